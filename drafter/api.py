@@ -1,0 +1,96 @@
+"""The library behind the CLI: everything `drafter` does, callable from Python.
+
+    from drafter.api import draft
+    result = draft("examples/咸阳市2024.yaml", "初稿.docx", seed=1)
+    result.placeholders  # what is still to be filled
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import atomic_write_text, check_target
+from .errors import DrafterError, display_path
+from .model import LEVELS, Report
+from .tree import Document, Run
+
+
+@dataclass
+class DraftResult:
+    document: Document
+    path: Path
+    format: str
+    placeholders: list[Run] = field(default_factory=list)
+    suggestions: list[Run] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(1 for _ in self.document.paragraphs())
+
+    @property
+    def characters(self) -> int:
+        return sum(len(r.text) for r in self.document.runs())
+
+
+def load(data: str | Path) -> Report:
+    from .readers import load_report
+
+    return load_report(data)
+
+
+def compose_report(report: Report, seed: int = 0, templates: str | Path | None = None) -> Document:
+    from .compose import compose
+
+    return compose(report, seed=seed, templates=Path(templates) if templates else None)
+
+
+def draft(
+    data: str | Path,
+    out: str | Path,
+    fmt: str | None = None,
+    seed: int = 0,
+    templates: str | Path | None = None,
+    style: str | Path | None = None,
+    force: bool = False,
+) -> DraftResult:
+    """Data file or folder → a draft at `out`. Nothing is written if anything fails."""
+    from .writers import format_for, write
+
+    out = Path(out)
+    fmt = format_for(out, fmt)
+    check_target(out, force)  # refuse early, before any work
+    profile = None
+    if style is not None and fmt == "docx":
+        from .style import load_profile
+
+        profile = load_profile(style)
+    report = load(data)
+    doc = compose_report(report, seed=seed, templates=templates)
+    write(doc, out, fmt, profile=profile, force=force)
+    return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions())
+
+
+def init(path: str | Path, region: str, level: str, year: int, force: bool = False) -> list[Path]:
+    """Write a commented skeleton data file (and the JSON Schema beside it for editors)."""
+    from .skeleton import SCHEMA_FILE, schema_json, skeleton_yaml
+
+    path = Path(path)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}")
+    if level not in LEVELS:
+        raise DrafterError(f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
+    if not region.strip():
+        raise DrafterError("地区名称不能为空")
+    if not 2000 <= year <= 2100:
+        raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
+    check_target(path, force)
+    written = []
+    atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)
+    written.append(path)
+    schema_path = path.parent / SCHEMA_FILE
+    text = schema_json()
+    if not schema_path.exists() or schema_path.read_text(encoding="utf-8", errors="replace") != text:
+        atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
+        written.append(schema_path)
+    return written

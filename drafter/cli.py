@@ -1,0 +1,176 @@
+"""The `drafter` command: a thin typer shell over drafter.api.
+
+User mistakes end in a Chinese message and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+try:  # typer ≥ 0.2x ships its own copy of click
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover - older typer on plain click
+    from click import exceptions as click_exc
+
+from .errors import DrafterError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="drafter：根据地区数据文件生成政府工作报告初稿（Word，GB/T 9704-2012 版式）。",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+@app.command()
+def draft(
+    data: Path = typer.Argument(..., help="数据文件（.yaml），或按文件名顺序合并的数据文件夹"),
+    out: Path = typer.Option(..., "-o", "--out", help="输出文件：.docx / .md / .txt"),
+    seed: int = typer.Option(0, "--seed", help="措辞选择的随机种子；相同数据和种子得到相同文字"),
+    fmt: Optional[str] = typer.Option(None, "--format", help="输出格式 docx / md / txt，默认按扩展名"),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板目录，覆盖同名的部分模板"),
+    style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+) -> None:
+    """生成报告初稿。"""
+    from .api import draft as do_draft
+
+    result = do_draft(data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force)
+    print(f"已生成 {out}（{result.paragraphs} 段，{result.characters} 字）")
+    if result.placeholders:
+        print(f"留有 {len(result.placeholders)} 处【待补充】，请在数据文件中填写：")
+        for run in result.placeholders:
+            print(f"  {run.source.ref}  {run.text}")
+
+
+@app.command()
+def validate(
+    data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
+) -> None:
+    """检查数据文件，一次列出所有问题。"""
+    from .api import load
+
+    report = load(data)
+    print(f"{data}：检查通过（{report.meta.region}{report.meta.year}年，{report.meta.level}级）")
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(..., help="要创建的数据文件，如 咸阳市2025.yaml"),
+    region: str = typer.Option(..., "--region", help="地区全称，如 咸阳市"),
+    level: str = typer.Option(..., "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
+    year: int = typer.Option(..., "--year", help="报告年度（计划年度），如 2025"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的数据文件"),
+) -> None:
+    """创建带中文注释的数据文件骨架。"""
+    from .api import init as do_init
+
+    for p in do_init(path, region, level, year, force=force):
+        print(f"已写出 {p}")
+    print(f"下一步：填写 {path}，然后运行 drafter draft {path} -o 初稿.docx")
+
+
+@app.command()
+def schema() -> None:
+    """输出数据文件的 JSON Schema（供编辑器自动补全）。"""
+    from .skeleton import schema_json
+
+    sys.stdout.write(schema_json())
+
+
+def _usage_error(e: click_exc.UsageError) -> str:
+    name = type(e).__name__
+    if isinstance(e, click_exc.NoSuchOption):
+        return f"没有这个选项：{e.option_name}（用 drafter -h 查看用法）"
+    if isinstance(e, click_exc.MissingParameter):
+        param = e.param
+        label = "/".join(param.opts) if param is not None and param.opts else (param.name if param else "")
+        return f"缺少参数：{label}（用 -h 查看该命令的用法）"
+    if isinstance(e, click_exc.BadParameter):
+        param = e.param
+        label = "/".join(param.opts) if param is not None and param.opts else ""
+        msg = e.message
+        if "integer" in msg:
+            msg = "应为整数"
+        elif "float" in msg or "number" in msg:
+            msg = "应为数字"
+        elif "does not exist" in msg:
+            msg = "路径不存在"
+        return f"参数 {label} 的取值无效：{msg}"
+    if name == "UsageError" and "No such command" in e.message:
+        return f"没有这个命令：{e.message.split(chr(39))[1] if chr(39) in e.message else ''}（用 drafter -h 查看全部命令）"
+    return f"用法错误：{e.message}"
+
+
+# Click's help framing is English; the words are few and fixed, so translate them.
+_HELP_WORDS = [
+    ("Usage: ", "用法："),
+    ("Show this message and exit.", "显示本帮助并退出。"),
+    ("Options:", "选项："),
+    ("Commands:", "命令："),
+    ("Arguments:", "参数："),
+    ("[required]", "[必填]"),
+    ("[default: ", "[默认："),
+    ("OPTIONS", "选项"),
+    ("COMMAND", "命令"),
+    ("ARGS", "参数"),
+]
+
+
+def _print_help(text: str) -> None:
+    for en, zh in _HELP_WORDS:
+        text = text.replace(en, zh)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    wants_help = not args or any(a in ("-h", "--help") for a in args)
+    captured = io.StringIO()
+    real_stdout = sys.stdout
+    if wants_help:
+        sys.stdout = captured
+    try:
+        app(args=args, standalone_mode=False, prog_name="drafter")
+    except DrafterError as e:
+        for line in e.lines():
+            _err(line)
+        return e.exit_code
+    except click_exc.NoArgsIsHelpError as e:
+        sys.stdout = real_stdout
+        _print_help(e.ctx.get_help() if e.ctx else str(e))
+        return 0
+    except click_exc.UsageError as e:
+        sys.stdout = real_stdout
+        _err(_usage_error(e))
+        return 2
+    except (typer.Abort, KeyboardInterrupt):
+        _err("已中止")
+        return 130
+    except typer.Exit as e:
+        return e.exit_code
+    finally:
+        if wants_help and sys.stdout is captured:
+            sys.stdout = real_stdout
+            if captured.getvalue():
+                _print_help(captured.getvalue())
+    return 0
+
+
+def run() -> None:  # pragma: no cover - console entry
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,173 @@
+"""The composer: a region's data + templates (+ phrase bank) → the document tree.
+
+Each part of the report has its own Jinja2 template under templates/; an office overrides
+single parts with `--templates DIR`. Templates only word the text: structure comes from their
+tags (see builder.py), numbering from the numbering pass, numbers from the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Sequence
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+
+from ..errors import DrafterError, display_path
+from ..model import Report
+from ..resources import templates_dir
+from ..tree import Document, Properties, Run, Source
+from . import figures as fig
+from .builder import Builder, ReportEnvironment, StructureExtension, TemplateStructureError
+from .numbering import number, task_marker
+from .numbers import cn_count, cn_number
+from .values import Data, DataStr, Derived, Missing, Runs, placeholder
+from .words import Words, default_thanks, period_position
+
+# The parts of a report, in order; each is one template file.
+PART_TEMPLATES: tuple[str, ...] = (
+    "header.j2",
+    "opening.j2",
+    "review.j2",
+    "targets.j2",
+    "key_tasks.j2",
+    "self_building.j2",
+    "closing.j2",
+)
+
+
+class Chooser:
+    """Deterministic choice among wordings, seeded by --seed and the place in the document."""
+
+    def __init__(self, seed: int):
+        self.seed = seed
+
+    def __call__(self, key: str, options: Sequence[str]) -> Any:
+        if not options:
+            return ""
+        digest = hashlib.sha256(f"{self.seed}\x00{key}".encode()).digest()
+        choice = options[int.from_bytes(digest[:8], "big") % len(options)]
+        return Derived(choice, f"choose:{key}") if isinstance(choice, str) else choice
+
+
+def make_environment(user_templates: Path | None = None) -> ReportEnvironment:
+    loaders = []
+    if user_templates is not None:
+        if not user_templates.is_dir():
+            raise DrafterError(f"模板目录不存在：{display_path(user_templates)}")
+        loaders.append(FileSystemLoader(str(user_templates)))
+    loaders.append(FileSystemLoader(str(templates_dir())))
+    env = ReportEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        extensions=[StructureExtension],
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+def _date_cn(report: Report) -> Any:
+    d = report.meta.date
+    if d is None:
+        return Missing("meta.date", "会议日期")
+    return DataStr(f"{d.year}年{d.month}月{d.day}日", "meta.date")
+
+
+def _headings(report: Report, w: Words) -> dict[str, Any]:
+    h = report.structure.headings
+    year, review_year = report.meta.year, report.review_year
+    separate = report.structure.targets_part == "separate"
+
+    def pick(value: str | None, path: str, default: str) -> Any:
+        return DataStr(value, path) if value else Derived(default, "structure.headings")
+
+    return {
+        "review": pick(h.review, "structure.headings.review", f"{review_year}年工作回顾"),
+        "targets": pick(
+            h.targets if separate else h.key_tasks,
+            "structure.headings." + ("targets" if separate else "key_tasks"),
+            f"{year}年工作的总体要求和预期目标" if separate else f"{year}年工作安排",
+        ),
+        "key_tasks": pick(h.key_tasks, "structure.headings.key_tasks", f"{year}年重点工作"),
+        "self_building": pick(
+            report.self_building.title, "self_building.title", "加强政府自身建设"
+        ),
+    }
+
+
+def context(report: Report, seed: int) -> dict[str, Any]:
+    w = Words.of(report.meta)
+    words = {k: Derived(v, f"words.{k}") for k, v in vars(w).items()}
+    r = Data(report)
+    thanks_to = report.review.thanks.to
+    return {
+        "r": r,
+        "w": words,
+        "year": Derived(str(report.meta.year), "meta.year"),
+        "review_year": Derived(str(report.review_year), "meta.year"),
+        "period_position": Derived(period_position(report.meta.year), "meta.year"),
+        "date_cn": _date_cn(report),
+        "headings": _headings(report, w),
+        "separate_targets": report.structure.targets_part == "separate",
+        "numbered": report.structure.numbered,
+        "task_marker": task_marker(report.structure),
+        "thanks_to": r.review.thanks.to if thanks_to else [
+            Derived(t, "words.thanks") for t in default_thanks(w, report.meta.region)
+        ],
+        # helpers
+        "figure": fig.figure_runs,
+        "facts": fig.facts_runs,
+        "headline": fig.headline_runs,
+        "target": lambda t: fig.target_runs(t, report.meta.level),
+        "joined": fig.joined,
+        "enumerated": fig.enumerated,
+        "text_or": fig.text_or,
+        "cn": lambda n: Derived(cn_number(int(n)), "count"),
+        "count": lambda n: Derived(cn_count(int(n)), "count"),
+        "choose": Chooser(seed),
+        "hole": lambda path, label: Runs([placeholder(path, label)]),
+        "derived": lambda text, ref="": Derived(str(text), ref),
+    }
+
+
+def compose(report: Report, seed: int = 0, templates: Path | None = None) -> Document:
+    """Build the document tree for `report`. Template mistakes raise DrafterError in Chinese."""
+    env = make_environment(templates)
+    builder = Builder()
+    env.drafter_builder = builder  # type: ignore[attr-defined]
+    env.finalize = builder.finalize
+    ctx = context(report, seed)
+    for name in PART_TEMPLATES:
+        try:
+            env.get_template(name).render(ctx)
+        except TemplateNotFound as e:
+            raise DrafterError(f"找不到模板 {e.name}") from None
+        except TemplateStructureError as e:
+            raise DrafterError(f"模板结构错误：{e}") from None
+        except TemplateError as e:
+            where = f"{getattr(e, 'filename', None) or name}:{getattr(e, 'lineno', '') or ''}"
+            raise DrafterError(f"模板 {where} 出错：{e.message or e}") from None
+        except (ValueError, TypeError, AttributeError) as e:
+            raise DrafterError(f"模板 {name} 出错：{e}") from None
+    doc = builder.doc
+    doc.parts = [p for p in doc.parts if p.blocks or p.heading]
+    number(doc, report.structure)
+    meta = report.meta
+    doc.properties = Properties(
+        title=f"{meta.region}{meta.year}年{meta.title}",
+        subject=meta.title,
+        author=f"{meta.region}人民政府",
+        keywords=f"{meta.region}；{meta.title}；{meta.year}",
+        comments="drafter 生成的初稿",
+    )
+    return doc
+
+
+def placeholder_runs(doc: Document) -> list[Run]:
+    return doc.placeholders()
+
+
+__all__ = ["compose", "context", "make_environment", "PART_TEMPLATES", "Chooser", "Source"]

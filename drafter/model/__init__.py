@@ -1,0 +1,18 @@
+"""The report's data (pydantic v2): what a drafting office fills in for its region."""
+
+from .base import Model, Number, Text
+from .figures import Comparison, Fact, Figure, Rank, Status
+from .meta import LEVELS, Level, Meta
+from .report import Report
+from .review import Highlight, Review, ReviewSection, Thanks
+from .self_building import Closing, SelfBuilding, SelfBuildingItem
+from .structure import Opening, PartHeadings, Structure
+from .targets import QUALIFIERS, Qualifier, Target, Targets
+from .tasks import Area, KeyTasks, Livelihood, TaskItem
+
+__all__ = [
+    "Model", "Number", "Text", "Comparison", "Fact", "Figure", "Rank", "Status", "LEVELS",
+    "Level", "Meta", "Report", "Highlight", "Review", "ReviewSection", "Thanks", "Closing",
+    "SelfBuilding", "SelfBuildingItem", "Opening", "PartHeadings", "Structure", "QUALIFIERS",
+    "Qualifier", "Target", "Targets", "Area", "KeyTasks", "Livelihood", "TaskItem",
+]

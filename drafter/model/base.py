@@ -1,0 +1,68 @@
+"""Shared pieces of the data model: the strict base class and checked scalar types.
+
+Offices type these files by hand, so every scalar is checked strictly and explained in
+Chinese: 「6%」 where a number is expected, a number where text is expected, control
+characters that would corrupt the .docx, misspelt keys (extra="forbid").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+# XML 1.0 forbids C0 controls other than tab/newline/CR; the composer reserves the private-use
+# characters U+E000/U+E001 as run markers, so data may not contain them either.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ue000\ue001]")
+
+
+def _check_text(v: Any) -> Any:
+    if v is None:
+        return v
+    if isinstance(v, bool) or not isinstance(v, str):
+        if isinstance(v, (int, float)):
+            raise ValueError(f"应为文本，这里是数字 {v}；如确需数字形式的文本，请加引号，如 \"{v}\"")
+        raise ValueError("应为一段文本")
+    m = _BAD_CHARS.search(v)
+    if m:
+        raise ValueError(
+            f"文本第 {m.start() + 1} 个字符是不可见的控制字符（U+{ord(m.group()):04X}），"
+            "Word 文档无法保存，请删除"
+        )
+    return v.strip()
+
+
+def _check_number(v: Any) -> Any:
+    if v is None:
+        return v
+    if isinstance(v, bool):
+        raise ValueError("应为数字，这里是 true/false")
+    if isinstance(v, (int, float)):
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("应为有限的数字")
+        return v
+    if isinstance(v, str):
+        hint = v.strip().rstrip("%％").strip()
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", hint):
+            raise ValueError(f"应为数字，不要带单位或百分号：写 {hint}，单位写在 unit 字段")
+        raise ValueError(f"应为数字，这里是文本“{v}”")
+    raise ValueError("应为数字")
+
+
+Text = Annotated[str, BeforeValidator(_check_text)]
+Number = Annotated[float | int, BeforeValidator(_check_number)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+
+
+def field(default: Any = ..., title: str = "", description: str = "", **kw: Any) -> Any:
+    """A pydantic Field whose Chinese title/description feed the JSON Schema, the init skeleton's
+    comments and the validator's messages."""
+    return Field(default, title=title, description=description or title, **kw)
+
+
+def list_field(title: str, description: str = "") -> Any:
+    return Field(default_factory=list, title=title, description=description or title)

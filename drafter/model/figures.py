@@ -1,0 +1,58 @@
+"""Figures: a named indicator with value, unit, growth and comparisons.
+
+Every figure carries its status (预计 / 快报 / 核实) and the department that supplied it:
+drafting offices send each figure back to its department to confirm, and estimated figures
+are written with 预计 as real reports do.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Discriminator, Tag
+
+from .base import Model, Number, Text, field, list_field
+
+Status = Literal["预计", "快报", "核实"]
+
+
+class Comparison(Model):
+    scope: Text = field(title="比较对象", description="如：全省、全国、全市平均")
+    diff: Number = field(title="差值", description="正数写作“高于”，负数写作“低于”，如 2.2")
+    unit: Text = field("个百分点", title="差值单位")
+
+
+class Rank(Model):
+    scope: Text = field(title="排名范围", description="如：全省、全省县（市）")
+    place: int = field(title="名次", description="如 1 写作“第一”", ge=1, le=999)
+    of: Literal["增速", "总量", ""] = field("增速", title="排名依据", description="增速 / 总量 / 留空")
+
+
+class Figure(Model):
+    """One fact with a number: 「生产总值达到2878亿元、增长4.3%」."""
+
+    name: Text = field(title="指标或事项", description="如：生产总值、新增规上工业企业、累计为企业减免退缓税费")
+    verb: Text | None = field(
+        None, title="动词", description="数值前的动词，如 达到、新增、完成；总体指标不填时用“达到”，其他不填则不加"
+    )
+    value: Number | None = field(None, title="数值", description="只写数字，如 2878；单位写在 unit")
+    unit: Text | None = field(None, title="单位", description="如：亿元、万户、家、%")
+    qualifier: Literal["", "左右", "以上", "以内"] = field("", title="限定词", description="左右 / 以上 / 以内，任务目标常用")
+    growth: Number | None = field(None, title="增速（%）", description="同比增速，负数写作“下降”")
+    growth_verb: Text | None = field(None, title="增速动词", description="默认“增长”，可写“同比增长”")
+    compare: list[Comparison] = list_field("比较", "如 高于全省2.2个百分点")
+    rank: Rank | None = field(None, title="排名", description="如 增速居全省第一")
+    note: Text | None = field(None, title="补充说明", description="接在数字后的说明，如“连续两年获全省促消费稳增长先进市”")
+    status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实；预计数在文中写“预计”")
+    dept: Text | None = field(None, title="提供部门", description="如：市统计局")
+
+
+def _fact_kind(v: object) -> str:
+    return "figure" if isinstance(v, (dict, Figure)) else "text"
+
+
+# A fact in a review section or a key-task item: free text, or a structured figure.
+Fact = Annotated[
+    Union[Annotated[Text, Tag("text")], Annotated[Figure, Tag("figure")]],
+    Discriminator(_fact_kind),
+]

@@ -1,0 +1,41 @@
+"""Who, where and when: the region, its level, the meeting, the speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from .base import Model, Text, field
+
+Level = Literal["省", "市", "区", "县", "县级市"]
+LEVELS: tuple[str, ...] = ("省", "市", "区", "县", "县级市")
+
+
+class Meta(Model):
+    region: Text = field(title="地区全称", description="如：咸阳市、金台区、高平市、庄浪县")
+    level: Level = field(title="行政层级", description="省 / 市 / 区 / 县 / 县级市")
+    year: int = field(
+        title="报告年度", description="报告部署工作的年度（计划年度），如 2025；回顾的是上一年", ge=2000, le=2100
+    )
+    short_name: Text | None = field(
+        None, title="地区简称", description="如：咸（用于“驻咸部队”）；不填则用全称去掉“市/区/县”"
+    )
+    parent: Text | None = field(None, title="上级地区", description="区、县、县级市填写所属的市，如：宝鸡市")
+    province: Text | None = field(None, title="所在省份", description="如：陕西省")
+    meeting: Text | None = field(
+        None, title="会议名称", description="如：咸阳市第九届人民代表大会第四次会议"
+    )
+    date: dt.date | None = field(None, title="会议日期", description="如 2025-01-20")
+    speaker: Text | None = field(None, title="报告人姓名", description="如：冷劲松")
+    speaker_title: Text | None = field(
+        None, title="报告人职务", description="如：咸阳市市长；不填按层级写作“××市市长”等"
+    )
+    leadership: Text | None = field(
+        None,
+        title="上级领导表述",
+        description="回顾和结尾“在……的坚强领导下”中的表述，如：省委、省政府和市委；不填按层级推定",
+    )
+    plan_period: Text | None = field(
+        None, title="五年规划期", description="如：十四五；不填按年度推算（2021–2025 十四五，2026–2030 十五五）"
+    )
+    title: Text = field("政府工作报告", title="文稿标题")

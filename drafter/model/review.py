@@ -1,0 +1,50 @@
+"""工作回顾: what the government did last year."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Model, Text, field, list_field
+from .figures import Fact, Figure
+
+
+class Highlight(Model):
+    title: Text | None = field(None, title="亮点标题", description="如：西安—咸阳一体化取得重大成果")
+    text: Text | None = field(None, title="亮点展开", description="标题后的一两句展开")
+
+
+class ReviewSection(Model):
+    title: Text | None = field(
+        None, title="方面标题", description="如：综合施策稳增长，经济运行回升向好；留空则留待补充"
+    )
+    facts: list[Fact] = list_field(
+        "工作和成效", "每项是一句文字，或带数字的结构化指标（name/value/unit/growth…）；不以句号结尾的文字与下一项用逗号相连"
+    )
+
+
+class Thanks(Model):
+    preface: Text | None = field(
+        None, title="致谢前的感言", description="如：回望过去一年，形势复杂多变、发展难中求进、成绩来之不易。"
+    )
+    to: list[Text] | None = field(
+        None, title="致谢对象", description="每项一组对象，如“各位人大代表、政协委员”；不填按层级使用惯用表述"
+    )
+    wording: Literal["感谢", "感谢和敬意", "敬意和感谢"] = field(
+        "感谢", title="致谢用语", description="感谢：表示衷心的感谢；感谢和敬意；敬意和感谢：致以崇高的敬意和衷心的感谢"
+    )
+
+
+class Review(Model):
+    intro: Text | None = field(
+        None, title="年度总述", description="回顾开头的概括，如“一年来，我们……迈出坚实步伐。”，不含主要指标"
+    )
+    headline: list[Figure] = list_field("主要指标", "总述后的主要经济指标，如生产总值、一般公共预算收入")
+    highlights: list[Highlight] = list_field("年度亮点", "“这一年，……”段落")
+    sections: list[ReviewSection] = list_field("分方面工作", "主要做了几个方面的工作")
+    other_work: list[Text] = list_field("其他工作", "如：民族、宗教、外事、侨务；写作“……等工作取得新成效”")
+    self_building: list[Fact] = list_field("政府自身建设成效", "如：办理人大代表建议293件")
+    thanks: Thanks = field(default_factory=Thanks, title="致谢")
+    problems: list[Text] = list_field("困难和问题", "每项一句，如：经济回升向好的基础尚不稳固")
+    problems_response: Text | None = field(
+        None, title="应对表态", description="问题之后的表态，如“对此，我们一定……加以解决。”"
+    )

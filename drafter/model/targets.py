@@ -1,0 +1,43 @@
+"""总体要求和预期目标."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Model, Number, Text, field, list_field
+from .figures import Status
+
+Qualifier = Literal["", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "完成上级下达任务"]
+QUALIFIERS: tuple[str, ...] = ("", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "完成上级下达任务")
+
+
+class Target(Model):
+    name: Text = field(
+        title="指标", description="如：生产总值、城乡居民人均可支配收入、居民消费价格指数涨幅"
+    )
+    kind: Literal["growth", "level", "control"] = field(
+        "growth", title="类型", description="growth 增长率（增长6%）/ level 总量（4.5万人以上）/ control 控制（控制在3%以内）"
+    )
+    value: Number | None = field(None, title="目标值", description="只写数字，如 6")
+    value2: Number | None = field(None, title="第二个目标值", description="“分别增长6.5%、8%”的第二个数")
+    unit: Text | None = field(None, title="单位", description="增长率和控制指标默认 %")
+    qualifier: Qualifier = field(
+        "",
+        title="限定",
+        description="留空 / 左右 / 以上 / 以内 / 控制在以内 / 与经济增长同步 / 完成上级下达任务",
+    )
+    verb: Text | None = field(None, title="动词", description="总量指标数值前的动词，如 达到；默认不加")
+    status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实")
+    dept: Text | None = field(None, title="提出部门", description="如：市发改委")
+
+
+class Targets(Model):
+    context: Text | None = field(
+        None, title="年度定位", description="如：今年是新中国成立75周年，是实现“十四五”规划目标任务的关键一年。不填按规划期推算"
+    )
+    requirements: Text | None = field(
+        None, title="总体要求", description="“做好今年政府工作……”的总体要求全文"
+    )
+    indicators: list[Target] = list_field("主要预期目标")
+    rider: Text | None = field(None, title="附加表述", description="如：在实际工作中争取更好结果")
+    remarks: list[Text] = list_field("目标后的说明", "如“各位代表，落实总体要求，实现预期目标，需要……”")

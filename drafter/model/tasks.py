@@ -1,0 +1,43 @@
+"""重点工作: areas → lead phrases → measures with numeric targets."""
+
+from __future__ import annotations
+
+from .base import Model, Text, field, list_field
+from .figures import Fact
+
+
+class TaskItem(Model):
+    lead: Text | None = field(None, title="引领句", description="段首短句，如：促进创新协同")
+    measures: list[Fact] = list_field(
+        "举措和目标", "每项一句文字，或带数字的结构化目标（name/value/unit/qualifier）"
+    )
+    lead_depts: list[Text] = list_field("牵头单位", "如：市科技局")
+    coop_depts: list[Text] = list_field("责任单位", "配合单位，如：市发改委、市财政局")
+    all_depts: bool = field(False, title="各部门负责", description="true 表示由政府各部门负责")
+
+
+class Area(Model):
+    title: Text | None = field(
+        None, title="方面标题", description="如：强化创新驱动，加快建设秦创原科技成果转化先行区"
+    )
+    intro: Text | None = field(None, title="方面导语", description="标题后的一段统领语（可不填）")
+    items: list[TaskItem] = list_field("工作事项")
+    remark: Text | None = field(None, title="方面结语", description="如“各位代表，老百姓的事情是天大的事。……”")
+
+
+class Livelihood(Model):
+    intro: Text | None = field(
+        None, title="民生实事导语", description="如：今年全市将集中力量办好以下民生实事"
+    )
+    items: list[Text] = list_field("民生实事")
+    after_area: int | None = field(
+        None, title="放在第几个方面之后", description="如 7 表示放在第七个方面之后；不填放在重点工作最后", ge=1
+    )
+
+
+class KeyTasks(Model):
+    intro: Text | None = field(
+        None, title="重点工作导语", description="如：重点抓好以下九个方面工作；不填按方面个数生成"
+    )
+    areas: list[Area] = list_field("工作方面")
+    livelihood: Livelihood | None = field(None, title="民生实事")

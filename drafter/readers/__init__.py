@@ -1,0 +1,18 @@
+"""Readers: the YAML data loader (and, later, the report parser for .txt/.docx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Report
+from .validate import validate_with_positions
+from .yaml_data import Loaded, load_data
+
+
+def load_report(path: str | Path) -> Report:
+    """Load and validate a data file or folder. Raises DataErrors with every problem at once."""
+    loaded = load_data(path)
+    return validate_with_positions(Report, loaded.data, loaded)
+
+
+__all__ = ["load_report", "load_data", "Loaded", "validate_with_positions"]

@@ -1,0 +1,177 @@
+"""`drafter init`: a data file skeleton with a Chinese comment on every field.
+
+The comments come from the model's own titles and descriptions, so they never drift from
+what the validator accepts. Standard indicators are pre-listed with empty values: the first
+draft then shows a 【待补充】 placeholder exactly where each figure is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from .model import Report
+
+SCHEMA_FILE = "drafter.schema.json"
+
+_PLAIN = re.compile(r"^[\u3400-\u9fff\uff08（“A-Za-z][^:#\n'\"{}\[\],&*!|>%@`]*$")
+_RESERVED = {"null", "true", "false", "yes", "no", "on", "off", "~"}
+
+
+def _scalar(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    s = str(v)
+    if _PLAIN.match(s) and s.lower() not in _RESERVED and s == s.strip():
+        return s
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [m for m in typing.get_args(tp) if m is not type(None)]
+        if len(members) == 1:
+            return _unwrap(members[0])
+    return tp
+
+
+def _model_of(tp: Any) -> type[BaseModel] | None:
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _list_item(tp: Any) -> Any:
+    tp = _unwrap(tp)
+    return typing.get_args(tp)[0] if typing.get_origin(tp) is list else None
+
+
+def _default(info: Any) -> Any:
+    if info.default_factory is not None:
+        value = info.default_factory()
+        return value.model_dump() if isinstance(value, BaseModel) else value
+    if info.default is PydanticUndefined:
+        return None
+    return info.default
+
+
+def _comment(info: Any) -> str:
+    title, desc = info.title or "", info.description or ""
+    return f"{title}：{desc}" if desc and desc != title else title
+
+
+def _emit_model(
+    model: type[BaseModel], data: dict, indent: int, out: list[str], full: bool, item: bool = False
+) -> None:
+    """Emit the fields of `model`. In a list item, fields the skeleton leaves out are shown
+    commented out: a key written but left empty asks the draft for a 【待补充】 placeholder."""
+    pad = " " * indent
+    for name, info in model.model_fields.items():
+        if not full and name not in data:
+            continue
+        value = data[name] if name in data else _default(info)
+        if full:
+            out.append(f"{pad}# {_comment(info)}")
+        if item and name not in data:
+            if full:
+                shown = "[]" if value == [] else _scalar(value)
+                out.append(f"{pad}# {name}: {shown}".rstrip())
+            continue
+        _emit_field(name, info.annotation, value, indent, out, full)
+
+
+def _emit_field(name: str, tp: Any, value: Any, indent: int, out: list[str], full: bool) -> None:
+    pad = " " * indent
+    sub = _model_of(tp)
+    item_tp = _list_item(tp)
+    if sub is not None and isinstance(value, dict):
+        out.append(f"{pad}{name}:")
+        _emit_model(sub, value, indent + 2, out, full)
+    elif item_tp is not None and isinstance(value, list):
+        if not value:
+            out.append(f"{pad}{name}: []")
+            return
+        out.append(f"{pad}{name}:")
+        item_model = _model_of(item_tp)
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                model = item_model or _fact_model()
+                lines: list[str] = []
+                _emit_model(model, item, indent + 4, lines, full and i == 0, item=True)
+                first = next(k for k, line in enumerate(lines) if not line.lstrip().startswith("#"))
+                lines[first] = f"{pad}  - " + lines[first].lstrip()
+                out.extend(lines)
+            else:
+                out.append(f"{pad}  - {_scalar(item)}")
+    else:
+        text = _scalar(value)
+        out.append(f"{pad}{name}: {text}".rstrip())
+
+
+def _fact_model() -> type[BaseModel]:
+    from .model import Figure
+
+    return Figure
+
+
+def skeleton_data(region: str, level: str, year: int) -> dict:
+    sections = [{"title": None, "facts": []} for _ in range(6)]
+    areas = [{"title": None, "items": [{"lead": None, "measures": []}]} for _ in range(8)]
+    return {
+        "meta": {"region": region, "level": level, "year": year},
+        "review": {
+            "headline": [
+                {"name": "生产总值", "verb": "达到", "value": None, "unit": "亿元", "growth": None, "status": "预计", "dept": "统计局"},
+                {"name": "一般公共预算收入", "growth": None, "status": "预计", "dept": "财政局"},
+                {"name": "城乡居民人均可支配收入", "growth": None, "status": "预计", "dept": "统计局"},
+            ],
+            "sections": sections,
+        },
+        "targets": {
+            "indicators": [
+                {"name": "生产总值", "kind": "growth", "value": None, "qualifier": "左右", "dept": "发改委"},
+                {"name": "一般公共预算收入", "kind": "growth", "value": None, "dept": "财政局"},
+                {"name": "固定资产投资", "kind": "growth", "value": None, "dept": "发改委"},
+                {"name": "社会消费品零售总额", "kind": "growth", "value": None, "dept": "商务局"},
+                {"name": "城乡居民人均可支配收入", "kind": "growth", "value": None, "value2": None, "qualifier": "左右", "dept": "统计局"},
+                {"name": "城镇新增就业", "kind": "level", "value": None, "unit": "万人", "qualifier": "以上", "dept": "人社局"},
+                {"name": "居民消费价格指数涨幅", "kind": "control", "value": None, "qualifier": "控制在以内", "dept": "发改委"},
+            ],
+        },
+        "key_tasks": {"areas": areas},
+    }
+
+
+def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_FILE) -> str:
+    out = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# {region}{year}年政府工作报告 数据文件（drafter init 生成）",
+        "# 每个字段上方的注释说明填写内容；留空的字段在初稿中显示为【待补充：…】。",
+        "# 数字只写数字（如 6.5），单位写在 unit；文字中含冒号等符号时请加引号。",
+        "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",
+        "",
+    ]
+    _emit_model(Report, skeleton_data(region, level, year), 0, out, full=True)
+    return "\n".join(out) + "\n"
+
+
+def schema_json() -> str:
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "drafter 政府工作报告数据文件"
+    schema["$comment"] = "drafter schema 生成；由 drafter init 写出，供编辑器自动补全和校验"
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,174 @@
+"""The document tree shared by the composer, the report parser and every writer.
+
+Like Pandoc's AST: readers and the composer build it, writers only walk it. A report is a
+header (title, meeting line, speaker) followed by parts; a part has an optional heading, loose
+paragraphs and sections; a section has a heading (on its own line or opening its first
+paragraph) and paragraphs, each of which may open with a bold lead phrase. Every run of text
+knows where it came from, so a draft can be traced back to its data and its template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+# Where a run of text came from.
+#   data         a value the office wrote in its data file (ref = data path)
+#   template     fixed wording of a template (ref = "review.j2:12")
+#   derived      computed from data, e.g. 全市 from the level, 2023 from the plan year
+#   placeholder  missing data, written as 【待补充：…】 (ref = data path)
+#   phrase       wording drawn from the mined phrase bank (ref = phrase id)
+#   suggestion   a mined heading or lead offered where the data left one empty
+#   source       text read from an existing report (ref = line number)
+SourceKind = Literal["data", "template", "derived", "placeholder", "phrase", "suggestion", "source"]
+
+PartType = Literal[
+    "opening", "review", "targets", "key_tasks", "self_building", "closing", "appendix"
+]
+PART_TYPES: tuple[str, ...] = (
+    "opening", "review", "targets", "key_tasks", "self_building", "closing", "appendix"
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: SourceKind
+    ref: str = ""
+
+
+@dataclass
+class Run:
+    text: str
+    source: Source = Source("template")
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.source.kind == "placeholder"
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.source.kind == "suggestion"
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(r.text for r in runs)
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph. `lead` is the bold lead phrase that opens it (促进创新协同。)."""
+
+    runs: list[Run] = field(default_factory=list)
+    lead: list[Run] = field(default_factory=list)
+    role: str = "body"  # body | salutation | remark | item ; a hint for writers and tests
+    line: int | None = None  # 1-based line in the source report, for parsed documents
+
+    @property
+    def text(self) -> str:
+        return plain(self.lead) + plain(self.runs)
+
+
+@dataclass
+class Heading:
+    """A heading. `number` (一、 / （一） / 一是) is filled in by the numbering pass."""
+
+    runs: list[Run] = field(default_factory=list)
+    level: int = 1  # 1 part, 2 section
+    number: str = ""
+    line: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.number + plain(self.runs)
+
+
+@dataclass
+class Section:
+    """A second-level unit: a review section or a key-task area.
+
+    style "own_line": the heading is a line of its own (楷体); "inline": the heading sentence
+    opens the first paragraph, as review sections usually do.
+    """
+
+    heading: Heading | None = None
+    style: Literal["own_line", "inline"] = "own_line"
+    blocks: list[Paragraph] = field(default_factory=list)
+    line: int | None = None
+    end_line: int | None = None
+
+    @property
+    def leads(self) -> list[Paragraph]:
+        return [p for p in self.blocks if p.lead]
+
+
+@dataclass
+class Part:
+    type: str
+    heading: Heading | None = None
+    blocks: list[Paragraph | Section] = field(default_factory=list)
+    line: int | None = None
+    end_line: int | None = None
+
+    @property
+    def sections(self) -> list[Section]:
+        return [b for b in self.blocks if isinstance(b, Section)]
+
+
+@dataclass
+class Header:
+    title: list[Run] = field(default_factory=list)  # 政府工作报告
+    subtitle: list[Run] = field(default_factory=list)  # ——2024年2月5日在…会议上
+    speaker: list[Run] = field(default_factory=list)  # 咸阳市市长 冷劲松
+
+
+@dataclass
+class Properties:
+    """Core properties written into the .docx (docProps/core.xml)."""
+
+    title: str = ""
+    subject: str = ""
+    author: str = ""
+    keywords: str = ""
+    comments: str = ""
+    language: str = "zh-CN"
+
+
+@dataclass
+class Document:
+    header: Header = field(default_factory=Header)
+    parts: list[Part] = field(default_factory=list)
+    properties: Properties = field(default_factory=Properties)
+
+    def paragraphs(self) -> Iterator[tuple[Part, Section | None, Paragraph]]:
+        for part in self.parts:
+            for block in part.blocks:
+                if isinstance(block, Section):
+                    for p in block.blocks:
+                        yield part, block, p
+                else:
+                    yield part, None, block
+
+    def runs(self) -> Iterator[Run]:
+        h = self.header
+        yield from h.title
+        yield from h.subtitle
+        yield from h.speaker
+        for part in self.parts:
+            if part.heading:
+                yield from part.heading.runs
+            for block in part.blocks:
+                if isinstance(block, Section):
+                    if block.heading:
+                        yield from block.heading.runs
+                    for p in block.blocks:
+                        yield from p.lead
+                        yield from p.runs
+                else:
+                    yield from block.lead
+                    yield from block.runs
+
+    def placeholders(self) -> list[Run]:
+        return [r for r in self.runs() if r.is_placeholder]
+
+    def suggestions(self) -> list[Run]:
+        return [r for r in self.runs() if r.is_suggestion]
