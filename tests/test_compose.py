@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from ruamel.yaml import YAML
+from drafter.readers.yaml_data import load_yaml_text
 
 from drafter.compose import compose
 from drafter.compose.numbers import cn_number, format_number
@@ -18,7 +18,7 @@ from tests.conftest import MINIMAL
 
 
 def _data() -> dict:
-    return YAML(typ="safe", pure=True).load(MINIMAL)
+    return load_yaml_text(MINIMAL, "minimal.yaml").data
 
 
 def _text(data: dict, **kw) -> str:

@@ -7,12 +7,15 @@ from decimal import Decimal
 _DIGITS = "零一二三四五六七八九"
 
 
-def format_number(v: float | int) -> str:
-    """Shortest form that reads back as the same number: 2878, 4.3, 0.05, never 2878.0 or 1e-05."""
+def format_number(v: float | int | Decimal) -> str:
+    """Numbers as typed (Decimal keeps 4.10), floats in their shortest form: 2878, 4.3, 0.05,
+    never 2878.0 or 1e-05."""
     if isinstance(v, bool):  # pragma: no cover - the model refuses booleans
         raise TypeError("boolean is not a number")
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, Decimal):
+        return format(v, "f")
     if v == int(v) and abs(v) < 1e15:
         return str(int(v))
     text = format(Decimal(repr(v)), "f")

@@ -1,16 +1,20 @@
 """Reading the YAML data files an office fills, keeping file:line:column for every value.
 
-ruamel.yaml's round-trip loader is used because it follows YAML 1.2 (「no」 stays text, 010 is
-not octal), refuses duplicate keys and records the position of every key and value, which
-the Chinese error messages need. A folder of files is merged in name order, so each
-department can fill its own fragment; two files giving different values for the same key is
-an error that names both.
+PyYAML's libyaml composer builds the node graph (with a mark on every node) in a few
+milliseconds; the scalars are then resolved here by the YAML 1.2 core schema, not PyYAML's
+YAML 1.1 rules: 「no」 and 「off」 stay text, 010 is ten, 2025-01-20 stays text until the model
+asks for a date, 4.10 keeps its trailing zero (a Decimal), and a key written twice is an
+error instead of last-one-wins. A folder of files is merged in name order, so each department
+can fill its own fragment; two files giving different values for the same key is an error
+that names both.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +65,6 @@ def format_path(path: Path_) -> str:
 
 
 _YAML_MESSAGES = [
-    ("found duplicate key", "重复的键：同一层级不能出现两次同名字段"),
     ("mapping values are not allowed here", "此处不能出现“键: 值”：检查缩进，或给含冒号的文本加引号"),
     ("found character '\\t' that cannot start any token", "不能用制表符（Tab）缩进，请改用空格"),
     ("found unexpected end of stream", "引号没有闭合"),
@@ -105,11 +108,155 @@ def _decode(raw: bytes, shown: str) -> str:
         ) from None
 
 
-def load_yaml_file(path: Path) -> Loaded:
-    """One YAML file → plain data with positions. Raises DataErrors / DrafterError in Chinese."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+MAX_NODES = 200_000  # aliases can make a small file expand enormously (an "alias bomb")
+MAX_DEPTH = 40
 
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = {".inf", ".Inf", ".INF", "+.inf", "-.inf", ".nan", ".NaN", ".NAN"}
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@lru_cache(maxsize=1)
+def _loader_class() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """Composes nodes only; no implicit (YAML 1.1) resolution: plain scalars stay str-tagged
+        and are resolved by the 1.2 core schema in _scalar()."""
+
+    Loader.yaml_implicit_resolvers = {}
+    return Loader
+
+
+class _Converter:
+    def __init__(self, file: str, out: "Loaded"):
+        self.file = file
+        self.out = out
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def pos(self, node: Any) -> Pos:
+        m = node.start_mark
+        return Pos(self.file, m.line + 1, m.column + 1)
+
+    def convert(self, node: Any, path: tuple, depth: int) -> Any:
+        import yaml
+
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise DataErrors([Problem(self.file, *self._lc(node), format_path(path), "YAML 别名（*引用）展开后过大，已拒绝")])
+        if depth > MAX_DEPTH:
+            raise DataErrors([Problem(self.file, *self._lc(node), format_path(path), f"嵌套层级过深（超过 {MAX_DEPTH} 层）")])
+        if isinstance(node, yaml.MappingNode):
+            result: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(Problem(self.file, *self._lc(key_node), format_path(path), "键必须是简单的文字"))
+                    continue
+                key = key_node.value
+                child = path + (key,)
+                if key in result:
+                    first = self.out.keys[child]
+                    self.problems.append(
+                        Problem(self.file, *self._lc(key_node), format_path(child),
+                                f"重复的键“{key}”：第 {first.line} 行已经写过，同一层级不能出现两次")
+                    )
+                    continue
+                self.out.keys[child] = self.pos(key_node)
+                self.out.values[child] = self.pos(value_node)
+                result[key] = self.convert(value_node, child, depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.out.values[path + (i,)] = self.pos(item)
+                items.append(self.convert(item, path + (i,), depth + 1))
+            return items
+        return self.scalar(node, path)
+
+    def _lc(self, node: Any) -> tuple[int, int]:
+        m = node.start_mark
+        return m.line + 1, m.column + 1
+
+    def scalar(self, node: Any, path: tuple) -> Any:
+        text, tag = node.value, node.tag
+        if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
+            if tag in (_TAG + "str", "!"):
+                return text
+        if tag == _TAG + "str":
+            return _resolve_plain(text)
+        if tag == _TAG + "int" and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
+            return _resolve_plain(text)
+        if tag == _TAG + "float" and (_FLOAT.match(text) or _INT.match(text)):
+            return Decimal(text)
+        if tag == _TAG + "bool" and text in _BOOL:
+            return _BOOL[text]
+        if tag == _TAG + "null":
+            return None
+        self.problems.append(
+            Problem(self.file, *self._lc(node), format_path(path), f"不支持的 YAML 标签 {tag}，请直接写值")
+        )
+        return text
+
+
+def _resolve_plain(text: str) -> Any:
+    """A plain scalar by the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return Decimal(text)  # keeps 4.10 as typed
+    if text in _SPECIAL_FLOAT:
+        return float(text.replace(".", ""))  # the model refuses these with a clear message
+    return text
+
+
+def load_yaml_text(text: str, shown: str) -> "Loaded":
+    """YAML text → plain data with positions. Raises DataErrors in Chinese."""
+    import yaml
+
+    loaded = Loaded(data=None, files=[shown])
+    try:
+        node = yaml.compose(text, Loader=_loader_class())
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = _yaml_message(e)
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            message = "不能用制表符（Tab）缩进或分隔，请改用空格"
+        raise DataErrors([Problem(shown, line, col, "", message)]) from None
+    except yaml.YAMLError as e:
+        raise DataErrors([Problem(shown, 0, 0, "", _yaml_message(e))]) from None
+    except RecursionError:
+        raise DataErrors([Problem(shown, 0, 0, "", "嵌套层级过深")]) from None
+    if node is None:
+        loaded.data = {}
+        return loaded
+    conv = _Converter(shown, loaded)
+    loaded.data = conv.convert(node, (), 0)
+    if conv.problems:
+        raise DataErrors(conv.problems)
+    return loaded
+
+
+def load_yaml_file(path: Path) -> "Loaded":
+    """One YAML file → plain data with positions. Raises DataErrors / DrafterError in Chinese."""
     shown = display_path(path)
     if not path.exists():
         raise DrafterError(f"找不到数据文件：{shown}")
@@ -118,61 +265,7 @@ def load_yaml_file(path: Path) -> Loaded:
     size = path.stat().st_size
     if size > MAX_DATA_BYTES:
         raise DrafterError(f"{shown} 有 {size // 1024} KB，超过数据文件上限 {MAX_DATA_BYTES // 1024 // 1024} MB")
-    text = _decode(path.read_bytes(), shown)
-    yaml = YAML(typ="rt")
-    try:
-        doc = yaml.load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise DataErrors([Problem(shown, line, col, "", _yaml_message(e))]) from None
-    except YAMLError as e:  # pragma: no cover - unmarked errors are rare
-        raise DataErrors([Problem(shown, 0, 0, "", _yaml_message(e))]) from None
-    except RecursionError:
-        raise DataErrors([Problem(shown, 0, 0, "", "嵌套层级过深")]) from None
-    loaded = Loaded(data=None, files=[shown])
-    if doc is None:
-        loaded.data = {}
-        return loaded
-    loaded.data = _plain(doc, (), shown, loaded, depth=0)
-    return loaded
-
-
-def _plain(node: Any, path: Path_, file: str, out: Loaded, depth: int) -> Any:
-    """ruamel's commented nodes → dict/list/str/int/float/bool/date, recording positions."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if depth > 40:
-        raise DataErrors([Problem(file, 0, 0, format_path(path), "嵌套层级过深（超过 40 层）")])
-    if isinstance(node, CommentedMap):
-        result = {}
-        for k, v in node.items():
-            key = k if isinstance(k, str) else str(k)
-            kl, kc = node.lc.key(k)
-            vl, vc = node.lc.value(k)
-            child = path + (key,)
-            out.keys[child] = Pos(file, kl + 1, kc + 1)
-            out.values[child] = Pos(file, vl + 1, vc + 1)
-            result[key] = _plain(v, child, file, out, depth + 1)
-        return result
-    if isinstance(node, CommentedSeq):
-        result_list = []
-        for i, v in enumerate(node):
-            line, col = node.lc.item(i)
-            out.values[path + (i,)] = Pos(file, line + 1, col + 1)
-            result_list.append(_plain(v, path + (i,), file, out, depth + 1))
-        return result_list
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, dt.datetime):
-        return node.date() if (node.hour, node.minute, node.second) == (0, 0, 0) else node
-    return node
+    return load_yaml_text(_decode(path.read_bytes(), shown), shown)
 
 
 def _merge(into: Loaded, new: Loaded) -> list[Problem]:

@@ -22,9 +22,9 @@ def _deep_merge(base: dict, over: dict) -> dict:
 
 @lru_cache(maxsize=1)
 def _default_raw() -> dict:
-    from ruamel.yaml import YAML
+    from ..readers.yaml_data import load_yaml_text
 
-    return YAML(typ="safe", pure=True).load(DEFAULT_PROFILE_PATH.read_text(encoding="utf-8"))
+    return load_yaml_text(DEFAULT_PROFILE_PATH.read_text(encoding="utf-8"), "gbt9704.yaml").data
 
 
 def default_profile() -> StyleProfile:
