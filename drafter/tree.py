@@ -9,6 +9,7 @@ knows where it came from, so a draft can be traced back to its data and its temp
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
@@ -116,6 +117,7 @@ class Part:
 
 @dataclass
 class Header:
+    label: list[Run] = field(default_factory=list)  # 金台区第十九届人大二次会议文件（15）
     title: list[Run] = field(default_factory=list)  # 政府工作报告
     subtitle: list[Run] = field(default_factory=list)  # ——2024年2月5日在…会议上
     speaker: list[Run] = field(default_factory=list)  # 咸阳市市长 冷劲松
@@ -131,6 +133,7 @@ class Properties:
     keywords: str = ""
     comments: str = ""
     language: str = "zh-CN"
+    created: "dt.date | None" = None  # the meeting date, so the same data gives the same file
 
 
 @dataclass
@@ -150,6 +153,7 @@ class Document:
 
     def runs(self) -> Iterator[Run]:
         h = self.header
+        yield from h.label
         yield from h.title
         yield from h.subtitle
         yield from h.speaker

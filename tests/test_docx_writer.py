@@ -217,7 +217,7 @@ def test_a4_and_margins_on_every_section(out, body):
         assert mar.get(w("bottom")) == "1984"  # 35 mm
         assert mar.get(w("left")) == "1587"  # 28 mm
         assert mar.get(w("right")) == "1474"  # 26 mm
-        assert mar.get(w("footer")) == "1587"  # 28 mm
+        assert mar.get(w("footer")) == "1417"  # 25 mm
         grid = sect.find(w("docGrid"))
         assert grid.get(w("type")) in ("lines", "linesAndChars")
         assert grid.get(w("linePitch")) == "579"  # 28.95 pt
@@ -363,7 +363,6 @@ def test_placeholder_and_suggestion_highlights(body):
     by_text = {rtext(r): r for r in body.iter(w("r"))}
     assert highlight(by_text["【待补充：研发投入强度】"]) == "yellow"
     assert highlight(by_text["【待补充：投资额】"]) == "yellow"
-    # profile "brightGreen" is Word's menu name; the OOXML value is "green"
     assert highlight(by_text["巩固经济回升向好态势"]) == "green"
     assert highlight(by_text["激发消费潜能。"]) == "green"
     assert by_text["激发消费潜能。"].find(f"{w('rPr')}/{w('b')}") is not None
@@ -373,7 +372,7 @@ def test_placeholder_and_suggestion_highlights(body):
 def test_highlight_none_and_profile_overrides(tmp_path):
     prof = default_profile()
     prof.placeholder_highlight = "none"
-    prof.suggestion_highlight = "turquoise"
+    prof.suggestion_highlight = "cyan"
     prof.latin_font = "Times New Roman"
     prof.heading1.bold = True
     prof.inline_heading.bold = True

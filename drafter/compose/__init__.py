@@ -66,6 +66,9 @@ def make_environment(user_templates: Path | None = None) -> ReportEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # `x is missing`: the office left the field out (use the default wording); an empty
+    # string written on purpose means "no such sentence".
+    env.tests["missing"] = lambda v: isinstance(v, Missing)
     return env
 
 
@@ -122,6 +125,7 @@ def context(report: Report, seed: int) -> dict[str, Any]:
         "facts": fig.facts_runs,
         "headline": fig.headline_runs,
         "target": lambda t: fig.target_runs(t, report.meta.level),
+        "targets": lambda ts: fig.targets_runs(ts, report.meta.level),
         "joined": fig.joined,
         "enumerated": fig.enumerated,
         "text_or": fig.text_or,
@@ -162,6 +166,7 @@ def compose(report: Report, seed: int = 0, templates: Path | None = None) -> Doc
         author=f"{meta.region}人民政府",
         keywords=f"{meta.region}；{meta.title}；{meta.year}",
         comments="drafter 生成的初稿",
+        created=meta.date,
     )
     return doc
 

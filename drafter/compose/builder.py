@@ -182,7 +182,8 @@ def _strip(runs: list[Run]) -> list[Run]:
 class StructureExtension(Extension):
     """The part / section / heading / para / lead / title / subtitle / speaker tags."""
 
-    tags = {"part", "section", "heading", "para", "lead", "title", "subtitle", "speaker"}
+    tags = {"part", "section", "heading", "para", "lead", "label", "title", "subtitle", "speaker"}
+    header_slots = ("label", "title", "subtitle", "speaker")
 
     def parse(self, parser: Any) -> nodes.Node:
         token = next(parser.stream)
@@ -203,10 +204,10 @@ class StructureExtension(Extension):
                 if parser.stream.current.type != "block_end"
                 else nodes.Const("body")
             )
+        elif tag in self.header_slots:
+            args.append(nodes.Const(tag))
         body = parser.parse_statements((f"name:end{tag}",), drop_needle=True)
-        method = {"title": "_header_title", "subtitle": "_header_subtitle", "speaker": "_header_speaker"}.get(
-            tag, f"_{tag}"
-        )
+        method = "_header" if tag in self.header_slots else f"_{tag}"
         return nodes.CallBlock(self.call_method(method, [*args, ref]), [], [], body).set_lineno(lineno)
 
     def _builder(self) -> Builder:
@@ -227,14 +228,8 @@ class StructureExtension(Extension):
     def _lead(self, ref: str, caller: Callable[[], str]) -> str:
         return self._builder().lead(ref, caller)
 
-    def _header_title(self, ref: str, caller: Callable[[], str]) -> str:
-        return self._builder().header("title", ref, caller)
-
-    def _header_subtitle(self, ref: str, caller: Callable[[], str]) -> str:
-        return self._builder().header("subtitle", ref, caller)
-
-    def _header_speaker(self, ref: str, caller: Callable[[], str]) -> str:
-        return self._builder().header("speaker", ref, caller)
+    def _header(self, slot: str, ref: str, caller: Callable[[], str]) -> str:
+        return self._builder().header(slot, ref, caller)
 
 
 class ReportEnvironment(SandboxedEnvironment):

@@ -18,7 +18,7 @@ from ..tree import Run, Source
 from .numbers import cn_number, format_number
 from .values import Data, DataStr, Missing, Runs, placeholder, to_runs
 
-_STOPS = "。！？；…"
+_STOPS = "。！？；…：”"
 
 
 class _Clause:
@@ -68,22 +68,29 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True) -> 
             c.num(f.value, p + ("value",))
         if f.unit:
             c.d(f.unit, p + ("unit",))
+        if f.value2 is not None:
+            c.t("、")
+            c.num(f.value2, p + ("value2",))
+            if f.unit:
+                c.d(f.unit, p + ("unit",))
         if f.qualifier:
             c.d(f.qualifier, p + ("qualifier",))
     if f.growth is not None or "growth" in asked:
         if want_value:
             c.t("、")
-        if f.growth is not None and f.growth < 0:
-            c.t("下降")
-        elif f.growth_verb:
-            c.d(f.growth_verb, p + ("growth_verb",))
+        falling = f.growth is not None and f.growth < 0
+        if f.growth_verb:
+            verb = f.growth_verb.replace("增长", "下降") if falling else f.growth_verb
+            c.d(verb, p + ("growth_verb",))
         else:
-            c.t("增长")
+            c.t("下降" if falling else "增长")
         if f.growth is None:
             c.hole(p + ("growth",), f"{f.name}的增速")
         else:
             c.num(abs(f.growth), p + ("growth",))
         c.t("%")
+        if f.qualifier and not want_value:
+            c.d(f.qualifier, p + ("qualifier",))
     for i, cmp in enumerate(f.compare):
         cp = p + ("compare", i)
         c.t("、高于" if cmp.diff >= 0 else "、低于")
@@ -112,12 +119,17 @@ def facts_runs(items: Any, headline: bool = False) -> Runs:
     """
     out: list[Run] = []
     for item in items:
-        if out and out[-1].text and out[-1].text[-1] not in _STOPS:
+        if out and out[-1].text and out[-1].text[-1] not in _STOPS + "，、":
             out.append(Run("，", Source("template", "facts")))
         if isinstance(item, Data):
             out.extend(figure_runs(item, headline).runs)
+            end = item.obj.end
+            if end:
+                out.append(Run(end, Source("data", f"{item.path}.end")))
         else:
             out.extend(to_runs(item))
+    if out and out[-1].text and out[-1].text[-1] in "，、；":
+        out[-1] = Run(out[-1].text[:-1], out[-1].source)  # the template ends the sentence
     return Runs(out)
 
 
@@ -130,7 +142,8 @@ def headline_runs(items: Any) -> Runs:
     out: list[Run] = [Run(lead, Source("template", "headline"))]
     for i, f in enumerate(figs):
         if i:
-            out.append(Run("，", Source("template", "headline")))
+            end = figs[i - 1].obj.end
+            out.append(Run(end, Source("data", f"{figs[i - 1].path}.end")) if end else Run("，", Source("template", "headline")))
         out.extend(figure_runs(f, headline=True, show_estimate=not all_estimated).runs)
     if all_estimated:
         out[0] = Run("预计全年", Source("data", f"{figs[0].path}.status"))
@@ -146,13 +159,13 @@ def target_runs(x: Data, level: str = "市") -> Runs:
     c = _Clause("target")
     c.d(t.name, p + ("name",))
     q = t.qualifier
-    if q == "与经济增长同步":
+    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
         c.t("增长")
         c.d(q, p + ("qualifier",))
-        return Runs(c.runs)
+        return _with_note(c, t, p)
     if q == "完成上级下达任务":
         c.t(f"完成{_SUPERIOR_TASK[level]}下达的目标任务")
-        return Runs(c.runs)
+        return _with_note(c, t, p)
     unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
     unit_path = p + ("unit",)
 
@@ -187,7 +200,29 @@ def target_runs(x: Data, level: str = "市") -> Runs:
         c.t("左右" if q == "左右" else "以内")
     elif q:
         c.d(q, p + ("qualifier",))
+    return _with_note(c, t, p)
+
+
+def _with_note(c: _Clause, t: Target, p: tuple) -> Runs:
+    if t.note:
+        c.t("，")
+        c.d(t.note, p + ("note",))
     return Runs(c.runs)
+
+
+def targets_runs(items: Any, level: str = "市") -> Runs:
+    """Target clauses joined by ， (or by each target's own `end`)."""
+    out: list[Run] = []
+    prev = None
+    for x in items:
+        if prev is not None:
+            end = prev.obj.end
+            out.append(
+                Run(end, Source("data", f"{prev.path}.end")) if end else Run("，", Source("template", "targets"))
+            )
+        out.extend(target_runs(x, level).runs)
+        prev = x
+    return Runs(out)
 
 
 def joined(items: Any, sep: str = "、", last: str | None = None) -> Runs:

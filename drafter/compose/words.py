@@ -18,7 +18,7 @@ _LEADERSHIP = {
     "市": "省委、省政府和市委",
     "区": "市委、市政府和区委",
     "县": "市委、市政府和县委",
-    "县级市": "上级党委、政府和市委",
+    "县级市": "上级党委、政府和市委",  # the parent city varies: offices set meta.leadership
 }
 _SPEAKER = {"省": "省长", "市": "市长", "区": "区长", "县": "县长", "县级市": "市长"}
 
@@ -61,8 +61,6 @@ class Words:
         short = meta.short_name or place
         speaker_title = meta.speaker_title or f"{region}{_SPEAKER[meta.level]}"
         leadership = meta.leadership or _LEADERSHIP[meta.level]
-        if meta.leadership is None and meta.parent and meta.level in ("区", "县", "县级市"):
-            leadership = f"{meta.parent}委、{meta.parent}政府和{u}委"
         return cls(
             level=meta.level,
             unit=u,

@@ -37,12 +37,18 @@ class Figure(Model):
     )
     value: Number | None = field(None, title="数值", description="只写数字，如 2878；单位写在 unit")
     unit: Text | None = field(None, title="单位", description="如：亿元、万户、家、%")
-    qualifier: Literal["", "左右", "以上", "以内"] = field("", title="限定词", description="左右 / 以上 / 以内，任务目标常用")
+    value2: Number | None = field(None, title="第二个数值", description="“分别达到93%、91%”的第二个数")
+    qualifier: Literal["", "左右", "以上", "以内"] = field(
+        "", title="限定词", description="左右 / 以上 / 以内，写在数值后；只有增速时写在增速后"
+    )
     growth: Number | None = field(None, title="增速（%）", description="同比增速，负数写作“下降”")
     growth_verb: Text | None = field(None, title="增速动词", description="默认“增长”，可写“同比增长”")
     compare: list[Comparison] = list_field("比较", "如 高于全省2.2个百分点")
     rank: Rank | None = field(None, title="排名", description="如 增速居全省第一")
     note: Text | None = field(None, title="补充说明", description="接在数字后的说明，如“连续两年获全省促消费稳增长先进市”")
+    end: Literal["，", "、", "；", "。"] | None = field(
+        None, title="之后的标点", description="与下一项之间的标点：默认“，”；“、”并列，“；”分句，“。”结束句子"
+    )
     status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实；预计数在文中写“预计”")
     dept: Text | None = field(None, title="提供部门", description="如：市统计局")
 

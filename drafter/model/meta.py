@@ -39,3 +39,6 @@ class Meta(Model):
         None, title="五年规划期", description="如：十四五；不填按年度推算（2021–2025 十四五，2026–2030 十五五）"
     )
     title: Text = field("政府工作报告", title="文稿标题")
+    label: Text | None = field(
+        None, title="文件标识", description="标题上方的一行，如：金台区第十九届人大二次会议文件（15）"
+    )

@@ -11,6 +11,7 @@ from .figures import Fact, Figure
 class Highlight(Model):
     title: Text | None = field(None, title="亮点标题", description="如：西安—咸阳一体化取得重大成果")
     text: Text | None = field(None, title="亮点展开", description="标题后的一两句展开")
+    facts: list[Fact] = list_field("亮点中的数据", "接在展开文字后的事实，可含结构化指标")
 
 
 class ReviewSection(Model):
@@ -26,6 +27,11 @@ class Thanks(Model):
     preface: Text | None = field(
         None, title="致谢前的感言", description="如：回望过去一年，形势复杂多变、发展难中求进、成绩来之不易。"
     )
+    attribution: Text | None = field(
+        None,
+        title="成绩归因",
+        description="“这些成绩的取得，是……的结果。”不填按层级生成；写空字符串 \"\" 则不要这句",
+    )
     to: list[Text] | None = field(
         None, title="致谢对象", description="每项一组对象，如“各位人大代表、政协委员”；不填按层级使用惯用表述"
     )
@@ -40,11 +46,27 @@ class Review(Model):
     )
     headline: list[Figure] = list_field("主要指标", "总述后的主要经济指标，如生产总值、一般公共预算收入")
     highlights: list[Highlight] = list_field("年度亮点", "“这一年，……”段落")
+    list_intro: Text | None = field(
+        None, title="分方面导语", description="如：主要做了6个方面工作：；不填按方面个数生成；写 \"\" 则不要"
+    )
     sections: list[ReviewSection] = list_field("分方面工作", "主要做了几个方面的工作")
     other_work: list[Text] = list_field("其他工作", "如：民族、宗教、外事、侨务；写作“……等工作取得新成效”")
+    other_work_ending: Text | None = field(
+        None, title="其他工作的结语", description="接在“……等”之后，如：各项工作都取得了新突破；不填用惯用表述"
+    )
+    self_building_intro: Text | None = field(
+        None,
+        title="自身建设导语",
+        description="如：一年来，我们从严从实抓好政府自身建设，；不填用惯用表述；写 \"\" 则不要",
+    )
     self_building: list[Fact] = list_field("政府自身建设成效", "如：办理人大代表建议293件")
     thanks: Thanks = field(default_factory=Thanks, title="致谢")
-    problems: list[Text] = list_field("困难和问题", "每项一句，如：经济回升向好的基础尚不稳固")
+    problems_intro: Text | None = field(
+        None, title="问题导语", description="如：我们也清醒认识到，……主要表现在：；不填用惯用表述"
+    )
+    problems: list[Text] = list_field(
+        "困难和问题", "每项一句，如：经济回升向好的基础尚不稳固；项末写“；”则以分号相隔，默认逗号"
+    )
     problems_response: Text | None = field(
         None, title="应对表态", description="问题之后的表态，如“对此，我们一定……加以解决。”"
     )

@@ -7,8 +7,12 @@ from typing import Literal
 from .base import Model, Number, Text, field, list_field
 from .figures import Status
 
-Qualifier = Literal["", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "完成上级下达任务"]
-QUALIFIERS: tuple[str, ...] = ("", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "完成上级下达任务")
+Qualifier = Literal[
+    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务"
+]
+QUALIFIERS: tuple[str, ...] = (
+    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务"
+)
 
 
 class Target(Model):
@@ -24,19 +28,26 @@ class Target(Model):
     qualifier: Qualifier = field(
         "",
         title="限定",
-        description="留空 / 左右 / 以上 / 以内 / 控制在以内 / 与经济增长同步 / 完成上级下达任务",
+        description="留空 / 左右 / 以上 / 以内 / 控制在以内 / 与经济增长同步 / 与经济增长基本同步 / 高于经济增长 / 完成上级下达任务",
     )
     verb: Text | None = field(None, title="动词", description="总量指标数值前的动词，如 达到；默认不加")
+    note: Text | None = field(None, title="补充说明", description="接在本项之后，如：在实际工作中争取更好结果")
+    end: Literal["，", "、", "；", "。"] | None = field(None, title="之后的标点", description="与下一项之间的标点，默认“，”")
     status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实")
     dept: Text | None = field(None, title="提出部门", description="如：市发改委")
 
 
 class Targets(Model):
     context: Text | None = field(
-        None, title="年度定位", description="如：今年是新中国成立75周年，是实现“十四五”规划目标任务的关键一年。不填按规划期推算"
+        None,
+        title="年度定位",
+        description="如：今年是新中国成立75周年，是实现“十四五”规划目标任务的关键一年。不填按规划期推算；写 \"\" 则不要",
     )
     requirements: Text | None = field(
         None, title="总体要求", description="“做好今年政府工作……”的总体要求全文"
+    )
+    intro: Text | None = field(
+        None, title="目标导语", description="如：全区经济社会发展的主要预期目标是：；不填用惯用表述"
     )
     indicators: list[Target] = list_field("主要预期目标")
     rider: Text | None = field(None, title="附加表述", description="如：在实际工作中争取更好结果")

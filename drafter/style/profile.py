@@ -18,7 +18,8 @@ SIZE_NAMES = {
 }
 
 Align = Literal["left", "center", "right", "justify"]
-Highlight = Literal["yellow", "brightGreen", "turquoise", "pink", "lightGray", "none"]
+# OOXML highlight colours (w:highlight) — Word's menu calls green 鲜绿, cyan 青绿, magenta 粉红.
+Highlight = Literal["yellow", "green", "cyan", "magenta", "lightGray", "none"]
 
 
 class _Strict(BaseModel):
@@ -71,7 +72,9 @@ class Page(_Strict):
     margin_right_mm: float = Field(26, description="翻口（右白边，毫米）")
     lines_per_page: int = Field(22, ge=10, le=60, description="每页行数")
     chars_per_line: int = Field(28, ge=10, le=60, description="每行字数")
-    footer_mm: float = Field(28, description="页脚（页码）距纸张下边缘的距离（毫米）")
+    footer_mm: float = Field(
+        25, description="页脚（页码）底边距纸张下边缘的距离（毫米）；25 使页码一字线约在版心下 7 mm"
+    )
 
 
 class StyleProfile(_Strict):
@@ -90,7 +93,7 @@ class StyleProfile(_Strict):
         None, description="西文和数字字体；不填则与中文同字体（引号、破折号按中文字体显示）"
     )
     placeholder_highlight: Highlight = Field("yellow", description="【待补充】占位符的突出显示颜色")
-    suggestion_highlight: Highlight = Field("brightGreen", description="语料建议标题的突出显示颜色")
+    suggestion_highlight: Highlight = Field("green", description="语料建议标题的突出显示颜色")
 
     @property
     def line_pitch_pt(self) -> float:

@@ -446,6 +446,8 @@ class _BodyWriter:
         self.body = etree.Element(w("body"), nsmap={"w": W_NS})
         h = doc.header
         plain_fmt = (None, None)
+        if h.label:  # 金台区第十九届人大二次会议文件（15）: flush left above the title
+            self.para(STYLE_IDS["body"], [(h.label, plain_fmt)], flush_left=True)
         for key, runs in (("title", h.title), ("subtitle", h.subtitle), ("speaker", h.speaker)):
             if runs:
                 self.para(STYLE_IDS[key], [(runs, plain_fmt)])
@@ -457,7 +459,8 @@ class _BodyWriter:
                 if isinstance(block, Section):
                     self.section(block)
                 else:
-                    self.para(body_id, self.paragraph_segments(block))
+                    # 各位代表： stands flush left, like the addressee line of an official document
+                    self.para(body_id, self.paragraph_segments(block), flush_left=block.role == "salutation")
         body.extend(list(self.body))
         if sect is not None:
             body.append(sect)
@@ -501,11 +504,13 @@ class _BodyWriter:
         for para in paras[1:]:
             self.para(body_id, self.paragraph_segments(para))
 
-    def para(self, style_id: str, segments: list) -> None:
+    def para(self, style_id: str, segments: list, flush_left: bool = False) -> None:
         p = etree.SubElement(self.body, _W_P)
         ppr = etree.SubElement(p, _W_PPR)
         etree.SubElement(ppr, _W_PSTYLE, {W_VAL: style_id})
         etree.SubElement(ppr, _W_OVERFLOW, _VAL_1)
+        if flush_left:
+            etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
         # Merge neighbouring runs of the same look into one w:r.
         hl = self.hl
         cur = None

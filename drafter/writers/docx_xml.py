@@ -74,7 +74,6 @@ HINT_ONLY = {w("hint"): "eastAsia"}
 
 # The profile names highlight colours as Word's menu does; w:highlight (ST_HighlightColor)
 # has other names for three of them, and ignores unknown ones without a word.
-_HIGHLIGHT_XML = {"brightGreen": "green", "turquoise": "cyan", "pink": "magenta"}
 _ST_HIGHLIGHT = {
     "black", "blue", "cyan", "green", "magenta", "red", "yellow", "white", "darkBlue",
     "darkCyan", "darkGreen", "darkMagenta", "darkRed", "darkYellow", "darkGray", "lightGray",
@@ -85,7 +84,7 @@ def highlight_val(name: str | None) -> str | None:
     """The w:highlight value for a profile colour; None for "none"."""
     if not name or name == "none":
         return None
-    val = _HIGHLIGHT_XML.get(name, name)
+    val = name
     if val not in _ST_HIGHLIGHT:
         raise ValueError(f"unknown highlight colour {name!r}")
     return val

@@ -15,6 +15,8 @@ def _para_text(p: Paragraph, md: bool) -> str:
 def render_text(doc: Document, markdown: bool = False) -> str:
     out: list[str] = []
     h = doc.header
+    if plain(h.label):
+        out.append(plain(h.label))
     if markdown:
         out.append(f"# {plain(h.title)}")
         for line in (plain(h.subtitle), plain(h.speaker)):

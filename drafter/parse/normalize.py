@@ -1,0 +1,39 @@
+"""Text → lines: one paragraph per line, spaces normalised, empty lines dropped.
+
+Full-width punctuation is kept as written (no NFKC): headings and leads are quoted back to the
+user and matched against the corpus, so （一） must stay （一）.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Spaces that Word, WPS and web pages put into Chinese text. They become ASCII spaces, then
+# runs collapse to one, and the line is stripped: the 全角空格 indentation of a paragraph
+# ("　　各位代表：") therefore disappears.
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+# A letter-spaced title (政 府 工 作 报 告): single CJK characters separated by spaces.
+_LETTER_SPACED = re.compile(rf"^{_CJK}( {_CJK})+$")
+
+
+def normalize_line(line: str) -> str:
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub("", line)
+    line = _SPACES.sub(" ", line)
+    line = re.sub(r" {2,}", " ", line).strip()
+    if _LETTER_SPACED.match(line):
+        line = line.replace(" ", "")
+    return line
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty, normalised lines; str.splitlines also breaks at \\r, \\u2028 and \\x0c."""
+    out = []
+    for raw in text.splitlines():
+        line = normalize_line(raw)
+        if line:
+            out.append(line)
+    return out

@@ -1,0 +1,36 @@
+"""Key-task sections （一）… / 一、… / 一是… and their lead phrases.
+
+Sections are the outermost numbered list of the part: （一） in 22 reports, 一、 in 2, 一是 in 1
+(see sections.best_run). Without numbers (lost with Word's automatic numbering) they are the
+own-line heading lines. A heading is own-line when the line is a single sentence (or has no
+stop at all), else inline: the first sentence.
+"""
+
+from __future__ import annotations
+
+from ..state import SectionSpan, State
+from .sections import best_run, find_leads, heading_lines, split_sections
+
+FAMILIES = ("（一）", "一、", "一是")
+
+
+def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
+    if lo > hi:
+        return []
+    best = best_run(state.lines, lo, hi, FAMILIES, minimum=2)
+    if best is None:
+        heads = heading_lines(state.lines, lo, hi)
+        return split_sections(state.lines, heads, hi, "none") if len(heads) >= 2 else []
+    kind, heads = best
+    return split_sections(state.lines, heads, hi, kind)
+
+
+def rule(state: State) -> None:
+    for part in state.parts:
+        if part.type != "key_tasks":
+            continue
+        lo = part.heading + 1 if part.heading is not None else part.start
+        sections = find_sections(state, lo, part.end)
+        for s in sections:
+            find_leads(state, s)
+        state.sections[part.start] = sections
