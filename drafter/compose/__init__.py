@@ -50,6 +50,23 @@ class Chooser:
         return Derived(choice, f"choose:{key}") if isinstance(choice, str) else choice
 
 
+def _bytecode_cache():
+    """Compiled templates cached per user (keyed by each template's checksum), so a draft does
+    not recompile them every run. A cache only: output never depends on it; if the folder
+    cannot be written, templates are simply compiled each time."""
+    import os
+
+    from jinja2 import FileSystemBytecodeCache
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "drafter", "jinja")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
+
+
 def make_environment(user_templates: Path | None = None) -> ReportEnvironment:
     loaders = []
     if user_templates is not None:
@@ -65,6 +82,7 @@ def make_environment(user_templates: Path | None = None) -> ReportEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=_bytecode_cache(),
     )
     # `x is missing`: the office left the field out (use the default wording); an empty
     # string written on purpose means "no such sentence".
