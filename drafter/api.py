@@ -94,3 +94,12 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
         atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
         written.append(schema_path)
     return written
+
+
+def parse_structure(path: str | Path) -> str:
+    """An existing report (.txt/.docx) → its structure as JSON text (parts, sections, leads)."""
+    import json
+
+    from .parse import parse_report, to_json
+
+    return json.dumps(to_json(parse_report(path)), ensure_ascii=False, indent=2) + "\n"

@@ -82,6 +82,25 @@ def init(
 
 
 @app.command()
+def parse(
+    file: Path = typer.Argument(..., help="已有的报告：.txt（UTF-8 / GBK / UTF-16）或 .docx"),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="写出结构 JSON 的文件；不填则输出到屏幕"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+) -> None:
+    """解析已有报告的结构（部分、方面、引领句），输出 JSON。"""
+    from .api import parse_structure
+
+    text = parse_structure(file)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from .atomic import atomic_write_text
+
+    atomic_write_text(out, text, force=force)
+    print(f"已写出 {out}")
+
+
+@app.command()
 def schema() -> None:
     """输出数据文件的 JSON Schema（供编辑器自动补全）。"""
     from .skeleton import schema_json

@@ -45,8 +45,10 @@ def _header(state: State) -> Header:
             h.subtitle.append(_run(state, i))
         elif _SPEAKER.search(line) and len(line) <= 30:
             h.speaker.append(_run(state, i))
+        elif not h.title:
+            h.label.append(_run(state, i))  # a file-number line above the title
         else:
-            h.title.append(_run(state, i))  # e.g. a file number line above the title
+            h.title.append(_run(state, i))
     return h
 
 
