@@ -39,10 +39,17 @@ def load(data: str | Path) -> Report:
     return load_report(data)
 
 
-def compose_report(report: Report, seed: int = 0, templates: str | Path | None = None) -> Document:
+def compose_report(
+    report: Report, seed: int = 0, templates: str | Path | None = None, phrases: str | Path | None = None
+) -> Document:
     from .compose import compose
 
-    return compose(report, seed=seed, templates=Path(templates) if templates else None)
+    bank = None
+    if phrases is not None:
+        from .phrases.bank import load_bank
+
+        bank = load_bank(phrases)
+    return compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank)
 
 
 def draft(
@@ -53,6 +60,7 @@ def draft(
     templates: str | Path | None = None,
     style: str | Path | None = None,
     force: bool = False,
+    phrases: str | Path | None = None,
 ) -> DraftResult:
     """Data file or folder → a draft at `out`. Nothing is written if anything fails."""
     from .writers import format_for, write
@@ -66,7 +74,7 @@ def draft(
 
         profile = load_profile(style)
     report = load(data)
-    doc = compose_report(report, seed=seed, templates=templates)
+    doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
     write(doc, out, fmt, profile=profile, force=force)
     return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions())
 
@@ -103,3 +111,21 @@ def parse_structure(path: str | Path) -> str:
     from .parse import parse_report, to_json
 
     return json.dumps(to_json(parse_report(path)), ensure_ascii=False, indent=2) + "\n"
+
+
+KINDS = ("formula", "heading", "lead", "number", "expression")
+PARTS = ("opening", "review", "targets", "key_tasks", "self_building", "closing")
+
+
+def find_phrases(query: str = "", kind: str | None = None, part: str | None = None, phrases=None):
+    """Entries of the phrase bank matching `query` → (entries, bank size)."""
+    from .phrases.bank import default_bank, load_bank
+
+    if kind is not None and kind not in KINDS:
+        raise DrafterError(f"类别“{kind}”无效，可用：{'、'.join(KINDS)}")
+    if part is not None and part not in PARTS:
+        raise DrafterError(f"位置“{part}”无效，可用：{'、'.join(PARTS)}")
+    bank = load_bank(phrases) if phrases is not None else default_bank()
+    if not len(bank):
+        raise DrafterError("短语库是空的：请先运行 drafter mine 语料目录 生成短语库")
+    return bank.query(query, kind=kind, part=part), len(bank)

@@ -41,17 +41,24 @@ def draft(
     fmt: Optional[str] = typer.Option(None, "--format", help="输出格式 docx / md / txt，默认按扩展名"),
     templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板目录，覆盖同名的部分模板"),
     style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    phrases: Optional[Path] = typer.Option(None, "--phrases", help="短语库（drafter mine 生成）；默认用随附语料的短语库"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成报告初稿。"""
     from .api import draft as do_draft
 
-    result = do_draft(data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force)
+    result = do_draft(
+        data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force, phrases=phrases
+    )
     print(f"已生成 {out}（{result.paragraphs} 段，{result.characters} 字）")
     if result.placeholders:
         print(f"留有 {len(result.placeholders)} 处【待补充】，请在数据文件中填写：")
         for run in result.placeholders:
             print(f"  {run.source.ref}  {run.text}")
+    if result.suggestions:
+        print(f"另有 {len(result.suggestions)} 处取自语料的建议标题或引领句（绿色突出显示），请确认或改写：")
+        for run in result.suggestions:
+            print(f"  {run.text}  （{run.source.ref}）")
 
 
 @app.command()
@@ -98,6 +105,35 @@ def parse(
 
     atomic_write_text(out, text, force=force)
     print(f"已写出 {out}")
+
+
+@app.command()
+def phrases(
+    query: str = typer.Argument("", help="要找的字词，如 清醒认识到、创新、生产总值；留空列出全部"),
+    kind: Optional[str] = typer.Option(None, "--kind", help="formula / heading / lead / number / expression"),
+    part: Optional[str] = typer.Option(None, "--part", help="opening / review / targets / key_tasks / self_building / closing"),
+    bank: Optional[Path] = typer.Option(None, "--phrases", help="短语库；默认用随附语料的短语库"),
+    limit: int = typer.Option(20, "--limit", help="最多列出几条"),
+) -> None:
+    """在短语库中查找措辞，列出出现次数和出处。"""
+    from .api import find_phrases
+
+    found, total = find_phrases(query, kind=kind, part=part, phrases=bank)
+    if not found:
+        print(f"短语库（{total} 条）中没有找到“{query}”")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"“{query}”：{len(found)} 条（共 {total} 条）" if query else f"短语库：{total} 条")
+    for col in ("类别", "位置", "措辞", "次数", "出处"):
+        table.add_column(col)
+    for e in found[:limit]:
+        where = "；".join(f"{f.removesuffix('.txt')}:{line}" for f, line in e.sources[:3])
+        table.add_row(e.kind, e.slot or e.topic or e.part, e.text, str(e.count), where)
+    Console().print(table)
+    if len(found) > limit:
+        print(f"（另有 {len(found) - limit} 条，用 --limit 显示更多）")
 
 
 @app.command()

@@ -85,7 +85,7 @@ def _line_texts(doc: Document) -> dict[int, str]:
             pieces[int(run.source.ref)].append((prefix if k == 0 else "") + run.text)
 
     h = doc.header
-    for runs in (h.title, h.subtitle, h.speaker):
+    for runs in (h.label, h.title, h.subtitle, h.speaker):
         for run in runs:
             add([run])
     for part in doc.parts:

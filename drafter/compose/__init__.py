@@ -119,8 +119,54 @@ def _headings(report: Report, w: Words) -> dict[str, Any]:
     }
 
 
-def context(report: Report, seed: int) -> dict[str, Any]:
+def _text_of(obj: Any) -> str:
+    """All the office's text under a data object, for classifying its topic."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, Data):
+        obj = obj.obj
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, BaseModel):
+        return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields)
+    if isinstance(obj, list):
+        return "".join(_text_of(x) for x in obj)
+    return ""
+
+
+def _slot_values(report: Report, w: Words) -> dict[str, str]:
+    from ..phrases.slots import level_values
+
+    values = level_values(w.unit)
+    values.update(
+        {
+            "地区": w.place,
+            "地区全称": report.meta.region,
+            "简称": w.short_name,
+            "上级领导": w.leadership,
+            "年": str(report.meta.year),
+            "上年": str(report.review_year),
+            "规划": w.period,
+        }
+    )
+    return values
+
+
+def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
+    from ..phrases.bank import Bank, default_bank
+    from ..phrases.picker import Picker
+    from ..phrases.topics import classify
+
     w = Words.of(report.meta)
+    picker = Picker(bank if bank is not None else default_bank(), seed, _slot_values(report, w))
+
+    def phrase(slot: str, key: str | None = None, sections: int | None = None) -> Runs:
+        extra = {"方面数": cn_count(int(sections))} if sections is not None else {}
+        return picker.formula(slot, key, **extra)
+
+    def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
+        return picker.suggestion(kind, slot, classify(_text_of(about)), key)
+
     words = {k: Derived(v, f"words.{k}") for k, v in vars(w).items()}
     r = Data(report)
     thanks_to = report.review.thanks.to
@@ -151,17 +197,22 @@ def context(report: Report, seed: int) -> dict[str, Any]:
         "count": lambda n: Derived(cn_count(int(n)), "count"),
         "choose": Chooser(seed),
         "hole": lambda path, label: Runs([placeholder(path, label)]),
+        "phrase": phrase,
+        "suggest": suggest,
         "derived": lambda text, ref="": Derived(str(text), ref),
     }
 
 
-def compose(report: Report, seed: int = 0, templates: Path | None = None) -> Document:
-    """Build the document tree for `report`. Template mistakes raise DrafterError in Chinese."""
+def compose(
+    report: Report, seed: int = 0, templates: Path | None = None, bank: Any = None
+) -> Document:
+    """Build the document tree for `report`, drawing wording from the phrase bank (the shipped
+    one unless `bank` is given). Template mistakes raise DrafterError in Chinese."""
     env = make_environment(templates)
     builder = Builder()
     env.drafter_builder = builder  # type: ignore[attr-defined]
     env.finalize = builder.finalize
-    ctx = context(report, seed)
+    ctx = context(report, seed, bank)
     for name in PART_TEMPLATES:
         try:
             env.get_template(name).render(ctx)

@@ -18,7 +18,7 @@ from ..tree import Run, Source
 from .numbers import cn_number, format_number
 from .values import Data, DataStr, Missing, Runs, placeholder, to_runs
 
-_STOPS = "。！？；…：”"
+_STOPS = "。！？；…："
 
 
 class _Clause:
@@ -112,14 +112,26 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True) -> 
     return Runs(c.runs)
 
 
-def facts_runs(items: Any, headline: bool = False) -> Runs:
+def _ends_clause(text: str, marks: str) -> bool:
+    """Does `text` already end with punctuation from `marks`? A closing quote counts only
+    when a stop precedes it: 「……“增彩延绿”」 goes on, 「……。”」 has ended."""
+    if not text:
+        return True
+    if text[-1] in "”’" and len(text) > 1:
+        return text[-2] in "。！？"
+    return text[-1] in marks
+
+
+def facts_runs(items: Any, headline: bool = False, first: Any = None) -> Runs:
     """A list of facts → one run of text: figures and unfinished sentences joined by ，.
 
     Text that ends a sentence (。！？) closes it; the template adds the final 。.
     """
     out: list[Run] = []
+    if first:  # a text the facts continue, e.g. a highlight's own sentence
+        out.extend(to_runs(first))
     for item in items:
-        if out and out[-1].text and out[-1].text[-1] not in _STOPS + "，、":
+        if out and not _ends_clause(out[-1].text, _STOPS + "，、"):
             out.append(Run("，", Source("template", "facts")))
         if isinstance(item, Data):
             out.extend(figure_runs(item, headline).runs)

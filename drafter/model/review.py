@@ -35,8 +35,10 @@ class Thanks(Model):
     to: list[Text] | None = field(
         None, title="致谢对象", description="每项一组对象，如“各位人大代表、政协委员”；不填按层级使用惯用表述"
     )
-    wording: Literal["感谢", "感谢和敬意", "敬意和感谢"] = field(
-        "感谢", title="致谢用语", description="感谢：表示衷心的感谢；感谢和敬意；敬意和感谢：致以崇高的敬意和衷心的感谢"
+    wording: Literal["感谢", "感谢和敬意", "敬意和感谢"] | None = field(
+        None,
+        title="致谢用语",
+        description="感谢：表示衷心的感谢；感谢和敬意；敬意和感谢：致以崇高的敬意和衷心的感谢；不填取自语料",
     )
 
 

@@ -1,0 +1,64 @@
+"""Choosing phrases from the bank for one draft.
+
+Deterministic: the choice depends only on --seed and the place in the document (a key such
+as "review.problems_intro"), never on order of calls or hidden state. No entry is used twice
+in one draft. Only the most frequent frames of a slot are candidates: they are the wordings
+offices actually reuse, rare ones are often tied to one report's context.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from ..compose.values import Runs
+from ..tree import Run, Source
+from .bank import Bank, Entry
+from .slots import slots_of, split_frame
+
+TOP = 5  # candidates per slot
+
+
+def _index(seed: int, key: str, n: int) -> int:
+    digest = hashlib.sha256(f"{seed}\x00phrase\x00{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % n
+
+
+class Picker:
+    def __init__(self, bank: Bank, seed: int, values: dict[str, str]):
+        self.bank = bank
+        self.seed = seed
+        self.values = values
+        self.used: set[str] = set()
+
+    def _choose(self, key: str, candidates: Iterable[Entry]) -> Entry | None:
+        fresh = sorted((e for e in candidates if e.id not in self.used), key=lambda e: (-e.count, e.id))
+        if not fresh:
+            return None
+        top = fresh[:TOP]
+        entry = top[_index(self.seed, key, len(top))]
+        self.used.add(entry.id)
+        return entry
+
+    def formula(self, slot: str, key: str | None = None, **extra: str) -> Runs:
+        """A mined formula for `slot` with this draft's words in its slots; empty if none fits."""
+        values = {**self.values, **{k: str(v) for k, v in extra.items()}}
+        fits = [e for e in self.bank.of("formula", slot) if all(s in values for s in slots_of(e.text))]
+        entry = self._choose(key or slot, fits)
+        if entry is None:
+            return Runs([])
+        runs = []
+        for text, is_slot in split_frame(entry.text):
+            if is_slot:
+                runs.append(Run(values[text], Source("derived", f"{entry.id}#{text}")))
+            else:
+                runs.append(Run(text, Source("phrase", entry.id)))
+        return Runs(runs)
+
+    def suggestion(self, kind: str, slot: str | None, topic: str, key: str) -> Runs:
+        """A mined heading or lead of `topic`, offered (highlighted) where the data left one empty."""
+        cands = [e for e in self.bank.of(kind, slot) if e.topic == topic and "{" not in e.text]
+        entry = self._choose(key, cands)
+        if entry is None:
+            return Runs([])
+        return Runs([Run(entry.text, Source("suggestion", entry.id))])
