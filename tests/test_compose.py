@@ -236,3 +236,22 @@ def test_text_outside_a_paragraph_is_a_template_error(tmp_path):
     with pytest.raises(DrafterError) as e:
         compose(Report.model_validate(_data()), templates=tmp_path)
     assert "段落之外" in e.value.message and "closing.j2:1" in e.value.message
+
+
+def test_last_years_targets_are_judged_in_the_review():
+    d = _data()
+    d["review"]["checks"] = [
+        {"name": "生产总值", "value": 6, "qualifier": "左右", "actual": 4.3},
+        {"name": "一般公共预算收入", "value": 6.5, "qualifier": "左右", "actual": 19.9},
+        {"name": "居民消费价格指数涨幅", "kind": "control", "value": 3, "actual": 0.2},
+        {"name": "城乡居民人均可支配收入", "qualifier": "与经济增长同步", "actual": 7.6},
+        {"name": "社会消费品零售总额", "value": 7},
+    ]
+    doc = compose(Report.model_validate(d))
+    text = render_text(doc)
+    assert (
+        "生产总值增长4.3%，未完成6%左右的预期目标；一般公共预算收入增长19.9%，超额完成6.5%左右的预期目标；"
+        "居民消费价格指数涨幅为0.2%，完成控制在3%以内的预期目标；城乡居民人均可支配收入增长7.6%，完成与经济增长同步的目标；"
+        "社会消费品零售总额增长【待补充：社会消费品零售总额的实际完成值】%，预期目标为7%。"
+    ) in text
+    assert [r.source.ref for r in doc.placeholders() if "checks" in r.source.ref] == ["review.checks[4].actual"]

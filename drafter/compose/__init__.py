@@ -190,6 +190,7 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         "headline": fig.headline_runs,
         "target": lambda t: fig.target_runs(t, report.meta.level),
         "targets": lambda ts: fig.targets_runs(ts, report.meta.level),
+        "checks": lambda cs: fig.checks_runs(cs, report.meta.level),
         "joined": fig.joined,
         "enumerated": fig.enumerated,
         "text_or": fig.text_or,

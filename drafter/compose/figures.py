@@ -272,3 +272,94 @@ def text_or(v: Any, fallback: str) -> Any:
     if isinstance(v, DataStr) and v:
         return v
     return fallback
+
+
+def _target_phrase(c: _Clause, t: Target, p: tuple, level: str) -> None:
+    """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上."""
+    q = t.qualifier
+    if q == "完成上级下达任务":
+        c.t(f"{_SUPERIOR_TASK[level]}下达的目标任务")
+        return
+    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+        c.d(q, p + ("qualifier",))
+        c.t("的目标")
+        return
+    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    controlled = t.kind == "control" or q == "控制在以内"
+    if controlled:
+        c.t("控制在")
+    for i, (v, key) in enumerate(((t.value, "value"), (t.value2, "value2"))):
+        if v is None and key == "value2":
+            continue
+        if i:
+            c.t("、")
+        if v is None:
+            c.hole(p + (key,), f"{t.name}的目标值")
+        else:
+            c.num(abs(v) if t.kind == "growth" else v, p + (key,))
+        c.t(unit)
+    if controlled:
+        c.t("左右" if q == "左右" else "以内")
+    elif q:
+        c.d(q, p + ("qualifier",))
+    c.t("的预期目标")
+
+
+def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
+    """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from drafter.checks."""
+    from ..checks.verdict import judge
+
+    t, p = _obj_path(x)
+    c = _Clause("check")
+    c.d(t.name, p + ("name",))
+    outcome = judge(t, gdp_growth)
+    if t.qualifier == "完成上级下达任务":
+        if outcome.verdict == "待核实":
+            c.hole(p + ("done",), f"{t.name}是否完成")
+            return Runs(c.runs)
+        c.t("完成" if outcome.verdict == "完成" else "未完成")
+        _target_phrase(c, t, p, level)
+        c.runs[-1:] = [] if c.runs[-1].text == "的预期目标" else c.runs[-1:]
+        return Runs(c.runs)
+    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    pair = t.value2 is not None
+    if t.kind == "growth":
+        falling = t.actual is not None and t.actual < 0
+        c.t(("分别" if pair else "") + ("下降" if falling else "增长"))
+    elif t.kind == "control":
+        c.t("为")
+    elif t.verb:
+        c.d(t.verb, p + ("verb",))
+    else:
+        c.t("达到")
+    for i, (a, key) in enumerate(((t.actual, "actual"), (t.actual2, "actual2"))):
+        if key == "actual2" and not pair:
+            continue
+        if i:
+            c.t("、")
+        if a is None:
+            c.hole(p + (key,), f"{t.name}的实际完成值")
+        else:
+            c.num(abs(a) if t.kind == "growth" else a, p + (key,))
+        c.t(unit)
+    c.t("，")
+    if outcome.verdict == "待核实":
+        c.t("预期目标为")
+        _target_phrase(c, t, p, level)
+        c.runs.pop()  # 「的预期目标」 reads wrong after 「预期目标为」
+        return Runs(c.runs)
+    c.runs.append(Run(outcome.verdict, Source("derived", format_path(p + ("actual",)) + "#verdict")))
+    _target_phrase(c, t, p, level)
+    return Runs(c.runs)
+
+
+def checks_runs(items: Any, level: str = "市") -> Runs:
+    from ..checks.verdict import gdp_growth_of
+
+    gdp = gdp_growth_of([x.obj for x in items])
+    out: list[Run] = []
+    for i, x in enumerate(items):
+        if i:
+            out.append(Run("；", Source("template", "checks")))
+        out.extend(check_runs(x, level, gdp).runs)
+    return Runs(out)

@@ -7,12 +7,12 @@ from .report import Report
 from .review import Highlight, Review, ReviewSection, Thanks
 from .self_building import Closing, SelfBuilding, SelfBuildingItem
 from .structure import Opening, PartHeadings, Structure
-from .targets import QUALIFIERS, Qualifier, Target, Targets
+from .targets import QUALIFIERS, Qualifier, Target, TargetCheck, Targets
 from .tasks import Area, KeyTasks, Livelihood, TaskItem
 
 __all__ = [
     "Model", "Number", "Text", "Comparison", "Fact", "Figure", "Rank", "Status", "LEVELS",
     "Level", "Meta", "Report", "Highlight", "Review", "ReviewSection", "Thanks", "Closing",
     "SelfBuilding", "SelfBuildingItem", "Opening", "PartHeadings", "Structure", "QUALIFIERS",
-    "Qualifier", "Target", "Targets", "Area", "KeyTasks", "Livelihood", "TaskItem",
+    "Qualifier", "Target", "TargetCheck", "Targets", "Area", "KeyTasks", "Livelihood", "TaskItem",
 ]

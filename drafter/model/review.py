@@ -6,6 +6,7 @@ from typing import Literal
 
 from .base import Model, Text, field, list_field
 from .figures import Fact, Figure
+from .targets import TargetCheck
 
 
 class Highlight(Model):
@@ -47,6 +48,12 @@ class Review(Model):
         None, title="年度总述", description="回顾开头的概括，如“一年来，我们……迈出坚实步伐。”，不含主要指标"
     )
     headline: list[Figure] = list_field("主要指标", "总述后的主要经济指标，如生产总值、一般公共预算收入")
+    checks: list[TargetCheck] = list_field(
+        "上年目标完成情况", "上一年报告的预期目标及实际完成值；初稿据此写明完成、超额完成或未完成"
+    )
+    checks_intro: Text | None = field(
+        None, title="完成情况导语", description="如：从年初确定的主要预期目标看，；不填用惯用表述"
+    )
     highlights: list[Highlight] = list_field("年度亮点", "“这一年，……”段落")
     list_intro: Text | None = field(
         None, title="分方面导语", description="如：主要做了6个方面工作：；不填按方面个数生成；写 \"\" 则不要"

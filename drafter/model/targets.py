@@ -52,3 +52,18 @@ class Targets(Model):
     indicators: list[Target] = list_field("主要预期目标")
     rider: Text | None = field(None, title="附加表述", description="如：在实际工作中争取更好结果")
     remarks: list[Text] = list_field("目标后的说明", "如“各位代表，落实总体要求，实现预期目标，需要……”")
+
+
+class TargetCheck(Target):
+    """One of last year's targets with what was achieved: the review states 完成 / 超额完成 /
+    基本完成 / 未完成 from these figures, never from wishes."""
+
+    actual: Number | None = field(
+        None, title="实际完成值", description="与目标同口径的实际数，如增长4.3写 4.3；留空则初稿中待补充"
+    )
+    actual2: Number | None = field(None, title="第二个实际值", description="“分别增长”目标的第二个实际数")
+    done: bool | None = field(
+        None, title="是否完成", description="只用于“完成上级下达任务”这类没有数值的目标：true / false"
+    )
+    actual_status: Status | None = field(None, title="实际数状态", description="预计 / 快报 / 核实")
+    actual_dept: Text | None = field(None, title="实际数提供部门", description="如：市统计局")
