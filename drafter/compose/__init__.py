@@ -33,6 +33,7 @@ PART_TEMPLATES: tuple[str, ...] = (
     "key_tasks.j2",
     "self_building.j2",
     "closing.j2",
+    "appendix.j2",
 )
 
 

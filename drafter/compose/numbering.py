@@ -31,6 +31,8 @@ def task_marker(structure: Structure) -> str:
 def number(doc: Document, structure: Structure) -> None:
     i = 0
     for part in doc.parts:
+        if part.type == "appendix":  # 名词解释 is an attachment, outside the report's numbering
+            continue
         if part.heading is not None:
             i += 1
             part.heading.number = f"{cn_number(i)}、" if structure.numbered else ""

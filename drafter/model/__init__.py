@@ -3,7 +3,7 @@
 from .base import Model, Number, Text
 from .figures import Comparison, Fact, Figure, Rank, Status
 from .meta import LEVELS, Level, Meta
-from .report import Report
+from .report import GlossaryTerm, Report
 from .review import Highlight, Review, ReviewSection, Thanks
 from .self_building import Closing, SelfBuilding, SelfBuildingItem
 from .structure import Opening, PartHeadings, Structure
@@ -12,7 +12,7 @@ from .tasks import Area, KeyTasks, Livelihood, TaskItem
 
 __all__ = [
     "Model", "Number", "Text", "Comparison", "Fact", "Figure", "Rank", "Status", "LEVELS",
-    "Level", "Meta", "Report", "Highlight", "Review", "ReviewSection", "Thanks", "Closing",
+    "Level", "Meta", "Report", "GlossaryTerm", "Highlight", "Review", "ReviewSection", "Thanks", "Closing",
     "SelfBuilding", "SelfBuildingItem", "Opening", "PartHeadings", "Structure", "QUALIFIERS",
     "Qualifier", "Target", "TargetCheck", "Targets", "Area", "KeyTasks", "Livelihood", "TaskItem",
 ]

@@ -14,6 +14,7 @@ class TaskItem(Model):
     lead_depts: list[Text] = list_field("牵头单位", "如：市科技局")
     coop_depts: list[Text] = list_field("责任单位", "配合单位，如：市发改委、市财政局")
     all_depts: bool = field(False, title="各部门负责", description="true 表示由政府各部门负责")
+    deadline: Text | None = field(None, title="完成时限", description="如：2025年12月底前；用于分工跟踪表")
 
 
 class Area(Model):
