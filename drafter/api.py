@@ -81,7 +81,7 @@ def draft(
 
 def init(path: str | Path, region: str, level: str, year: int, force: bool = False) -> list[Path]:
     """Write a commented skeleton data file (and the JSON Schema beside it for editors)."""
-    from .skeleton import SCHEMA_FILE, schema_json, skeleton_yaml
+    from .skeleton import skeleton_yaml
 
     path = Path(path)
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -93,15 +93,20 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
     if not 2000 <= year <= 2100:
         raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
     check_target(path, force)
-    written = []
     atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)
-    written.append(path)
+    return [path, *write_schema_beside(path)]
+
+
+def write_schema_beside(path: Path) -> list[Path]:
+    """drafter.schema.json next to a data file, for editors; rewritten only when it changed."""
+    from .skeleton import SCHEMA_FILE, schema_json
+
     schema_path = path.parent / SCHEMA_FILE
     text = schema_json()
-    if not schema_path.exists() or schema_path.read_text(encoding="utf-8", errors="replace") != text:
-        atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
-        written.append(schema_path)
-    return written
+    if schema_path.exists() and schema_path.read_text(encoding="utf-8", errors="replace") == text:
+        return []
+    atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
+    return [schema_path]
 
 
 def parse_structure(path: str | Path) -> str:

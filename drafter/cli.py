@@ -42,23 +42,75 @@ def draft(
     templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板目录，覆盖同名的部分模板"),
     style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
     phrases: Optional[Path] = typer.Option(None, "--phrases", help="短语库（drafter mine 生成）；默认用随附语料的短语库"),
+    annotate: bool = typer.Option(False, "--annotate", help="给每个数字加 Word 批注：数据路径、提供部门、状态"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成报告初稿。"""
-    from .api import draft as do_draft
+    if annotate:
+        if fmt not in (None, "docx"):
+            raise DrafterError("--annotate 只用于 .docx 输出")
+        from .office import draft_annotated
 
-    result = do_draft(
-        data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force, phrases=phrases
-    )
+        result = draft_annotated(
+            data, out, seed=seed, templates=templates, style=style, force=force, phrases=phrases
+        )
+    else:
+        from .api import draft as do_draft
+
+        result = do_draft(
+            data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force, phrases=phrases
+        )
     print(f"已生成 {out}（{result.paragraphs} 段，{result.characters} 字）")
     if result.placeholders:
         print(f"留有 {len(result.placeholders)} 处【待补充】，请在数据文件中填写：")
         for run in result.placeholders:
             print(f"  {run.source.ref}  {run.text}")
+    comments = getattr(result, "comments", None)
+    if comments is not None:
+        print(f"已为 {comments} 个数字加批注（数据路径、提供部门、状态）")
     if result.suggestions:
         print(f"另有 {len(result.suggestions)} 处取自语料的建议标题或引领句（绿色突出显示），请确认或改写：")
         for run in result.suggestions:
             print(f"  {run.text}  （{run.source.ref}）")
+
+
+@app.command()
+def outline(
+    data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
+    out: Path = typer.Option(..., "-o", "--out", help="输出文件：.docx / .md / .txt"),
+    seed: int = typer.Option(0, "--seed", help="措辞选择的随机种子"),
+    style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    phrases: Optional[Path] = typer.Option(None, "--phrases", help="短语库"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+) -> None:
+    """生成提纲：只有各级标题和引领句，供领导审定。"""
+    from .office import write_outline
+
+    result = write_outline(data, out, seed=seed, style=style, force=force, phrases=phrases)
+    print(f"已生成提纲 {out}（{result.paragraphs} 段）")
+
+
+@app.command()
+def division(
+    data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
+    out: Path = typer.Option(..., "-o", "--out", help="输出文件：分工.docx（分工意见）或 分工.xlsx（跟踪表）"),
+    style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+) -> None:
+    """生成重点工作部门分工意见（.docx）或分工跟踪表（.xlsx）。"""
+    from .office import write_division
+
+    result = write_division(data, out, style=style, force=force)
+    print(f"已生成 {out}（{len(result.items)} 项任务）")
+    if result.missing_units:
+        print(f"其中 {len(result.missing_units)} 项数据中没有牵头或责任单位，已留【待补充】，请在数据文件中填写：")
+        for item in result.missing_units[:5]:
+            print(f"  {item.id}  {item.path}.lead_depts  {item.task_text[:24]}……")
+        if len(result.missing_units) > 5:
+            print(f"  ……另有 {len(result.missing_units) - 5} 项")
+    dates = [r for r in result.placeholders if r.source.ref == "division.closing"]
+    if dates:
+        print(f"报送时间留有 {len(dates)} 处【待补充】，请在印发前填写")
 
 
 @app.command()
@@ -75,15 +127,27 @@ def validate(
 @app.command()
 def init(
     path: Path = typer.Argument(..., help="要创建的数据文件，如 咸阳市2025.yaml"),
-    region: str = typer.Option(..., "--region", help="地区全称，如 咸阳市"),
-    level: str = typer.Option(..., "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
-    year: int = typer.Option(..., "--year", help="报告年度（计划年度），如 2025"),
+    region: Optional[str] = typer.Option(None, "--region", help="地区全称，如 咸阳市"),
+    level: Optional[str] = typer.Option(None, "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
+    year: Optional[int] = typer.Option(None, "--year", help="报告年度（计划年度），如 2025"),
+    last: Optional[Path] = typer.Option(
+        None, "--from", help="从去年的报告（.docx/.txt）或数据文件（.yaml）预填：年度加一，上年目标列入完成情况"
+    ),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的数据文件"),
 ) -> None:
     """创建带中文注释的数据文件骨架。"""
-    from .api import init as do_init
+    if last is not None:
+        from .lastyear import init_from
 
-    for p in do_init(path, region, level, year, force=force):
+        written = init_from(path, last, force=force, region=region, level=level, year=year)
+    else:
+        missing = [o for o, v in (("--region", region), ("--level", level), ("--year", year)) if v is None]
+        if missing:
+            raise DrafterError(f"缺少参数：{'、'.join(missing)}（或用 --from 从去年的报告预填）")
+        from .api import init as do_init
+
+        written = do_init(path, region, level, year, force=force)
+    for p in written:
         print(f"已写出 {p}")
     print(f"下一步：填写 {path}，然后运行 drafter draft {path} -o 初稿.docx")
 

@@ -288,6 +288,8 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str) -> None:
     controlled = t.kind == "control" or q == "控制在以内"
     if controlled:
         c.t("控制在")
+    elif t.kind == "growth" and t.value is not None and t.value < 0:
+        c.t("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
     for i, (v, key) in enumerate(((t.value, "value"), (t.value2, "value2"))):
         if v is None and key == "value2":
             continue
@@ -324,8 +326,11 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
     unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
     pair = t.value2 is not None
     if t.kind == "growth":
-        falling = t.actual is not None and t.actual < 0
-        c.t(("分别" if pair else "") + ("下降" if falling else "增长"))
+        falling = (t.actual if t.actual is not None else t.value or 0) < 0
+        if t.verb and falling == any(w in t.verb for w in ("降", "减")):
+            c.d(("分别" if pair else "") + t.verb, p + ("verb",))  # 降低 for 能耗降低2.5%
+        else:
+            c.t(("分别" if pair else "") + ("下降" if falling else "增长"))
     elif t.kind == "control":
         c.t("为")
     elif t.verb:
@@ -338,7 +343,7 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
         if i:
             c.t("、")
         if a is None:
-            c.hole(p + (key,), f"{t.name}的实际完成值")
+            c.hole(p + (key,), f"{t.name}的{'第二个' if key == 'actual2' else ''}实际完成值")
         else:
             c.num(abs(a) if t.kind == "growth" else a, p + (key,))
         c.t(unit)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import DrafterError
 from ..tree import Document, Paragraph, Section, plain
 from .build import build
 from .decode import OLE_MAGIC, ZIP_MAGIC, decode_text
@@ -30,8 +31,15 @@ __all__ = ["ParseError", "read_lines", "parse_lines", "parse_report", "to_json"]
 def read_lines(path: str | Path) -> list[str]:
     """The report's paragraphs as lines. The format is decided by the bytes, not the suffix:
     a zip package is read as .docx, the OLE compound file of a .doc is refused."""
+    from ..limits import MAX_REPORT_BYTES, check_docx_package
+
     p = Path(path)
     try:
+        if p.is_file() and p.stat().st_size > MAX_REPORT_BYTES:
+            raise ParseError(
+                f"{p.name} 有 {p.stat().st_size // 1024 // 1024} MB，超过报告文件上限 "
+                f"{MAX_REPORT_BYTES // 1024 // 1024} MB，已拒绝", p
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise ParseError(f"找不到文件 {p.name}", p)
@@ -48,6 +56,10 @@ def read_lines(path: str | Path) -> list[str]:
             raise ParseError(f"{p.name} 是空文件，没有可以解析的内容", p)
         if not data.startswith(ZIP_MAGIC):
             raise ParseError(f"{p.name} 不是有效的 .docx 文件（文件可能已损坏或并非 Word 文档）", p)
+        try:
+            check_docx_package(data, p.name)
+        except DrafterError as e:
+            raise ParseError(e.message, p) from None
         lines = [x for x in (normalize_line(t) for t in docx_paragraphs(data, p)) if x]
     else:
         lines = split_lines(decode_text(data, p))

@@ -22,7 +22,7 @@ from ..errors import DataErrors, DrafterError, Problem, display_path
 
 Path_ = tuple  # a data path: ("review", "headline", 0, "growth")
 
-MAX_DATA_BYTES = 5 * 1024 * 1024  # a real data file is a few dozen kB
+from ..limits import MAX_DATA_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def _decode(raw: bytes, shown: str) -> str:
         ) from None
 
 
-MAX_NODES = 200_000  # aliases can make a small file expand enormously (an "alias bomb")
-MAX_DEPTH = 40
+MAX_NODES = MAX_YAML_NODES  # aliases can make a small file expand enormously (an "alias bomb")
+MAX_DEPTH = MAX_YAML_DEPTH
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}

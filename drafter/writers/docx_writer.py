@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from typing import IO
+from typing import IO, Callable
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -95,14 +95,17 @@ _VAL_0, _VAL_1 = {W_VAL: "0"}, {W_VAL: "1"}
 # --- public API -----------------------------------------------------------------------------
 
 def write_docx(doc: Document, path_or_stream: str | os.PathLike | IO[bytes],
-               profile: StyleProfile | None = None) -> None:
-    """Write `doc` as a .docx to a path or a binary file-like object."""
-    d = build_docx(doc, profile)
+               profile: StyleProfile | None = None,
+               annotate: Callable[[Run], str | None] | None = None) -> None:
+    """Write `doc` as a .docx to a path or a binary file-like object. `annotate` (optional):
+    a run → the text of a Word comment on it, or None (see docx_comments.py)."""
+    d = build_docx(doc, profile, annotate)
     target = os.fspath(path_or_stream) if isinstance(path_or_stream, os.PathLike) else path_or_stream
     save_package(d.part.package, target)
 
 
-def build_docx(doc: Document, profile: StyleProfile | None = None) -> docx.document.Document:
+def build_docx(doc: Document, profile: StyleProfile | None = None,
+               annotate: Callable[[Run], str | None] | None = None) -> docx.document.Document:
     """The python-docx Document for `doc` (save it with `write_docx` for reproducible bytes;
     `Document.save` works too but stamps the zip entries with the current time)."""
     lay = _Layout(profile or default_profile(), doc.properties.language)
@@ -112,7 +115,16 @@ def build_docx(doc: Document, profile: StyleProfile | None = None) -> docx.docum
     _write_sections(d, lay)
     _write_settings(d, lay)
     _write_footers(d, lay)
-    _BodyWriter(lay).write(doc, d.element.body)
+    body = _BodyWriter(lay)
+    # Hook for `drafter draft --annotate`: Word comments on the runs `annotate` picks. Without
+    # it (the default) nothing below or in _BodyWriter.para changes.
+    if annotate is not None:
+        from .docx_comments import Annotator
+
+        body.annotator = Annotator(annotate)
+    body.write(doc, d.element.body)
+    if body.annotator is not None:
+        body.annotator.finish(d, lay.profile.body.font, lay.latin)
     _write_core_properties(d, doc)
     return d
 
@@ -432,6 +444,7 @@ class _BodyWriter:
         self.body_bold = p.body.bold
         self.inline_fmt = self._run_fmt(p.inline_heading.font, p.inline_heading.bold, p.body.bold)
         self.lead_fmt = self._run_fmt(p.lead.font, p.lead.bold, p.body.bold)
+        self.annotator = None  # docx_comments.Annotator for --annotate; None by default
 
     @staticmethod
     def _run_fmt(font: str | None, bold: bool, para_bold: bool) -> tuple:
@@ -513,6 +526,7 @@ class _BodyWriter:
             etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
         # Merge neighbouring runs of the same look into one w:r.
         hl = self.hl
+        notes = self.annotator
         cur = None
         buf: list[str] = []
         for runs, (font, bold) in segments:
@@ -521,6 +535,15 @@ class _BodyWriter:
                 if not text:
                     continue
                 key = (font, bold, hl.get(run.source.kind))
+                # --annotate only: a run with a comment stays its own w:r inside a comment range.
+                if notes is not None and (note := notes.note(run)) is not None:
+                    if buf:
+                        self._run(p, cur, "".join(buf))
+                    cur, buf = None, []
+                    cid = notes.open(p, note)
+                    self._run(p, key, text)
+                    notes.close(p, cid)
+                    continue
                 if key != cur:
                     if buf:
                         self._run(p, cur, "".join(buf))

@@ -1,0 +1,591 @@
+"""`drafter init PATH --from LAST`: start this year's data file from last year's report.
+
+    read_last(path)                 -> LastYear   what last year's report (.docx/.txt) or data
+                                                  file (.yaml / data folder) tells about this year
+    skeleton_from_last(path, ...)   -> str        the commented YAML data file for the next year
+    init_from(path_out, last, ...)  -> list[Path] write it (and the JSON Schema beside it)
+
+What is pre-filled, and from where:
+
+    meta           year + 1; region (title, meeting line, label, speaker line, 我代表X人民政府);
+                   level (region name, 我代表市/区/县人民政府, signs of a county-level city);
+                   leadership (the most frequent 在……的坚强领导下); speaker and speaker_title
+                   (the speaker line); from a data file: the whole meta but the meeting, date,
+                   label and plan period, which change every year
+    structure      numbering, where the targets sit, review marker, task heading style (from a
+                   data file: its structure, less part headings that name a year)
+    review.checks  every target of last year, with its value, value2, unit and qualifier kept
+                   and an empty `actual:` (or `done:` for 完成上级下达任务) to fill; a comment
+                   「去年目标：…」 above each. Targets the model cannot hold (促稳提质, 相适应, …)
+                   are listed in a comment above the checks
+    review         last year's key-task area headings above review.sections and last year's
+                   problems above review.problems, as comments: clues, never text of the draft
+    targets        this year's indicators: last year's, values emptied
+    the rest       the `drafter init` skeleton (placeholders wherever data is needed)
+
+Nothing is written when last year's file cannot be read (a Chinese DrafterError, exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import DrafterError, display_path
+from .model import LEVELS, Report, Target
+from .skeleton import SCHEMA_FILE, _emit_model, schema_json, skeleton_data
+
+__all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
+
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LastTarget:
+    target: Target
+    said: str  # how last year's report worded it: 生产总值增长6%左右
+
+
+@dataclass
+class LastYear:
+    """What last year's report or data file says that this year's data file can reuse."""
+
+    source: Path
+    kind: str  # "report" | "data"
+    year: int | None = None  # last year's plan year (meta.year of last year's data)
+    meta: dict[str, Any] = field(default_factory=dict)  # region, level, leadership, speaker…
+    structure: dict[str, Any] = field(default_factory=dict)
+    opening: dict[str, Any] = field(default_factory=dict)
+    self_building: dict[str, Any] = field(default_factory=dict)
+    targets: list[LastTarget] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)  # targets the model cannot hold
+    areas: list[str] = field(default_factory=list)  # key-task area headings
+    problems: list[str] = field(default_factory=list)
+    meeting: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # meta field → hint comment
+    targets_found: bool = True
+
+
+# ---------------------------------------------------------------------------------------------
+# last year's data file
+
+
+def _from_data(path: Path) -> LastYear:
+    from .parse.targets_text import describe
+    from .readers import load_report
+
+    report: Report = load_report(path)
+    m = report.meta
+    keep = ("region", "level", "short_name", "parent", "province", "speaker", "speaker_title", "leadership", "title")
+    meta = {k: getattr(m, k) for k in keep if getattr(m, k) is not None}
+    last = LastYear(path, "data", year=m.year, meta=meta, meeting=m.meeting)
+    structure = report.structure.model_dump(exclude_defaults=True)
+    headings = {k: v for k, v in structure.pop("headings", {}).items() if v and not re.search(r"\d{4}", v)}
+    if headings:  # 2024年工作回顾 names last year: only headings without a year carry over
+        structure["headings"] = headings
+    last.structure = structure
+    if report.self_building.placement != "part":
+        last.self_building = {"placement": report.self_building.placement}
+    if report.opening.audience:
+        last.opening = {"audience": report.opening.audience}
+    last.targets = [LastTarget(t, describe(t)) for t in report.targets.indicators]
+    last.targets_found = bool(last.targets)
+    last.areas = [a.title for a in report.key_tasks.areas if a.title]
+    last.problems = list(report.review.problems)
+    return last
+
+
+# ---------------------------------------------------------------------------------------------
+# last year's report
+
+
+_ADMIN_END = re.compile(r"(?:省|自治区|市|区|县|旗|州|盟)$")
+_CN_NUM = "一二三四五六七八九十百"
+_MEETING = re.compile(rf"([^\d在—年月日]{{0,24}}?)第[{_CN_NUM}]+届人民代表大会(?:常务委员会)?第[{_CN_NUM}]+次会议")
+_LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
+_SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
+_OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
+_LEADERSHIP = re.compile(r"在([^。；，、在]{0,6}(?:[、和及][^。；，在]{0,12})*?委)的?坚强领导下")
+_YEAR = re.compile(r"(\d{4})年")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月")
+
+
+def _strip_parens(name: str) -> str:
+    return re.sub(r"[（(][^（）()]*[）)]", "", name)
+
+
+def _region_ok(name: str) -> bool:
+    base = _strip_parens(name)
+    return 2 <= len(base) <= 16 and bool(_ADMIN_END.search(base)) and "报告" not in name and "会议" not in name
+
+
+def _region(doc, lines: list[str], path: Path) -> str | None:
+    from .tree import plain
+
+    h = doc.header
+    title, subtitle, label, speaker = (plain(x).strip() for x in (h.title, h.subtitle, h.label, h.speaker))
+    candidates = []
+    for t in [title] + lines[:3]:
+        m = re.match(r"^(?:\d{4}年)?(.+?)(?:人民)?政府工作报告$", t.replace(" ", ""))
+        if m:
+            candidates.append(m.group(1))
+    for t in [subtitle] + lines[:6]:
+        m = _MEETING.search(t)
+        if m:
+            candidates.append(m.group(1).lstrip("在"))
+    m = _LABEL.match(label)
+    if m:
+        candidates.append(m.group(1))
+    m = _SPEAKER.match(speaker)
+    if m:
+        candidates.append(m.group(1))
+    for t in lines[:12]:
+        m = _OPENING.search(t)
+        if m:
+            candidates.append(m.group(1))
+    candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
+    return next((c for c in candidates if _region_ok(c)), None)
+
+
+def _level(region: str, lines: list[str]) -> tuple[str, str | None]:
+    """The level, and a hint when it was guessed."""
+    base = _strip_parens(region)
+    text = "".join(lines)
+    if base.endswith("省") or (base.endswith("自治区") and len(base) > 4):
+        return "省", None
+    if base.endswith("区"):
+        return "区", None
+    if base.endswith(("县", "旗")):
+        return "县", None
+    # a city: prefecture-level or county-level. A county-level city names the prefecture above
+    # it (按照省、晋城市要求 / 晋城市委市政府) or its autonomous prefecture (省州).
+    place = base[:-1]
+    signs = re.findall(r"[省、]((?:(?![政府和及与暨首创省州委会])[\u4e00-\u9fff]){2,3})市(?:委|政府|要求|下达)", text)
+    if "省州" in text or re.search(r"州(?:委|政府)", text) or any(s != place for s in signs):
+        return "县级市", "层级按报告推定为“县级市”（报告提到了上级市、州）；如为地级市请改为 市"
+    opening = re.search(r"我代表(市|区|县)人民政府", text)
+    if opening and opening.group(1) != "市":
+        return {"区": "区", "县": "县"}[opening.group(1)], None
+    return "市", "层级按报告推定为“市”；县级市请改为 县级市，并填写 parent（所属的市）"
+
+
+def _leadership(lines: list[str]) -> str | None:
+    found = Counter()
+    for line in lines:
+        for m in _LEADERSHIP.finditer(line):
+            found[m.group(1).removesuffix("的")] += 1
+    if not found:
+        return None
+    return max(sorted(found), key=lambda x: (found[x], len(x)))
+
+
+def _plan_year(doc, lines: list[str]) -> int | None:
+    from .tree import plain
+
+    review = plan = None
+    for part in doc.parts:
+        heading = part.heading.text if part.heading else ""
+        m = _YEAR.search(heading)
+        if not m:
+            continue
+        if part.type == "review" and review is None:
+            review = int(m.group(1))
+        elif part.type in ("targets", "key_tasks") and plan is None:
+            plan = int(m.group(1))
+    if plan is not None:
+        return plan
+    if review is not None:
+        return review + 1
+    for t in [plain(doc.header.subtitle)] + lines[:6]:
+        m = _DATE.search(t)
+        if m:  # a December meeting plans the next year
+            return int(m.group(1)) + (1 if int(m.group(2)) >= 9 else 0)
+    m = _YEAR.search(plain(doc.header.title))
+    return int(m.group(1)) if m else None
+
+
+def _structure(doc) -> dict[str, Any]:
+    from .tree import Section
+
+    out: dict[str, Any] = {}
+    parts = {p.type: p for p in doc.parts}
+    review = parts.get("review")
+    if review is not None and review.heading is not None:
+        out["numbered"] = bool(re.match(r"^[一二三四五六七八九十]+、", review.heading.text))
+    kt = parts.get("key_tasks")
+    if kt is not None:
+        out["targets_part"] = "separate" if kt.heading is not None else "combined"
+        sections = [b for b in kt.blocks if isinstance(b, Section) and b.heading]
+        if sections:
+            out["task_style"] = sections[0].style
+            number = sections[0].heading.text
+            if number.startswith("（一）"):
+                out["task_marker"] = "（一）"
+            elif number.startswith("一、"):
+                out["task_marker"] = "一、"
+    if review is not None:
+        sections = [b for b in review.blocks if isinstance(b, Section) and b.heading]
+        if sections:
+            first = sections[0].heading.text
+            for marker in ("（一）", "——", "一是"):
+                if first.startswith(marker):
+                    out["review_marker"] = marker
+                    break
+            else:
+                out["review_marker"] = "none"
+    return out
+
+
+def _areas(doc) -> list[str]:
+    from .tree import Section
+
+    out = []
+    for part in doc.parts:
+        if part.type != "key_tasks":
+            continue
+        for b in part.blocks:
+            if isinstance(b, Section) and b.heading and b.heading.text.strip():
+                out.append(b.heading.text.strip())
+    return out
+
+
+_PROBLEM_MARK = re.compile(r"清醒(?:地)?(?:看到|认识到)|困难和问题|问题和不足|短板和不足|不足和问题")
+_PROBLEM_STOP = re.compile(r"^(?:对此|对于这些|针对这些|这些问题|我们将|我们一定|我们要|我们必须|对这些)")
+
+
+def _problems(doc) -> list[str]:
+    """The problems paragraph of the review, item by item."""
+    from .tree import Section
+
+    paras = []
+    for part in doc.parts:
+        if part.type != "review":
+            continue
+        for b in part.blocks:
+            paras.extend(b.blocks if isinstance(b, Section) else [b])
+    for p in paras:
+        text = p.text
+        m = _PROBLEM_MARK.search(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        colon = re.search(r"[：:]", rest)
+        if colon:
+            rest = rest[colon.end():]
+        else:
+            rest = rest.split("，", 1)[-1]
+        sentences = []
+        for s in re.split(r"(?<=。)", rest):
+            if _PROBLEM_STOP.match(s.strip()):
+                break
+            sentences.append(s)
+        body = "".join(sentences)
+        items = [x for x in re.split(r"[；;]", body) if x.strip()]
+        if len(items) < 2:
+            items = [x for x in re.split(r"(?<=。)", body) if x.strip()]
+        out = []
+        for x in items:
+            x = re.sub(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、])", "", x.strip())
+            x = x.rstrip("。；，")
+            if x:
+                out.append(x if len(x) <= 120 else x[:118] + "……")
+        return out
+    return []
+
+
+def _from_report(path: Path) -> LastYear:
+    from .parse import parse_lines, read_lines
+    from .parse.targets_text import find_targets_text, parse_clauses
+    from .tree import plain
+
+    lines = read_lines(path)  # ParseError (a DrafterError) for what cannot be read at all
+    doc = parse_lines(lines)
+    last = LastYear(path, "report", year=_plan_year(doc, lines))
+    found = find_targets_text(doc)
+    if found is not None:
+        for c in parse_clauses(found.text):
+            if c.kind == "target":
+                said = c.text
+                for t in c.targets:
+                    last.targets.append(LastTarget(t, said + (f"，{t.note}" if t.note else "")))
+            elif c.kind == "other":
+                last.others.append(c.text)
+    types = {p.type for p in doc.parts}
+    if not last.targets and not ({"targets", "key_tasks"} & types):
+        raise DrafterError(
+            f"无法从 {display_path(path)} 中识别出政府工作报告的结构（没有找到预期目标和重点工作部分）；"
+            "请确认这是去年的政府工作报告（.docx 或 .txt），未写出任何文件"
+        )
+    last.targets_found = found is not None
+    region = _region(doc, lines, path)
+    if region:
+        last.meta["region"] = region
+        level, hint = _level(region, lines)
+        last.meta["level"] = level
+        if hint:
+            last.notes["level"] = hint
+    leadership = _leadership(lines)
+    if leadership:
+        last.meta["leadership"] = leadership
+    speaker = plain(doc.header.speaker).strip()
+    m = _SPEAKER.match(speaker)
+    if m and m.group(2).strip():  # 咸阳市市长 冷劲松
+        last.meta["speaker"] = m.group(2).strip()
+        last.meta["speaker_title"] = speaker[: m.start(2)].strip()
+    for t in [plain(doc.header.subtitle)] + lines[:6]:
+        mm = _MEETING.search(t)
+        if mm:
+            last.meeting = mm.group(0).lstrip("在")
+            break
+    last.structure = _structure(doc)
+    last.areas = _areas(doc)
+    last.problems = _problems(doc)
+    return last
+
+
+def read_last(path: str | Path) -> LastYear:
+    """Last year's report (.docx/.txt) or data file (.yaml, or a data folder)."""
+    p = Path(path)
+    if not p.exists():
+        raise DrafterError(f"找不到去年的报告或数据文件：{display_path(p)}")
+    if p.is_dir() or p.suffix.lower() in DATA_SUFFIXES:
+        return _from_data(p)
+    return _from_report(p)
+
+
+# ---------------------------------------------------------------------------------------------
+# the YAML
+
+
+def _plain_number(v: Any) -> Any:
+    """Numbers as the YAML emitter writes them: int, or float (Decimal would be quoted)."""
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def _check(t: Target) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": t.name}
+    q = t.qualifier
+    if q not in ("完成上级下达任务", "与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+        d["kind"] = t.kind
+    for key in ("value", "value2", "unit"):
+        v = getattr(t, key)
+        if v is not None:
+            d[key] = _plain_number(v)
+    if q:
+        d["qualifier"] = q
+    if t.verb:
+        d["verb"] = t.verb
+    if t.note:  # the rider (在实际工作中争取更好结果) stays with its target
+        d["note"] = t.note
+    if q == "完成上级下达任务":
+        d["done"] = None
+    else:
+        d["actual"] = None
+        if t.value2 is not None:
+            d["actual2"] = None
+    if t.dept:
+        d["dept"] = t.dept
+    return d
+
+
+def _indicator(t: Target) -> dict[str, Any]:
+    """This year's target: last year's indicator with its values emptied."""
+    d: dict[str, Any] = {"name": t.name, "kind": t.kind}
+    numeric = t.qualifier not in ("完成上级下达任务", "与经济增长同步", "与经济增长基本同步", "高于经济增长")
+    if numeric:
+        d["value"] = None
+        if t.value2 is not None:
+            d["value2"] = None
+        if t.unit is not None:
+            d["unit"] = t.unit
+    if t.qualifier:
+        d["qualifier"] = t.qualifier
+    if t.verb:
+        d["verb"] = t.verb
+    if t.dept:
+        d["dept"] = t.dept
+    return d
+
+
+def _field_start(lines: list[str], parent: str, key: str) -> int | None:
+    """Index of the comment block above `  key:` inside the top-level `parent:` block."""
+    try:
+        start = lines.index(f"{parent}:")
+    except ValueError:
+        return None
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if line and not line.startswith((" ", "#")):
+            return None  # the next top-level block
+        if line.startswith(f"  {key}:"):
+            j = i
+            while j - 1 > start and lines[j - 1].startswith("  # "):
+                j -= 1
+            return j
+    return None
+
+
+def _insert(lines: list[str], parent: str, key: str, comments: list[str]) -> None:
+    at = _field_start(lines, parent, key)
+    if at is not None and comments:
+        lines[at:at] = comments
+
+
+def _check_comments(lines: list[str], saids: list[str]) -> None:
+    """「# 去年目标：…」 above each item of review.checks."""
+    try:
+        start = lines.index("  checks:")
+    except ValueError:
+        return
+    items: list[int] = []
+    first_item = None
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.startswith("    "):
+            break
+        if first_item is None:
+            first_item = i
+        if line.startswith("    - "):
+            items.append(i)
+    if first_item is not None and items:
+        items[0] = first_item  # the first item's field comments belong to it
+    for i, said in reversed(list(zip(items, saids))):
+        lines[i:i] = [f"    # 去年目标：{said}"]
+
+
+def _comment_lines(title: str, items: list[str], prefix: str = "  ") -> list[str]:
+    if not items:
+        return []
+    return [f"{prefix}# {title}"] + [f"{prefix}#   {x}" for x in items]
+
+
+def skeleton_from_last(
+    path: str | Path | LastYear,
+    region: str | None = None,
+    level: str | None = None,
+    year: int | None = None,
+    schema_ref: str = SCHEMA_FILE,
+) -> str:
+    """This year's data file as YAML text, pre-filled from last year's report or data file.
+    `region` / `level` / `year` (this year's) override what is read from last year's file."""
+    last = path if isinstance(path, LastYear) else read_last(path)
+    shown = last.source.name
+    region = (region or "").strip() or last.meta.get("region")
+    if not region:
+        raise DrafterError(f"未能从 {shown} 中识别地区名称，请用 --region 指定，如 --region 咸阳市")
+    level = level or last.meta.get("level")
+    if not level:
+        raise DrafterError(f"未能从 {shown} 中识别行政层级，请用 --level 指定（{' / '.join(LEVELS)}）")
+    if level not in LEVELS:
+        raise DrafterError(f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
+    if year is None:
+        if last.year is None:
+            raise DrafterError(f"未能从 {shown} 中识别报告年度，请用 --year 指定今年的年度，如 --year 2025")
+        year = last.year + 1
+    if not 2000 <= year <= 2100:
+        raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
+
+    data = skeleton_data(region, level, year)
+    meta = data["meta"]
+    for k, v in last.meta.items():
+        if k not in ("region", "level"):
+            meta[k] = v
+    if last.structure:
+        data["structure"] = last.structure
+    if last.opening:
+        data["opening"] = last.opening
+    if last.self_building:
+        data["self_building"] = last.self_building
+    targets = [lt.target for lt in last.targets]
+    data["review"]["checks"] = [_check(t) for t in targets]
+    if targets:
+        data["targets"]["indicators"] = [_indicator(t) for t in targets]
+
+    origin = "报告" if last.kind == "report" else "数据文件"
+    last_year = year - 1
+    out = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# {region}{year}年政府工作报告 数据文件（drafter init --from {shown} 生成）",
+        f"# 已从去年的{origin}预填：基本信息、去年的预期目标（review.checks：请逐项填写 actual 实际完成值，",
+        "# 约束性任务填写 done: true/false）、去年的重点工作和问题（注释，供写回顾时参考）。",
+        "# 每个字段上方的注释说明填写内容；留空的字段在初稿中显示为【待补充：…】。",
+        "# 数字只写数字（如 6.5），单位写在 unit；文字中含冒号等符号时请加引号。",
+        "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",
+        "",
+    ]
+    lines: list[str] = []
+    _emit_model(Report, data, 0, lines, full=True)
+
+    # hints, as comments: never text of the draft
+    if last.meeting:
+        _insert(lines, "meta", "meeting", [f"  # 去年会议：{last.meeting}（今年一般是下一次会议，请核对后填写）"])
+    if "level" in last.notes and level == last.meta.get("level"):
+        _insert(lines, "meta", "level", [f"  # {last.notes['level']}"])
+    _check_comments(lines, [lt.said for lt in last.targets])
+    check_hints = []
+    if not last.targets:
+        check_hints.append(
+            f"  # 未能在去年的{origin}中找到预期目标（“主要预期目标是：……”），请按去年的报告逐项填写"
+            "（name、kind、value、unit、qualifier、actual）。"
+        )
+    if any(lt.target.kind == "growth" and lt.target.value is not None and lt.target.value < 0 for lt in last.targets):
+        check_hints.append("  # 下降类目标（如单位生产总值能耗降低2.5%）的目标值为负数，实际降幅也写负数，如下降2.7%写 -2.7。")
+    if last.others:
+        check_hints += _comment_lines(
+            f"去年另有{len(last.others)}项目标无法按数值核对（如定性目标），请在回顾中用文字说明完成情况：",
+            last.others,
+        )
+    _insert(lines, "review", "checks", check_hints)
+    _insert(lines, "review", "sections", _comment_lines(
+        f"去年重点工作（{last_year}年，可作为今年回顾各方面的线索）：", last.areas
+    ))
+    _insert(lines, "review", "problems", _comment_lines(
+        f"去年报告中的困难和问题（{last_year}年，供对照哪些已解决、哪些仍需写入）：", last.problems
+    ))
+    if targets:
+        _insert(lines, "targets", "indicators", [
+            f"  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"
+        ])
+    return "\n".join(out + lines) + "\n"
+
+
+def init_from(
+    path_out: str | Path,
+    last: str | Path,
+    force: bool = False,
+    region: str | None = None,
+    level: str | None = None,
+    year: int | None = None,
+) -> list[Path]:
+    """Write this year's data file pre-filled from last year's report or data file, and the
+    JSON Schema beside it. Everything is read and checked before anything is written."""
+    from .atomic import atomic_write_text, check_target
+
+    path = Path(path_out)
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}")
+    check_target(path, force)
+    text = skeleton_from_last(last, region=region, level=level, year=year)
+    _validate(text, path)
+    atomic_write_text(path, text, force=force)
+    from .api import write_schema_beside
+
+    return [path, *write_schema_beside(path)]
+
+
+def _validate(text: str, path: Path) -> None:
+    """The file we are about to write must load: a wrong guess is a bug, never the user's."""
+    import tempfile
+
+    from .readers import load_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / path.name
+        probe.write_text(text, encoding="utf-8")
+        load_report(probe)

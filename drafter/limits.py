@@ -1,0 +1,44 @@
+"""Resource limits for everything drafter reads, documented in one place.
+
+A real data file is a few dozen kB and a real report under 1 MB; anything far beyond is a
+mistake or an attack, refused at once with a Chinese message before it can eat memory.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .errors import DrafterError
+
+MAX_DATA_BYTES = 5 * 1024 * 1024  # one YAML data file
+MAX_YAML_NODES = 200_000  # after alias expansion (an "alias bomb" expands exponentially)
+MAX_YAML_DEPTH = 40  # nesting of mappings and lists
+MAX_REPORT_BYTES = 20 * 1024 * 1024  # a report file (.txt / .docx) given to parse / mine / check
+MAX_DOCX_UNPACKED = 80 * 1024 * 1024  # total uncompressed size of a .docx package
+MAX_DOCX_RATIO = 200  # compression ratio of any single part (XML compresses ~10:1)
+MAX_DOCX_PARTS = 2_000
+
+
+def check_docx_package(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: sizes come from the zip directory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except zipfile.BadZipFile:
+        raise DrafterError(f"{name} 不是有效的 .docx 文件（文件可能已损坏）") from None
+    if len(infos) > MAX_DOCX_PARTS:
+        raise DrafterError(f"{name} 含 {len(infos)} 个部件，超过上限 {MAX_DOCX_PARTS}，已拒绝")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_DOCX_UNPACKED:
+        raise DrafterError(
+            f"{name} 解压后有 {total // 1024 // 1024} MB，超过上限 {MAX_DOCX_UNPACKED // 1024 // 1024} MB，已拒绝"
+        )
+    for i in infos:
+        if i.compress_size and i.file_size / i.compress_size > MAX_DOCX_RATIO and i.file_size > 1024 * 1024:
+            raise DrafterError(f"{name} 中的 {i.filename} 压缩比异常（疑似压缩炸弹），已拒绝")
+
+
+def check_size(size: int, limit: int, name: str) -> None:
+    if size > limit:
+        raise DrafterError(f"{name} 有 {size // 1024} KB，超过上限 {limit // 1024 // 1024} MB，已拒绝")

@@ -1,0 +1,510 @@
+"""部门分工: 「××市人民政府关于落实《政府工作报告》重点工作部门分工的意见」 and its tracking
+spreadsheet, from the same data as the draft.
+
+The document follows the real one (咸政发〔2022〕4号, see tests/fixtures/corpus/
+division_2022_咸阳.tsv): title, addressees, one sentence of purpose, parts and sections in
+the report's order with items numbered 1. 2. … afresh in each part, each item the task's
+text followed by who does it —
+
+    （市科技局牵头，市发改委、市教育局等按职责分工负责）   lead and cooperating units
+    （市科技局牵头）                                     lead only
+    （市发改委、市财政局等按职责分工负责）                 cooperating only
+    （市政府各部门负责）                                 all_depts, and self-building items
+
+— then the two closing paragraphs (requirements; reporting schedule, whose dates are left as
+【待补充】: the data has none and drafter never invents a date). Departments come only from
+the data: an item with none gets a highlighted 【待补充：牵头单位】.
+
+Parts: 一、{year}年主要预期目标 (the targets sentence, units = the departments named on the
+indicators), 二、the key tasks with a section per area, and the self-building items — a part
+of their own when the report has one (placement: part), else the last section of 二.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..compose import figures as fig
+from ..compose.numbers import cn_number
+from ..compose.typography import normalize, tidy
+from ..compose.values import Data, placeholder
+from ..compose.words import Words
+from ..errors import DrafterError
+from ..model import Report
+from ..tree import Document, Header, Heading, Paragraph, Part, Properties, Run, Section, Source, plain
+
+__all__ = [
+    "DivisionItem", "DivisionResult", "division_items", "division_document",
+    "write_division_xlsx", "write_division", "addressees", "XLSX_COLUMNS", "PROGRESS_CHOICES",
+]
+
+XLSX_COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "完成时限", "进展")
+PROGRESS_CHOICES = ("未启动", "推进中", "已完成")
+
+# The addressees and the units below the government, by level.
+_ADDRESSEES = {
+    "省": "各市（区）人民政府，省人民政府各工作部门、各直属机构：",
+    "市": "各县市区人民政府，市人民政府各工作部门、派出机构、直属事业机构：",
+    "区": "各街道办事处，区人民政府各工作部门：",
+    "县": "各乡镇人民政府，县人民政府各工作部门：",
+    "县级市": "各乡镇人民政府、街道办事处，市人民政府各工作部门：",
+}
+_SUBORDINATE = {"省": "各市（区）", "市": "各县市区", "区": "各街道", "县": "各乡镇", "县级市": "各乡镇（街道）"}
+
+
+def addressees(level: str) -> str:
+    return _ADDRESSEES.get(level, _ADDRESSEES["市"])
+
+
+def _t(text: str, ref: str = "division") -> Run:
+    return Run(text, Source("template", ref))
+
+
+def _d(text: str, ref: str) -> Run:
+    return Run(text, Source("derived", ref))
+
+
+def _hole(path: str, label: str) -> Run:
+    return placeholder(path, label)
+
+
+def _data(value: str, path: str) -> Run:
+    return Run(normalize(value), Source("data", path))
+
+
+@dataclass
+class DivisionItem:
+    """One numbered item of the division: a task and who does it."""
+
+    part: str  # 一 / 二 / 三: the part it is numbered in
+    number: int  # 1, 2, … afresh in each part
+    section: str  # the section heading with its number, "" for items directly in a part
+    task: list[Run]  # the task's text (lead + measures), sources kept
+    lead_depts: list[Run] = field(default_factory=list)  # data runs, one per unit
+    coop_depts: list[Run] = field(default_factory=list)
+    all_depts: bool = False
+    deadline: Run | None = None
+    path: str = ""  # data path of the item, e.g. key_tasks.areas[0].items[1]
+    kind: str = "key_task"  # targets / key_task / self_building
+    id: str = ""  # 二.3 (or 3 when the division has one part): set by division_items
+
+    @property
+    def task_text(self) -> str:
+        return plain(self.task)
+
+    @property
+    def lead_text(self) -> str:
+        return "、".join(r.text for r in self.lead_depts)
+
+    @property
+    def coop_text(self) -> str:
+        return "、".join(r.text for r in self.coop_depts)
+
+    @property
+    def has_units(self) -> bool:
+        return bool(self.lead_depts or self.coop_depts or self.all_depts)
+
+    def assignment(self, gov_short: str) -> list[Run]:
+        """（A、B牵头，C、D等按职责分工负责） and the other forms; a placeholder when the data
+        names no unit at all."""
+        out: list[Run] = [_t("（")]
+
+        def units(rs: list[Run]) -> None:
+            for i, r in enumerate(rs):
+                if i:
+                    out.append(_t("、"))
+                out.append(r)
+
+        if self.lead_depts:
+            units(self.lead_depts)
+            out.append(_t("牵头"))
+        if self.all_depts:
+            out.append(_t("，" if self.lead_depts else ""))
+            out.append(_d(f"{gov_short}各部门", "words.gov_short"))
+            out.append(_t("按职责分工负责" if self.lead_depts else "负责"))
+        elif self.coop_depts:
+            if self.lead_depts:
+                out.append(_t("，"))
+            units(self.coop_depts)
+            out.append(_t("等按职责分工负责"))
+        elif not self.lead_depts:
+            out.append(_hole(f"{self.path}.lead_depts", "牵头单位"))
+            out.append(_t("牵头"))
+        out.append(_t("）"))
+        return [r for r in out if r.text]
+
+
+@dataclass
+class _Block:
+    heading: list[Run] | None
+    items: list[DivisionItem]
+    note: list[Run] | None = None  # a placeholder paragraph for an area without items
+
+
+@dataclass
+class _Part:
+    heading: list[Run]
+    kind: str
+    sections: list[_Block]  # a single block with heading None for items directly in the part
+
+
+def _units(values: list[str], path: str, exclude: set[str] = frozenset()) -> list[Run]:
+    """Departments as data runs: blanks skipped, each unit once, in the data's order."""
+    seen: set[str] = set(exclude)
+    out = []
+    for i, v in enumerate(values):
+        v = (v or "").strip()
+        if v and v not in seen:
+            seen.add(v)
+            out.append(_data(v, f"{path}[{i}]"))
+    return out
+
+
+def _sentence(runs: list[Run]) -> list[Run]:
+    """End the text with 。 (tidy drops it after a stop the text already has)."""
+    return tidy(runs + [_t("。")])
+
+
+def _key_task(report: Report, ai: int, ii: int) -> DivisionItem:
+    item = report.key_tasks.areas[ai].items[ii]
+    path = f"key_tasks.areas[{ai}].items[{ii}]"
+    runs: list[Run] = []
+    if item.lead:
+        runs += _sentence([_data(item.lead, f"{path}.lead")])
+    if item.measures:
+        measures = fig.facts_runs(Data(report).key_tasks.areas[ai].items[ii].measures).runs
+        for r in measures:
+            if r.source.kind == "data":
+                r.text = normalize(r.text)
+        runs += _sentence(measures)
+    else:
+        runs.append(_hole(f"{path}.measures", "具体举措和目标"))
+    lead = _units(item.lead_depts, f"{path}.lead_depts")
+    coop = _units(item.coop_depts, f"{path}.coop_depts", {r.text for r in lead})
+    deadline = _data(item.deadline, f"{path}.deadline") if item.deadline else None
+    return DivisionItem("", 0, "", tidy(runs), lead, coop, item.all_depts, deadline, path)
+
+
+def _targets_item(report: Report, scope: str) -> DivisionItem | None:
+    tg = report.targets
+    if not tg.indicators:
+        return None
+    runs: list[Run] = []
+    if tg.intro:
+        runs.append(_data(tg.intro, "targets.intro"))
+    else:
+        runs += [_d(scope, "words.scope"), _t("经济社会发展主要预期目标是：")]
+    clauses = fig.targets_runs(Data(report).targets.indicators, report.meta.level).runs
+    for r in clauses:
+        if r.source.kind == "data":
+            r.text = normalize(r.text)
+    runs += clauses
+    if tg.rider:
+        runs += [_t("，"), _data(tg.rider, "targets.rider")]
+    # the units: the departments named on the indicators, each once (path …indicators[2].dept)
+    coop: list[Run] = []
+    seen: set[str] = set()
+    for i, t in enumerate(tg.indicators):
+        d = (t.dept or "").strip()
+        if d and d not in seen:
+            seen.add(d)
+            coop.append(_data(d, f"targets.indicators[{i}].dept"))
+    return DivisionItem("", 0, "", tidy(_sentence(runs)), [], coop, False, None, "targets.indicators",
+                        kind="targets")
+
+
+_SPEECH = re.compile(r"^各位代表[，！!,：:]")
+
+
+def _self_building_items(report: Report) -> list[DivisionItem]:
+    sb = report.self_building
+    out = []
+    for i, it in enumerate(sb.items):
+        path = f"self_building.items[{i}]"
+        runs: list[Run] = []
+        if it.lead:
+            runs += _sentence([_data(it.lead, f"{path}.lead")])
+        if it.text:
+            runs += _sentence([_data(it.text, f"{path}.text")])
+        if runs:
+            out.append(DivisionItem("", 0, "", tidy(runs), all_depts=True, path=path,
+                                    kind="self_building"))
+    if not out and sb.intro:
+        text = _SPEECH.sub("", sb.intro.strip())  # 「各位代表，」 is the speech, not the task
+        out.append(DivisionItem("", 0, "", _sentence([_data(text, "self_building.intro")]),
+                                all_depts=True, path="self_building.intro", kind="self_building"))
+    return out
+
+
+def _structure(report: Report) -> list[_Part]:
+    meta = report.meta
+    w = Words.of(meta)
+    parts: list[_Part] = []
+    ti = _targets_item(report, w.scope)
+    if ti is not None:
+        parts.append(_Part([_d(f"{meta.year}年主要预期目标", "meta.year")], "targets", [_Block(None, [ti])]))
+
+    h = report.structure.headings.key_tasks
+    kt_heading = [_data(h, "structure.headings.key_tasks")] if h else [_d(f"{meta.year}年重点工作", "meta.year")]
+    blocks: list[_Block] = []
+    for ai, area in enumerate(report.key_tasks.areas):
+        path = f"key_tasks.areas[{ai}]"
+        heading = ([_data(area.title, f"{path}.title")] if area.title
+                   else [_hole(f"{path}.title", f"第{cn_number(ai + 1)}方面重点工作的标题")])
+        items = [_key_task(report, ai, ii) for ii in range(len(area.items))]
+        note = None if items else [_hole(f"{path}.items", "这方面的工作事项")]
+        blocks.append(_Block(heading, items, note))
+    sb = report.self_building
+    sb_items = _self_building_items(report)
+    sb_heading = ([_data(sb.title, "self_building.title")] if sb.title
+                  else [_d("加强政府自身建设", "structure.headings")])
+    if sb_items and sb.placement != "part":
+        blocks.append(_Block(sb_heading, sb_items))
+    if blocks:
+        parts.append(_Part(kt_heading, "key_tasks", blocks))
+    if sb_items and sb.placement == "part":
+        parts.append(_Part(sb_heading, "self_building", [_Block(None, sb_items)]))
+    return parts
+
+
+def _numbered(report: Report) -> list[_Part]:
+    parts = _structure(report)
+    single = len(parts) == 1
+    for pi, part in enumerate(parts, 1):
+        pn = cn_number(pi)
+        n = 0
+        for si, block in enumerate(part.sections, 1):
+            section = f"（{cn_number(si)}）{plain(block.heading)}" if block.heading else ""
+            for item in block.items:
+                n += 1
+                item.part, item.number, item.section = pn, n, section
+                item.id = str(n) if single else f"{pn}.{n}"
+    return parts
+
+
+def division_items(report: Report) -> list[DivisionItem]:
+    """Every numbered item of the division, in the report's order."""
+    return [it for part in _numbered(report) for block in part.sections for it in block.items]
+
+
+def division_document(report: Report) -> Document:
+    """The division document as a tree, for the GB/T 9704 writer (or .md / .txt)."""
+    meta = report.meta
+    w = Words.of(meta)
+    doc = Document()
+    doc.header = Header(title=[
+        _data(meta.region, "meta.region"), _t("人民政府关于落实《"), _data(meta.title, "meta.title"),
+        _t("》重点工作部门分工的意见"),
+    ])
+    intro: list[Paragraph] = [Paragraph([_d(addressees(meta.level), "meta.level")], role="salutation")]
+    if meta.meeting:
+        purpose = [_t("为全面完成"), _data(meta.meeting, "meta.meeting"), _t("审议通过的《")]
+    else:
+        purpose = [_t("为全面完成"), _data(meta.region, "meta.region"), _d(str(meta.year), "meta.year"),
+                   _t("年《")]
+    purpose += [_data(meta.title, "meta.title"),
+                _t("》确定的各项目标任务，现就重点工作部门分工提出如下意见。")]
+    intro.append(Paragraph(purpose))
+    doc.parts.append(Part("opening", None, intro))
+
+    for pi, part in enumerate(_numbered(report), 1):
+        out = Part(part.kind, Heading(part.heading, 1, f"{cn_number(pi)}、"))
+        si = 0
+        for block in part.sections:
+            paras = [_item_paragraph(it, w.gov_short) for it in block.items]
+            if block.note:
+                paras.append(Paragraph(block.note))
+            if block.heading is None:
+                out.blocks.extend(paras)
+            else:
+                si += 1
+                out.blocks.append(Section(Heading(block.heading, 2, f"（{cn_number(si)}）"), "own_line", paras))
+        doc.parts.append(out)
+
+    sub = _SUBORDINATE.get(meta.level, "各县市区")
+    closing = [
+        Paragraph([
+            _d(sub, "meta.level"),
+            _t("、各部门要切实提高政治站位，把落实《"), _data(meta.title, "meta.title"),
+            _t("》重点工作作为检验工作成效的重要标准，坚持目标定量化、管理清单化、实施项目化、"
+               "推进常态化，对照分工逐项细化工作措施，明确责任人和完成时限，确保各项任务按时保质完成。"
+               "牵头单位要加强统筹协调，责任单位要主动配合、密切协作，形成工作合力。"),
+        ]),
+        Paragraph([
+            _t("各牵头单位要于"), _hole("division.closing", "台账报送日期"),
+            _t("前制定工作台账，报送"), _d(f"{w.gov_short}督查室", "words.gov_short"),
+            _t("；并分别于"), _hole("division.closing", "第一次进展报送日期"), _t("、"),
+            _hole("division.closing", "第二次进展报送日期"),
+            _t("前报送工作进展情况。"),
+        ]),
+    ]
+    doc.parts.append(Part("closing", None, closing))
+    title = f"{meta.region}人民政府关于落实《{meta.title}》重点工作部门分工的意见"
+    doc.properties = Properties(
+        title=title,
+        subject="重点工作部门分工",
+        author=f"{meta.region}人民政府",
+        keywords=f"{meta.region}；{meta.title}；部门分工；{meta.year}",
+        comments="drafter 生成的部门分工初稿",
+        created=None,
+    )
+    return doc
+
+
+def _item_paragraph(item: DivisionItem, gov_short: str) -> Paragraph:
+    runs = [_d(f"{item.number}.", "division.number")] + item.task + item.assignment(gov_short)
+    return Paragraph(tidy(runs), role="item")
+
+
+# --- the tracking spreadsheet -----------------------------------------------------------------
+
+_WIDTHS = {"序号": 8, "任务": 72, "牵头单位": 22, "责任单位": 36, "完成时限": 14, "进展": 12}
+
+
+def _row_height(values: list[str]) -> float:
+    """Points for a row whose wrapped cells show all their text. Excel and LibreOffice do not
+    both fit rows to wrapped text when a file is opened, so the height is set: a column of
+    width W holds about W / 2.15 Chinese characters of 11 pt a line in Excel (more in
+    LibreOffice, where rows come out a little tall), a line is 15 pt."""
+    lines = 1
+    for name, v in zip(XLSX_COLUMNS, values):
+        if v:
+            per_line = max(1, int(_WIDTHS[name] / 2.15))
+            lines = max(lines, math.ceil(len(str(v)) / per_line))
+    return min(409.0, lines * 15.0 + 6)
+
+
+def _xlsx_bytes(report: Report, stream) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    w = Words.of(report.meta)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "重点工作分工"
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_font = Font(name="黑体", bold=True, size=12)
+    body_font = Font(name="仿宋", size=11)
+    hole_fill = PatternFill("solid", fgColor="FFFF00")
+    ws.append(list(XLSX_COLUMNS))
+    for col, name in enumerate(XLSX_COLUMNS, 1):
+        c = ws.cell(row=1, column=col)
+        c.font = head_font
+        c.fill = PatternFill("solid", fgColor="D9D9D9")
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        c.border = border
+        ws.column_dimensions[c.column_letter].width = _WIDTHS[name]
+    items = division_items(report)
+    for row, it in enumerate(items, 2):
+        lead = it.lead_text
+        coop = it.coop_text
+        if it.all_depts:  # as in the document: （市政府各部门负责）
+            coop = f"{w.gov_short}各部门"
+        hole = not it.has_units
+        values = [it.id, it.task_text, "【待补充：牵头单位】" if hole else lead, coop,
+                  it.deadline.text if it.deadline else "", ""]
+        for col, v in enumerate(values, 1):
+            c = ws.cell(row=row, column=col, value=v)
+            c.font = body_font
+            c.border = border
+            c.alignment = Alignment(
+                horizontal="center" if col in (1, 5, 6) else "left", vertical="top", wrap_text=True)
+            if "【待补充" in str(v):
+                c.fill = hole_fill
+        ws.row_dimensions[row].height = _row_height(values)
+    ws.freeze_panes = "A2"
+    if items:
+        dv = DataValidation(type="list", formula1='"%s"' % ",".join(PROGRESS_CHOICES),
+                            allow_blank=True, showDropDown=False)
+        dv.promptTitle, dv.prompt = "进展", "请选择：" + "／".join(PROGRESS_CHOICES)
+        dv.errorTitle, dv.error = "进展", "请从下拉列表中选择：" + "／".join(PROGRESS_CHOICES)
+        dv.showInputMessage = dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        dv.add(f"F2:F{len(items) + 1}")
+        ws.auto_filter.ref = f"A1:F{len(items) + 1}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    meta = report.meta
+    wb.properties.title = f"{meta.region}落实《{meta.title}》重点工作分工跟踪表"
+    wb.properties.creator = f"{meta.region}人民政府"
+    wb.save(stream)
+
+
+def write_division_xlsx(report: Report, path: str | Path, force: bool = False) -> int:
+    """The tracking spreadsheet: one row per item of the division (序号, 任务, 牵头单位,
+    责任单位, 完成时限, 进展 — 进展 left for the offices, a drop-down of 未启动/推进中/已完成).
+    Written atomically; an existing file is kept unless `force`. Returns the row count."""
+    from ..atomic import atomic_write
+
+    atomic_write(Path(path), lambda s: _xlsx_bytes(report, s), force=force)
+    return len(division_items(report))
+
+
+# --- the command ------------------------------------------------------------------------------
+
+DIVISION_FORMATS = ("docx", "xlsx", "md", "txt")
+
+
+@dataclass
+class DivisionResult:
+    document: Document
+    items: list[DivisionItem]
+    path: Path
+    format: str
+    placeholders: list[Run] = field(default_factory=list)
+
+    @property
+    def missing_units(self) -> list[DivisionItem]:
+        return [it for it in self.items if not it.has_units]
+
+
+def _division_format(path: Path, fmt: str | None) -> str:
+    f = (fmt or path.suffix.lower().lstrip(".")).lower()
+    if f == "markdown":
+        f = "md"
+    if f not in DIVISION_FORMATS:
+        if fmt:
+            raise DrafterError(f"不支持的格式“{fmt}”，可用：{'、'.join(DIVISION_FORMATS)}")
+        raise DrafterError(
+            f"无法从文件名 {path.name} 判断输出格式：请用 .docx / .xlsx / .md / .txt 结尾，或加 --format"
+        )
+    return f
+
+
+def write_division(
+    data: str | Path | Report,
+    out: str | Path,
+    fmt: str | None = None,
+    style: str | Path | None = None,
+    force: bool = False,
+) -> DivisionResult:
+    """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`)."""
+    from ..api import load
+    from ..atomic import check_target
+
+    out = Path(out)
+    fmt = _division_format(out, fmt)
+    check_target(out, force)
+    profile = None
+    if style is not None and fmt == "docx":
+        from ..style import load_profile
+
+        profile = load_profile(style)
+    report = data if isinstance(data, Report) else load(data)
+    doc = division_document(report)
+    items = division_items(report)
+    if fmt == "xlsx":
+        write_division_xlsx(report, out, force=force)
+    else:
+        from ..writers import write
+
+        write(doc, out, fmt, profile=profile, force=force)
+    return DivisionResult(doc, items, out, fmt, doc.placeholders())

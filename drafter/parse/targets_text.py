@@ -1,0 +1,375 @@
+"""The 主要预期目标 paragraph of a report → Target entries.
+
+    parse_targets(text)    -> list[Target]   「生产总值增长6%左右，……居民消费价格指数涨幅控制在3%以内。」
+    parse_clauses(text)    -> list[Clause]   the same, clause by clause, keeping what could not be
+                                             read as a target (定性目标 such as 外贸外资促稳提质)
+    find_targets_text(doc) -> TargetsText | None   the targets passage of a parsed report
+    find_targets(doc)      -> list[Target]
+    describe(target)       -> str            a target written back as a clause, for comments
+
+How each phrasing is read (the forms of the corpus, tests/fixtures/corpus/targets.tsv):
+
+    增长6% / 增长6%左右 / 以上 / 以内     kind growth, value 6, qualifier "" / 左右 / 以上 / 以内
+    同口径增长6.5%                        kind growth, verb 同口径增长 (so the draft says it again)
+    降低2.5% / 下降2%左右                 kind growth, value -2.5, verb 降低 / 下降: a falling target is
+                                          a negative growth (drafter.checks.verdict judges value < 0 as
+                                          「降幅达到目标」); the verb keeps the report's word
+    分别增长6.5%、8%左右                  value 6.5, value2 8, qualifier 左右 (the trailing one);
+                                          分别增长5.5%左右和5.5%以上 has two qualifiers, the model one:
+                                          the second is kept (it is where the draft writes it)
+    A、B分别增长8%和10%                   two targets when A and B are both indicators
+    控制在3%以内 / 控制在3%左右            kind control, qualifier 控制在以内 / 左右
+    涨幅3%以内                            kind control, qualifier 以内
+    城镇新增就业4.5万人以上                kind level, value 4.5, unit 万人, qualifier 以上
+    达到600亿元 / 完成35亿元               kind level, verb 达到 / 完成; with no indicator before the verb
+                                          (增长6.7%、达到600亿元) the previous indicator's name
+    A、B增长15%                           one target per indicator, same value
+    (增速)与经济增长(基本)同步            qualifier 与经济增长同步 / 与经济增长基本同步 (与地区生产总值
+                                          同步增长 reads as 与经济增长同步)
+    (增速)高于经济增长(水平)              qualifier 高于经济增长
+    完成(省/自治区/市)下达(的)目标任务,
+    控制在…下达目标之内, 达市定目标,
+    按照…要求全面完成, 完成X任务           qualifier 完成上级下达任务, one target per indicator
+    在实际工作中争取更好结果 / 争取更好成绩 /
+    力争…                                 a rider: the note of the preceding target
+
+Anything else (促稳提质, 保持稳定, 略高于省州平均水平, 与经济增长相适应, 高于全市平均水平) has no
+place in the model: it is returned as a Clause of kind "other" and left out of parse_targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from ..model import Target
+from ..tree import Document
+
+__all__ = [
+    "Clause", "TargetsText", "parse_targets", "parse_clauses", "find_targets_text", "find_targets",
+    "describe",
+]
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_Q = r"(左右|以上|以内|之内|以下)?"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+# A clause ends at ， ； 。 ！ and at a 、 that follows a number and is not followed by another
+# (增长6.7%、达到600亿元 / 增长7%以上、争取更好成绩 — but not 分别增长6.5%、8%).
+_CLAUSE_SPLIT = re.compile(r"[，；。！,;]|(?<=[%\d上右内])、(?!\d)")
+_SENTENCE_END = re.compile(r"(?<=[。！])")
+
+# The sentence that introduces the list: 主要预期目标是： / 经济发展预期目标是： / 奋斗目标是：
+_MARKER = re.compile(r"(?:预期|主要|奋斗|发展)目标(?:是|为)[：:]?")
+
+_RIDER = re.compile(r"^(?:全年)?(?:在实际工作中|力争|争取|努力)")
+_TASK = re.compile(r"下达|省定|市定|州定|区定|责任目标|要求全面完成")
+_TASK_OBJECT = re.compile(r"^(?:全面)?完成(?:[^的]{0,12}?下达的?)?(?P<obj>.+)$")
+_TASK_SUBJECT = re.compile(
+    r"(?:等(?:约束性)?指标)?(?:均|全面|都)?(?:完成|控制在|达到?(?=[省市州区县]定)|按照)"
+)
+_RELATIVE = re.compile(
+    r"^(?P<subj>.+?)(?:增速|增长)?"
+    r"(?:(?P<sync>与(?:经济增长|地区生产总值(?:增长)?|生产总值(?:增长)?|经济发展)(?P<basic>基本)?同步)"
+    r"|(?P<higher>高于经济增长(?:水平|速度)?))(?:增长)?$"
+)
+_CONTROL = re.compile(rf"^(?P<subj>.+?)控制在{_NUM}(?P<unit>%|‰)?{_Q}$")
+_CEILING = re.compile(rf"^(?P<subj>.+?涨幅){_NUM}(?P<unit>%)(?P<q>以内|之内|以下|左右)$")
+_PAIR = re.compile(
+    rf"^(?P<subj>.+?)分别(?P<verb>同口径增长|同比增长|增长|下降|降低)"
+    rf"{_NUM}(?P<u1>%)?{_Q}[、和及]{_NUM}(?P<u2>%)?{_Q}$"
+)
+_GROWTH = re.compile(rf"^(?P<subj>.*?)(?P<verb>同口径增长|同比增长|增长|下降|降低){_NUM}(?P<unit>%){_Q}$")
+_LEVEL_VERB = re.compile(
+    rf"^(?P<subj>.*?)(?P<verb>力争达到|达到|完成|突破|超过|保持在|稳定在|新增){_NUM}(?P<unit>[^\d，；。]{{0,4}}?){_Q}$"
+)
+_LEVEL = re.compile(rf"^(?P<subj>.*?\D){_NUM}(?P<unit>[^\d，；。]{{1,4}}?){_Q}$")
+
+
+@dataclass
+class Clause:
+    """One clause of the targets passage, as written, and what it was read as."""
+
+    text: str
+    kind: Literal["target", "rider", "other"]
+    targets: list[Target] = field(default_factory=list)
+
+
+@dataclass
+class TargetsText:
+    """The targets passage of a report: the text after the marker, and where it was found."""
+
+    text: str
+    line: int | None = None
+    marker: str = ""  # 主要预期目标是：
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+
+
+def _number(s: str) -> int | Decimal:
+    d = Decimal(s)
+    return int(d) if d == d.to_integral_value() and "." not in s else d
+
+
+def _neg(v: int | Decimal) -> int | Decimal:
+    return -v
+
+
+def _qualifier(q: str | None) -> str:
+    if not q:
+        return ""
+    return "以内" if q in ("之内", "以下") else q
+
+
+def _split_subject(subj: str) -> list[str]:
+    """「固定资产投资、社会消费品零售总额」 → two indicators; 「城镇和农村居民人均可支配收入」 and
+    「城镇、农村居民人均可支配收入」 stay one (a part of two characters is a modifier)."""
+    parts = [p for p in re.split(r"[、和及]", subj) if p]
+    if len(parts) < 2 or any(len(p) <= 2 for p in parts):
+        return [subj]
+    return parts
+
+
+def _name(subj: str) -> str:
+    return subj.strip("，、：:；")
+
+
+def _target(**kw) -> Target:
+    data = {k: v for k, v in kw.items() if v is not None and v != ""}
+    if kw.get("qualifier") == "":
+        data.pop("qualifier", None)
+    return Target(**data)
+
+
+def _unit(u: str | None, kind: str) -> str | None:
+    if u in (None, ""):
+        return None
+    if u == "%" and kind in ("growth", "control"):
+        return None  # the model's default for growth and control
+    return u
+
+
+def _read_clause(s: str, previous: str | None) -> Clause:
+    """One clause → a Clause. `previous` is the last indicator named, for 「、达到600亿元」."""
+    raw = s
+    if not s:
+        return Clause(raw, "other")
+    if _RIDER.match(s):
+        return Clause(raw, "rider")
+    has_digit = bool(re.search(r"\d", re.sub(r"\d{4}年|“十[一二三四五六七八九]五”", "", s)))
+
+    if not has_digit:
+        if _TASK.search(s) or re.match(r"^(?:全面)?完成", s):
+            m = _TASK_OBJECT.match(s)
+            if m and s.startswith(("完成", "全面完成")):
+                obj = m.group("obj")
+                if obj.endswith("任务") and not obj.endswith("目标任务") and len(obj) > 4:
+                    obj = obj[:-2]
+                names = _split_subject(obj)
+            else:
+                m = _TASK_SUBJECT.search(s)
+                subj = s[: m.start()] if m and m.start() > 0 else s
+                names = _split_subject(_name(subj))
+            ts = [_target(name=n, qualifier="完成上级下达任务") for n in names if n]
+            return Clause(raw, "target", ts) if ts else Clause(raw, "other")
+        m = _RELATIVE.match(s)
+        if m:
+            if m.group("sync"):
+                q = "与经济增长基本同步" if m.group("basic") else "与经济增长同步"
+            else:
+                q = "高于经济增长"
+            ts = [_target(name=n, kind="growth", qualifier=q) for n in _split_subject(_name(m.group("subj")))]
+            return Clause(raw, "target", ts)
+        return Clause(raw, "other")
+
+    m = _CONTROL.match(s)
+    if m:
+        q = _qualifier(m.group(4))
+        return Clause(raw, "target", [_target(
+            name=_name(m.group("subj")), kind="control", value=_number(m.group(2)),
+            unit=_unit(m.group("unit"), "control"), qualifier="左右" if q == "左右" else "控制在以内",
+        )])
+    m = _CEILING.match(s)
+    if m:
+        q = _qualifier(m.group("q"))
+        return Clause(raw, "target", [_target(
+            name=_name(m.group("subj")), kind="control", value=_number(m.group(2)), qualifier=q,
+        )])
+    m = _PAIR.match(s)
+    if m:
+        verb = m.group("verb")
+        v1, v2 = _number(m.group(3)), _number(m.group(6))
+        if verb in ("下降", "降低"):
+            v1, v2 = _neg(v1), _neg(v2)
+        q1, q2 = _qualifier(m.group(5)), _qualifier(m.group(8))
+        names = _split_subject(_name(m.group("subj")))
+        kw = {"verb": verb if verb != "增长" else None}
+        if len(names) == 2:  # A、B分别增长8%和10%: two indicators
+            return Clause(raw, "target", [
+                _target(name=names[0], kind="growth", value=v1, qualifier=q1 or q2, **kw),
+                _target(name=names[1], kind="growth", value=v2, qualifier=q2, **kw),
+            ])
+        return Clause(raw, "target", [_target(
+            name=names[0] if len(names) == 1 else _name(m.group("subj")), kind="growth",
+            value=v1, value2=v2, qualifier=q2 or q1, **kw,
+        )])
+    m = _GROWTH.match(s)
+    if m:
+        verb = m.group("verb")
+        v = _number(m.group(3))
+        if verb in ("下降", "降低"):
+            v = _neg(v)
+        subj = _name(m.group("subj")) or previous
+        if not subj:
+            return Clause(raw, "other")
+        q = _qualifier(m.group(5))
+        return Clause(raw, "target", [
+            _target(name=n, kind="growth", value=v, qualifier=q, verb=verb if verb != "增长" else None)
+            for n in _split_subject(subj)
+        ])
+    m = _LEVEL_VERB.match(s)
+    if m:
+        subj = _name(m.group("subj")) or previous
+        if subj:
+            return Clause(raw, "target", [_target(
+                name=subj, kind="level", verb=m.group("verb"), value=_number(m.group(3)),
+                unit=m.group("unit") or None, qualifier=_qualifier(m.group(5)),
+            )])
+    m = _LEVEL.match(s)
+    if m and not re.search(r"\d年$", m.group("subj")):
+        subj = _name(m.group("subj"))
+        return Clause(raw, "target", [_target(
+            name=subj, kind="level", value=_number(m.group(2)), unit=m.group("unit") or None,
+            qualifier=_qualifier(m.group(4)),
+        )])
+    return Clause(raw, "other")
+
+
+def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
+    out = []
+    for piece in _CLAUSE_SPLIT.split(_clean(text)):
+        piece = re.sub(r"^(?:——|—|-|\d+[.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+是)", "", piece)
+        if not piece or re.fullmatch(r"(?:\d{4}年|全年|今年|明年)", piece):
+            continue
+        c = _read_clause(piece, previous)
+        if c.targets:
+            previous = c.targets[-1].name
+        out.append(c)
+    return out
+
+
+def _attach_riders(clauses: list[Clause]) -> None:
+    """A rider becomes the note of the target before it."""
+    last: Target | None = None
+    for c in clauses:
+        if c.kind == "target" and c.targets:
+            last = c.targets[-1]
+        elif c.kind == "rider" and last is not None:
+            last.note = f"{last.note}，{c.text}" if last.note else c.text
+
+
+def parse_clauses(text: str) -> list[Clause]:
+    """The targets passage (with or without the 主要预期目标是： marker) clause by clause.
+    Riders are attached to the preceding target as its note and also kept as clauses."""
+    m = _MARKER.search(_clean(text))
+    body = _clean(text)[m.end():] if m else _clean(text)
+    clauses = _clauses_of(body)
+    _attach_riders(clauses)
+    return clauses
+
+
+def parse_targets(text: str) -> list[Target]:
+    """「主要预期目标是：生产总值增长6%左右，……」 → the targets, in the order written."""
+    return [t for c in parse_clauses(text) if c.kind == "target" for t in c.targets]
+
+
+def _sentence_is_targets(sentence: str) -> bool:
+    """A sentence continues the targets passage when its first clause reads as a target:
+    天水's 「地区生产总值增长6.5%。规模以上工业增加值增长8%，……」, 高平's closing
+    「约束性指标按照省、晋城市要求全面完成。」; not 「落实总体要求，实现预期目标，……」."""
+    clauses = _clauses_of(sentence)
+    return bool(clauses) and clauses[0].kind == "target"
+
+
+def _passage(text: str, following: list[str]) -> str | None:
+    """The targets passage that starts after the marker in `text`: the first sentence, then
+    every following sentence that still lists targets. A marker line ending in ： takes its
+    list from the following paragraphs (——地区生产总值增长6%左右；)."""
+    m = _MARKER.search(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    if not rest.strip():
+        lines = []
+        for line in following:
+            if not _sentence_is_targets(line):
+                break
+            lines.append(line)
+        return "".join(x if x.endswith(("。", "；", "，")) else x + "；" for x in lines) or None
+    sentences = [s for s in _SENTENCE_END.split(rest) if s]
+    kept = [sentences[0]]
+    for s in sentences[1:]:
+        if not _sentence_is_targets(s):
+            break
+        kept.append(s)
+    passage = "".join(kept)
+    return passage if any(c.kind == "target" for c in _clauses_of(passage)) else None
+
+
+def find_targets_text(doc: Document) -> TargetsText | None:
+    """The targets passage of a parsed report: looked for in the targets part first (the
+    paragraph with 主要预期目标是： / 预期目标是： / 奋斗目标是：), then anywhere in the report.
+    A list below a marker line is read on whatever part the parser gave its lines to."""
+    paras = [(part.type, p) for part, _, p in doc.paragraphs()]
+    texts = [_clean(p.text) for _, p in paras]
+    for wanted in (lambda t: t == "targets", lambda t: t != "targets"):
+        for i, ((ptype, p), text) in enumerate(zip(paras, texts)):
+            if not wanted(ptype):
+                continue
+            # the marker may sit after the 总体要求 in the same paragraph (定西)
+            passage = _passage(text, texts[i + 1:])
+            if passage:
+                m = _MARKER.search(text)
+                return TargetsText(passage, p.line, m.group() if m else "")
+    return None
+
+
+def find_targets(doc: Document) -> list[Target]:
+    found = find_targets_text(doc)
+    return parse_targets(found.text) if found else []
+
+
+def _num_text(v) -> str:
+    if isinstance(v, float) and v == int(v):
+        return str(int(v))
+    return str(abs(v)) if not isinstance(v, str) else v
+
+
+def describe(t: Target) -> str:
+    """The target as a clause, 「生产总值增长6%左右」, for comments beside last year's targets."""
+    q = t.qualifier
+    if q == "完成上级下达任务":
+        return f"{t.name}完成上级下达任务"
+    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+        return f"{t.name}增长{q}"
+    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+
+    def num(v) -> str:
+        return "…" if v is None else _num_text(v) + unit
+
+    values = num(t.value) + (f"、{num(t.value2)}" if t.value2 is not None else "")
+    if t.kind == "control" or q == "控制在以内":
+        if q == "以内":
+            text = f"{t.name}{values}以内"
+        else:
+            text = f"{t.name}控制在{values}{'左右' if q == '左右' else '以内'}"
+    elif t.kind == "growth":
+        verb = t.verb or ("下降" if t.value is not None and t.value < 0 else "增长")
+        text = f"{t.name}{'分别' if t.value2 is not None else ''}{verb}{values}{q}"
+    else:
+        text = f"{t.name}{t.verb or ''}{values}{q}"
+    return f"{text}，{t.note}" if t.note else text
