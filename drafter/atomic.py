@@ -36,6 +36,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], force: bool = Fa
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a draft is an ordinary file
         os.replace(tmp, path)
     except OSError as e:
         _remove(tmp)
@@ -47,6 +48,12 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], force: bool = Fa
 
 def atomic_write_text(path: Path, text: str, force: bool = False) -> None:
     atomic_write(path, lambda s: s.write(text.encode("utf-8")), force)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _remove(tmp: str) -> None:

@@ -75,6 +75,24 @@ def draft(
 
 
 @app.command()
+def check(
+    data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
+    draft: Optional[Path] = typer.Option(None, "--draft", help="要核对的文稿 .docx（可以是手工改过的）"),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="去年的报告或数据文件，核对上年目标"),
+    report: Optional[Path] = typer.Option(None, "--report", help="把核对结果另存为 .txt / .md"),
+    confirm_sheet: Optional[Path] = typer.Option(None, "--confirm-sheet", help="生成按部门分组的数据核对表 .xlsx"),
+    seed: int = typer.Option(0, "--seed", help="起草时用的种子（使比对更准）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+) -> None:
+    """核对文稿中的数字、检查年份/规划期/层级用语/标点等一致性、列出上年目标完成情况；需处理时退出码为 1。"""
+    from .checks.run import run_check
+
+    result = run_check(data, draft=draft, previous=previous, report=report, confirm_sheet=confirm_sheet, force=force, seed=seed)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+@app.command()
 def outline(
     data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
     out: Path = typer.Option(..., "-o", "--out", help="输出文件：.docx / .md / .txt"),
@@ -172,6 +190,24 @@ def parse(
 
 
 @app.command()
+def mine(
+    corpus: Path = typer.Argument(..., help="往年报告所在的文件夹（.txt / .docx）"),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="短语库文件（.json）；默认写到语料文件夹下的 phrases.json"),
+    jobs: int = typer.Option(1, "--jobs", help="并行进程数（按报告分配）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的短语库"),
+) -> None:
+    """用 jieba 从往年报告挖掘措辞，生成短语库（套话、标题句式、引领句、数字句式、四字词和动宾搭配）。"""
+    from .mine import mine as do_mine
+
+    target = out if out is not None else corpus / "phrases.json"
+    result = do_mine(corpus, target, jobs=jobs, progress=True, overwrite=force)
+    for w in result.warnings:
+        print(w)
+    counts = "，".join(f"{k} {v}" for k, v in result.counts.items())
+    print(f"已写出 {target}：{result.files['mined']} 份报告，{counts}")
+
+
+@app.command()
 def phrases(
     query: str = typer.Argument("", help="要找的字词，如 清醒认识到、创新、生产总值；留空列出全部"),
     kind: Optional[str] = typer.Option(None, "--kind", help="formula / heading / lead / number / expression"),
@@ -261,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     if wants_help:
         sys.stdout = captured
     try:
-        app(args=args, standalone_mode=False, prog_name="drafter")
+        rv = app(args=args, standalone_mode=False, prog_name="drafter")
     except DrafterError as e:
         for line in e.lines():
             _err(line)
@@ -284,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout = real_stdout
             if captured.getvalue():
                 _print_help(captured.getvalue())
-    return 0
+    return rv if isinstance(rv, int) else 0
 
 
 def run() -> None:  # pragma: no cover - console entry

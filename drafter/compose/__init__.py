@@ -166,7 +166,10 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         return picker.formula(slot, key, **extra)
 
     def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
-        return picker.suggestion(kind, slot, classify(_text_of(about)), key)
+        """A mined heading/lead for a section the office left untitled — only when its content
+        says what it is about; an empty section gets a plain placeholder instead."""
+        topic = classify(_text_of(about))
+        return picker.suggestion(kind, slot, topic, key) if topic != "其他" else Runs([])
 
     words = {k: Derived(v, f"words.{k}") for k, v in vars(w).items()}
     r = Data(report)

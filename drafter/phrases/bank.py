@@ -56,6 +56,7 @@ class Entry:
 class Bank:
     entries: list[Entry]
     path: Path | None = None
+    places: tuple[str, ...] = ()  # the corpus's own places (咸阳, 金台 …): not for other drafts
     _index: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -89,7 +90,16 @@ def parse_bank(data: Any, shown: str) -> Bank:
         entries = [Entry.from_json(e) for e in data.get("entries", [])]
     except (KeyError, TypeError, ValueError) as e:
         raise DrafterError(f"{shown} 的短语条目格式有误：{e}") from None
-    return Bank(entries)
+    places = set()
+    for source in data.get("corpus") or ():
+        place = str(source.get("place") or "") if isinstance(source, dict) else ""
+        for suffix in ("市", "区", "县", "省"):
+            if place.endswith(suffix) and len(place) > 2:
+                place = place[: -len(suffix)]
+                break
+        if len(place) >= 2:
+            places.add(place)
+    return Bank(entries, places=tuple(sorted(places)))
 
 
 def load_bank(path: str | Path) -> Bank:

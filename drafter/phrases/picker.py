@@ -17,6 +17,9 @@ from .bank import Bank, Entry
 from .slots import slots_of, split_frame
 
 TOP = 5  # candidates per slot
+SUGGESTION_MAX = 28  # a heading to offer: two short clauses, not a paragraph's opening sentence
+_MARKERS = ("这一年", "一年来", "——", "过去一年")  # another report's section markers
+_PLACE_SLOTS = {"地区", "地区全称", "简称"}
 
 
 def _index(seed: int, key: str, n: int) -> int:
@@ -41,10 +44,16 @@ class Picker:
         return entry
 
     def formula(self, slot: str, key: str | None = None, **extra: str) -> Runs:
-        """A mined formula for `slot` with this draft's words in its slots; empty if none fits."""
+        """A mined formula for `slot` with this draft's words in its slots; empty if none fits.
+
+        Wordings seen in two or more reports are preferred: a one-off, especially one naming
+        its own place (「打造区域中心城市，是{地区}……」), often carries that report's claims."""
         values = {**self.values, **{k: str(v) for k, v in extra.items()}}
         fits = [e for e in self.bank.of("formula", slot) if all(s in values for s in slots_of(e.text))]
-        entry = self._choose(key or slot, fits)
+        common = [e for e in fits if e.count >= 2]
+        if len(common) < 2:
+            common += [e for e in fits if e.count < 2 and not _PLACE_SLOTS & set(slots_of(e.text))]
+        entry = self._choose(key or slot, common)
         if entry is None:
             return Runs([])
         runs = []
@@ -57,7 +66,16 @@ class Picker:
 
     def suggestion(self, kind: str, slot: str | None, topic: str, key: str) -> Runs:
         """A mined heading or lead of `topic`, offered (highlighted) where the data left one empty."""
-        cands = [e for e in self.bank.of(kind, slot) if e.topic == topic and "{" not in e.text]
+        places = self.bank.places
+        cands = [
+            e
+            for e in self.bank.of(kind, slot)
+            if e.topic == topic
+            and "{" not in e.text
+            and not any(p in e.text for p in places)
+            and len(e.text) <= SUGGESTION_MAX
+            and not e.text.startswith(_MARKERS)
+        ]
         entry = self._choose(key, cands)
         if entry is None:
             return Runs([])

@@ -24,6 +24,8 @@ LEVEL_SLOTS: dict[str, str] = {
     "本级人民": "全{u}人民",
     "全域": "全{u}",
     "本级党委": "{u}委",
+    "本级人大": "{u}人大",
+    "本级政协": "{u}政协",
 }
 # Slots filled from the draft's meta / derived words (see compose.words.Words).
 # 方面数 is a count of the draft's own sections (六个方面), written in Chinese numerals.

@@ -1,0 +1,76 @@
+"""The composition laid out as the writers lay it out: one paragraph per Word paragraph
+(header lines, headings, an inline section heading opening its first paragraph), each
+remembering which run — and so which data path — every character came from."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..tree import Document, Heading, Paragraph, Run, Section, Source
+
+_NUMBERING = Source("derived", "numbering")
+
+
+@dataclass
+class ComposedParagraph:
+    text: str = ""
+    starts: list[int] = field(default_factory=list)  # start offset of each run
+    runs: list[Run] = field(default_factory=list)
+
+    def add(self, runs: list[Run]) -> None:
+        for r in runs:
+            if r.text:
+                self.starts.append(len(self.text))
+                self.runs.append(r)
+                self.text += r.text
+
+    def source_at(self, offset: int) -> Source | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.runs[i].source if 0 <= i < len(self.runs) and offset < len(self.text) else None
+
+    def spans(self):
+        """(start, end, run) for every run."""
+        for s, r in zip(self.starts, self.runs):
+            yield s, s + len(r.text), r
+
+
+def _heading_runs(h: Heading) -> list[Run]:
+    return ([Run(h.number, _NUMBERING)] if h.number else []) + list(h.runs)
+
+
+def _para_runs(p: Paragraph) -> list[Run]:
+    return list(p.lead) + list(p.runs)
+
+
+def composed_paragraphs(doc: Document) -> list[ComposedParagraph]:
+    """Mirrors writers/text.render_text and the .docx writer: the same paragraphs in the same
+    order, so paragraph numbers of a fresh draft and of this list agree."""
+    out: list[ComposedParagraph] = []
+
+    def para(*groups: list[Run]) -> None:
+        p = ComposedParagraph()
+        for g in groups:
+            p.add(g)
+        if p.text:
+            out.append(p)
+
+    h = doc.header
+    for runs in (h.label, h.title, h.subtitle, h.speaker):
+        para(runs)
+    for part in doc.parts:
+        if part.heading is not None:
+            para(_heading_runs(part.heading))
+        for block in part.blocks:
+            if not isinstance(block, Section):
+                para(_para_runs(block))
+                continue
+            paras = list(block.blocks)
+            if block.heading is not None and block.style == "inline" and paras:
+                para(_heading_runs(block.heading), _para_runs(paras[0]))
+                paras = paras[1:]
+            elif block.heading is not None:
+                para(_heading_runs(block.heading))
+            for p in paras:
+                para(_para_runs(p))
+    return out

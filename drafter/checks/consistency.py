@@ -1,0 +1,225 @@
+"""Consistency of a report's text with itself and with its year and level.
+
+Runs on the paragraphs of a draft .docx, or of a fresh composition when no draft is given.
+Each rule, precisely:
+
+年度  「NNNN年工作回顾」 must name the review year (plan year − 1); 「NNNN年工作的总体要求 /
+      重点工作 / 工作安排 / 主要预期目标」 the plan year; 「今年（NNNN年）」「本年（…）」 the plan
+      year, 「去年 / 上年（…）」 the review year, 「明年（…）」 the year after.
+规划期 The plan in force: meta.plan_period, else 十四五 for 2021–2025, 十五五 for 2026–2030 ….
+      Only a sentence that speaks about this year (it contains 今年 / 本年 / 「NNNN年」 of the plan
+      year) and places this year in a plan — a plan name followed in the same clause by a
+      position word (开局 / 起步 / 第一年, 收官 / 最后一年 / 决胜, 关键 / 攻坚 / 中期 /
+      承上启下 / …之年 / …一年) — is checked: the plan named must be the plan in force, and
+      开局 only fits its first year, 收官 only its fifth. Naming the next plan with 谋篇 / 谋划 /
+      编制 / 布局 is fine (2025: 也是“十五五”谋篇布局之年). Any other mention of a plan —
+      “十四五”以来取得的成就, 完成“十四五”节点目标 — is a reference, not a claim about this
+      year, and is never reported.
+层级  Self-references of another level — 全市 / 我市 / 本市 / 全市人民 in a 区 or 县 report, 全区 /
+      全县 in a 市 report … (全省 is the superior of every non-province report and is left
+      alone). Text the office wrote itself is exempt (全市首善之区 in a district's own words, a
+      comparison 高于全市), and so are words derived from the level. In a fresh composition
+      what is left is template or phrase-bank wording: 错误. In a .docx we cannot know who
+      wrote what; text that still reads as drafted from the office's data is exempt, the rest
+      is reported as 提示.
+数字和单位  「6 %」 (space), full-width digits 「６」 and 「％」, 「百分之六」 (百分之百 is an idiom),
+      「%%」, a % next to 个百分点 (2.2%个百分点, 2.2个百分点%); a space between a number and
+      its unit is a 提示.
+标点  ASCII , ; : ! ? ( ) next to a Chinese character (1,345 and 10:30 are left alone), and
+      straight quotes " and ' next to Chinese — one finding per paragraph and mark.
+重复  A sentence (cut at 。！？) of 12 or more characters that already stood earlier.
+待补充 Leftover 【待补充…】 placeholders (错误); ×××, XXX, 某某 look like unreplaced
+      example text (提示).
+"""
+
+from __future__ import annotations
+
+import re
+from ..compose.words import Words, period_position
+from ..model import Report
+from .findings import CONSISTENCY, ERROR, HINT, Finding, at
+from .numbers import cn_to_int
+from .origins import Origins
+
+YEAR = "年度"
+PLAN = "规划期"
+LEVEL = "层级用语"
+FORMAT = "数字和单位"
+PUNCT = "标点"
+DUPLICATE = "重复的句子"
+PLACEHOLDER = "待补充"
+
+_CJK = r"\u4e00-\u9fff"
+_REVIEW_HEAD = re.compile(r"(\d{4})\s*年工作回顾")
+_PLAN_HEAD = re.compile(r"(\d{4})\s*年(?:工作的总体要求|重点工作|工作安排|(?:经济社会发展)?主要预期目标)")
+_RELATIVE = re.compile(r"(今年|本年|去年|上年|明年)\s*[（(]\s*(\d{4})\s*年?\s*[)）]")
+_PLAN_NAME = re.compile(r"(?<![一二三四五六七八九十百])十([一二三四五六七八九])五")
+_OPENING = ("开局", "起步", "第一年", "开篇之年")
+_CLOSING = ("收官", "最后一年", "决胜")
+_PLANNING = ("谋篇", "谋划", "编制", "布局")
+_POSITION = _OPENING + _CLOSING + ("关键", "攻坚", "中期", "承上启下", "之年", "一年")
+_PLACEHOLDER = re.compile(r"【待补充[^】]*】")
+_DUMMY = re.compile(r"×{2,}|[Xx]{3,}|某某")
+_SPACE_PERCENT = re.compile(r"\d[ \u3000\t]+[%％]")
+_WIDE_DIGITS = re.compile(r"[０-９]+")
+_WIDE_PERCENT = re.compile(r"[\d０-９]\s*％")
+_CN_PERCENT = re.compile(r"百分之(?!百)[零〇一二两三四五六七八九十百点]+")
+_DOUBLE_PERCENT = re.compile(r"[%％]{2,}")
+_PERCENT_POINT = re.compile(r"[%％]\s*个?百分点|个?百分点\s*[%％]")
+_SPACE_UNIT = re.compile(rf"\d[ \u3000\t]+[{_CJK}]")
+_ASCII_PUNCT = re.compile(rf"(?<=[{_CJK}，。；：、“”（）])[,;:!?]|[,;:!?](?=[{_CJK}“”（）])")
+_ASCII_PAREN = re.compile(rf"(?<=[{_CJK}])[()]|[()](?=[{_CJK}])")
+_STRAIGHT = re.compile(rf"\"|(?<=[{_CJK}])'|'(?=[{_CJK}])")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", '"': "“ ”", "'": "‘ ’"}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "!": "叹号", "?": "问号", "(": "括号", ")": "括号", '"': "直引号", "'": "直引号"}
+_UNITS = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
+
+
+def _context(text: str, start: int, end: int, n: int = 10) -> str:
+    s, e = max(0, start - n), min(len(text), end + n)
+    return ("…" if s else "") + text[s:e] + ("…" if e < len(text) else "")
+
+
+class _Collector:
+    def __init__(self, paras: list[str], origins: Origins):
+        self.paras = paras
+        self.origins = origins
+        self.found: list[tuple[int, Finding]] = []
+
+    def add(self, i: int, kind: str, severity: str, message: str, offset: int | None = None) -> None:
+        """`offset`: where in the paragraph, to name the data path when it is the office's text."""
+        n, ex = at(self.paras, i)
+        path = self.origins.path(i, offset) if offset is not None else ""
+        self.found.append((i, Finding(CONSISTENCY, kind, severity, message, n, ex, path)))  # type: ignore[arg-type]
+
+
+def _years(c: _Collector, i: int, text: str, year: int) -> None:
+    review = year - 1
+    for m in _REVIEW_HEAD.finditer(text):
+        if int(m.group(1)) != review:
+            c.add(i, YEAR, ERROR, f"“{m.group(0)}”：本报告回顾的是{review}年，应为“{review}年工作回顾”", m.start())
+    for m in _PLAN_HEAD.finditer(text):
+        if int(m.group(1)) != year:
+            c.add(i, YEAR, ERROR, f"“{m.group(0)}”：本报告部署的是{year}年工作，年份应为{year}", m.start())
+    wanted = {"今年": year, "本年": year, "去年": review, "上年": review, "明年": year + 1}
+    for m in _RELATIVE.finditer(text):
+        if int(m.group(2)) != wanted[m.group(1)]:
+            c.add(i, YEAR, ERROR, f"“{m.group(0)}”：本报告的{m.group(1)}是{wanted[m.group(1)]}年", m.start())
+
+
+def _plan(c: _Collector, i: int, text: str, year: int, current: str) -> None:
+    this_year = re.compile(rf"今年|本年|{year}年(?!\d)")
+    cur_n = cn_to_int(current[:-1]) if current.endswith("五") else None
+    k = (year - 2021) % 5
+    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+        s = sentence.group(0)
+        if not this_year.search(s):
+            continue
+        for m in _PLAN_NAME.finditer(s):
+            name = m.group(0)
+            clause = re.split(r"[，；,;]", s[m.end():], maxsplit=1)[0]
+            if not any(w in clause for w in _POSITION + _PLANNING):
+                continue
+            n = cn_to_int("十" + m.group(1))
+            if any(w in clause for w in _PLANNING) and cur_n is not None and n in (cur_n, cur_n + 1):
+                continue
+            at_ = sentence.start() + m.start()
+            where = _context(text, at_, sentence.start() + m.end(), 14)
+            if name != current:
+                c.add(i, PLAN, ERROR,
+                      f"{year}年属于“{current}”规划期，这里把“{name}”写作今年所处的规划：{where}", at_)
+            elif any(w in clause for w in _OPENING) and k != 0:
+                c.add(i, PLAN, ERROR, f"{year}年是“{current}”规划的{period_position(year)}，不是开局之年：{where}", at_)
+            elif any(w in clause for w in ("收官", "最后一年")) and k != 4:
+                c.add(i, PLAN, ERROR, f"{year}年是“{current}”规划的{period_position(year)}，不是收官之年：{where}", at_)
+
+
+def _level_patterns(level: str) -> list[re.Pattern]:
+    own = _UNITS[level]
+    others = [u for u in ("省", "市", "区", "县") if u != own and (u != "省" or level == "省")]
+    # 全区域 / 全市场 / 本县域 are not level words.
+    return [re.compile(rf"(?:全|我|本){u}(?![域场级])(?:人民)?") for u in others]
+
+
+def _level(c: _Collector, i: int, text: str, level: str, docx: bool) -> None:
+    own = "全" + _UNITS[level]
+    for pat in _level_patterns(level):
+        for m in pat.finditer(text):
+            kinds = c.origins.kinds(i, m.start(), m.end())
+            if kinds <= {"office", "level"}:
+                continue  # the office's own words, or derived from its level
+            where = _context(text, m.start(), m.end())
+            if docx:
+                c.add(i, LEVEL, HINT, f"本报告是{level}级，“{m.group(0)}”是否指本{_UNITS[level]}（应为“{own}”）？请确认：{where}", m.start())
+            elif "machine" in kinds:
+                c.add(i, LEVEL, ERROR, f"模板或语料措辞中的“{m.group(0)}”与本报告的{level}级不符：{where}", m.start())
+
+
+def _format(c: _Collector, i: int, text: str) -> None:
+    for m in _SPACE_PERCENT.finditer(text):
+        c.add(i, FORMAT, ERROR, f"百分号前不应有空格：{_context(text, m.start(), m.end())}", m.start())
+    for m in _WIDE_DIGITS.finditer(text):
+        half = m.group(0).translate({0xFF10 + d: str(d) for d in range(10)})
+        c.add(i, FORMAT, ERROR, f"全角数字“{m.group(0)}”，应写作半角“{half}”：{_context(text, m.start(), m.end())}", m.start())
+    for m in _WIDE_PERCENT.finditer(text):
+        c.add(i, FORMAT, ERROR, f"全角百分号“％”，应写作“%”：{_context(text, m.start(), m.end())}", m.start())
+    for m in _CN_PERCENT.finditer(text):
+        c.add(i, FORMAT, ERROR, f"“{m.group(0)}”应写作阿拉伯数字加百分号（如 6%）：{_context(text, m.start(), m.end())}", m.start())
+    for m in _DOUBLE_PERCENT.finditer(text):
+        c.add(i, FORMAT, ERROR, f"重复的百分号：{_context(text, m.start(), m.end())}", m.start())
+    for m in _PERCENT_POINT.finditer(text):
+        c.add(i, FORMAT, ERROR, f"“个百分点”不与 % 连用：{_context(text, m.start(), m.end())}", m.start())
+    for m in _SPACE_UNIT.finditer(text):
+        c.add(i, FORMAT, HINT, f"数字与单位之间有空格：{_context(text, m.start(), m.end())}", m.start())
+
+
+def _punct(c: _Collector, i: int, text: str) -> None:
+    seen: dict[str, list[int]] = {}
+    for pat in (_ASCII_PUNCT, _ASCII_PAREN, _STRAIGHT):
+        for m in pat.finditer(text):
+            seen.setdefault(m.group(0), []).append(m.start())
+    for ch, starts in seen.items():
+        count = f"（{len(starts)}处）" if len(starts) > 1 else ""
+        c.add(i, PUNCT, ERROR,
+              f"半角{_NAMES[ch]}“{ch}”{count}，应为全角“{_FULL[ch]}”：{_context(text, starts[0], starts[0] + 1)}", starts[0])
+
+
+def _duplicates(c: _Collector, paras: list[str]) -> None:
+    first: dict[str, int] = {}
+    for i, text in enumerate(paras):
+        for m in re.finditer(r"[^。！？]+[。！？]?", text):
+            key = re.sub(r"\s+", "", m.group(0)).rstrip("。！？")
+            if len(key) < 12:
+                continue
+            if key in first:
+                n = first[key] + 1
+                c.add(i, DUPLICATE, ERROR, f"句子与第{n}段重复：{key[:30]}{'…' if len(key) > 30 else ''}", m.start())
+            else:
+                first[key] = i
+
+
+def _placeholders(c: _Collector, i: int, text: str) -> None:
+    for m in _PLACEHOLDER.finditer(text):
+        c.add(i, PLACEHOLDER, ERROR, f"留有占位符“{m.group(0)}”：请在数据文件中补充后重新生成，或在文稿中填写", m.start())
+    for m in _DUMMY.finditer(text):
+        c.add(i, PLACEHOLDER, HINT, f"“{m.group(0)}”像是未替换的示例内容：{_context(text, m.start(), m.end())}", m.start())
+
+
+def check_consistency(report: Report, paras: list[str], origins: Origins, docx: bool) -> list[Finding]:
+    """All consistency rules over `paras` (0-based list; findings carry 1-based numbers).
+    `origins` tells who wrote what (origins.py); `docx`: the paragraphs are a draft's."""
+    c = _Collector(paras, origins)
+    year = report.meta.year
+    current = Words.of(report.meta).period.strip("“”\"").removesuffix("规划")
+    for i, text in enumerate(paras):
+        if not text.strip():
+            continue
+        _years(c, i, text, year)
+        _plan(c, i, text, year, current)
+        _level(c, i, text, report.meta.level, docx)
+        _format(c, i, text)
+        _punct(c, i, text)
+        _placeholders(c, i, text)
+    _duplicates(c, paras)
+    c.found.sort(key=lambda x: x[0])
+    return [f for _, f in c.found]

@@ -1,0 +1,123 @@
+"""Reading the draft to check: a .docx written by `drafter draft` (possibly edited by hand
+since), or the .txt / .md the same command writes.
+
+Paragraph numbers are python-docx's: the n-th paragraph of `Document(path).paragraphs`
+(counted from 1, empty paragraphs included), so a finding's 第n段 can be looked up with any
+Word tool. What is refused, with a message saying why: a .doc, a file that is not a Word
+package or is damaged, and a document that is not a 政府工作报告 at all (no report title near
+the top and no drafter mark in its properties) — checking the wrong file would report every
+figure as missing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from ..errors import DrafterError, display_path
+from ..model import Report
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of a .doc / .xls
+DRAFTER_MARK = "drafter"  # core property `comments` of every .docx drafter writes
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+_MD_MARKS = re.compile(r"^#+\s*|\*+")  # headings and emphasis; reports have no asterisks
+
+
+def _read_bytes(path: Path) -> bytes:
+    shown = display_path(path)
+    if path.is_dir():
+        raise DrafterError(f"{shown} 是一个文件夹，请给出文稿文件（.docx）")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DrafterError(f"找不到文稿 {shown}") from None
+    except OSError as e:
+        raise DrafterError(f"无法读取文稿 {shown}：{e.strerror or e}") from None
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(p) -> str:
+    """The paragraph as it reads with all tracked changes accepted: text inside 修订 insertions
+    (w:ins) and hyperlinks counts, deleted text (w:delText) does not. A soft line break is
+    layout, not text."""
+    out = []
+    for el in p.iter(f"{_W}t", f"{_W}tab"):
+        out.append(el.text or "" if el.tag == f"{_W}t" else "\t")
+    return "".join(out)
+
+
+def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], str, str]:
+    """(paragraph texts, core title, core comments)."""
+    shown = display_path(path)
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError):
+        raise DrafterError(f"{shown} 不是有效的 .docx 文件（文件已损坏，或不是 Word 文档）") from None
+    except Exception:  # lxml errors on a broken document.xml and the like
+        raise DrafterError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）") from None
+    paras = [_paragraph_text(p._p) for p in document.paragraphs]
+    cp = document.core_properties
+    return paras, cp.title or "", cp.comments or ""
+
+
+def _text_paragraphs(data: bytes, path: Path) -> list[str]:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes nearly anything
+        raise DrafterError(f"{display_path(path)} 无法识别文字编码，请另存为 UTF-8")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if path.suffix.lower() in (".md", ".markdown"):
+        lines = [_MD_MARKS.sub("", ln.strip()) for ln in lines]
+    return lines
+
+
+def read_draft(path: str | Path, report: Report) -> list[str]:
+    """The draft's paragraph texts (empty ones kept, so indices are Word's).
+
+    A .docx whose properties name another region or year was drafted from other data
+    (last year's file, a neighbour's): checking it would report every figure, so it is
+    refused with a message naming both."""
+    path = Path(path)
+    data = _read_bytes(path)
+    shown = display_path(path)
+    if data.startswith(OLE_MAGIC):
+        raise DrafterError(f"{shown} 是旧版 Word 二进制格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再检查")
+    if not data.strip():
+        raise DrafterError(f"{shown} 是空文件，没有可以检查的文字")
+    title, comments = "", ""
+    if data.startswith(ZIP_MAGIC):
+        paras, title, comments = _docx_paragraphs(data, path)
+    elif path.suffix.lower() in _TEXT_SUFFIXES:
+        paras = _text_paragraphs(data, path)
+    else:
+        raise DrafterError(
+            f"{shown} 不是 .docx 文件（文件可能已损坏，或并非 Word 文档）；请给出 drafter draft 生成的 .docx"
+        )
+    if not any(p.strip() for p in paras):
+        raise DrafterError(f"{shown} 没有任何文字内容")
+    wanted = report.meta.title or "政府工作报告"
+    top = [p.strip() for p in paras if p.strip()][:6]
+    has_title = any(wanted in p or "政府工作报告" in p for p in top) or "政府工作报告" in title
+    if not has_title and DRAFTER_MARK not in comments:
+        raise DrafterError(
+            f"{shown} 看起来不是政府工作报告文稿：开头几段没有“{wanted}”标题，文档属性中也没有 drafter 的标记。"
+            "请确认选的是 drafter draft 生成（或在其基础上修改）的文稿"
+        )
+    meta = report.meta
+    if DRAFTER_MARK in comments and title and (meta.region not in title or str(meta.year) not in title):
+        raise DrafterError(
+            f"{shown} 是“{title}”的文稿，而数据文件是{meta.region}{meta.year}年的：请确认文稿和数据文件是否配对"
+        )
+    return paras

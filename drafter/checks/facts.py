@@ -1,0 +1,314 @@
+"""The fact check: every number of the draft against the data it was drafted from.
+
+We compose the data afresh (every number run knows its data path) and align the draft with
+it character by character (align.py). Then, for every number of the composition:
+
+1. in place — its characters map onto a number of the draft with the same text: fine;
+2. between anchors — the characters just before and after it (within 8 characters, not
+   past the end of the sentence) still map to the draft, at most 12 characters further
+   apart than the number is long: the number that stands between them in the draft is
+   that figure. The same value is fine; another value is a changed figure
+   (「数据为 2878，文稿为 2900」);
+3. by name — the sentence was rewritten or moved: a draft number, not yet accounted for,
+   whose sentence has the figure's name before it and the figure's unit after it (亿元; a %
+   for growth rates; 第… for ranks). The same value counts as moved (fine), else changed.
+   Numbers from the office's own text have no name: there the four characters before and
+   after the number must be the same;
+4. what is left: a data figure (a numeric field) no draft number was found for is missing;
+   a draft number matched to nothing is fine if it is one of the office's numbers anywhere
+   in the data (numeric fields and numbers in its own text), a year of the report, a count
+   of the report's own lists, or a number our composition writes; otherwise it is not in
+   the data.
+
+Completion verdicts (完成 / 未完成 …) are checked the same way: a verdict the draft words
+differently from verdict.judge is an error — a missed target must never read as met.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Report
+from . import numbers
+from .align import Alignment
+from .composed import ComposedParagraph
+from .findings import ERROR, FACTS, Finding, at
+from .paths import FigureInfo, data_numbers, derived_numbers, figure_info
+
+WINDOW = 8  # how far from a number its anchors may be
+SLACK = 12  # how much longer than the number the stretch between anchors may be in the draft
+_SENTENCE_END = "。！？；"
+_VERDICTS = ("超额完成", "基本完成", "未完成", "完成")
+
+INVENTED = "数据中没有的数字"
+MISSING = "文稿中缺少的数字"
+CHANGED = "被改动的数字"
+VERDICT = "被改动的完成情况"
+
+
+@dataclass
+class Expected:
+    para: int
+    num: numbers.Number
+    kind: str  # figure (a numeric field) / text (inside the office's text) / derived
+    path: str = ""
+    info: FigureInfo | None = None
+
+
+@dataclass
+class DraftNumber:
+    para: int
+    num: numbers.Number
+    claimed: bool = False
+
+
+def sentence_around(text: str, start: int, end: int, width: int = 40) -> str:
+    """The sentence holding text[start:end], cut to about `width` characters around it."""
+    s = start
+    while s > 0 and text[s - 1] not in "。！？":
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in "。！？":
+        e += 1
+    e = min(len(text), e + 1)
+    if e - s > width:
+        s2 = max(s, start - width // 2)
+        e2 = min(e, s2 + width)
+        return ("…" if s2 > s else "") + text[s2:e2] + ("…" if e2 < e else "")
+    return text[s:e]
+
+
+def expected_numbers(report: Report, composed: list[ComposedParagraph]) -> list[Expected]:
+    out = []
+    for i, cp in enumerate(composed):
+        for n in numbers.extract(cp.text):
+            src = cp.source_at(n.start)
+            if src is None or src.kind == "placeholder":
+                continue
+            if src.kind == "data":
+                info = figure_info(report, src.ref)
+                out.append(Expected(i, n, "figure" if info else "text", src.ref, info))
+            else:
+                out.append(Expected(i, n, "derived", src.ref))
+    return out
+
+
+def _anchors(al: Alignment, cpara: int, text: str, start: int, end: int, dparas: list[str]):
+    """Draft positions just before and after composed text[start:end]: (para, lo, hi) with the
+    stretch dparas[para][lo+1:hi] standing where the composed text stood; None if unsure."""
+    left = right = None
+    for x in range(start - 1, max(-1, start - 1 - WINDOW), -1):
+        if al.c2d[cpara][x] is not None:
+            left = al.c2d[cpara][x]
+            break
+        if text[x] in _SENTENCE_END:
+            break
+    else:
+        if start - 1 - WINDOW < 0 <= start:  # reached the paragraph start: that is an anchor
+            left = ("start",)
+    for y in range(end, min(len(text), end + WINDOW)):
+        if al.c2d[cpara][y] is not None:
+            right = al.c2d[cpara][y]
+            break
+        if text[y] in _SENTENCE_END:
+            break
+    else:
+        if end + WINDOW >= len(text):
+            right = ("end",)
+    if left is None or right is None or left == ("start",) and right == ("end",):
+        return None
+    para = right[0] if left == ("start",) else left[0]
+    lo = -1 if left == ("start",) else left[1]
+    hi = len(dparas[para]) if right == ("end",) else (right[1] if right[0] == para else None)
+    if hi is None or hi <= lo or hi - lo - 1 > (end - start) + SLACK:
+        return None
+    return para, lo, hi
+
+
+def _estimated_para(al: Alignment, cpara: int, offset: int) -> int | None:
+    """The draft paragraph where composed (cpara, offset) would be: the nearest character of
+    that paragraph that maps."""
+    row = al.c2d[cpara]
+    for d in range(len(row)):
+        for x in (offset - d, offset + d):
+            if 0 <= x < len(row) and row[x] is not None:
+                return row[x][0]
+    return None
+
+
+def _left(text: str, start: int, n: int) -> str:
+    s = start
+    while s > 0 and start - s < n and text[s - 1] not in _SENTENCE_END:
+        s -= 1
+    return text[s:start]
+
+
+def _sentence_before(text: str, start: int) -> str:
+    s = start
+    while s > 0 and text[s - 1] not in "。！？":
+        s -= 1
+    return text[s:start]
+
+
+def _fits_by_name(e: Expected, etext: str, d: DraftNumber, dtext: str) -> bool:
+    n = d.num
+    if e.kind == "figure" and e.info is not None:
+        name = e.info.name.strip("“”\"")
+        if len(name) < 2 or name not in _sentence_before(dtext, n.start):
+            return False
+        unit = e.info.unit
+        if e.info.what == "排名":
+            return n.rank
+        if unit == "%":
+            return n.percent
+        if unit:
+            return dtext[n.end:].lstrip().startswith(unit)
+        return not n.rank
+    if e.kind == "text":
+        before = "".join(c for c in _left(etext, e.num.start, 4) if not c.isdigit())
+        after = etext[e.num.end:e.num.end + 4]
+        if len(before) < 2 and len(after) < 2:
+            return False
+        return dtext[:n.start].endswith(before) and dtext[n.end:].startswith(after)
+    return False
+
+
+def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment) -> list[Finding]:
+    expected = expected_numbers(report, composed)
+    draft = [DraftNumber(i, n) for i, t in enumerate(dparas) for n in numbers.extract(t)]
+    by_para: dict[int, list[DraftNumber]] = {}
+    by_pos: dict[tuple[int, int], DraftNumber] = {}
+    for d in draft:
+        by_para.setdefault(d.para, []).append(d)
+        by_pos[(d.para, d.num.start)] = d
+    findings: list[tuple[int, Finding]] = []
+    open_: list[Expected] = []
+
+    def changed(e: Expected, d: DraftNumber) -> None:
+        label = e.info.label if e.info else "数据文字中的数字"
+        ctext = composed[e.para].text
+        msg = f"{label}：数据为 {e.num.shown}，文稿为 {d.num.shown}"
+        if e.kind == "text":
+            msg += f"（数据原句：{sentence_around(ctext, e.num.start, e.num.end)}）"
+        n, ex = at(dparas, d.para)
+        findings.append((d.para, Finding(FACTS, CHANGED, ERROR, msg, n, ex, e.path)))
+
+    # 1 and 2: in place, or between anchors.
+    for e in expected:
+        ctext = composed[e.para].text
+        first, last = al.c2d[e.para][e.num.start], al.c2d[e.para][e.num.end - 1]
+        if first is not None and last is not None and first[0] == last[0]:
+            d = by_pos.get(first)
+            if d is not None and not d.claimed and d.num.end == last[1] + 1:
+                d.claimed = True
+                continue
+        gap = _anchors(al, e.para, ctext, e.num.start, e.num.end, dparas)
+        if gap is not None:
+            para, lo, hi = gap
+            inside = [d for d in by_para.get(para, []) if not d.claimed and d.num.start > lo and d.num.end <= hi]
+            same = [d for d in inside if numbers.same(d.num.value, e.num.value)]
+            if same:
+                same[0].claimed = True
+                continue
+            if inside and e.kind in ("figure", "text"):
+                inside[0].claimed = True
+                changed(e, inside[0])
+                continue
+        open_.append(e)
+
+    # 3: by name, moved first (same value), then changed.
+    for want_same in (True, False):
+        still = []
+        for e in open_:
+            if e.kind == "derived":
+                still.append(e)
+                continue
+            ctext = composed[e.para].text
+            est = _estimated_para(al, e.para, e.num.start)
+            fits = [
+                d for d in draft
+                if not d.claimed and numbers.same(d.num.value, e.num.value) == want_same
+                and _fits_by_name(e, ctext, d, dparas[d.para])
+            ]
+            if not fits:
+                still.append(e)
+                continue
+            d = min(fits, key=lambda x: abs(x.para - est) if est is not None else 0)
+            d.claimed = True
+            if not want_same:
+                changed(e, d)
+        open_ = still
+
+    # 4: what is left.
+    for e in open_:
+        if e.kind != "figure":
+            continue
+        ctext = composed[e.para].text
+        est = _estimated_para(al, e.para, e.num.start)
+        n, ex = at(dparas, est)
+        unit = e.info.unit if e.info and e.info.unit not in ("%", "位") else ""
+        msg = (f"{e.info.label if e.info else '数据'} {e.num.shown}{unit} 未出现在文稿中"
+               f"（数据原句：{sentence_around(ctext, e.num.start, e.num.end)}）")
+        findings.append((est if est is not None else 10**6, Finding(FACTS, MISSING, ERROR, msg, n, ex, e.path)))
+
+    allowed: set[Decimal] = data_numbers(report) | derived_numbers(report)
+    allowed |= {numbers.key(e.num.value) for e in expected}
+    for d in draft:
+        if d.claimed or numbers.key(d.num.value) in allowed:
+            continue
+        n, ex = at(dparas, d.para)
+        context = sentence_around(dparas[d.para], d.num.start, d.num.end)
+        hole = _placeholder_near(composed, al, d)
+        if hole:
+            msg = f"数字 {d.num.shown} 填在了【待补充】处，数据文件中还没有：请补进数据文件（{context}）"
+        else:
+            msg = f"数字 {d.num.shown} 在数据中找不到（{context}）"
+        findings.append((d.para, Finding(FACTS, INVENTED, ERROR, msg, n, ex, hole)))
+
+    findings.extend(_verdicts(composed, dparas, al))
+    findings.sort(key=lambda x: x[0])
+    return [f for _, f in findings]
+
+
+def _placeholder_near(composed: list[ComposedParagraph], al: Alignment, d: DraftNumber) -> str:
+    """The data path of the 【待补充】 placeholder a number was typed over, if it was: the
+    draft text just before (or after) it maps to the composition right next to a placeholder."""
+    row = al.d2c[d.para]
+    for x in range(d.num.start - 1, max(-1, d.num.start - 1 - WINDOW), -1):
+        if row[x] is not None:
+            cp, co = row[x]
+            for k in range(co + 1, min(len(composed[cp].text), co + 3)):
+                src = composed[cp].source_at(k)
+                if src is not None and src.kind == "placeholder":
+                    return src.ref
+            break
+    for y in range(d.num.end, min(len(row), d.num.end + WINDOW)):
+        if row[y] is not None:
+            cp, co = row[y]
+            for k in range(max(0, co - 2), co):
+                src = composed[cp].source_at(k)
+                if src is not None and src.kind == "placeholder":
+                    return src.ref
+            break
+    return ""
+
+
+def _verdicts(composed: list[ComposedParagraph], dparas: list[str], al: Alignment) -> list[tuple[int, Finding]]:
+    out = []
+    for i, cp in enumerate(composed):
+        for s, e, run in cp.spans():
+            if run.source.kind != "derived" or not run.source.ref.endswith("#verdict"):
+                continue
+            gap = _anchors(al, i, cp.text, s, e, dparas)
+            if gap is None:
+                continue
+            para, lo, hi = gap
+            written = dparas[para][lo + 1:hi]
+            if written == run.text or not any(v in written for v in _VERDICTS):
+                continue
+            path = run.source.ref.removesuffix("#verdict")
+            n, ex = at(dparas, para)
+            msg = f"完成情况写作“{written}”，按数据判定应为“{run.text}”"
+            out.append((para, Finding(FACTS, VERDICT, ERROR, msg, n, ex, path)))
+    return out

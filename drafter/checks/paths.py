@@ -1,0 +1,143 @@
+"""Data paths back to the data: `review.headline[0].value` → the figure it belongs to, its
+name, unit, status (预计 / 快报 / 核实) and the department that supplied it; and every number
+the office wrote anywhere in its data file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from ..compose.numbers import format_number
+from ..compose.typography import normalize
+from ..model import Comparison, Figure, Rank, Report, Target, TargetCheck
+from . import numbers
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def steps(path: str) -> list[str | int]:
+    return [int(i) if i else name for name, i in _STEP.findall(path)]
+
+
+def resolve(root: Any, path: str | list) -> Any:
+    """The object at `path`, or None when the path does not lead anywhere."""
+    obj = root
+    for step in steps(path) if isinstance(path, str) else path:
+        try:
+            obj = obj[step] if isinstance(step, int) else getattr(obj, step)
+        except (IndexError, AttributeError, TypeError, KeyError):
+            return None
+    return obj
+
+
+def is_number(v: Any) -> bool:
+    return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    """What a department is asked to confirm about one number of the draft."""
+
+    path: str
+    name: str  # 生产总值
+    what: str  # 数值 / 增速 / 高于全省 / 排名 / 目标值 / 实际完成值
+    value: Any  # as in the data file (signed: 下降4.1% is -4.1)
+    unit: str
+    status: str | None
+    dept: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.what}）" if self.what and self.what != "数值" else self.name
+
+    @property
+    def shown(self) -> str:
+        if not is_number(self.value):
+            return str(self.value)
+        if self.what == "排名":
+            from ..compose.numbers import cn_number
+
+            return f"第{cn_number(int(self.value))}"
+        return format_number(self.value) + (self.unit if self.unit == "%" else "")
+
+
+def _target_unit(t: Target) -> str:
+    return t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+
+
+def figure_info(report: Report, path: str) -> FigureInfo | None:
+    """Details of the numeric field at `path`; None if the path is not a number of the data."""
+    st = steps(path)
+    if not st or not isinstance(st[-1], str):
+        return None
+    value = resolve(report, st)
+    if not is_number(value):
+        return None
+    leaf, parent = st[-1], resolve(report, st[:-1])
+    if isinstance(parent, Figure):
+        what = {"value": "数值", "value2": "第二个数值", "growth": "增速"}.get(leaf, leaf)
+        unit = "%" if leaf == "growth" else (parent.unit or "")
+        return FigureInfo(path, parent.name, what, value, unit, parent.status, parent.dept)
+    if isinstance(parent, Comparison):
+        fig = resolve(report, st[:-3])
+        word = "高于" if value >= 0 else "低于"
+        name = fig.name if isinstance(fig, Figure) else ""
+        return FigureInfo(path, name, f"{word}{parent.scope}", value, parent.unit,
+                          getattr(fig, "status", None), getattr(fig, "dept", None))
+    if isinstance(parent, Rank):
+        fig = resolve(report, st[:-2])
+        name = fig.name if isinstance(fig, Figure) else ""
+        return FigureInfo(path, name, "排名", value, "位", getattr(fig, "status", None), getattr(fig, "dept", None))
+    if isinstance(parent, TargetCheck) and leaf in ("actual", "actual2"):
+        return FigureInfo(path, parent.name, "实际完成值", value, _target_unit(parent),
+                          parent.actual_status, parent.actual_dept or parent.dept)
+    if isinstance(parent, Target):
+        what = "上年目标值" if isinstance(parent, TargetCheck) else "目标值"
+        return FigureInfo(path, parent.name, what, value, _target_unit(parent), parent.status, parent.dept)
+    name = getattr(parent, "name", "") if parent is not None else ""
+    return FigureInfo(path, name or str(leaf), "数值", value, "", None, None)
+
+
+def _walk(obj: Any) -> Iterator[Any]:
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _walk(getattr(obj, name))
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from _walk(item)
+    else:
+        yield obj
+
+
+def data_numbers(report: Report) -> set[Decimal]:
+    """Every number the office wrote: numeric fields (as magnitudes: 下降4.1% is written 4.1)
+    and the numbers inside its own text (地铁1号线, 4个县域园区, 2035年), read the way the
+    composer prints that text."""
+    out: set[Decimal] = set()
+    for v in _walk(report):
+        if is_number(v):
+            out.add(numbers.key(Decimal(format_number(v))))
+        elif isinstance(v, str):
+            out.update(numbers.key(n.value) for n in numbers.extract(normalize(v)))
+    if report.meta.date is not None:
+        d = report.meta.date
+        out.update(Decimal(x) for x in (d.year, d.month, d.day))
+    return out
+
+
+def derived_numbers(report: Report) -> set[Decimal]:
+    """Numbers the draft may write without their being data: the plan year and review year,
+    and counts of the report's own lists (主要做了6个方面工作, 10件民生实事)."""
+    counts = [
+        len(report.review.sections), len(report.review.highlights), len(report.key_tasks.areas),
+        len(report.review.problems), len(report.self_building.items), len(report.targets.indicators),
+        len(report.review.checks),
+    ]
+    if report.key_tasks.livelihood is not None:
+        counts.append(len(report.key_tasks.livelihood.items))
+    years = [report.meta.year, report.review_year]
+    return {Decimal(n) for n in counts + years if n}

@@ -1,0 +1,118 @@
+"""The check's report in Chinese: rich tables on the terminal, and the same content as a
+.txt or .md file for mailing or filing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..atomic import atomic_write_text
+from ..errors import DrafterError, display_path
+from .findings import CONSISTENCY, ERROR, FACTS, PREVIOUS, TARGETS, Finding
+from .result import CheckResult
+
+REPORT_SUFFIXES = (".txt", ".md")
+_FINDING_GROUPS = (TARGETS, FACTS, CONSISTENCY, PREVIOUS)
+
+
+def _title(r: CheckResult) -> str:
+    return f"{r.region}{r.year}年政府工作报告检查（{r.checked}）"
+
+
+def _summary(r: CheckResult) -> str:
+    e, h = len(r.errors), len(r.hints)
+    if not e and not h:
+        return "结论：未发现问题。"
+    tail = "请逐条处理错误后再印发。" if e else "没有错误；提示请人工确认。"
+    return f"结论：{e} 处错误，{h} 处提示。{tail}"
+
+
+def _counts(fs: list[Finding]) -> str:
+    e = sum(f.severity == ERROR for f in fs)
+    return f"{e} 处错误，{len(fs) - e} 处提示"
+
+
+def print_result(r: CheckResult, console=None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or Console()
+    console.print(Text(_title(r), style="bold"))
+    for note in r.skipped:
+        console.print(Text(note, style="dim"))
+    if r.targets:
+        t = Table(title="上年目标完成情况", title_justify="left", show_lines=False)
+        for col in ("指标", "目标", "实际", "结论", "说明"):
+            t.add_column(col, overflow="fold")
+        colours = {"超额完成": "green", "完成": "green", "基本完成": "yellow", "未完成": "red", "待核实": "magenta"}
+        for row in r.targets:
+            t.add_row(Text(row.name), Text(row.target), Text(row.actual),
+                      Text(row.verdict, style=colours.get(row.verdict, "")), Text(row.reason))
+        console.print(t)
+    for group in _FINDING_GROUPS:
+        fs = r.group(group)
+        if not fs:
+            if group in r.ran and group != TARGETS:
+                console.print(Text(f"✓ {group}：未发现问题", style="green"))
+            continue
+        t = Table(title=f"{group}（{_counts(fs)}）", title_justify="left", show_lines=True, expand=True)
+        # Chinese has no spaces to wrap at: fold long cells instead of cutting them off.
+        t.add_column("级别", no_wrap=True)
+        t.add_column("类别", no_wrap=True)
+        t.add_column("位置", ratio=2, overflow="fold")
+        t.add_column("数据路径", ratio=2, overflow="fold")
+        t.add_column("说明", ratio=5, overflow="fold")
+        for f in fs:
+            t.add_row(Text(f.severity, style="bold red" if f.severity == ERROR else "yellow"), Text(f.kind),
+                      Text(f.where), Text(f.path or "—"), Text(f.message))
+        console.print(t)
+    console.print(Text(_summary(r), style="bold red" if r.errors else "bold green"))
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def report_text(r: CheckResult, markdown: bool = False) -> str:
+    out: list[str] = []
+    out.append(f"# {_title(r)}" if markdown else _title(r))
+    out.append("")
+    out.extend(r.skipped + ([""] if r.skipped else []))
+    if r.targets:
+        if markdown:
+            out += ["## 上年目标完成情况", "", "| 指标 | 目标 | 实际 | 结论 | 说明 |", "|---|---|---|---|---|"]
+            out += [f"| {_md_cell(x.name)} | {_md_cell(x.target)} | {_md_cell(x.actual)} | {x.verdict} | {_md_cell(x.reason)} |"
+                    for x in r.targets]
+        else:
+            out.append("【上年目标完成情况】")
+            out += [f"{x.name}｜目标：{x.target}｜实际：{x.actual}｜{x.verdict}（{x.reason}）" for x in r.targets]
+        out.append("")
+    for group in _FINDING_GROUPS:
+        fs = r.group(group)
+        if not fs:
+            if group in r.ran and group != TARGETS:
+                out += [f"✓ {group}：未发现问题", ""]
+            continue
+        if markdown:
+            out += [f"## {group}（{_counts(fs)}）", "", "| 级别 | 类别 | 位置 | 数据路径 | 说明 |", "|---|---|---|---|---|"]
+            out += [f"| {f.severity} | {f.kind} | {_md_cell(f.where)} | {_md_cell(f.path or '—')} | {_md_cell(f.message)} |"
+                    for f in fs]
+        else:
+            out.append(f"【{group}】{_counts(fs)}")
+            for f in fs:
+                path = f"｜{f.path}" if f.path else ""
+                out.append(f"{f.severity}｜{f.kind}｜{f.where}{path}｜{f.message}")
+        out.append("")
+    out.append(_summary(r))
+    return "\n".join(out) + "\n"
+
+
+def check_report_target(path: Path) -> None:
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        raise DrafterError(f"检查报告应保存为 .txt 或 .md：{display_path(path)}")
+
+
+def write_report(r: CheckResult, path: str | Path, force: bool = False) -> None:
+    path = Path(path)
+    check_report_target(path)
+    atomic_write_text(path, report_text(r, markdown=path.suffix.lower() == ".md"), force=force)

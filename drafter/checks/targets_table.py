@@ -1,0 +1,81 @@
+"""The table of last year's targets against what was achieved (review.checks), judged by
+verdict.judge — the same judgement the composer writes into the review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compose.numbers import format_number
+from ..model import Report, Target, TargetCheck
+from .findings import HINT, TARGETS, Finding
+from .verdict import gdp_growth_of, judge
+
+# Whose targets 「完成上级下达任务」 means, as the composer words it (compose/figures.py).
+_SUPERIOR_TASK = {"省": "国家", "市": "省", "区": "市", "县": "市", "县级市": "上级"}
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    name: str  # 指标
+    target: str  # 目标: 增长6%左右 / 4.5万人以上 / 控制在3%以内
+    actual: str  # 实际: 增长4.3% / 5.14万人 / 已完成 / —
+    verdict: str  # 结论: 超额完成 / 完成 / 基本完成 / 未完成 / 待核实
+    reason: str  # 说明
+    path: str
+
+
+def _unit(c: Target) -> str:
+    return c.unit if c.unit is not None else ("%" if c.kind in ("growth", "control") else "")
+
+
+def _values(c: Target, a, b) -> str:
+    unit = _unit(c)
+    shown = [format_number(abs(v) if c.kind == "growth" else v) + unit for v in (a, b) if v is not None]
+    return "、".join(shown)
+
+
+def target_text(c: Target, level: str) -> str:
+    """A target as the review quotes it: 增长6%左右 / 4.5万人以上 / 控制在3%以内."""
+    q = c.qualifier
+    if q == "完成上级下达任务":
+        return f"完成{_SUPERIOR_TASK[level]}下达的目标任务"
+    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+        return q
+    if c.value is None:
+        return "—"
+    values = _values(c, c.value, c.value2)
+    if c.kind == "control" or q == "控制在以内":
+        return f"控制在{values}{'左右' if q == '左右' else '以内'}"
+    if c.kind == "growth":
+        return ("下降" if c.value < 0 else "增长") + values + q
+    return (c.verb or "") + values + q
+
+
+def _actual_text(c: TargetCheck) -> str:
+    if c.qualifier == "完成上级下达任务":
+        return {True: "已完成", False: "未完成", None: "—"}[c.done]
+    if c.actual is None:
+        return "—"
+    values = _values(c, c.actual, c.actual2 if c.value2 is not None else None)
+    if c.kind == "growth":
+        return ("下降" if c.actual < 0 else "增长") + values
+    return values
+
+
+def target_rows(report: Report) -> list[TargetRow]:
+    checks = report.review.checks
+    gdp = gdp_growth_of(checks)
+    rows = []
+    for i, c in enumerate(checks):
+        outcome = judge(c, gdp)
+        rows.append(TargetRow(c.name, target_text(c, report.meta.level), _actual_text(c), outcome.verdict,
+                              outcome.reason, f"review.checks[{i}]"))
+    return rows
+
+
+def target_findings(rows: list[TargetRow]) -> list[Finding]:
+    """A target that cannot be judged leaves the review without its verdict: a 提示."""
+    return [
+        Finding(TARGETS, "待核实", HINT, f"{r.name}：{r.reason}，无法判定完成情况", path=r.path)
+        for r in rows if r.verdict == "待核实"
+    ]

@@ -1,0 +1,182 @@
+"""`drafter mine`: a folder of existing reports → a phrase bank (docs/phrase-bank.md).
+
+    mine(corpus, out=None, jobs=1, progress=True, overwrite=False) -> MineResult
+
+Each report (.txt in any Chinese encoding, .docx) is parsed with drafter.parse, segmented
+with jieba (imported here only, lazily) and reduced to an aggregate of candidate entries;
+aggregates are merged one report at a time, in file-name order, so memory grows with the
+bank and the bank is the same byte for byte whatever `jobs` is. Files that are not reports
+(empty, binary, an old .doc, a text that is no report, a copy of another file) are skipped
+with a warning naming them. The bank is written atomically (temporary file in the same
+folder, then renamed); an existing file is replaced only with overwrite=True.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..atomic import atomic_write_text, check_target
+from ..errors import DrafterError, display_path
+from .bank import Merger, dumps
+from .report import ReportAgg, Skip, mine_file
+
+__all__ = ["MineResult", "mine", "candidates", "mine_reports", "REPORT_SUFFIXES"]
+
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".text", "")
+# Files beside the reports that are not reports and are passed over silently.
+_IGNORED_SUFFIXES = (".json", ".tsv", ".md", ".yaml", ".yml", ".csv", ".part", ".tmp")
+
+
+@dataclass
+class MineResult:
+    bank: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)  # total / mined / skipped
+    out: Path | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Entries per kind."""
+        return dict(sorted(Counter(e["kind"] for e in self.bank["entries"]).items()))
+
+
+def candidates(corpus: Path, out: Path | None = None) -> tuple[list[Path], list[str]]:
+    """The files of the folder to try as reports (sorted by name), and warnings for others."""
+    files, warnings = [], []
+    out_resolved = out.resolve() if out else None
+    for p in sorted(corpus.iterdir(), key=lambda p: p.name):
+        if p.name.startswith((".", "~$")) or not p.is_file():
+            continue
+        if out_resolved is not None and p.resolve() == out_resolved:
+            continue
+        suffix = p.suffix.lower()
+        if suffix in _IGNORED_SUFFIXES or p.name == "SOURCES.tsv":
+            continue
+        if suffix not in REPORT_SUFFIXES:
+            warnings.append(f"跳过 {p.name}：不支持的文件格式（只读取 .txt 和 .docx）")
+            continue
+        files.append(p)
+    return files, warnings
+
+
+def _work(path: str) -> tuple[str, ReportAgg | None, str | None]:
+    try:
+        return path, mine_file(Path(path)), None
+    except Skip as e:
+        return path, None, str(e)
+    except Exception as e:  # a bug on odd input must not stop the whole folder
+        return path, None, f"跳过 {Path(path).name}：无法解析（{type(e).__name__}: {e}）"
+
+
+def _results(paths: list[Path], jobs: int) -> Iterator[tuple[str, ReportAgg | None, str | None]]:
+    if jobs <= 1 or len(paths) <= 1:
+        for p in paths:
+            yield _work(str(p))
+        return
+    from . import seg
+
+    seg.posseg()  # load jieba once, before the workers fork, so they share it
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ctx.Pool(processes=min(jobs, len(paths))) as pool:
+        yield from pool.imap(_work, [str(p) for p in paths], chunksize=1)
+
+
+def mine_reports(
+    paths: list[Path], jobs: int = 1, on_file: Callable[[str], None] | None = None
+) -> Iterator[tuple[Path, ReportAgg | None, str | None]]:
+    """(path, aggregate or None, warning or None) per file, in the order given."""
+    for path, agg, warning in _results(paths, jobs):
+        if on_file:
+            on_file(Path(path).name)
+        yield Path(path), agg, warning
+
+
+def mine(
+    corpus: Path | str,
+    out: Path | str | None = None,
+    jobs: int = 1,
+    progress: bool = True,
+    overwrite: bool = False,
+) -> MineResult:
+    corpus = Path(corpus)
+    out = Path(out) if out is not None else None
+    if not corpus.is_dir():
+        if corpus.exists():
+            raise DrafterError(f"{display_path(corpus)} 不是文件夹：请给出存放报告的文件夹")
+        raise DrafterError(f"找不到语料文件夹：{display_path(corpus)}")
+    if jobs < 1:
+        raise DrafterError(f"--jobs 应为正整数，收到 {jobs}")
+    if out is not None:
+        check_target(out, overwrite)
+    paths, warnings = candidates(corpus, out)
+    warnings = list(warnings)
+    n_unsupported = len(warnings)
+    merger = Merger()
+    mined = 0
+    with _progress(progress, len(paths)) as advance:
+        for path, agg, warning in mine_reports(paths, jobs, advance):
+            if warning:
+                warnings.append(warning)
+                continue
+            assert agg is not None
+            dup = merger.duplicate_of(agg)
+            if dup:
+                warnings.append(f"跳过 {path.name}：内容与 {dup} 相同")
+                continue
+            merger.add(agg)
+            mined += 1
+    if not mined:
+        detail = "；".join(warnings) if warnings else "文件夹中没有 .txt 或 .docx 文件"
+        raise DrafterError(f"{display_path(corpus)} 中没有可以读取的政府工作报告（{detail}）")
+    bank = merger.bank()
+    if out is not None:
+        atomic_write_text(out, dumps(bank), force=overwrite)
+    return MineResult(
+        bank=bank,
+        warnings=warnings,
+        files={"total": len(paths) + n_unsupported, "mined": mined, "skipped": len(warnings)},
+        out=out,
+    )
+
+
+class _progress:
+    """A rich progress bar on stderr (nothing when off)."""
+
+    def __init__(self, enabled: bool, total: int):
+        self.enabled = enabled and total > 0
+        self.total = total
+        self._p = None
+
+    def __enter__(self) -> Callable[[str], None]:
+        if not self.enabled:
+            return lambda name: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._p = Progress(
+            TextColumn("挖掘短语"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=Console(file=sys.stderr),
+            transient=False,
+        )
+        self._p.__enter__()
+        task = self._p.add_task("", total=self.total)
+
+        def advance(name: str) -> None:
+            self._p.update(task, advance=1, description=name)
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self._p is not None:
+            self._p.__exit__(*exc)

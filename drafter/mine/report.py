@@ -1,0 +1,264 @@
+"""One report → its aggregate: every candidate entry with its count, sources and example.
+
+The aggregate holds no text of the report beyond the examples of its entries, so mining a
+folder keeps one report in memory at a time, and aggregates of different reports merge in any
+order to the same bank (counts add, sources are the smallest 20, the example is that of the
+first source).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..parse import ParseError, parse_lines, read_lines
+from ..phrases.slots import abstract
+from ..phrases.topics import classify
+from ..tree import Document, Paragraph, Section, plain
+from . import expressions, formulas, numbers, seg
+from .headings import Tokens
+from .region import ReportInfo, infer
+from .text import escape, literal_segments, literal_text, sentences, strip_marker
+
+# key: (kind, part, slot, text, extra) ; extra: tuple of (field, value) pairs
+Key = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
+MAX_SOURCES = 20
+_DIGIT = re.compile(r"\d")
+# Place names that are not the name of any one region.
+# (jieba tags many common words ns: 城市, 新建, 美丽, 宜居 …)
+_NOT_A_PLACE = set(
+    """中国 中华 全国 中华人民共和国 国家 中央 全省 全市 全区 全县 城市 新建 城镇 美丽 宜居 新区 深度 美 河湖 河 湖
+    文明城市 三区 上市 海洋 大桥 云 两山 英雄 东 西 南 北 开区 新城 法治化 古镇 山水 惠及 都市 江 长城 城中村 黄
+    古城 绕城 湖区 上云 入市 治安 台 满意度 老城区 并联 美化 关联 城建 东路 南路 海归 入园 山林 各县区 新旧
+    广大干部 城区 乡村 农村 山区 社区 园区 景区 街区 城乡 县城 主城区 中心城区 都市圈 全域 中外 海内外""".split()
+)
+MAX_EXAMPLE = 120
+
+
+class Skip(Exception):
+    """A file that is not mined; the message (Chinese) names it and says why."""
+
+
+@dataclass
+class ReportAgg:
+    file: str
+    sha256: str
+    text_sha256: str
+    place: str
+    level: str
+    plan_year: int | None
+    items: dict[Key, list] = field(default_factory=dict)  # key → [count, sources, (source, example)]
+    heading_tokens: dict[str, Tokens] = field(default_factory=dict)
+    number_clauses: int = 0  # number-bearing clauses
+    number_frames: dict[str, int] = field(default_factory=dict)  # frame → clauses framed so
+
+    def add(self, key: Key, line: int | None, example: str) -> None:
+        src = (self.file, int(line or 0))
+        rec = self.items.get(key)
+        if rec is None:
+            self.items[key] = [1, [src], (src, example)]
+            return
+        rec[0] += 1
+        if src not in rec[1] and len(rec[1]) < MAX_SOURCES:
+            rec[1].append(src)  # lines come in order: the first 20 are the smallest
+        if src < rec[2][0]:
+            rec[2] = (src, example)
+
+
+def looks_like_report(doc: Document) -> bool:
+    types = {p.type for p in doc.parts}
+    sections = sum(len(p.sections) for p in doc.parts if p.type in ("review", "key_tasks"))
+    return ("review" in types or "key_tasks" in types) and (sections >= 2 or len(types & {"review", "targets", "key_tasks", "self_building"}) >= 2)
+
+
+def mine_file(path: Path) -> ReportAgg:
+    """Mine one report; raises Skip with a Chinese message for a file that is not one."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise Skip(f"跳过 {name}：无法读取（{e.strerror or e}）")
+    try:
+        lines = read_lines(path)
+        doc = parse_lines(lines)
+    except ParseError as e:
+        msg = str(e)
+        if msg.startswith(name):  # the parser's messages name the file themselves
+            msg = msg[len(name):].lstrip(" ：:")
+        raise Skip(f"跳过 {name}：{msg}")
+    if not looks_like_report(doc):
+        raise Skip(f"跳过 {name}：看起来不是政府工作报告（找不到工作回顾或重点工作部分）")
+    info = infer(doc, lines, path)
+    agg = ReportAgg(
+        file=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text_sha256=hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest(),
+        place=info.region,
+        level=info.unit,
+        plan_year=info.plan_year,
+    )
+    _Miner(agg, info).doc(doc)
+    return agg
+
+
+class _Miner:
+    def __init__(self, agg: ReportAgg, info: ReportInfo):
+        self.agg = agg
+        self.info = info
+        u = info.unit
+        self.strip_words = {w for w in (info.region, info.place, f"全{u}", f"我{u}", f"本{u}") if w}
+        self.own_places = {w for w in (info.region, info.place) if w}
+        self.residue = re.compile(rf"(?:我|本|该){u}|{u}(?:政协|人大|政府|委|级|直|属|长)")
+        self.aliases = info.aliases
+        self.congress = ((f"{u}人大", "{本级人大}"), (f"{u}政协", "{本级政协}"))
+
+    # -- helpers -----------------------------------------------------------------------
+    def abstract(self, text: str) -> str:
+        return abstract(text, self.info.words(text))
+
+    def foreign_place(self, toks: list[seg.Token], start: int, end: int) -> bool:
+        for t in toks:
+            if t.start >= start and t.end <= end and t.pos == "ns":
+                if t.word in _NOT_A_PLACE or any(t.word in p for p in self.own_places):
+                    continue
+                return True
+        return False
+
+    def formula_frame(self, slot: str, text: str) -> str | None:
+        """The formula frame of a span, or None when it is tied to its report."""
+        frame = self.abstract(text)
+        if slot.endswith("list_intro"):
+            frame = formulas.count_slot(frame)
+        pieces = []
+        for piece, is_slot in literal_segments(frame):
+            if is_slot:
+                pieces.append("{" + piece + "}")
+                continue
+            piece = escape(piece)
+            for word, name in self.congress:  # 市人大、市政协 (no slot in abstract())
+                piece = piece.replace(word, name)
+            pieces.append(piece)
+        frame = "".join(pieces)
+        lit = literal_text(frame)
+        if len(lit) < 2 or _DIGIT.search(lit) or self.residue.search(lit):
+            return None
+        if "“" in lit.replace("“”", "") or any(a in lit for a in self.aliases):
+            return None  # quoted slogans and a report's other names are its own
+        if re.search(r"[和、]\{上级领导\}|\{上级领导\}[和、]", frame):
+            return None  # 「省、市和{上级领导}」: the leadership wording was only part of a list
+        if slot.endswith("list_intro") and "还" in lit:
+            return None  # 「还做了七个方面工作」 follows that report's own highlights
+        return frame
+
+    def clause_of(self, raw: str, start: int, end: int) -> str:
+        """The clause (between ，；。！？：) around raw[start:end]."""
+        a = start
+        while a > 0 and raw[a - 1] not in "，；。！？：":
+            a -= 1
+        b = end
+        while b < len(raw) and raw[b] not in "，；。！？：":
+            b += 1
+        return raw[a:b]
+
+    def sentence_of(self, raw: str, start: int) -> str:
+        for s, e in sentences(raw):
+            if s <= start < e:
+                return raw[s:e]
+        return raw
+
+    # -- walk --------------------------------------------------------------------------
+    def doc(self, doc: Document) -> None:
+        for part in doc.parts:
+            if part.type == "appendix":
+                continue
+            first = True
+            for block in part.blocks:
+                if isinstance(block, Section):
+                    self.section(part.type, block)
+                    for p in block.blocks:
+                        self.paragraph(part.type, p, True, False, block)
+                else:
+                    self.paragraph(part.type, block, False, first, None)
+                first = False
+
+    def section(self, part: str, sec: Section) -> None:
+        if sec.heading is None or part not in ("review", "key_tasks"):
+            return
+        slot = "review_section" if part == "review" else "key_task_section"
+        self.heading(part, slot, plain(sec.heading.runs), sec.heading.line or sec.line)
+
+    def heading(self, part: str, slot: str, raw: str, line: int | None) -> None:
+        text = strip_marker(raw.strip()).rstrip("。；！，：")
+        if len(text) < 4 or len(text) > 60:
+            return
+        frame = self.abstract(seg.normalize(text))
+        if frame not in self.agg.heading_tokens:
+            toks: list[tuple[str, str]] = []
+            for piece, is_slot in literal_segments(frame):
+                if is_slot:
+                    toks.append(("{" + piece + "}", "slot"))
+                else:
+                    toks.extend((t.word, t.pos) for t in seg.tokens(piece))
+            self.agg.heading_tokens[frame] = tuple(toks)
+        topic = classify(text)
+        if topic == "其他" and part == "self_building":
+            topic = "政府"  # every item of 政府自身建设 is about the government
+        key = ("heading", part, slot, frame, (("topic", topic),))
+        self.agg.add(key, line, text)
+
+    def paragraph(self, part: str, p: Paragraph, in_section: bool, first: bool, sec: Section | None) -> None:
+        raw = p.text
+        if not raw:
+            return
+        text = seg.normalize(raw)
+        toks = seg.tokens(text)
+        line = p.line
+        lead = plain(p.lead)
+        # leads and self-building items
+        if lead and part in ("key_tasks", "self_building"):
+            short = strip_marker(lead).rstrip("。；！，：")
+            if part == "self_building":
+                self.heading(part, "self_building_item", lead, line)
+            if 5 <= len(short) <= 12 and short.count("“") == short.count("”") and not short.startswith("“"):
+                a = self.abstract(seg.normalize(short))
+                topic = classify(short)
+                if topic == "其他" and sec is not None and sec.heading is not None:
+                    topic = classify(plain(sec.heading.runs))
+                if topic == "其他" and part == "self_building":
+                    topic = "政府"
+                slot = "key_task_lead" if part == "key_tasks" else "self_building_lead"
+                self.agg.add(("lead", part, slot, a, (("topic", topic),)), line, short)
+        # formulas
+        for slot, s, e in formulas.find(part, text, in_section, first, bool(lead)):
+            frame = self.formula_frame(slot, text[s:e])
+            if frame is None or self.foreign_place(toks, s, e):
+                continue
+            self.agg.add(("formula", slot.split(".")[0], slot, frame, ()), line, self.sentence_of(raw, s))
+        # number frames
+        for nc in numbers.number_clauses(text, toks, part, self.strip_words):
+            self.agg.number_clauses += 1
+            if nc.frame is None:
+                continue
+            self.agg.number_frames[nc.frame] = self.agg.number_frames.get(nc.frame, 0) + 1
+            example = self.sentence_of(raw, nc.start)
+            if len(example) > MAX_EXAMPLE:
+                example = raw[nc.start:nc.end]
+            extra = (
+                ("indicator", nc.indicator),
+                ("qualifier", nc.qualifier),
+                ("topic", classify(nc.indicator)),
+                ("unit", nc.unit),
+            )
+            self.agg.add(("number", part, nc.shape, nc.frame, extra), line, example)
+        # expressions
+        for s, e in expressions.four_char(text, toks):
+            if self.foreign_place(toks, s, e):
+                continue
+            self.agg.add(("expression", part, "four_char", self.abstract(text[s:e]), ()), line, self.clause_of(raw, s, e))
+        for s, e, verb in expressions.verb_objects(toks):
+            phrase = self.abstract(text[s:e])
+            if _DIGIT.search(phrase):
+                continue
+            self.agg.add(("expression", part, "verb_object", phrase, (("verb", verb),)), line, self.clause_of(raw, s, e))
