@@ -1,0 +1,147 @@
+"""Drafts speak in the corpus's phrases: formulas from the shipped bank, chosen by seed and
+place, never reused, always losing to the office's own text; mined headings and leads offered
+(highlighted) where the data leaves them empty."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from drafter.api import find_phrases
+from drafter.compose import compose
+from drafter.errors import DrafterError
+from drafter.model import Report
+from drafter.phrases.bank import default_bank, load_bank
+from drafter.readers.yaml_data import load_yaml_text
+from drafter.writers.text import render_text
+from tests.conftest import CORPUS, EXAMPLES, MINIMAL
+
+
+def _report(**changes) -> Report:
+    data = load_yaml_text(MINIMAL, "m.yaml").data
+    for path, value in changes.items():
+        node = data
+        keys = path.split(".")
+        for k in keys[:-1]:
+            node = node.setdefault(k, {})
+        node[keys[-1]] = value
+    return Report.model_validate(data)
+
+
+def test_shipped_bank_is_mined_from_the_shipped_corpus():
+    bank = json.loads((CORPUS / "phrases.json").read_text(encoding="utf-8"))
+    files = {c["file"] for c in bank["corpus"]}
+    assert files == {p.name for p in CORPUS.glob("*.txt")}
+    kinds = Counter(e["kind"] for e in bank["entries"])
+    assert set(kinds) == {"formula", "heading", "lead", "number", "expression"}
+    assert all(kinds[k] >= 100 for k in kinds)
+
+
+def test_formulas_come_from_the_bank_with_this_drafts_words():
+    doc = compose(_report(), seed=0)
+    phrase_runs = [r for r in doc.runs() if r.source.kind == "phrase"]
+    assert len({r.source.ref for r in phrase_runs}) >= 6
+    bank = default_bank()
+    ids = {e.id: e for e in bank.entries}
+    for r in phrase_runs:
+        entry = ids[r.source.ref]
+        assert entry.kind == "formula" and r.text in entry.text
+    text = render_text(doc)
+    assert "{" not in text and "}" not in text
+    assert "全区" not in text and "区人民政府" not in text  # slots filled with a 市's words
+
+
+def test_no_bank_entry_is_used_twice_in_one_draft():
+    for seed in range(5):
+        doc = compose(Report.model_validate(load_yaml_text((EXAMPLES / "gaoping_2024.yaml").read_text(encoding="utf-8"), "g").data), seed=seed)
+        refs = []
+        for part in doc.parts:
+            for block in part.blocks:
+                paras = block.blocks if hasattr(block, "style") else [block]
+                for p in paras:
+                    refs.extend({r.source.ref for r in p.runs + p.lead if r.source.kind in ("phrase", "suggestion")})
+        assert len(refs) == len(set(refs)), seed
+
+
+def test_different_seeds_give_different_valid_drafts():
+    texts = {render_text(compose(_report(), seed=s)) for s in range(6)}
+    assert len(texts) >= 4
+    for t in texts:
+        assert "各位代表：" in t and "2878" in t and "【待补充" not in t
+
+
+def test_same_seed_same_text():
+    assert render_text(compose(_report(), seed=7)) == render_text(compose(_report(), seed=7))
+
+
+def test_office_text_always_wins_over_the_bank():
+    report = _report(**{
+        "review.problems_intro": "我们也清楚看到，",
+        "review.problems_response": "对此，我们自有办法。",
+        "targets.intro": "今年全市的目标是：",
+        "closing.couplet": "一元复始，万象更新",
+    })
+    for seed in range(4):
+        text = render_text(compose(report, seed=seed))
+        assert "我们也清楚看到，经济回升向好的基础尚不稳固。对此，我们自有办法。" in text
+        assert "今年全市的目标是：生产总值增长6%左右。" in text
+        assert "各位代表！一元复始，万象更新。" in text
+
+
+def test_empty_title_gets_a_highlighted_suggestion_of_the_same_topic():
+    report = _report()
+    data = report.model_dump(exclude_unset=True)
+    data["review"]["sections"][0]["title"] = None
+    data["key_tasks"]["areas"][0]["title"] = None
+    data["key_tasks"]["areas"][0]["items"][0]["lead"] = None
+    doc = compose(Report.model_validate(data), seed=0)
+    suggestions = doc.suggestions()
+    assert len(suggestions) == 3
+    bank = {e.id: e for e in default_bank().entries}
+    topics = [bank[r.source.ref].topic for r in suggestions]
+    assert topics[0] in ("经济", "产业")  # 规上工业增加值 …
+    assert topics[1] == "创新" and topics[2] == "创新"  # 创新型城市 …
+    assert not doc.placeholders()
+
+
+def test_an_empty_section_gets_a_placeholder_not_a_guess():
+    data = _report().model_dump(exclude_unset=True)
+    data["review"]["sections"].append({"title": None, "facts": []})
+    doc = compose(Report.model_validate(data), seed=0)
+    assert [r.source.ref for r in doc.placeholders()] == ["review.sections[1].title", "review.sections[1].facts"]
+
+
+def test_phrases_command_lists_counts_and_sources(run_cli):
+    code, out, _ = run_cli("phrases", "清醒", "--kind", "formula")
+    assert code == 0 and "清醒" in out and "2024_咸阳市" in out or "2022_" in out
+    entries, total = find_phrases("促进创新协同", kind="lead")
+    assert entries and entries[0].sources and total > 1000
+    with pytest.raises(DrafterError):
+        find_phrases("x", kind="nonsense")
+
+
+def test_draft_with_an_office_bank(tmp_path, run_cli):
+    """An office mines its own past reports and drafts with --phrases."""
+    corpus = tmp_path / "往年报告"
+    corpus.mkdir()
+    for name in ("2024_咸阳市.txt", "2024_高平市.txt"):
+        (corpus / name).write_text((CORPUS / name).read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run_cli("mine", corpus, "-o", tmp_path / "bank.json")
+    assert code == 0, err
+    bank = load_bank(tmp_path / "bank.json")
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL, encoding="utf-8")
+    code, out, err = run_cli("draft", data, "-o", tmp_path / "o.txt", "--phrases", tmp_path / "bank.json")
+    assert code == 0, err
+    doc = compose(_report(), bank=bank)
+    used = {r.source.ref for r in doc.runs() if r.source.kind == "phrase"}
+    assert used and used <= {e.id for e in bank.entries}
+
+
+def test_bad_bank_file(tmp_path, run_cli, minimal):
+    bad = tmp_path / "bank.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    code, _, err = run_cli("draft", minimal, "-o", tmp_path / "o.txt", "--phrases", bad)
+    assert code == 2 and "不是 drafter 短语库" in err and not (tmp_path / "o.txt").exists()
