@@ -31,6 +31,9 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise DrafterError(f"{shown} 是一个文件夹，请给出文稿文件（.docx）")
     try:
+        from ..limits import MAX_REPORT_BYTES, check_size
+
+        check_size(path.stat().st_size, MAX_REPORT_BYTES, shown)
         return path.read_bytes()
     except FileNotFoundError:
         raise DrafterError(f"找不到文稿 {shown}") from None
@@ -98,6 +101,9 @@ def read_draft(path: str | Path, report: Report) -> list[str]:
         raise DrafterError(f"{shown} 是空文件，没有可以检查的文字")
     title, comments = "", ""
     if data.startswith(ZIP_MAGIC):
+        from ..limits import check_docx_package
+
+        check_docx_package(data, shown)  # a zip bomb is refused before python-docx unpacks it
         paras, title, comments = _docx_paragraphs(data, path)
     elif path.suffix.lower() in _TEXT_SUFFIXES:
         paras = _text_paragraphs(data, path)

@@ -1,0 +1,97 @@
+"""Resource limits: oversized inputs, zip bombs, YAML alias bombs and deep nesting are refused
+with a clear Chinese message within a second, before they can eat memory."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+
+from drafter.errors import DrafterError
+from drafter.limits import MAX_DATA_BYTES, MAX_REPORT_BYTES
+
+
+def _quick(fn):
+    t0 = time.perf_counter()
+    with pytest.raises(DrafterError) as e:
+        fn()
+    assert time.perf_counter() - t0 < 1.0
+    return e.value
+
+
+def test_oversized_data_file(tmp_path, run_cli):
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as f:
+        f.write(b"meta:\n  region: x\n# " + b"x" * (MAX_DATA_BYTES + 10) + b"\n")
+    t0 = time.perf_counter()
+    code, _, err = run_cli("validate", big)
+    assert code == 2 and "超过数据文件上限" in err and time.perf_counter() - t0 < 1.0
+
+
+def test_oversized_report(tmp_path):
+    from drafter.parse import parse_report
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.seek(MAX_REPORT_BYTES + 1)
+        f.write(b"\n")
+    err = _quick(lambda: parse_report(big))
+    assert "超过报告文件上限" in err.message
+
+
+def _bomb(path, size=300 * 1024 * 1024):
+    """A .docx whose document.xml unpacks to hundreds of MB (but is tiny on disk)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            chunk = b"<w:t>" + b"a" * (1024 * 1024 - 11) + b"</w:t>"
+            for _ in range(size // len(chunk)):
+                f.write(chunk)
+
+
+def test_docx_zip_bomb_is_refused_by_parse_and_check(tmp_path, run_cli, minimal):
+    from drafter.parse import parse_report
+
+    bomb = tmp_path / "bomb.docx"
+    _bomb(bomb)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    err = _quick(lambda: parse_report(bomb))
+    assert "解压后" in err.message or "压缩" in err.message
+    t0 = time.perf_counter()
+    code, _, err = run_cli("check", minimal, "--draft", bomb)
+    assert code == 2 and time.perf_counter() - t0 < 2.0
+    assert "压缩" in err or "解压后" in err
+
+
+def test_yaml_alias_bomb_and_deep_nesting(tmp_path, run_cli):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    for i, name in enumerate("bcdefghij"):
+        prev = "abcdefghij"[i]
+        bomb += f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]\n"
+    (tmp_path / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    t0 = time.perf_counter()
+    code, _, err = run_cli("validate", tmp_path / "bomb.yaml")
+    assert code == 2 and "别名" in err and time.perf_counter() - t0 < 1.0
+    deep = "a: " + "[" * 200 + "]" * 200 + "\n"
+    (tmp_path / "deep.yaml").write_text(deep, encoding="utf-8")
+    t0 = time.perf_counter()
+    code, _, err = run_cli("validate", tmp_path / "deep.yaml")
+    assert code == 2 and "嵌套" in err and time.perf_counter() - t0 < 1.0
+
+
+def test_memory_stays_bounded_on_a_bomb(tmp_path):
+    """Refusing the zip bomb must not unpack it: peak memory grows by far less than its size."""
+    import tracemalloc
+
+    from drafter.parse import parse_report
+
+    bomb = tmp_path / "bomb.docx"
+    _bomb(bomb, 200 * 1024 * 1024)
+    tracemalloc.start()
+    with pytest.raises(DrafterError):
+        parse_report(bomb)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
