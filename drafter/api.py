@@ -39,17 +39,49 @@ def load(data: str | Path) -> Report:
     return load_report(data)
 
 
+def bank_option(phrases: str | Path | None):
+    """The bank named by --phrases, or None for the shipped one."""
+    if phrases is None:
+        return None
+    from .phrases.bank import load_bank
+
+    return load_bank(phrases)
+
+
+def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | Path | None,
+                   formats: tuple[str, ...] | None = None):
+    """What every command writing a document does first, before any work: decide the format,
+    refuse an existing file without --force, load the office's layout profile.
+    Returns (path, format, profile or None)."""
+    from .writers import format_for
+
+    out = Path(out)
+    if formats is None:
+        fmt = format_for(out, fmt)
+    else:
+        given = fmt
+        fmt = (fmt or out.suffix.lower().lstrip(".")).lower().replace("markdown", "md")
+        if fmt not in formats:
+            if given:
+                raise DrafterError(f"不支持的格式“{given}”，可用：{'、'.join(formats)}")
+            raise DrafterError(
+                f"无法从文件名 {out.name} 判断输出格式：请用 {' / '.join('.' + f for f in formats)} 结尾，或加 --format"
+            )
+    check_target(out, force)
+    profile = None
+    if style is not None and fmt == "docx":
+        from .style import load_profile
+
+        profile = load_profile(style)
+    return out, fmt, profile
+
+
 def compose_report(
     report: Report, seed: int = 0, templates: str | Path | None = None, phrases: str | Path | None = None
 ) -> Document:
     from .compose import compose
 
-    bank = None
-    if phrases is not None:
-        from .phrases.bank import load_bank
-
-        bank = load_bank(phrases)
-    return compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank)
+    return compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank_option(phrases))
 
 
 def draft(
@@ -63,16 +95,9 @@ def draft(
     phrases: str | Path | None = None,
 ) -> DraftResult:
     """Data file or folder → a draft at `out`. Nothing is written if anything fails."""
-    from .writers import format_for, write
+    from .writers import write
 
-    out = Path(out)
-    fmt = format_for(out, fmt)
-    check_target(out, force)  # refuse early, before any work
-    profile = None
-    if style is not None and fmt == "docx":
-        from .style import load_profile
-
-        profile = load_profile(style)
+    out, fmt, profile = prepare_output(out, fmt, force, style)
     report = load(data)
     doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
     write(doc, out, fmt, profile=profile, force=force)

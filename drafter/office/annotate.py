@@ -173,18 +173,11 @@ def draft_annotated(
 ) -> AnnotatedResult:
     """`drafter draft DATA -o 初稿.docx --annotate`: like drafter.api.draft, .docx only, with a
     comment on every figure from the data. Nothing is written if anything fails."""
-    from ..api import compose_report, load
-    from ..atomic import check_target
+    from ..api import compose_report, load, prepare_output
 
-    out = Path(out)
-    if out.suffix.lower() != ".docx":
-        raise DrafterError(f"--annotate 只能用于 Word 文档：{display_path(out)} 请以 .docx 结尾")
-    check_target(out, force)
-    profile = None
-    if style is not None:
-        from ..style import load_profile
-
-        profile = load_profile(style)
+    if Path(out).suffix.lower() != ".docx":
+        raise DrafterError(f"--annotate 只能用于 Word 文档：{display_path(Path(out))} 请以 .docx 结尾")
+    out, _, profile = prepare_output(out, "docx", force, style)
     report = load(data)
     doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
     n = write_annotated(doc, report, out, profile=profile, force=force)

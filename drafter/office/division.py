@@ -466,19 +466,6 @@ class DivisionResult:
         return [it for it in self.items if not it.has_units]
 
 
-def _division_format(path: Path, fmt: str | None) -> str:
-    f = (fmt or path.suffix.lower().lstrip(".")).lower()
-    if f == "markdown":
-        f = "md"
-    if f not in DIVISION_FORMATS:
-        if fmt:
-            raise DrafterError(f"不支持的格式“{fmt}”，可用：{'、'.join(DIVISION_FORMATS)}")
-        raise DrafterError(
-            f"无法从文件名 {path.name} 判断输出格式：请用 .docx / .xlsx / .md / .txt 结尾，或加 --format"
-        )
-    return f
-
-
 def write_division(
     data: str | Path | Report,
     out: str | Path,
@@ -487,17 +474,9 @@ def write_division(
     force: bool = False,
 ) -> DivisionResult:
     """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`)."""
-    from ..api import load
-    from ..atomic import check_target
+    from ..api import load, prepare_output
 
-    out = Path(out)
-    fmt = _division_format(out, fmt)
-    check_target(out, force)
-    profile = None
-    if style is not None and fmt == "docx":
-        from ..style import load_profile
-
-        profile = load_profile(style)
+    out, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS)
     report = data if isinstance(data, Report) else load(data)
     doc = division_document(report)
     items = division_items(report)

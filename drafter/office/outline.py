@@ -100,24 +100,11 @@ def write_outline(
     phrases: str | Path | None = None,
 ) -> DraftResult:
     """`drafter outline DATA -o 提纲.docx` (.docx / .md / .txt by suffix or `fmt`)."""
-    from ..api import load
-    from ..atomic import check_target
-    from ..writers import format_for, write
+    from ..api import bank_option, load, prepare_output
+    from ..writers import write
 
-    out = Path(out)
-    fmt = format_for(out, fmt)
-    check_target(out, force)
-    profile = None
-    if style is not None and fmt == "docx":
-        from ..style import load_profile
-
-        profile = load_profile(style)
-    bank = None
-    if phrases is not None:
-        from ..phrases.bank import load_bank
-
-        bank = load_bank(phrases)
+    out, fmt, profile = prepare_output(out, fmt, force, style)
     report = load(data)
-    doc = outline(report, seed=seed, bank=bank, templates=templates)
+    doc = outline(report, seed=seed, bank=bank_option(phrases), templates=templates)
     write(doc, out, fmt, profile=profile, force=force)
     return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions())

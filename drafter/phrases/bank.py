@@ -52,20 +52,37 @@ class Entry:
         )
 
 
-@dataclass
 class Bank:
-    entries: list[Entry]
-    path: Path | None = None
-    places: tuple[str, ...] = ()  # the corpus's own places (咸阳, 金台 …): not for other drafts
-    _index: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict, repr=False)
+    """Entries indexed by (kind, slot). Drafting asks for a handful of slots, so entries are
+    built from the raw JSON only when their slot is first asked for (the shipped bank holds
+    ~2,600 entries, most of them number frames and expressions drafting never reads)."""
 
-    def __post_init__(self) -> None:
-        for e in self.entries:
-            self._index.setdefault((e.kind, e.slot), []).append(e)
-            self._index.setdefault((e.kind, None), []).append(e)
+    def __init__(self, entries: list[Entry] | None = None, path: Path | None = None,
+                 places: tuple[str, ...] = (), raw: list[dict] | None = None):
+        self.path = path
+        self.places = places  # the corpus's own places (咸阳, 金台 …): not for other drafts
+        self._raw: dict[tuple[str, str | None], list] = {}
+        for e in entries or ():
+            self._raw.setdefault((e.kind, e.slot), []).append(e)
+        for d in raw or ():
+            self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
+        self._built: dict[tuple[str, str | None], list[Entry]] = {}
+
+    def _entries_of(self, key: tuple[str, str | None]) -> list[Entry]:
+        built = self._built.get(key)
+        if built is None:
+            built = [e if isinstance(e, Entry) else Entry.from_json(e) for e in self._raw.get(key, ())]
+            self._built[key] = built
+        return built
 
     def of(self, kind: str, slot: str | None = None) -> list[Entry]:
-        return self._index.get((kind, slot), [])
+        if slot is not None:
+            return self._entries_of((kind, slot))
+        return [e for key in sorted(self._raw, key=str) if key[0] == kind for e in self._entries_of(key)]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for key in sorted(self._raw, key=str) for e in self._entries_of(key)]
 
     def query(self, text: str = "", kind: str | None = None, part: str | None = None) -> list[Entry]:
         out = [
@@ -78,7 +95,7 @@ class Bank:
         return sorted(out, key=lambda e: (-e.count, e.kind, e.id))
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return sum(len(v) for v in self._raw.values())
 
 
 def parse_bank(data: Any, shown: str) -> Bank:
@@ -86,10 +103,13 @@ def parse_bank(data: Any, shown: str) -> Bank:
         raise DrafterError(f"{shown} 不是 drafter 短语库（缺少 \"format\": \"{FORMAT}\"）")
     if data.get("version") != 1:
         raise DrafterError(f"{shown} 的短语库版本 {data.get('version')} 不受支持（需要 1）")
-    try:
-        entries = [Entry.from_json(e) for e in data.get("entries", [])]
-    except (KeyError, TypeError, ValueError) as e:
-        raise DrafterError(f"{shown} 的短语条目格式有误：{e}") from None
+    raw = data.get("entries", [])
+    if not isinstance(raw, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("text"), str)
+        and e.get("kind") in ("formula", "heading", "lead", "number", "expression")
+        for e in raw
+    ):
+        raise DrafterError(f"{shown} 的短语条目格式有误：每条需有 id、kind、text")
     places = set()
     for source in data.get("corpus") or ():
         place = str(source.get("place") or "") if isinstance(source, dict) else ""
@@ -99,7 +119,7 @@ def parse_bank(data: Any, shown: str) -> Bank:
                 break
         if len(place) >= 2:
             places.add(place)
-    return Bank(entries, places=tuple(sorted(places)))
+    return Bank(raw=raw, places=tuple(sorted(places)))
 
 
 def load_bank(path: str | Path) -> Bank:
