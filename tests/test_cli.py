@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.conftest import EXAMPLES, ROOT
 

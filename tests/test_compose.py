@@ -3,7 +3,6 @@ placeholders for missing data, sandboxed templates, determinism."""
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 from drafter.readers.yaml_data import load_yaml_text

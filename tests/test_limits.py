@@ -3,7 +3,6 @@ with a clear Chinese message within a second, before they can eat memory."""
 
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 

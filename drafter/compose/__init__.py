@@ -154,7 +154,7 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
 
 
 def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
-    from ..phrases.bank import Bank, default_bank
+    from ..phrases.bank import default_bank
     from ..phrases.picker import Picker
     from ..phrases.topics import classify
 

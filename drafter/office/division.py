@@ -32,7 +32,6 @@ from ..compose.numbers import cn_number
 from ..compose.typography import normalize, tidy
 from ..compose.values import Data, placeholder
 from ..compose.words import Words
-from ..errors import DrafterError
 from ..model import Report
 from ..tree import Document, Header, Heading, Paragraph, Part, Properties, Run, Section, Source, plain
 
