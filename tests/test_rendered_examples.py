@@ -18,6 +18,8 @@ from tests.conftest import EXAMPLES
 
 FONTS = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
 needs = [t for t in ("soffice", "pdftotext", "pdfinfo") if shutil.which(t) is None]
+if needs and os.environ.get("DRAFTER_REQUIRE_RENDER"):  # set by .ci/run: CI must render
+    raise RuntimeError(f"DRAFTER_REQUIRE_RENDER is set but {', '.join(needs)} missing")
 pytestmark = pytest.mark.skipif(
     bool(needs), reason=f"未安装 {'、'.join(needs)}：跳过渲染检查（CI 会安装 LibreOffice 并运行）"
 )
