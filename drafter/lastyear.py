@@ -7,11 +7,11 @@
 
 What is pre-filled, and from where:
 
-    meta           year + 1; region (title, meeting line, label, speaker line, 我代表X人民政府);
-                   level (region name, 我代表市/区/县人民政府, signs of a county-level city);
-                   leadership (the most frequent 在……的坚强领导下); speaker and speaker_title
-                   (the speaker line); from a data file: the whole meta but the meeting, date,
-                   label and plan period, which change every year
+    meta           year + 1; region, level, leadership (the most frequent 省委、省政府和市委
+                   before 的坚强领导), speaker and speaker_title: what the report says about
+                   itself (drafter.parse.about: title, meeting line, label, speaker line,
+                   我代表X人民政府, signs of a county-level city); from a data file: the whole
+                   meta but the meeting, date, label and plan period, which change every year
     structure      numbering, where the targets sit, review marker, task heading style (from a
                    data file: its structure, less part headings that name a year)
     review.checks  every target of last year, with its value, value2, unit and qualifier kept
@@ -29,7 +29,6 @@ Nothing is written when last year's file cannot be read (a Chinese DrafterError,
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -101,111 +100,6 @@ def _from_data(path: Path) -> LastYear:
 
 # ---------------------------------------------------------------------------------------------
 # last year's report
-
-
-_ADMIN_END = re.compile(r"(?:省|自治区|市|区|县|旗|州|盟)$")
-_CN_NUM = "一二三四五六七八九十百"
-_MEETING = re.compile(rf"([^\d在—年月日]{{0,24}}?)第[{_CN_NUM}]+届人民代表大会(?:常务委员会)?第[{_CN_NUM}]+次会议")
-_LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
-_SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
-_OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
-_LEADERSHIP = re.compile(r"在([^。；，、在]{0,6}(?:[、和及][^。；，在]{0,12})*?委)的?坚强领导下")
-_YEAR = re.compile(r"(\d{4})年")
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月")
-
-
-def _strip_parens(name: str) -> str:
-    return re.sub(r"[（(][^（）()]*[）)]", "", name)
-
-
-def _region_ok(name: str) -> bool:
-    base = _strip_parens(name)
-    return 2 <= len(base) <= 16 and bool(_ADMIN_END.search(base)) and "报告" not in name and "会议" not in name
-
-
-def _region(doc, lines: list[str], path: Path) -> str | None:
-    from .tree import plain
-
-    h = doc.header
-    title, subtitle, label, speaker = (plain(x).strip() for x in (h.title, h.subtitle, h.label, h.speaker))
-    candidates = []
-    for t in [title] + lines[:3]:
-        m = re.match(r"^(?:\d{4}年)?(.+?)(?:人民)?政府工作报告$", t.replace(" ", ""))
-        if m:
-            candidates.append(m.group(1))
-    for t in [subtitle] + lines[:6]:
-        m = _MEETING.search(t)
-        if m:
-            candidates.append(m.group(1).lstrip("在"))
-    m = _LABEL.match(label)
-    if m:
-        candidates.append(m.group(1))
-    m = _SPEAKER.match(speaker)
-    if m:
-        candidates.append(m.group(1))
-    for t in lines[:12]:
-        m = _OPENING.search(t)
-        if m:
-            candidates.append(m.group(1))
-    candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
-    return next((c for c in candidates if _region_ok(c)), None)
-
-
-def _level(region: str, lines: list[str]) -> tuple[str, str | None]:
-    """The level, and a hint when it was guessed."""
-    base = _strip_parens(region)
-    text = "".join(lines)
-    if base.endswith("省") or (base.endswith("自治区") and len(base) > 4):
-        return "省", None
-    if base.endswith("区"):
-        return "区", None
-    if base.endswith(("县", "旗")):
-        return "县", None
-    # a city: prefecture-level or county-level. A county-level city names the prefecture above
-    # it (按照省、晋城市要求 / 晋城市委市政府) or its autonomous prefecture (省州).
-    place = base[:-1]
-    signs = re.findall(r"[省、]((?:(?![政府和及与暨首创省州委会])[\u4e00-\u9fff]){2,3})市(?:委|政府|要求|下达)", text)
-    if "省州" in text or re.search(r"州(?:委|政府)", text) or any(s != place for s in signs):
-        return "县级市", "层级按报告推定为“县级市”（报告提到了上级市、州）；如为地级市请改为 市"
-    opening = re.search(r"我代表(市|区|县)人民政府", text)
-    if opening and opening.group(1) != "市":
-        return {"区": "区", "县": "县"}[opening.group(1)], None
-    return "市", "层级按报告推定为“市”；县级市请改为 县级市，并填写 parent（所属的市）"
-
-
-def _leadership(lines: list[str]) -> str | None:
-    found = Counter()
-    for line in lines:
-        for m in _LEADERSHIP.finditer(line):
-            found[m.group(1).removesuffix("的")] += 1
-    if not found:
-        return None
-    return max(sorted(found), key=lambda x: (found[x], len(x)))
-
-
-def _plan_year(doc, lines: list[str]) -> int | None:
-    from .tree import plain
-
-    review = plan = None
-    for part in doc.parts:
-        heading = part.heading.text if part.heading else ""
-        m = _YEAR.search(heading)
-        if not m:
-            continue
-        if part.type == "review" and review is None:
-            review = int(m.group(1))
-        elif part.type in ("targets", "key_tasks") and plan is None:
-            plan = int(m.group(1))
-    if plan is not None:
-        return plan
-    if review is not None:
-        return review + 1
-    for t in [plain(doc.header.subtitle)] + lines[:6]:
-        m = _DATE.search(t)
-        if m:  # a December meeting plans the next year
-            return int(m.group(1)) + (1 if int(m.group(2)) >= 9 else 0)
-    m = _YEAR.search(plain(doc.header.title))
-    return int(m.group(1)) if m else None
 
 
 def _structure(doc) -> dict[str, Any]:
@@ -299,12 +193,13 @@ def _problems(doc) -> list[str]:
 
 def _from_report(path: Path) -> LastYear:
     from .parse import parse_lines, read_lines
+    from .parse.about import about
     from .parse.targets_text import find_targets_text, parse_clauses
-    from .tree import plain
 
     lines = read_lines(path)  # ParseError (a DrafterError) for what cannot be read at all
     doc = parse_lines(lines)
-    last = LastYear(path, "report", year=_plan_year(doc, lines))
+    info = about(doc, lines, path)  # region, level, years, leadership, speaker, meeting
+    last = LastYear(path, "report", year=info.plan_year)
     found = find_targets_text(doc)
     if found is not None:
         for c in parse_clauses(found.text):
@@ -321,26 +216,17 @@ def _from_report(path: Path) -> LastYear:
             "请确认这是去年的政府工作报告（.docx 或 .txt），未写出任何文件"
         )
     last.targets_found = found is not None
-    region = _region(doc, lines, path)
-    if region:
-        last.meta["region"] = region
-        level, hint = _level(region, lines)
-        last.meta["level"] = level
-        if hint:
-            last.notes["level"] = hint
-    leadership = _leadership(lines)
-    if leadership:
-        last.meta["leadership"] = leadership
-    speaker = plain(doc.header.speaker).strip()
-    m = _SPEAKER.match(speaker)
-    if m and m.group(2).strip():  # 咸阳市市长 冷劲松
-        last.meta["speaker"] = m.group(2).strip()
-        last.meta["speaker_title"] = speaker[: m.start(2)].strip()
-    for t in [plain(doc.header.subtitle)] + lines[:6]:
-        mm = _MEETING.search(t)
-        if mm:
-            last.meeting = mm.group(0).lstrip("在")
-            break
+    if info.region:
+        last.meta["region"] = info.region
+        last.meta["level"] = info.level
+        if info.level_hint:
+            last.notes["level"] = info.level_hint
+    if info.leadership:
+        last.meta["leadership"] = info.leadership
+    if info.speaker:
+        last.meta["speaker"] = info.speaker
+        last.meta["speaker_title"] = info.speaker_title
+    last.meeting = info.meeting or None
     last.structure = _structure(doc)
     last.areas = _areas(doc)
     last.problems = _problems(doc)

@@ -26,7 +26,7 @@ def check_docx_package(data: bytes, name: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
     except zipfile.BadZipFile:
-        raise DrafterError(f"{name} 不是有效的 .docx 文件（文件可能已损坏）") from None
+        raise DrafterError(f"{name} 不是有效的 .docx 文件（文件已损坏，或不是 Word 文档）") from None
     if len(infos) > MAX_DOCX_PARTS:
         raise DrafterError(f"{name} 含 {len(infos)} 个部件，超过上限 {MAX_DOCX_PARTS}，已拒绝")
     total = sum(i.file_size for i in infos)

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parse import ParseError, parse_lines, read_lines
+from ..parse.about import ReportInfo, about
 from ..phrases.slots import abstract
 from ..phrases.topics import classify
 from ..tree import Document, Paragraph, Section, plain
 from . import expressions, formulas, numbers, seg
 from .headings import Tokens
-from .region import ReportInfo, infer
 from .text import escape, literal_segments, literal_text, sentences, strip_marker
 
 # key: (kind, part, slot, text, extra) ; extra: tuple of (field, value) pairs
@@ -90,12 +90,12 @@ def mine_file(path: Path) -> ReportAgg:
         raise Skip(f"跳过 {name}：{msg}")
     if not looks_like_report(doc):
         raise Skip(f"跳过 {name}：看起来不是政府工作报告（找不到工作回顾或重点工作部分）")
-    info = infer(doc, lines, path)
+    info = about(doc, lines, path)
     agg = ReportAgg(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
         text_sha256=hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest(),
-        place=info.region,
+        place=info.name,  # the bank's corpus rows name the region as its text does: 望城区
         level=info.unit,
         plan_year=info.plan_year,
     )
@@ -108,8 +108,8 @@ class _Miner:
         self.agg = agg
         self.info = info
         u = info.unit
-        self.strip_words = {w for w in (info.region, info.place, f"全{u}", f"我{u}", f"本{u}") if w}
-        self.own_places = {w for w in (info.region, info.place) if w}
+        self.strip_words = {w for w in (info.name, info.place, f"全{u}", f"我{u}", f"本{u}") if w}
+        self.own_places = {w for w in (info.name, info.place) if w}
         self.residue = re.compile(rf"(?:我|本|该){u}|{u}(?:政协|人大|政府|委|级|直|属|长)")
         self.aliases = info.aliases
         self.congress = ((f"{u}人大", "{本级人大}"), (f"{u}政协", "{本级政协}"))

@@ -1,0 +1,289 @@
+"""What a report says about itself: its region, level, years, meeting, speaker and leadership.
+
+    about(doc, lines, path) -> ReportInfo   read from the parsed report (parse_lines) and its lines
+    leadership_in(sentence) -> str | None   the leadership a sentence names (省委、省政府和市委)
+    LEADERSHIP                               the regex behind it
+
+Used by the miner (drafter.mine: the region words it turns into slots, the bank's corpus rows)
+and by `drafter init --from LAST` (drafter.lastyear: the meta of next year's data file). An
+office mining its own folder has no SOURCES file, so everything is read from the report: the
+title (2022年中卫市政府工作报告), the meeting line (在咸阳市第九届人民代表大会…), the label
+(金台区第十九届人大二次会议文件), the speaker (咸阳市市长 冷劲松), the opening (我代表市人民政府),
+the part headings (2023年工作回顾 / 2024年重点工作) and the date. SOURCES.tsv beside the report
+is read only as a last resort, for what the report does not say at all.
+
+Pure string rules: no jieba (the parser package never imports it). The rules were once two
+copies, drafter/mine/region.py and drafter/lastyear.py; where they differed, the comments
+below say which one was kept and why. Full-width digits need no normalising here: \\d and
+int() read ２０２３ as 2023, and every name matched is Chinese characters.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..phrases.slots import RegionWords
+from ..tree import Document, plain
+
+__all__ = ["LEADERSHIP", "UNITS", "ReportInfo", "about", "leadership_in"]
+
+UNITS = "市区县旗"  # the one-character unit of 全市 / 市人民政府 / 市委
+_CN_NUM = "一二三四五六七八九十百"
+
+# A whole region name ends with an administrative unit. lastyear's rule (with 省, 自治区, 州, 盟:
+# the miner's knew only 市区县旗) decides whether a candidate is a region name at all.
+_ADMIN_END = re.compile(r"(?:省|自治区|市|区|县|旗|州|盟)$")
+# The region's own name inside a longer one (黄岛区 of 青岛市黄岛区): the miner's rule, also used
+# to pick a name out of a candidate that is not one as a whole (咸阳市2024年政府工作报告.docx).
+_ADMIN = re.compile(r"[\u4e00-\u9fff]+?(?:自治县|自治旗|新区|市|区|县|旗)")
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+
+# Candidates, each lastyear's rule: the title as a whole line (the miner's matched its start
+# only, so 关于…政府工作报告的说明 could count); the meeting up to 第N次会议 (it is also the
+# meeting the data file is told about, and allows 常务委员会); the speaker line with the name
+# after the title (金台区人民政府区长 王润军, 代理市长); the file name less digits and 年.
+_TITLE = re.compile(r"^(?:\d{4}年)?(.+?)(?:人民)?政府工作报告$")
+_MEETING = re.compile(rf"([^\d在—年月日]{{0,24}}?)第[{_CN_NUM}]+届人民代表大会(?:常务委员会)?第[{_CN_NUM}]+次会议")
+_LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
+_SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
+_OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
+_OPENING_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗])人民政府")
+
+_YEAR = re.compile(r"(\d{4})年")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月")
+# The miner's rule: the targets part says which year it plans (2023年是…).
+_PLAN_SENTENCE = re.compile(r"^(?:各位代表[，！])?(\d{4})年[，,]?(?:是|全市|全区|全县|政府)")
+_PERIOD = re.compile(r"“(十[一二三四五六七八九]五)”")
+
+# The leadership: the miner's rule. lastyear's (在X的坚强领导下, X ending in 委) also took the
+# national level (党中央、国务院和省委、省政府及市委 in 宜春, 中央、省、市和区委 in 望城), which
+# the closing formula already names (团结在以习近平同志为核心的党中央周围，在{上级领导}的坚强
+# 领导下), missed 工委（区委）(黄岛) and 自治区党委政府和市委 (银川: more than six characters
+# before 和), and counted only 在…领导下, not 是…坚强领导的结果. This one is a chain of local
+# organs before 的坚强/正确/科学/有力领导; the most frequent chain wins, the longest on a tie.
+_ORG = r"(?:(?:自治区|省|市|区|县|州|盟|旗)(?:党委|委|政府)|省州|政府|党委|工委(?:（区委）)?)"
+_COMMITTEE = r"(?:(?:自治区|省|市|区|县|州|盟|旗)(?:党委|委)|党委|工委（区委）|工委)"
+LEADERSHIP = re.compile(
+    rf"(?:{_ORG}[、和及与]?)*{_COMMITTEE}(?=的?(?:坚强|正确|科学|有力)*的?领导)"
+)
+
+_HINT_COUNTY_CITY = "层级按报告推定为“县级市”（报告提到了上级市、州）；如为地级市请改为 市"
+_HINT_CITY = "层级按报告推定为“市”；县级市请改为 县级市，并填写 parent（所属的市）"
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    region: str = ""  # as the report writes it in full: 长沙市望城区, 青岛市黄岛区（西海岸新区）
+    name: str = ""  # its own name in running text: 望城区, 黄岛区 (咸阳市 for 咸阳市)
+    place: str = ""  # the name less its unit: 望城, 咸阳
+    short: str = ""  # 咸 of 驻咸部队, when the report writes it
+    unit: str = "市"  # 市 / 区 / 县 / 旗: 全市, 市人民政府 (a county-level city says 市)
+    level: str = ""  # 省 / 市 / 区 / 县 / 县级市 (model.LEVELS); "" when no region was found
+    level_hint: str = ""  # why the level is a guess (市 or 县级市), for a comment to check it
+    aliases: tuple[str, ...] = ()  # 西海岸新区, 西海岸 of 青岛市黄岛区（西海岸新区）
+    leadership: str = ""  # the most frequent, e.g. 省委、省政府和市委
+    plan_year: int | None = None
+    review_year: int | None = None
+    period: str = ""  # 十四五
+    meeting: str = ""  # 咸阳市第九届人民代表大会第四次会议
+    speaker: str = ""  # 冷劲松
+    speaker_title: str = ""  # 咸阳市市长
+
+    def words(self, sentence: str = "") -> RegionWords:
+        """The words to abstract in `sentence`: the leadership it names itself, if any."""
+        lead = leadership_in(sentence) if sentence else None
+        short = self.short
+        if short and self.place and f"驻{self.place}" in sentence:
+            short = ""
+        return RegionWords(
+            unit=self.unit,
+            place=self.place,
+            region=self.name,  # running text says 望城区, rarely 长沙市望城区
+            short=short,
+            leadership=lead or self.leadership,
+            year=self.plan_year,
+            period=self.period,
+        )
+
+
+def leadership_in(text: str) -> str | None:
+    """The leadership named in this sentence (在省委、省政府和市委的坚强领导下), if any."""
+    m = LEADERSHIP.search(text)
+    return m.group() if m else None
+
+
+def about(doc: Document, lines: list[str], path: str | Path) -> ReportInfo:
+    """What the report `doc` (parsed from `lines`, read from `path`) says about itself."""
+    path = Path(path)
+    h = doc.header
+    title, subtitle, label, speaker_line = (plain(x).strip() for x in (h.title, h.subtitle, h.label, h.speaker))
+    # the opening sentence (现在，我代表市人民政府向大会报告工作): the miner's rule, a line that
+    # says both 我代表 and 报告, so a thanks paragraph (我代表市人民政府，向…致以) is not it
+    opening = next((x for x in lines[:12] if "我代表" in x and "报告" in x), "")
+
+    candidates: list[str] = []
+    for t in [title] + lines[:3]:
+        m = _TITLE.match(t.replace(" ", ""))
+        if m:
+            candidates.append(m.group(1))
+    meeting = ""
+    for t in [subtitle] + lines[:6]:
+        m = _MEETING.search(t)
+        if m:
+            candidates.append(m.group(1))
+            meeting = meeting or m.group(0)
+    m = _LABEL.match(label)
+    if m:
+        candidates.append(m.group(1))
+    speaker = speaker_title = ""
+    m = _SPEAKER.match(speaker_line)
+    if m:
+        candidates.append(m.group(1))
+        if m.group(2).strip():  # 咸阳市市长 冷劲松
+            speaker, speaker_title = m.group(2).strip(), speaker_line[: m.start(2)].strip()
+    m = _OPENING.search(opening)
+    if m:
+        candidates.append(m.group(1))
+    candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
+
+    # the title comes first (lastyear's order; the miner's began with the meeting line): it has
+    # the fullest name, 芜湖市繁昌区 where the meeting line says 繁昌区
+    region = next((c for c in candidates if _region_ok(c)), "")
+    if not region:
+        region = next((r for r in map(_own_name, candidates) if r), "")
+    row = None
+    if not region:  # last resort: SOURCES.tsv beside the report
+        row = _sources_row(path)
+        region = (row or {}).get("place", "").strip()
+    name = _own_name(region) or _PAREN.sub("", region)
+
+    aliases: set[str] = set()
+    for c in candidates + ([region] if row else []):
+        for inner in re.findall(r"[（(]([^（）()]{2,12})[）)]", c):
+            aliases.add(inner)
+            stem = re.sub(r"(?:新区|自治县|市|区|县|旗)$", "", inner)
+            if len(stem) >= 2:
+                aliases.add(stem)
+
+    full = "".join(lines)
+    m = _OPENING_UNIT.search(opening)
+    unit = m.group(1) if m else ""
+    if not unit and name and name[-1] in UNITS:
+        unit = name[-1]
+    if not unit:
+        scope = Counter(re.findall(r"全([市区县旗])", full))
+        unit = max(sorted(scope), key=lambda u: scope[u]) if scope else "市"
+
+    place = name
+    if name and name[-1] in UNITS and len(name) >= 3:
+        place = name[:-1]
+    if name.endswith("新区") and len(name) >= 4:
+        place = name[:-2]
+    short = ""
+    if len(place) >= 2 and re.search(f"驻{place[0]}(?!{place[1]})", full):
+        short = place[0]
+
+    level, hint = _level(region, full) if region else ("", "")
+    plan_year, review_year = _years(doc, title, subtitle, lines, path, row)
+    periods = Counter(_PERIOD.findall(full))
+    period = max(sorted(periods), key=lambda p: periods[p]) if periods else ""
+    leads = Counter(m.group() for m in LEADERSHIP.finditer(full))
+    leadership = max(sorted(leads), key=lambda x: (leads[x], len(x))) if leads else ""
+    return ReportInfo(
+        region=region, name=name, place=place, short=short, unit=unit, level=level, level_hint=hint,
+        aliases=tuple(sorted(aliases)), leadership=leadership, plan_year=plan_year,
+        review_year=review_year, period=period, meeting=meeting, speaker=speaker,
+        speaker_title=speaker_title,
+    )
+
+
+def _region_ok(name: str) -> bool:
+    base = _PAREN.sub("", name)
+    return 2 <= len(base) <= 16 and bool(_ADMIN_END.search(base)) and "报告" not in name and "会议" not in name
+
+
+def _own_name(text: str) -> str:
+    """The last administrative name in `text`: 黄岛区 of 青岛市黄岛区（西海岸新区）."""
+    found = _ADMIN.findall(_PAREN.sub("", text).strip(" ：:，,"))
+    return found[-1] if found else ""
+
+
+def _level(region: str, text: str) -> tuple[str, str]:
+    """The level, and a hint when it was guessed (lastyear's rule; the miner had only the unit)."""
+    base = _PAREN.sub("", region)
+    if base.endswith("省") or (base.endswith("自治区") and len(base) > 4):
+        return "省", ""
+    if base.endswith("区"):
+        return "区", ""
+    if base.endswith(("县", "旗")):
+        return "县", ""
+    # a city: prefecture-level or county-level. A county-level city names the prefecture above
+    # it (按照省、晋城市要求 / 晋城市委市政府) or its autonomous prefecture (省州).
+    place = base[:-1]
+    signs = re.findall(r"[省、]((?:(?![政府和及与暨首创省州委会])[\u4e00-\u9fff]){2,3})市(?:委|政府|要求|下达)", text)
+    if "省州" in text or re.search(r"州(?:委|政府)", text) or any(s != place for s in signs):
+        return "县级市", _HINT_COUNTY_CITY
+    opening = re.search(r"我代表(市|区|县)人民政府", text)
+    if opening and opening.group(1) != "市":
+        return opening.group(1), ""
+    return "市", _HINT_CITY
+
+
+def _years(doc: Document, title: str, subtitle: str, lines: list[str], path: Path, row) -> tuple[int | None, int | None]:
+    """(plan year, review year). Both sides read the part headings, then the date (a meeting
+    from September on plans the next year); the miner's 2023年是… in the targets part comes
+    before review year + 1, lastyear's year of the title after the date, SOURCES.tsv last."""
+    review = plan = None
+    for part in doc.parts:
+        ym = _YEAR.search(part.heading.text if part.heading else "")
+        if not ym:
+            continue
+        y = int(ym.group(1))
+        if part.type == "review" and review is None:
+            review = y
+        elif part.type in ("targets", "key_tasks") and plan is None:
+            plan = y
+    if plan is None:
+        targets = next((p for p in doc.parts if p.type == "targets"), None)
+        for part, _, p in doc.paragraphs():
+            ym = _PLAN_SENTENCE.match(p.text) if part is targets else None
+            if ym:
+                plan = int(ym.group(1))
+                break
+    if plan is None and review is not None:
+        plan = review + 1
+    if plan is None:
+        for t in [subtitle] + lines[:6]:
+            dm = _DATE.search(t)
+            if dm:
+                plan = int(dm.group(1)) + (1 if int(dm.group(2)) >= 9 else 0)
+                break
+    if plan is None:
+        ym = _YEAR.search(title)
+        plan = int(ym.group(1)) if ym else None
+    if plan is None:
+        row = row or _sources_row(path)
+        if row and (row.get("plan_year") or "").isdigit():
+            plan = int(row["plan_year"])
+    if review is None and plan is not None:
+        review = plan - 1
+    return plan, review
+
+
+def _sources_row(path: Path) -> dict[str, str] | None:
+    """The row of SOURCES.tsv (a corpus index beside the report) that names this file."""
+    tsv = path.parent / "SOURCES.tsv"
+    if not tsv.is_file():
+        return None
+    try:
+        with tsv.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                if r.get("file") == path.name:
+                    return r
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    return None
