@@ -39,7 +39,13 @@ class Picker:
         if not fresh:
             return None
         top = fresh[:TOP]
-        entry = top[_index(self.seed, key, len(top))]
+        # weighted by how often the corpus uses each wording: 「在…的坚强领导下」 (13 reports)
+        # comes up far more often than a one-off, yet every seed can reach every candidate
+        ticket = _index(self.seed, key, sum(e.count for e in top))
+        for entry in top:
+            ticket -= entry.count
+            if ticket < 0:
+                break
         self.used.add(entry.id)
         return entry
 
