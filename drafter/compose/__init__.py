@@ -197,7 +197,6 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         "checks": lambda cs: fig.checks_runs(cs, report.meta.level),
         "joined": fig.joined,
         "enumerated": fig.enumerated,
-        "text_or": fig.text_or,
         "cn": lambda n: Derived(cn_number(int(n)), "count"),
         "count": lambda n: Derived(cn_count(int(n)), "count"),
         "choose": Chooser(seed),
@@ -243,10 +242,6 @@ def compose(
         created=meta.date,
     )
     return doc
-
-
-def placeholder_runs(doc: Document) -> list[Run]:
-    return doc.placeholders()
 
 
 __all__ = ["compose", "context", "make_environment", "PART_TEMPLATES", "Chooser", "Source"]

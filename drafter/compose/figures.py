@@ -263,17 +263,6 @@ def enumerated(items: Any, sep: str = "；") -> Runs:
     return Runs(out)
 
 
-def is_missing(v: Any) -> bool:
-    return isinstance(v, Missing)
-
-
-def text_or(v: Any, fallback: str) -> Any:
-    """The office's text if given, else template wording."""
-    if isinstance(v, DataStr) and v:
-        return v
-    return fallback
-
-
 def _target_phrase(c: _Clause, t: Target, p: tuple, level: str) -> None:
     """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上."""
     q = t.qualifier
