@@ -36,7 +36,7 @@ from typing import Any
 
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report, Target
-from .skeleton import SCHEMA_FILE, _emit_model, schema_json, skeleton_data
+from .skeleton import SCHEMA_FILE, _emit_model, skeleton_data
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
 
@@ -436,7 +436,7 @@ def skeleton_from_last(
     ))
     if targets:
         _insert(lines, "targets", "indicators", [
-            f"  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"
+            "  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"
         ])
     return "\n".join(out + lines) + "\n"
 

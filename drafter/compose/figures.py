@@ -16,7 +16,7 @@ from ..model import Figure, Target
 from ..readers.yaml_data import format_path
 from ..tree import Run, Source
 from .numbers import cn_number, format_number
-from .values import Data, DataStr, Missing, Runs, placeholder, to_runs
+from .values import Data, Runs, placeholder, to_runs
 
 _STOPS = "。！？；…："
 
