@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from ..errors import DrafterError, display_path
 from ..model import Report
 from ..resources import templates_dir
-from ..tree import Document, Properties, Run, Source
+from ..tree import Document, Properties, Source
 from . import figures as fig
 from .builder import Builder, ReportEnvironment, StructureExtension, TemplateStructureError
 from .numbering import number, task_marker

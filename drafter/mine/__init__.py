@@ -14,7 +14,6 @@ folder, then renamed); an existing file is replaced only with overwrite=True.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
