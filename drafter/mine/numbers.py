@@ -246,27 +246,9 @@ def frame_clause(
     compare = False
     between_start = pos
     for f in figs:
-        lit = text[between_start:f.start]
-        # a comparison scope (高于全省 / 居全市) becomes {范围}
-        ctoks = [t for t in toks if t.start >= between_start and t.end <= f.start]
-        rendered = []
-        scope = False
-        for t in ctoks:
-            if scope and not (t.pos.startswith("v") or t.word in PRED or t.word == "第"):
-                if not rendered or rendered[-1] != "{范围}":
-                    rendered.append("{范围}")
-                continue
-            scope = bool(COMPARE.match(t.word) or RANK_VERB.match(t.word))
-            if COMPARE.match(t.word):
-                compare = True
-            rendered.append(t.word)
-        if ctoks and ctoks[0].start > between_start:
-            rendered.insert(0, text[between_start:ctoks[0].start])
-        if ctoks and ctoks[-1].end < f.start:
-            rendered.append(text[ctoks[-1].end:f.start])
-        if not ctoks:
-            rendered = [lit]
-        parts.append("".join(rendered))
+        between, compared = _between(text, toks, between_start, f.start, edges=True)
+        compare = compare or compared
+        parts.append(between)
         raw = text[f.start:f.end - len(f.qualifier)]
         if f.kind == "pct":
             if pair:
@@ -413,6 +395,29 @@ def _join(prev: NumberClause, nc: NumberClause, sep: str, text, toks, part, stri
     return NumberClause(prev.start, nc.end, frame, shape, prev.indicator, prev.unit or nc.unit, qualifier)
 
 
+def _between(text: str, toks, a: int, b: int, edges: bool) -> tuple[str, bool]:
+    """The words between two figures, a comparison scope (高于全省 / 居全市) turned into
+    {范围}; `edges` keeps text the segmenter left outside tokens. Also: was it a comparison?"""
+    ctoks = [t for t in toks if t.start >= a and t.end <= b]
+    if not ctoks:
+        return text[a:b], False
+    rendered: list[str] = []
+    scope = compare = False
+    for t in ctoks:
+        if scope and not (t.pos.startswith("v") or t.word in PRED or t.word == "第"):
+            if not rendered or rendered[-1] != "{范围}":
+                rendered.append("{范围}")
+            continue
+        scope = bool(COMPARE.match(t.word) or RANK_VERB.match(t.word))
+        compare = compare or bool(COMPARE.match(t.word))
+        rendered.append(t.word)
+    if edges and ctoks[0].start > a:
+        rendered.insert(0, text[a:ctoks[0].start])
+    if edges and ctoks[-1].end < b:
+        rendered.append(text[ctoks[-1].end:b])
+    return "".join(rendered), compare
+
+
 def _continuation_frame(text, toks, start, end, before: str) -> str | None:
     figs = figures(text, start, end)
     parts = []
@@ -420,19 +425,7 @@ def _continuation_frame(text, toks, start, end, before: str) -> str | None:
     used_pct = "{百分比}" in before
     used_level = "{数}" in before
     for f in figs:
-        ctoks = [t for t in toks if t.start >= pos and t.end <= f.start]
-        rendered = []
-        scope = False
-        for t in ctoks:
-            if scope and not (t.pos.startswith("v") or t.word in PRED or t.word == "第"):
-                if not rendered or rendered[-1] != "{范围}":
-                    rendered.append("{范围}")
-                continue
-            scope = bool(COMPARE.match(t.word) or RANK_VERB.match(t.word))
-            rendered.append(t.word)
-        if not ctoks:
-            rendered = [text[pos:f.start]]
-        parts.append("".join(rendered))
+        parts.append(_between(text, toks, pos, f.start, edges=False)[0])
         raw = text[f.start:f.end - len(f.qualifier)]
         if f.kind == "pct":
             if used_pct:
