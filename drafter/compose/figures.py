@@ -263,15 +263,30 @@ def enumerated(items: Any, sep: str = "；") -> Runs:
     return Runs(out)
 
 
-def _target_phrase(c: _Clause, t: Target, p: tuple, level: str) -> None:
-    """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上."""
+def _pair(c: _Clause, t: Target, p: tuple, keys: tuple[str, str], unit: str, label: str, pair: bool) -> None:
+    """One or two numbers of a target or check (「6.5%、8%」), a placeholder for each one missing."""
+    for i, key in enumerate(keys if pair else keys[:1]):
+        v = getattr(t, key)
+        if i:
+            c.t("、")
+        if v is None:
+            c.hole(p + (key,), f"{t.name}的{'第二个' if i else ''}{label}")
+        else:
+            c.num(abs(v) if t.kind == "growth" else v, p + (key,))
+        c.t(unit)
+
+
+def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = True) -> None:
+    """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上,
+    followed by 「的预期目标」 unless `suffix` is off."""
     q = t.qualifier
     if q == "完成上级下达任务":
         c.t(f"{_SUPERIOR_TASK[level]}下达的目标任务")
         return
     if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
         c.d(q, p + ("qualifier",))
-        c.t("的目标")
+        if suffix:
+            c.t("的目标")
         return
     unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
     controlled = t.kind == "control" or q == "控制在以内"
@@ -279,21 +294,13 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str) -> None:
         c.t("控制在")
     elif t.kind == "growth" and t.value is not None and t.value < 0:
         c.t("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
-    for i, (v, key) in enumerate(((t.value, "value"), (t.value2, "value2"))):
-        if v is None and key == "value2":
-            continue
-        if i:
-            c.t("、")
-        if v is None:
-            c.hole(p + (key,), f"{t.name}的目标值")
-        else:
-            c.num(abs(v) if t.kind == "growth" else v, p + (key,))
-        c.t(unit)
+    _pair(c, t, p, ("value", "value2"), unit, "目标值", t.value2 is not None)
     if controlled:
         c.t("左右" if q == "左右" else "以内")
     elif q:
         c.d(q, p + ("qualifier",))
-    c.t("的预期目标")
+    if suffix:
+        c.t("的预期目标")
 
 
 def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
@@ -309,8 +316,7 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
             c.hole(p + ("done",), f"{t.name}是否完成")
             return Runs(c.runs)
         c.t("完成" if outcome.verdict == "完成" else "未完成")
-        _target_phrase(c, t, p, level)
-        c.runs[-1:] = [] if c.runs[-1].text == "的预期目标" else c.runs[-1:]
+        _target_phrase(c, t, p, level)  # 「完成省下达的目标任务」: that branch adds no suffix
         return Runs(c.runs)
     unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
     pair = t.value2 is not None
@@ -326,21 +332,11 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
         c.d(t.verb, p + ("verb",))
     else:
         c.t("达到")
-    for i, (a, key) in enumerate(((t.actual, "actual"), (t.actual2, "actual2"))):
-        if key == "actual2" and not pair:
-            continue
-        if i:
-            c.t("、")
-        if a is None:
-            c.hole(p + (key,), f"{t.name}的{'第二个' if key == 'actual2' else ''}实际完成值")
-        else:
-            c.num(abs(a) if t.kind == "growth" else a, p + (key,))
-        c.t(unit)
+    _pair(c, t, p, ("actual", "actual2"), unit, "实际完成值", pair)
     c.t("，")
     if outcome.verdict == "待核实":
         c.t("预期目标为")
-        _target_phrase(c, t, p, level)
-        c.runs.pop()  # 「的预期目标」 reads wrong after 「预期目标为」
+        _target_phrase(c, t, p, level, suffix=False)
         return Runs(c.runs)
     c.runs.append(Run(outcome.verdict, Source("derived", format_path(p + ("actual",)) + "#verdict")))
     _target_phrase(c, t, p, level)
