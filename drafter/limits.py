@@ -42,3 +42,52 @@ def check_docx_package(data: bytes, name: str) -> None:
 def check_size(size: int, limit: int, name: str) -> None:
     if size > limit:
         raise DrafterError(f"{name} 有 {size // 1024} KB，超过上限 {limit // 1024 // 1024} MB，已拒绝")
+
+
+def read_capped(path, limit: int, name: str | None = None) -> bytes:
+    """Read a user's file with a hard cap, never trusting `stat`: a FIFO or /dev/zero says its
+    size is 0, a sparse file lies the other way. Only regular files are read; a symlink loop,
+    a folder or a device is a Chinese error, never a traceback or a hang."""
+    import os
+    import stat as st
+    from pathlib import Path
+
+    from .errors import display_path
+
+    p = Path(path)
+    shown = name or display_path(p)
+    try:
+        info = os.stat(p)  # follows links; a loop raises ELOOP
+    except FileNotFoundError:
+        raise DrafterError(f"找不到文件：{shown}") from None
+    except OSError as e:
+        raise DrafterError(f"无法读取 {shown}：{_why(e)}") from None
+    if st.S_ISDIR(info.st_mode):
+        raise DrafterError(f"{shown} 是一个文件夹，不是文件")
+    if not st.S_ISREG(info.st_mode):
+        raise DrafterError(f"{shown} 不是普通文件（设备、管道或套接字），已拒绝")
+    check_size(info.st_size, limit, shown)
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO after the stat, open does not hang.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise DrafterError(f"无法读取 {shown}：{_why(e)}") from None
+    with os.fdopen(fd, "rb") as f:
+        if not st.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise DrafterError(f"{shown} 不是普通文件，已拒绝")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise DrafterError(f"{shown} 超过上限 {limit // 1024 // 1024} MB，已拒绝")
+    return data
+
+
+def _why(e: OSError) -> str:
+    import errno
+
+    if e.errno == errno.ELOOP:
+        return "符号链接指向自身（循环链接）"
+    if e.errno == errno.ENAMETOOLONG:
+        return "文件名过长"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "没有读取权限"
+    return e.strerror or str(e)
