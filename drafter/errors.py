@@ -5,6 +5,7 @@ The CLI prints these without a traceback; anything else is a bug in drafter.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class DataErrors(DrafterError):
 def display_path(path: Path | str) -> str:
     """Paths in messages: relative to the working directory when that is shorter."""
     p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # abspath, not resolve(): a symlink loop must still be nameable in the message
+        return str(Path(os.path.abspath(p)).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(p)
