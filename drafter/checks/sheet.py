@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write
 from ..model import Report
+from ..writers.cells import append_row, sheet_title
 from .composed import ComposedParagraph
 from .facts import sentence_around
 from .paths import figure_info
@@ -74,16 +75,6 @@ def by_department(rows: list[SheetRow]) -> dict[str, list[SheetRow]]:
     return groups
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = "".join("_" if c in '[]:*?/\\' else c for c in name)[:31] or "部门"
-    out, n = base, 2
-    while out in used or out == "汇总":
-        out = f"{base[:28]}({n})"
-        n += 1
-    used.add(out)
-    return out
-
-
 def _number_format(value: object) -> str:
     from ..compose.numbers import format_number
 
@@ -110,9 +101,9 @@ def build_workbook(report: Report, rows: list[SheetRow]):
     wb = Workbook()
     summary = wb.active
     summary.title = "汇总"
-    summary.append([title])
+    append_row(summary, [title])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append(["提供部门", "数字个数", "其中预计数", "工作表"])
+    append_row(summary, ["提供部门", "数字个数", "其中预计数", "工作表"])
     for col, width in zip("ABCD", (28, 10, 12, 28)):
         summary.column_dimensions[col].width = width
     for cell in summary[2]:
@@ -121,27 +112,25 @@ def build_workbook(report: Report, rows: list[SheetRow]):
 
     used: set[str] = set()
     for dept, group in by_department(rows).items():
-        ws = wb.create_sheet(_sheet_name(dept, used))
+        ws = wb.create_sheet(sheet_title(dept, used, reserved=("汇总",)))
         estimates = sum(r.estimated for r in group)
-        summary.append([dept, len(group), estimates, ws.title])
-        for cell in summary[summary.max_row]:
+        for cell in append_row(summary, [dept, len(group), estimates, ws.title]):
             cell.border = border
         if estimates:
             summary.cell(summary.max_row, 3).fill = est_fill
 
-        ws.append([f"{title}——{dept}（共{len(group)}个数字" + (f"，其中预计{estimates}个" if estimates else "") + "）"])
+        append_row(ws, [f"{title}——{dept}（共{len(group)}个数字" + (f"，其中预计{estimates}个" if estimates else "") + "）"])
         ws["A1"].font = Font(bold=True, size=13)
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
-        ws.append([name for name, _ in COLUMNS])
+        append_row(ws, [name for name, _ in COLUMNS])
         for i, (_, width) in enumerate(COLUMNS, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
         for cell in ws[2]:
             cell.font, cell.fill, cell.border = bold, head_fill, border
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for n, r in enumerate(group, start=1):
-            ws.append([n, f"第{r.paragraph}段", r.label, r.sentence, r.value, r.unit, r.status or "未注明",
-                       "是" if r.estimated else "", r.path, "", "", ""])
-            row = ws[ws.max_row]
+            row = append_row(ws, [n, f"第{r.paragraph}段", r.label, r.sentence, r.value, r.unit,
+                                  r.status or "未注明", "是" if r.estimated else "", r.path, "", "", ""])
             for cell in row:
                 cell.border = border
                 cell.alignment = top

@@ -381,6 +381,8 @@ def _xlsx_bytes(report: Report, stream) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from ..writers.cells import append_row, put
+
     w = Words.of(report.meta)
     wb = Workbook()
     ws = wb.active
@@ -390,9 +392,7 @@ def _xlsx_bytes(report: Report, stream) -> None:
     head_font = Font(name="黑体", bold=True, size=12)
     body_font = Font(name="仿宋", size=11)
     hole_fill = PatternFill("solid", fgColor="FFFF00")
-    ws.append(list(XLSX_COLUMNS))
-    for col, name in enumerate(XLSX_COLUMNS, 1):
-        c = ws.cell(row=1, column=col)
+    for c, name in zip(append_row(ws, XLSX_COLUMNS), XLSX_COLUMNS):
         c.font = head_font
         c.fill = PatternFill("solid", fgColor="D9D9D9")
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -408,7 +408,7 @@ def _xlsx_bytes(report: Report, stream) -> None:
         values = [it.id, it.task_text, "【待补充：牵头单位】" if hole else lead, coop,
                   it.deadline.text if it.deadline else "", ""]
         for col, v in enumerate(values, 1):
-            c = ws.cell(row=row, column=col, value=v)
+            c = put(ws, row, col, v)
             c.font = body_font
             c.border = border
             c.alignment = Alignment(
@@ -475,7 +475,8 @@ def write_division(
     """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`)."""
     from ..api import load, prepare_output
 
-    out, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS)
+    # `drafter division` has no --format: the file name alone decides
+    out, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)
     report = data if isinstance(data, Report) else load(data)
     doc = division_document(report)
     items = division_items(report)
