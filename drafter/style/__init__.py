@@ -42,6 +42,13 @@ def load_profile(path: str | Path | None = None) -> StyleProfile:
     from ..readers.yaml_data import load_yaml_file
 
     loaded = load_yaml_file(Path(path))
+    if not isinstance(loaded.data, dict):
+        from ..errors import DrafterError, display_path
+
+        kind = "列表" if isinstance(loaded.data, list) else "单个值"
+        raise DrafterError(
+            f"{display_path(path)} 版式文件应为“键: 值”组成的映射（如 page:、body:），这里是{kind}"
+        )
     merged = _deep_merge(_default_raw(), loaded.data)
     return validate_with_positions(StyleProfile, merged, loaded)
 
