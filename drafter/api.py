@@ -49,24 +49,24 @@ def bank_option(phrases: str | Path | None):
 
 
 def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | Path | None,
-                   formats: tuple[str, ...] | None = None):
+                   formats: tuple[str, ...] | None = None, format_option: bool = True):
     """What every command writing a document does first, before any work: decide the format,
     refuse an existing file without --force, load the office's layout profile.
+    `format_option`: whether the command has a --format option the message may suggest.
     Returns (path, format, profile or None)."""
-    from .writers import format_for
+    from .writers import FORMATS
 
     out = Path(out)
-    if formats is None:
-        fmt = format_for(out, fmt)
-    else:
-        given = fmt
-        fmt = (fmt or out.suffix.lower().lstrip(".")).lower().replace("markdown", "md")
-        if fmt not in formats:
-            if given:
-                raise DrafterError(f"不支持的格式“{given}”，可用：{'、'.join(formats)}")
-            raise DrafterError(
-                f"无法从文件名 {out.name} 判断输出格式：请用 {' / '.join('.' + f for f in formats)} 结尾，或加 --format"
-            )
+    formats = formats or FORMATS
+    given = fmt
+    fmt = (fmt or out.suffix.lower().lstrip(".")).lower().replace("markdown", "md")
+    if fmt not in formats:
+        if given:
+            raise DrafterError(f"不支持的格式“{given}”，可用：{'、'.join(formats)}")
+        hint = "，或加 --format" if format_option else ""
+        raise DrafterError(
+            f"无法从文件名 {out.name} 判断输出格式：请用 {' / '.join('.' + f for f in formats)} 结尾{hint}"
+        )
     check_target(out, force)
     profile = None
     if style is not None and fmt == "docx":
@@ -104,11 +104,26 @@ def draft(
     return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions())
 
 
+def check_typed_text(option: str, value: str | None) -> None:
+    """Text typed on the command line that goes into a YAML skeleton must be one line of
+    printable text: a newline or control character would break the file's structure."""
+    import unicodedata
+
+    if value is None:
+        return
+    bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")), None)
+    if bad is not None:
+        kind = "换行" if bad in "\n\r\x85\u2028\u2029" else "控制字符"
+        raise DrafterError(f"{option} 含有{kind}（U+{ord(bad):04X}），只能是一行文字")
+
+
 def init(path: str | Path, region: str, level: str, year: int, force: bool = False) -> list[Path]:
     """Write a commented skeleton data file (and the JSON Schema beside it for editors)."""
     from .skeleton import skeleton_yaml
 
     path = Path(path)
+    check_typed_text("--region", region)
+    check_typed_text("--level", level)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}")
     if level not in LEVELS:

@@ -154,7 +154,12 @@ def init(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的数据文件"),
 ) -> None:
     """创建带中文注释的数据文件骨架。"""
+    from .api import check_typed_text
+
+    check_typed_text("--region", region)
+    check_typed_text("--level", level)
     if last is not None:
+        check_typed_text("--from 的文件名", last.name)
         from .lastyear import init_from
 
         written = init_from(path, last, force=force, region=region, level=level, year=year)

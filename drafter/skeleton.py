@@ -159,7 +159,7 @@ def skeleton_data(region: str, level: str, year: int) -> dict:
 def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_FILE) -> str:
     out = [
         f"# yaml-language-server: $schema={schema_ref}",
-        f"# {region}{year}年政府工作报告 数据文件（drafter init 生成）",
+        f"# {' '.join(region.splitlines())}{year}年政府工作报告 数据文件（drafter init 生成）",  # a comment is one line
         "# 每个字段上方的注释说明填写内容；留空的字段在初稿中显示为【待补充：…】。",
         "# 数字只写数字（如 6.5），单位写在 unit；文字中含冒号等符号时请加引号。",
         "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",

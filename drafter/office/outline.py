@@ -103,7 +103,7 @@ def write_outline(
     from ..api import bank_option, load, prepare_output
     from ..writers import write
 
-    out, fmt, profile = prepare_output(out, fmt, force, style)
+    out, fmt, profile = prepare_output(out, fmt, force, style, format_option=False)  # no --format
     report = load(data)
     doc = outline(report, seed=seed, bank=bank_option(phrases), templates=templates)
     write(doc, out, fmt, profile=profile, force=force)
