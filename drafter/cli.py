@@ -229,13 +229,16 @@ def phrases(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"“{query}”：{len(found)} 条（共 {total} 条）" if query else f"短语库：{total} 条")
+    # Text objects, not strings: rich would read 「[/]」 or 「[bold]」 in a bank entry or in the
+    # query as markup (and fail, or restyle the table).
+    table = Table(title=Text(f"“{query}”：{len(found)} 条（共 {total} 条）" if query else f"短语库：{total} 条"))
     for col in ("类别", "位置", "措辞", "次数", "出处"):
         table.add_column(col)
     for e in found[:limit]:
         where = "；".join(f"{f.removesuffix('.txt')}:{line}" for f, line in e.sources[:3])
-        table.add_row(e.kind, e.slot or e.topic or e.part, e.text, str(e.count), where)
+        table.add_row(*map(Text, (e.kind, e.slot or e.topic or e.part, e.text, str(e.count), where)))
     Console().print(table)
     if len(found) > limit:
         print(f"（另有 {len(found) - limit} 条，用 --limit 显示更多）")

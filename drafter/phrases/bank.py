@@ -4,12 +4,14 @@ reads the bank as plain JSON."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import DrafterError, display_path
+from ..limits import MAX_BANK_BYTES, read_capped
 
 FORMAT = "drafter-phrase-bank"
 BANK_FILE = "phrases.json"
@@ -34,20 +36,21 @@ class Entry:
 
     @classmethod
     def from_json(cls, d: dict) -> "Entry":
+        """An entry of a bank checked by check_bank (types are right, optional keys may be absent)."""
         return cls(
-            id=str(d["id"]),
-            kind=str(d["kind"]),
-            part=str(d.get("part") or ""),
-            text=str(d["text"]),
+            id=d["id"],
+            kind=d["kind"],
+            part=d.get("part") or "",
+            text=d["text"],
             slot=d.get("slot"),
             slots=dict(d.get("slots") or {}),
             topic=d.get("topic"),
             indicator=d.get("indicator"),
             unit=d.get("unit"),
             qualifier=d.get("qualifier"),
-            example=str(d.get("example") or ""),
-            count=int(d.get("count") or 1),
-            sources=tuple((s.get("file", ""), int(s.get("line", 0))) for s in d.get("sources") or ()),
+            example=d.get("example") or "",
+            count=d.get("count") or 1,
+            sources=tuple((s.get("file") or "", s.get("line") or 0) for s in d.get("sources") or ()),
             frame=d.get("frame"),
         )
 
@@ -98,41 +101,154 @@ class Bank:
         return sum(len(v) for v in self._raw.values())
 
 
-def parse_bank(data: Any, shown: str) -> Bank:
+KINDS = ("formula", "heading", "lead", "number", "expression")
+MAX_COUNT = 10**9  # occurrences in a corpus; counts are summed as choice weights
+# Characters a .docx (XML 1.0) or the terminal cannot carry: C0 controls but tab/LF/CR, lone
+# surrogates (JSON's "\ud800" escape decodes to one), U+FFFE/U+FFFF.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _shown(v: Any) -> str:
+    """A JSON value in a message: short, and printable even if it is the bad value itself."""
+    if isinstance(v, str):
+        text = _BAD_CHAR.sub("\ufffd", v)
+        return f"“{text[:20]}{'…' if len(text) > 20 else ''}”"
+    if v is None or isinstance(v, bool):
+        return {None: "null", True: "true", False: "false"}[v]
+    if isinstance(v, (int, float)):
+        return f"{v:.6g}" if isinstance(v, float) else (str(v) if abs(v) < 10**20 else "过大的数")
+    return "列表" if isinstance(v, list) else "映射"
+
+
+def _text(v: Any) -> str | None:
+    if not isinstance(v, str):
+        return f"应为文本，这里是 {_shown(v)}"
+    m = _BAD_CHAR.search(v)
+    if m:
+        return f"第 {m.start() + 1} 个字符 U+{ord(m.group()):04X} 是控制字符或孤立的代理字符，无法写入文稿"
+    return None
+
+
+def _opt_text(v: Any) -> str | None:
+    return None if v is None else _text(v)
+
+
+def _id(v: Any) -> str | None:
+    return "不能为空" if v == "" else _text(v)
+
+
+def _kind(v: Any) -> str | None:
+    return None if isinstance(v, str) and v in KINDS else f"应为 {'、'.join(KINDS)} 之一，这里是 {_shown(v)}"
+
+
+def _count(v: Any) -> str | None:
+    if v is None or (type(v) is int and 1 <= v <= MAX_COUNT):
+        return None
+    return f"应为 1–{MAX_COUNT} 的整数，这里是 {_shown(v)}"
+
+
+def _slots(v: Any) -> str | None:
+    if v is None:
+        return None
+    if not isinstance(v, dict):
+        return f"应为映射（槽位名: 类型），这里是 {_shown(v)}"
+    for name, kind in v.items():
+        why = _text(name) or _text(kind)
+        if why:
+            return f"中的槽位 {_shown(name)} {why}"
+    return None
+
+
+def _sources(v: Any) -> str | None:
+    if v is None:
+        return None
+    if not isinstance(v, list):
+        return f"应为列表，这里是 {_shown(v)}"
+    for i, src in enumerate(v, 1):
+        if not isinstance(src, dict):
+            return f"第 {i} 项应为映射（file、line），这里是 {_shown(src)}"
+        why = _opt_text(src.get("file"))
+        line = src.get("line")
+        if why is None and line is not None and not (type(line) is int and 0 <= line <= MAX_COUNT):
+            why = f"line 应为行号（非负整数），这里是 {_shown(line)}"
+        if why:
+            return f"第 {i} 项 {why}"
+    return None
+
+
+# Every entry field drafting or `drafter phrases` reads, with its check (→ what is wrong, or
+# None). Other keys are ignored: the miner may add fields later.
+ENTRY_FIELDS = {
+    "id": _id, "kind": _kind, "text": _text, "part": _opt_text, "slot": _opt_text,
+    "slots": _slots, "topic": _opt_text, "indicator": _opt_text, "unit": _opt_text,
+    "qualifier": _opt_text, "example": _opt_text, "count": _count, "sources": _sources,
+    "frame": _opt_text,
+}
+REQUIRED = ("id", "kind", "text")
+
+
+def check_bank(data: Any, shown: str) -> None:
+    """The structure of a decoded bank, checked once on load so that nothing later (drafting,
+    the picker's weights, `drafter phrases`) meets a wrong type: a Chinese error naming the
+    file and what is wrong."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DrafterError(f"{shown} 不是 drafter 短语库（缺少 \"format\": \"{FORMAT}\"）")
-    if data.get("version") != 1:
-        raise DrafterError(f"{shown} 的短语库版本 {data.get('version')} 不受支持（需要 1）")
-    raw = data.get("entries", [])
-    if not isinstance(raw, list) or not all(
-        isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("text"), str)
-        and e.get("kind") in ("formula", "heading", "lead", "number", "expression")
-        for e in raw
-    ):
-        raise DrafterError(f"{shown} 的短语条目格式有误：每条需有 id、kind、text")
+    version = data.get("version")
+    if type(version) is not int or version != 1:
+        raise DrafterError(f"{shown} 的短语库版本 {_shown(version)} 不受支持（需要 1）")
+    corpus = data.get("corpus")
+    if corpus is not None and not isinstance(corpus, list):
+        raise DrafterError(f"{shown} 的 corpus 应为列表（每份语料报告一项），这里是 {_shown(corpus)}")
+    for i, source in enumerate(corpus or (), 1):
+        why = _opt_text(source.get("place")) if isinstance(source, dict) else f"应为映射，这里是 {_shown(source)}"
+        if why:
+            raise DrafterError(f"{shown} 的 corpus 第 {i} 项{'的 place ' if isinstance(source, dict) else ''}{why}")
+    entries = data.get("entries", [])
+    if not isinstance(entries, list):
+        raise DrafterError(f"{shown} 的 entries 应为列表（短语条目），这里是 {_shown(entries)}")
+    for i, e in enumerate(entries, 1):
+        if not isinstance(e, dict):
+            raise DrafterError(f"{shown} 的第 {i} 条短语应为映射（含 id、kind、text），这里是 {_shown(e)}")
+        for key, check in ENTRY_FIELDS.items():
+            v = e.get(key)
+            why = "缺少必填字段" if v is None and key in REQUIRED else check(v)
+            if why:
+                which = f"（id {_shown(e['id'])}）" if key != "id" and isinstance(e.get("id"), str) else ""
+                raise DrafterError(f"{shown} 的第 {i} 条短语{which}：{key} {why}")
+
+
+def _places(corpus: list) -> tuple[str, ...]:
+    """The corpus's own places without their suffix (咸阳市 → 咸阳)."""
     places = set()
-    for source in data.get("corpus") or ():
-        place = str(source.get("place") or "") if isinstance(source, dict) else ""
+    for source in corpus:
+        place = source.get("place") or ""
         for suffix in ("市", "区", "县", "省"):
             if place.endswith(suffix) and len(place) > 2:
                 place = place[: -len(suffix)]
                 break
         if len(place) >= 2:
             places.add(place)
-    return Bank(raw=raw, places=tuple(sorted(places)))
+    return tuple(sorted(places))
+
+
+def parse_bank(data: Any, shown: str) -> Bank:
+    check_bank(data, shown)
+    return Bank(raw=data.get("entries", []), places=_places(data.get("corpus") or []))
 
 
 def load_bank(path: str | Path) -> Bank:
+    """A bank file, read with a size cap (limits.MAX_BANK_BYTES) and checked whole."""
     p = Path(path)
     shown = display_path(p)
-    if not p.is_file():
-        raise DrafterError(f"找不到短语库：{shown}")
+    raw = read_capped(p, MAX_BANK_BYTES, f"短语库 {shown}")
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DrafterError(f"{shown} 不是 UTF-8 编码的 JSON 文件") from None
     except json.JSONDecodeError as e:
         raise DrafterError(f"{shown}:{e.lineno}:{e.colno} 短语库不是有效的 JSON（{e.msg}）") from None
+    except RecursionError:  # the C decoder stops at the recursion limit (~1000 levels)
+        raise DrafterError(f"{shown} 的 JSON 嵌套层数过深，不是 drafter 短语库") from None
     bank = parse_bank(data, shown)
     bank.path = p
     return bank
