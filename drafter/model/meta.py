@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator
 
 from .base import Model, Text, field
 
@@ -11,8 +13,23 @@ Level = Literal["省", "市", "区", "县", "县级市"]
 LEVELS: tuple[str, ...] = ("省", "市", "区", "县", "县级市")
 
 
+# The longest real region names (新疆维吾尔自治区 and autonomous prefectures / counties such as
+# 黔东南苗族侗族自治州) are under 20 characters; the region is repeated in the title, the core
+# properties and every level word, so a runaway value is refused here.
+MAX_REGION = 50
+
+
+def _region_length(v: str) -> str:
+    if len(v) > MAX_REGION:
+        raise ValueError(f"地区全称有 {len(v)} 个字，超过上限 {MAX_REGION}：只写地区名，如：咸阳市、金台区")
+    return v
+
+
 class Meta(Model):
-    region: Text = field(title="地区全称", description="如：咸阳市、金台区、高平市、庄浪县")
+    region: Annotated[Text, AfterValidator(_region_length)] = field(
+        title="地区全称", description="如：咸阳市、金台区、高平市、庄浪县",
+        json_schema_extra={"maxLength": MAX_REGION},
+    )
     level: Level = field(title="行政层级", description="省 / 市 / 区 / 县 / 县级市")
     year: int = field(
         title="报告年度", description="报告部署工作的年度（计划年度），如 2025；回顾的是上一年", ge=2000, le=2100

@@ -391,17 +391,27 @@ def _write_footers(d, lay: _Layout) -> None:
             sect.insert(index, ref)  # references come first in w:sectPr
 
 
+CORE_TEXT_MAX = 255  # python-docx refuses longer core properties (ValueError)
+
+
+def _core_text(value: str | None) -> str:
+    """A core property (title, keywords …) is metadata, not the text: cut to what python-docx
+    accepts rather than fail a draft over a long region or title."""
+    text = xml_safe(value or "")
+    return text if len(text) <= CORE_TEXT_MAX else text[: CORE_TEXT_MAX - 1] + "…"
+
+
 def _write_core_properties(d, doc: Document) -> None:
     props = doc.properties
     cp = d.core_properties
-    cp.title = props.title
-    cp.subject = props.subject
-    cp.author = props.author
-    cp.keywords = props.keywords
-    cp.comments = props.comments
-    cp.language = props.language
+    cp.title = _core_text(props.title)
+    cp.subject = _core_text(props.subject)
+    cp.author = _core_text(props.author)
+    cp.keywords = _core_text(props.keywords)
+    cp.comments = _core_text(props.comments)
+    cp.language = _core_text(props.language)
     cp.category = ""
-    cp.last_modified_by = props.author
+    cp.last_modified_by = _core_text(props.author)
     cp.revision = 1
     # Dates: taken from the properties if the tree carries them, else SOURCE_DATE_EPOCH, else
     # left out, so that the same tree gives the same core.xml.
