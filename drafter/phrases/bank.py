@@ -108,11 +108,11 @@ MAX_COUNT = 10**9  # occurrences in a corpus; counts are summed as choice weight
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _shown(v: Any) -> str:
+def _shown(v: Any, width: int = 20) -> str:
     """A JSON value in a message: short, and printable even if it is the bad value itself."""
     if isinstance(v, str):
         text = _BAD_CHAR.sub("\ufffd", v)
-        return f"“{text[:20]}{'…' if len(text) > 20 else ''}”"
+        return f"“{text[:width]}{'…' if len(text) > width else ''}”"
     if v is None or isinstance(v, bool):
         return {None: "null", True: "true", False: "false"}[v]
     if isinstance(v, (int, float)):
@@ -213,7 +213,7 @@ def check_bank(data: Any, shown: str) -> None:
             v = e.get(key)
             why = "缺少必填字段" if v is None and key in REQUIRED else check(v)
             if why:
-                which = f"（id {_shown(e['id'])}）" if key != "id" and isinstance(e.get("id"), str) else ""
+                which = f"（id {_shown(e['id'], 80)}）" if key != "id" and isinstance(e.get("id"), str) else ""
                 raise DrafterError(f"{shown} 的第 {i} 条短语{which}：{key} {why}")
 
 

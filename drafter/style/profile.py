@@ -70,7 +70,7 @@ def _yaml_number(v) -> str:
         return ".nan"
     if v in (float("inf"), float("-inf")):
         return ".inf" if v > 0 else "-.inf"
-    return f"{v:g}"
+    return str(v) if isinstance(v, int) else f"{v:g}"
 
 
 def _font_name(v):
