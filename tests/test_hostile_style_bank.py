@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
+import shutil
+import subprocess
 import zipfile
 
 import docx
@@ -251,8 +255,6 @@ def test_bank_over_the_size_limit_is_not_read(tmp_path, run_cli):
 
 
 def test_bank_that_is_a_fifo(tmp_path, run_cli):
-    import os
-
     path = tmp_path / "bank.json"
     os.mkfifo(path)
     err = _refused(tmp_path, run_cli, path)
@@ -301,3 +303,31 @@ def test_long_core_properties_are_cut_not_fatal(tmp_path):
     for value in (cp.title, cp.keywords, cp.subject, cp.author, cp.comments, cp.last_modified_by):
         assert len(value) == CORE_TEXT_MAX and value.endswith("…")
     assert cp.title == "长" * 254 + "…"
+
+
+def test_smallest_and_largest_allowed_pages_render(tmp_path):
+    """The ends of the page ranges still make a document LibreOffice lays out (a 0×0 page
+    could not be exported): both convert, at the page size asked for."""
+    if not shutil.which("soffice") or not shutil.which("pdfinfo"):
+        pytest.skip("LibreOffice / poppler-utils not installed: rendering check skipped")
+    profiles = {
+        "tiny": "page: {width_mm: 60, height_mm: 60, margin_top_mm: 5, margin_bottom_mm: 5, "
+                "margin_left_mm: 5, margin_right_mm: 5, footer_mm: 2, lines_per_page: 10, chars_per_line: 10}\n"
+                "title: {size: 5}\nbody: {size: 10, first_line_chars: 10}\npage_number: {size: 5, indent_chars: 10}\n",
+        "huge": "page: {width_mm: 1200, height_mm: 1200, margin_top_mm: 100, margin_bottom_mm: 100, "
+                "margin_left_mm: 100, margin_right_mm: 100, footer_mm: 100, lines_per_page: 10, chars_per_line: 10}\n"
+                "title: {size: 72, space_before_lines: 10, space_after_lines: 10}\nbody: {size: 72}\n",
+    }
+    doc = Document(Header([Run("政府工作报告")]))
+    for name, text in profiles.items():
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+        write_docx(doc, tmp_path / f"{name}.docx", load_profile(tmp_path / f"{name}.yaml"))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(tmp_path / "tiny.docx"), str(tmp_path / "huge.docx")],
+        check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)},
+    )
+    for name, mm in (("tiny", 60), ("huge", 1200)):
+        info = subprocess.run(["pdfinfo", str(tmp_path / f"{name}.pdf")], capture_output=True, text=True).stdout
+        w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+        assert abs(w - mm / 25.4 * 72) < 1 and abs(h - mm / 25.4 * 72) < 1
