@@ -75,7 +75,12 @@ def read_capped(path, limit: int, name: str | None = None) -> bytes:
     with os.fdopen(fd, "rb") as f:
         if not st.S_ISREG(os.fstat(f.fileno()).st_mode):
             raise DrafterError(f"{shown} 不是普通文件，已拒绝")
-        data = f.read(limit + 1)
+        # In chunks: read(limit + 1) allocates the whole cap up front, even for a tiny file.
+        chunks, n = [], 0
+        while n <= limit and (block := f.read(min(1 << 20, limit + 1 - n))):
+            chunks.append(block)
+            n += len(block)
+        data = b"".join(chunks)
     if len(data) > limit:
         raise DrafterError(f"{shown} 超过上限 {limit // 1024 // 1024} MB，已拒绝")
     return data
@@ -93,7 +98,124 @@ def _why(e: OSError) -> str:
     return e.strerror or str(e)
 
 
+# A .docx's XML parts are parsed whole by python-docx before anything can be checked, so a
+# document.xml of millions of tiny elements (78 MB at ratio 26, inside the size and ratio limits)
+# took minutes and gigabytes. The elements are counted while streaming the parts, before any
+# tree is built. A drafted report has ~1,000 elements; one edited for weeks in Word (runs split
+# by revisions, tracked changes, a few tables) ~50,000.
+MAX_DOCX_XML_PART = 16 * 1024 * 1024  # uncompressed size of one XML part (a real document.xml: 50 kB–2 MB)
+MAX_DOCX_ELEMENTS = 300_000  # XML elements over all parts of a .docx
+
+
+class XmlTooBig(Exception):
+    """Raised by count_xml_elements past one of its caps; `what` is "elements" or "bytes"."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+class _Counter:
+    """lxml parser target: counts start tags and keeps nothing, so no tree is ever built."""
+
+    def __init__(self):
+        self.n = 0
+
+    def start(self, *args):
+        self.n += 1
+
+    def close(self):
+        return self.n
+
+
+def count_xml_elements(stream, max_elements: int, max_bytes: int, chunk: int = 64 * 1024) -> int:
+    """The number of elements in the XML read from `stream` (a binary file object), in chunks.
+    Raises XmlTooBig past either cap. Stops quietly where the bytes stop being well-formed XML
+    (an image, a damaged part): python-docx reports a damaged part it needs when it parses it."""
+    from lxml import etree
+
+    counter = _Counter()
+    parser = etree.XMLParser(target=counter, resolve_entities=False, no_network=True)
+    fed = 0
+    try:
+        while block := stream.read(chunk):
+            fed += len(block)
+            parser.feed(block)
+            if counter.n > max_elements:
+                raise XmlTooBig("elements")
+            if fed > max_bytes:
+                raise XmlTooBig("bytes")
+        parser.close()
+    except etree.XMLSyntaxError:
+        pass
+    return counter.n
+
+
+def check_docx_xml(data: bytes, name: str) -> None:
+    """Refuse a .docx whose XML would take python-docx minutes and gigabytes to build: every
+    part is streamed through the element counter first (call after check_docx_package)."""
+    left = MAX_DOCX_ELEMENTS
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            try:
+                with z.open(info) as f:
+                    left -= count_xml_elements(f, left, MAX_DOCX_XML_PART)
+            except XmlTooBig as e:
+                if e.what == "bytes":
+                    raise DrafterError(
+                        f"{name} 中的 {info.filename} 解压后超过 {MAX_DOCX_XML_PART // 1024 // 1024} MB"
+                        "（一份报告的正文通常不到 2 MB），已拒绝"
+                    ) from None
+                raise DrafterError(
+                    f"{name} 的 XML 元素超过 {MAX_DOCX_ELEMENTS:,} 个（一份报告通常只有几千到几万个），"
+                    "疑似异常构造的文档，已拒绝"
+                ) from None
+            except Exception as e:  # zlib.error, BadZipFile (CRC), an encrypted or unknown compression
+                raise DrafterError(
+                    f"{name} 中的 {info.filename} 无法解压（文件已损坏，或不是 Word 文档）：{type(e).__name__}"
+                ) from None
+
+
+# Numbers in YAML data: a report never needs more than about 20 significant digits, nor a
+# power of ten beyond ±30. Longer literals (1e999999999, 5000-digit integers) are refused by
+# the YAML reader before any int/Decimal conversion, which would otherwise take minutes.
+MAX_NUMBER_DIGITS = 30  # digits written in one number (any base), leading zeros included
+MAX_NUMBER_EXPONENT = 30  # |exponent| in scientific notation such as 1.5e6
+
+
 # A phrase bank is JSON read whole: the shipped one is ~1.4 MB and one mined from a corpus seven
 # times wider ~10 MB (250 reports gave 8.8 MB, 2,500 gave 14 MB). Uncapped, a 2.3 GB bank was
 # read and accepted (20 s, 5.2 GB).
 MAX_BANK_BYTES = 64 * 1024 * 1024
+
+# A check lists at most this many findings per group, on the terminal and in the report file,
+# and says how many more there are: a draft with thousands of findings is the wrong file or a
+# systematic error, and a table of 16,000 rows took rich half a minute to lay out.
+MAX_FINDINGS_LISTED = 200
+
+# Paragraphs (lines of a .txt) of a report read by parse / mine / init --from / check. A real
+# report has 100–1,000 (the longest in style_corpus: 517); every check is linear in them, but
+# 100,000 paragraphs still took seconds of python-docx and rule work each.
+MAX_REPORT_PARAGRAPHS = 20_000
+
+
+def check_paragraphs(count: int, name: str) -> None:
+    if count > MAX_REPORT_PARAGRAPHS:
+        raise DrafterError(
+            f"{name} 有 {count:,} 段，超过上限 {MAX_REPORT_PARAGRAPHS:,} 段（一份报告通常只有几百段），已拒绝"
+        )
+
+# Templates (`--templates DIR` runs an office's Jinja2 files in a sandbox). Our own templates
+# need a few thousand loop turns and calls and write ~40,000 characters; a hostile one
+# (`range(10**9)`, nested loops, `'a'*10**9`, a recursive macro) stops at these with a
+# Chinese error naming the template line, before anything is written.
+MAX_TEMPLATE_BYTES = 1024 * 1024  # one template file (ours are 1–5 kB)
+MAX_TEMPLATE_RANGE = 10_000  # items of one range() call
+MAX_TEMPLATE_LOOPS = 200_000  # loop turns over one draft (every for loop counted)
+MAX_TEMPLATE_CALLS = 300_000  # calls (macros, helpers, methods) over one draft
+MAX_TEMPLATE_DEPTH = 50  # nesting of macro calls (recursion)
+MAX_TEMPLATE_STRING = 1_000_000  # characters of a string a template builds (*, +, ~, join, format)
+MAX_TEMPLATE_ITEMS = 100_000  # items of a list a template builds (*, +)
+MAX_TEMPLATE_INT_BITS = 4_096  # an integer a template computes (*, **)
+MAX_TEMPLATE_FORMAT_WIDTH = 1_000  # width / precision in '%5d' or '{:>5}'
+MAX_TEMPLATE_OUTPUT = 5_000_000  # characters a draft's templates print in all

@@ -37,7 +37,7 @@ def test_oversized_report(tmp_path):
         f.seek(MAX_REPORT_BYTES + 1)
         f.write(b"\n")
     err = _quick(lambda: parse_report(big))
-    assert "超过报告文件上限" in err.message
+    assert "超过上限" in err.message and "big.txt" in err.message
 
 
 def _bomb(path, size=300 * 1024 * 1024):

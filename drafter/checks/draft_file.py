@@ -11,12 +11,12 @@ figure as missing.
 
 from __future__ import annotations
 
-import io
+import os
 import re
-import zipfile
 from pathlib import Path
 
 from ..errors import DrafterError, display_path
+from ..limits import check_paragraphs
 from ..model import Report
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -27,18 +27,11 @@ _MD_MARKS = re.compile(r"^#+\s*|\*+")  # headings and emphasis; reports have no 
 
 
 def _read_bytes(path: Path) -> bytes:
-    shown = display_path(path)
-    if path.is_dir():
-        raise DrafterError(f"{shown} 是一个文件夹，请给出文稿文件（.docx）")
-    try:
-        from ..limits import MAX_REPORT_BYTES, check_size
+    from ..limits import MAX_REPORT_BYTES, read_capped
 
-        check_size(path.stat().st_size, MAX_REPORT_BYTES, shown)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DrafterError(f"找不到文稿 {shown}") from None
-    except OSError as e:
-        raise DrafterError(f"无法读取文稿 {shown}：{e.strerror or e}") from None
+    if not os.path.lexists(path):
+        raise DrafterError(f"找不到文稿 {display_path(path)}")
+    return read_capped(path, MAX_REPORT_BYTES)  # refuses a FIFO, /dev/zero, a folder, a link loop
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,19 +49,17 @@ def _paragraph_text(p) -> str:
 
 def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], str, str]:
     """(paragraph texts, core title, core comments)."""
-    shown = display_path(path)
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
+    from ..parse.docx_text import body_paragraphs, open_docx
 
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError):
-        raise DrafterError(f"{shown} 不是有效的 .docx 文件（文件已损坏，或不是 Word 文档）") from None
-    except Exception:  # lxml errors on a broken document.xml and the like
-        raise DrafterError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）") from None
-    paras = [_paragraph_text(p._p) for p in document.paragraphs]
-    cp = document.core_properties
-    return paras, cp.title or "", cp.comments or ""
+    shown = display_path(path)
+    document = open_docx(data, path, shown)  # zip and XML bombs refused first; Chinese errors
+    paragraphs = body_paragraphs(document, path, shown)  # refused past the paragraph cap
+    try:
+        paras = [_paragraph_text(p._p) for p in paragraphs]
+        cp = document.core_properties
+        return paras, cp.title or "", cp.comments or ""
+    except Exception as e:  # a property python-docx cannot read (a broken core.xml date, …)
+        raise DrafterError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}") from None
 
 
 def _text_paragraphs(data: bytes, path: Path) -> list[str]:
@@ -81,6 +72,7 @@ def _text_paragraphs(data: bytes, path: Path) -> list[str]:
     else:  # pragma: no cover - gb18030 decodes nearly anything
         raise DrafterError(f"{display_path(path)} 无法识别文字编码，请另存为 UTF-8")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    check_paragraphs(len(lines), display_path(path))
     if path.suffix.lower() in (".md", ".markdown"):
         lines = [_MD_MARKS.sub("", ln.strip()) for ln in lines]
     return lines
@@ -96,14 +88,13 @@ def read_draft(path: str | Path, report: Report) -> list[str]:
     data = _read_bytes(path)
     shown = display_path(path)
     if data.startswith(OLE_MAGIC):
-        raise DrafterError(f"{shown} 是旧版 Word 二进制格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再检查")
+        from ..parse.decode import ole_message
+
+        raise DrafterError(ole_message(data, shown))
     if not data.strip():
         raise DrafterError(f"{shown} 是空文件，没有可以检查的文字")
     title, comments = "", ""
     if data.startswith(ZIP_MAGIC):
-        from ..limits import check_docx_package
-
-        check_docx_package(data, shown)  # a zip bomb is refused before python-docx unpacks it
         paras, title, comments = _docx_paragraphs(data, path)
     elif path.suffix.lower() in _TEXT_SUFFIXES:
         paras = _text_paragraphs(data, path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from ..errors import DrafterError, display_path
+from ..limits import MAX_FINDINGS_LISTED
 from .findings import CONSISTENCY, ERROR, FACTS, PREVIOUS, TARGETS, Finding
 from .result import CheckResult
 
@@ -29,6 +30,13 @@ def _summary(r: CheckResult) -> str:
 def _counts(fs: list[Finding]) -> str:
     e = sum(f.severity == ERROR for f in fs)
     return f"{e} 处错误，{len(fs) - e} 处提示"
+
+
+def _listed(fs: list[Finding]) -> tuple[list[Finding], str]:
+    """The findings to list (the first MAX_FINDINGS_LISTED, in order) and a note on the rest."""
+    rest = len(fs) - MAX_FINDINGS_LISTED
+    note = f"另有 {rest} 条未列出（每组只列前 {MAX_FINDINGS_LISTED} 条）" if rest > 0 else ""
+    return fs[:MAX_FINDINGS_LISTED], note
 
 
 def print_result(r: CheckResult, console=None) -> None:
@@ -62,10 +70,13 @@ def print_result(r: CheckResult, console=None) -> None:
         t.add_column("位置", ratio=2, overflow="fold")
         t.add_column("数据路径", ratio=2, overflow="fold")
         t.add_column("说明", ratio=5, overflow="fold")
-        for f in fs:
+        shown, note = _listed(fs)
+        for f in shown:
             t.add_row(Text(f.severity, style="bold red" if f.severity == ERROR else "yellow"), Text(f.kind),
                       Text(f.where), Text(f.path or "—"), Text(f.message))
         console.print(t)
+        if note:
+            console.print(Text(note, style="bold"))
     console.print(Text(_summary(r), style="bold red" if r.errors else "bold green"))
 
 
@@ -93,16 +104,17 @@ def report_text(r: CheckResult, markdown: bool = False) -> str:
             if group in r.ran and group != TARGETS:
                 out += [f"✓ {group}：未发现问题", ""]
             continue
+        shown, note = _listed(fs)
         if markdown:
             out += [f"## {group}（{_counts(fs)}）", "", "| 级别 | 类别 | 位置 | 数据路径 | 说明 |", "|---|---|---|---|---|"]
             out += [f"| {f.severity} | {f.kind} | {_md_cell(f.where)} | {_md_cell(f.path or '—')} | {_md_cell(f.message)} |"
-                    for f in fs]
+                    for f in shown]
         else:
             out.append(f"【{group}】{_counts(fs)}")
-            for f in fs:
+            for f in shown:
                 path = f"｜{f.path}" if f.path else ""
                 out.append(f"{f.severity}｜{f.kind}｜{f.where}{path}｜{f.message}")
-        out.append("")
+        out += [note, ""] if note else [""]
     out.append(_summary(r))
     return "\n".join(out) + "\n"
 

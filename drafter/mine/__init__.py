@@ -14,6 +14,7 @@ folder, then renamed); an existing file is replaced only with overwrite=True.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,11 +49,13 @@ class MineResult:
 def candidates(corpus: Path, out: Path | None = None) -> tuple[list[Path], list[str]]:
     """The files of the folder to try as reports (sorted by name), and warnings for others."""
     files, warnings = [], []
-    out_resolved = out.resolve() if out else None
+    # realpath, not resolve(): a symlink loop in the folder must not raise here. FIFOs, devices
+    # and broken links stay in the list: the capped reader skips them with the reason.
+    out_resolved = os.path.realpath(out) if out else None
     for p in sorted(corpus.iterdir(), key=lambda p: p.name):
-        if p.name.startswith((".", "~$")) or not p.is_file():
+        if p.name.startswith((".", "~$")) or p.is_dir():
             continue
-        if out_resolved is not None and p.resolve() == out_resolved:
+        if out_resolved is not None and os.path.realpath(p) == out_resolved:
             continue
         suffix = p.suffix.lower()
         if suffix in _IGNORED_SUFFIXES or p.name == "SOURCES.tsv":

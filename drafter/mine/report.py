@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..parse import ParseError, parse_lines, read_lines
+from ..parse import ParseError, lines_from_bytes, parse_lines, read_report_bytes
 from ..parse.about import ReportInfo, about
 from ..phrases.slots import abstract
 from ..phrases.topics import classify
@@ -77,11 +77,8 @@ def mine_file(path: Path) -> ReportAgg:
     """Mine one report; raises Skip with a Chinese message for a file that is not one."""
     name = path.name
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise Skip(f"跳过 {name}：无法读取（{e.strerror or e}）")
-    try:
-        lines = read_lines(path)
+        data = read_report_bytes(path)  # capped: a FIFO, /dev/zero or a sparse 3 GB file is skipped
+        lines = lines_from_bytes(data, path)
         doc = parse_lines(lines)
     except ParseError as e:
         msg = str(e)

@@ -1,6 +1,7 @@
 """Read an existing 政府工作报告 (.txt or .docx) into the document tree.
 
-    read_lines(path)   -> list[str]   decoded, normalised, non-empty lines (one paragraph each)
+    read_lines(path)   -> list[str]   decoded, normalised, non-empty lines (one paragraph each);
+                                      = lines_from_bytes(read_report_bytes(path), path)
     parse_lines(lines) -> Document    structure from the text alone (rules/, see rules/__init__)
     parse_report(path) -> Document    read_lines + parse_lines
     to_json(doc)       -> dict        {"parts": [{type, heading, start_line, end_line,
@@ -16,56 +17,59 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DrafterError
+from ..limits import check_paragraphs
 from ..tree import Document, Paragraph, Section, plain
 from .build import build
-from .decode import OLE_MAGIC, ZIP_MAGIC, decode_text
+from .decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
 from .docx_text import docx_paragraphs
 from .errors import ParseError
 from .normalize import normalize_line, split_lines
 from .rules import run
 from .state import State
 
-__all__ = ["ParseError", "read_lines", "parse_lines", "parse_report", "to_json"]
+__all__ = [
+    "ParseError", "read_report_bytes", "lines_from_bytes", "read_lines", "parse_lines", "parse_report", "to_json",
+]
 
 
-def read_lines(path: str | Path) -> list[str]:
-    """The report's paragraphs as lines. The format is decided by the bytes, not the suffix:
-    a zip package is read as .docx, the OLE compound file of a .doc is refused."""
-    from ..limits import MAX_REPORT_BYTES, check_docx_package
+def read_report_bytes(path: str | Path) -> bytes:
+    """The file's bytes, read with the report cap (drafter/limits.py): a device, a FIFO, a
+    folder, a symlink loop or an oversized (even sparse) file is a ParseError naming it."""
+    from ..limits import MAX_REPORT_BYTES, read_capped
 
     p = Path(path)
     try:
-        if p.is_file() and p.stat().st_size > MAX_REPORT_BYTES:
-            raise ParseError(
-                f"{p.name} 有 {p.stat().st_size // 1024 // 1024} MB，超过报告文件上限 "
-                f"{MAX_REPORT_BYTES // 1024 // 1024} MB，已拒绝", p
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(f"找不到文件 {p.name}", p)
-    except IsADirectoryError:
-        raise ParseError(f"{p.name} 是一个目录，不是报告文件", p)
-    except OSError as e:
-        raise ParseError(f"无法读取 {p.name}：{e.strerror or e}", p)
+        return read_capped(p, MAX_REPORT_BYTES, p.name)
+    except DrafterError as e:
+        raise ParseError(e.message, p) from None
+
+
+def lines_from_bytes(data: bytes, path: str | Path) -> list[str]:
+    """The report's paragraphs as lines. The format is decided by the bytes, not the suffix:
+    a zip package is read as .docx, the OLE compound file of a .doc is refused."""
+    p = Path(path)
     if data.startswith(OLE_MAGIC):
-        raise ParseError(
-            f"{p.name} 是旧版 Word 二进制格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再试", p
-        )
+        raise ParseError(ole_message(data, p.name), p)
     if data.startswith(ZIP_MAGIC) or p.suffix.lower() == ".docx":
         if not data:
             raise ParseError(f"{p.name} 是空文件，没有可以解析的内容", p)
         if not data.startswith(ZIP_MAGIC):
             raise ParseError(f"{p.name} 不是有效的 .docx 文件（文件可能已损坏或并非 Word 文档）", p)
-        try:
-            check_docx_package(data, p.name)
-        except DrafterError as e:
-            raise ParseError(e.message, p) from None
         lines = [x for x in (normalize_line(t) for t in docx_paragraphs(data, p)) if x]
     else:
         lines = split_lines(decode_text(data, p))
+        try:
+            check_paragraphs(len(lines), p.name)
+        except DrafterError as e:
+            raise ParseError(e.message, p) from None
     if not lines:
         raise ParseError(f"{p.name} 没有任何文字内容", p)
     return lines
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """The report's paragraphs as lines (read_report_bytes + lines_from_bytes)."""
+    return lines_from_bytes(read_report_bytes(path), path)
 
 
 def parse_lines(lines: list[str]) -> Document:

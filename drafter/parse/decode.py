@@ -61,14 +61,20 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def ole_message(data: bytes, name: str) -> str:
+    """Why a compound file (OLE) is refused. A .docx with an open password is stored as one
+    too, holding the encrypted package: telling that apart saves the user a wrong 另存为."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return f"{name} 设有打开密码（加密的 Word 文档），请在 Word 或 WPS 中取消密码、另存为 .docx 后再试"
+    return f"{name} 是旧版 Word 二进制格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再试"
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
     name = Path(path).name
     if not data.strip():
         raise ParseError(f"{name} 是空文件，没有可以解析的内容", path)
     if data.startswith(OLE_MAGIC):
-        raise ParseError(
-            f"{name} 是旧版 Word 二进制格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再试", path
-        )
+        raise ParseError(ole_message(data, name), path)
     if data.lstrip().startswith(b"{\\rtf"):
         raise ParseError(f"{name} 是 RTF 格式，请在 Word 或 WPS 中另存为 .docx 或 .txt 后再试", path)
     if data.startswith(b"%PDF-"):

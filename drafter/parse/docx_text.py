@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from .errors import ParseError
@@ -48,6 +47,26 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _val(el, child: str) -> str | None:
+    found = el.find(f"{_W}{child}")
+    return found.get(f"{_W}val") if found is not None else None
+
+
+def _int(text: str | None, default: int) -> int:
+    """A number attribute as Word reads it; anything else (abc, 1e9, missing) is the default."""
+    try:
+        n = int(text)
+    except (TypeError, ValueError):
+        return default
+    return n if 0 <= n < 100_000 else default
+
+
+def _level(text: str | None) -> int | None:
+    """A list level 0–8 (Word has nine), None for anything else."""
+    n = _int(text, -1)
+    return n if 0 <= n <= 8 else None
+
+
 class _Numbering:
     """Renders list labels as Word shows them: counters per abstract list and level, lower
     levels restarting when a higher one advances."""
@@ -63,14 +82,13 @@ class _Numbering:
         for an in root.iter(f"{_W}abstractNum"):
             aid = an.get(f"{_W}abstractNumId")
             for lvl in an.iter(f"{_W}lvl"):
-                il = int(lvl.get(f"{_W}ilvl", "0"))
-                start = lvl.find(f"{_W}start")
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
+                il = _level(lvl.get(f"{_W}ilvl", "0"))
+                if il is None:  # ilvl="abc" or 99: Word ignores such a level, so do we
+                    continue
                 self.levels[(aid, il)] = (
-                    int(start.get(f"{_W}val")) if start is not None else 1,
-                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
-                    text.get(f"{_W}val") if text is not None else "",
+                    _int(_val(lvl, "start"), 1),
+                    _val(lvl, "numFmt") or "decimal",
+                    _val(lvl, "lvlText") or "",
                 )
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
@@ -98,56 +116,86 @@ class _Numbering:
         return re.sub(r"%(\d)", sub, text)
 
 
-def _num_pr(paragraph, styles_num: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
-        num_id = str(ppr.numPr.numId.val)
-        ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
-        return (num_id, ilvl) if num_id != "0" else None
-    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+def _num_pr(p_el, styles_num: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph: its own w:numPr, else its style's; numId 0 switches
+    numbering off."""
+    ppr = p_el.find(f"{_W}pPr")
+    num = ppr.find(f"{_W}numPr") if ppr is not None else None
+    nid = _val(num, "numId") if num is not None else None
+    if nid is not None:
+        return _ref(nid, _val(num, "ilvl"))
+    style_id = _val(ppr, "pStyle") if ppr is not None else None
     return styles_num.get(style_id) if style_id else None
+
+
+def _ref(num_id: str, ilvl: str | None) -> tuple[str, int] | None:
+    il = _level(ilvl or "0")
+    return (num_id, il) if num_id != "0" and il is not None else None
 
 
 def _style_numbering(document) -> dict[str, tuple[str, int]]:
     """Numbering attached to paragraph styles (a 标题 1 style numbered 一、)."""
     out = {}
-    try:
-        for st in document.styles.element.iter(f"{_W}style"):
-            num = st.find(f"{_W}pPr/{_W}numPr")
-            if num is None:
-                continue
-            nid = num.find(f"{_W}numId")
-            il = num.find(f"{_W}ilvl")
-            if nid is not None and nid.get(f"{_W}val") != "0":
-                out[st.get(f"{_W}styleId")] = (nid.get(f"{_W}val"), int(il.get(f"{_W}val")) if il is not None else 0)
-    except Exception:
-        return {}
+    for st in document.styles.element.iter(f"{_W}style"):
+        num = st.find(f"{_W}pPr/{_W}numPr")
+        nid = _val(num, "numId") if num is not None else None
+        ref = _ref(nid, _val(num, "ilvl")) if nid is not None else None
+        if ref is not None:
+            out[st.get(f"{_W}styleId")] = ref
     return out
 
 
-def docx_paragraphs(data: bytes, path: str | Path) -> list[str]:
-    name = Path(path).name
+def open_docx(data: bytes, path: str | Path, shown: str | None = None):
+    """A python-docx Document, or a ParseError naming the file: a zip bomb and an XML bomb are
+    refused before python-docx unpacks anything (drafter/limits.py), and whatever python-docx or
+    lxml raise on a damaged package becomes the same Chinese message."""
+    from ..errors import DrafterError
+    from ..limits import check_docx_package, check_docx_xml
+
+    shown = shown or Path(path).name
+    try:
+        check_docx_package(data, shown)
+        check_docx_xml(data, shown)
+    except DrafterError as e:
+        raise ParseError(e.message, path) from None
     try:
         import docx  # python-docx
-        from docx.opc.exceptions import PackageNotFoundError
 
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as e:
-        raise ParseError(f"{name} 不是有效的 .docx 文件（文件可能已损坏）：{type(e).__name__}", path)
-    except Exception as e:  # lxml errors on a broken document.xml, etc.
-        raise ParseError(f"{name} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}", path)
+        return docx.Document(io.BytesIO(data))
+    except Exception as e:  # KeyError for a missing part, lxml errors on broken XML, …
+        raise ParseError(f"{shown} 无法作为 .docx 读取（文件可能已损坏，或不是 Word 文档）：{type(e).__name__}", path) from None
+
+
+def body_paragraphs(document, path: str | Path, shown: str):
+    """python-docx's body paragraphs, refused past the paragraph cap before any is read."""
+    from ..errors import DrafterError
+    from ..limits import check_paragraphs
+
+    try:
+        check_paragraphs(len(document.element.body), shown)
+    except DrafterError as e:
+        raise ParseError(e.message, path) from None
+    return document.paragraphs
+
+
+def docx_paragraphs(data: bytes, path: str | Path) -> list[str]:
+    document = open_docx(data, path)
+    paragraphs = body_paragraphs(document, path, Path(path).name)
+    try:
+        return _texts(document, paragraphs)
+    except Exception as e:  # an attribute python-docx cannot read in an odd place
+        raise ParseError(f"{Path(path).name} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}", path) from None
+
+
+def _texts(document, paragraphs) -> list[str]:
     numbering = _Numbering(document)
     styles_num = _style_numbering(document)
     out = []
-    for p in document.paragraphs:
+    for p in paragraphs:
         # A soft line break (w:br) inside a paragraph is layout, not a new paragraph.
         text = p.text.replace("\n", "").replace("\r", "")
         if text.strip():
-            try:
-                np = _num_pr(p, styles_num)
-                label = numbering.label(*np) if np else ""
-            except Exception:  # a malformed numbering definition: keep the bare text
-                label = ""
-            text = label + text
+            np = _num_pr(p._p, styles_num)
+            text = (numbering.label(*np) if np else "") + text
         out.append(text)
     return out
