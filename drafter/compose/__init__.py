@@ -22,7 +22,7 @@ from .builder import Builder, ReportEnvironment, StructureExtension, TemplateStr
 from .numbering import number, task_marker
 from .numbers import cn_count, cn_number
 from .values import Data, DataStr, Derived, Missing, Runs, placeholder
-from .words import Words, default_thanks, period_position
+from .words import Words, closing_spirits, default_thanks, first_fitting, period_position, phrase_fits
 
 # The parts of a report, in order; each is one template file.
 PART_TEMPLATES: tuple[str, ...] = (
@@ -142,7 +142,8 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
     values.update(
         {
             "地区": w.place,
-            "地区全称": report.meta.region,
+            "地区全称": w.name,
+            "本级政府": w.gov,
             "简称": w.short_name,
             "上级领导": w.leadership,
             "年": str(report.meta.year),
@@ -161,9 +162,11 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
     w = Words.of(report.meta)
     picker = Picker(bank if bank is not None else default_bank(), seed, _slot_values(report, w))
 
-    def phrase(slot: str, key: str | None = None, sections: int | None = None) -> Runs:
+    def phrase(slot: str, key: str | None = None, sections: int | None = None, **test: str) -> Runs:
+        """A mined formula right for this place; `need` / `without` / `not_start` see phrase_fits."""
         extra = {"方面数": cn_count(int(sections))} if sections is not None else {}
-        return picker.formula(slot, key, **extra)
+        fits = lambda text: phrase_fits(text, w, report.meta.province, **test)  # noqa: E731
+        return first_fitting(lambda k: picker.formula(slot, k, **extra), key or slot, fits)
 
     def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
         """A mined heading/lead for a section the office left untitled — only when its content
@@ -185,6 +188,7 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         "separate_targets": report.structure.targets_part == "separate",
         "numbered": report.structure.numbered,
         "task_marker": task_marker(report.structure),
+        "spirits": closing_spirits(report.meta.province),
         "thanks_to": r.review.thanks.to if thanks_to else [
             Derived(t, "words.thanks") for t in default_thanks(w, report.meta.region)
         ],

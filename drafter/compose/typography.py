@@ -50,10 +50,26 @@ def normalize(text: str) -> str:
 
 _STOP = "。！？"
 _SOFT = "，、；："
+_CLOSE_QUOTES = "”’"
+# Function characters a template writes next to office text: 「为」+「为加快推进……」. Doubled at
+# such a join they are a seam, not the office's words; doubled inside one text they stay.
+_JOINERS = "为在是以把向和与对将"
+
+
+def _ended(text: str) -> bool:
+    """Has `text` closed its sentence? 「……持则可圆。”」 has; 「……“增彩延绿”」 has not."""
+    end = text.rstrip(_CLOSE_QUOTES)
+    return bool(end) and end[-1] in _STOP
+
+
+def _office(run: Run) -> bool:
+    return run.source.kind in ("data", "placeholder")
 
 
 def tidy(runs: list[Run]) -> list[Run]:
-    """Drop doubled punctuation at run boundaries: 「回升向好。」+「。」, 「…，」+「。」."""
+    """Mend the seams where runs meet: doubled punctuation (「回升向好。」+「。」, 「…，」+「。」,
+    「……。”」+「。」) and a function character doubled between template and office text
+    (「为」+「为加快推进」). The office's own punctuation wins over a template's."""
     out: list[Run] = []
     for run in runs:
         if not run.text:
@@ -61,12 +77,20 @@ def tidy(runs: list[Run]) -> list[Run]:
         if out:
             prev = out[-1]
             a, b = prev.text[-1], run.text[0]
-            if a in _STOP and b in _STOP + _SOFT:
+            if _ended(prev.text) and b in _STOP + _SOFT:
                 run = Run(run.text[1:], run.source)
             elif a in _SOFT and b in _STOP + _SOFT:
-                out[-1] = Run(prev.text[:-1], prev.source)
-                if not out[-1].text:
-                    out.pop()
+                if b in _SOFT and _office(prev) and not _office(run):
+                    run = Run(run.text[1:], run.source)  # the office's 「；」 stays
+                else:
+                    out[-1] = Run(prev.text[:-1], prev.source)
+            elif a == b and a in _JOINERS and _office(prev) != _office(run):
+                if _office(prev):
+                    run = Run(run.text[1:], run.source)
+                else:
+                    out[-1] = Run(prev.text[:-1], prev.source)
+            if not out[-1].text:
+                out.pop()
             if not run.text:
                 continue
         out.append(run)

@@ -5,7 +5,9 @@ Offices never type these; they are derived so a district's draft cannot say 全�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from ..model import Meta
 
@@ -13,12 +15,14 @@ from ..model import Meta
 _UNIT = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
 # The level above, for 高于全省 / 省委 wording.
 _SUPERIOR = {"省": "全国", "市": "全省", "区": "全市", "县": "全市", "县级市": "全市"}
+# The customary chain above the government: the prefecture for a 区 or 县, as their reports
+# write it (市委、市政府和区委); a 县级市's own 市委 would be ambiguous, see _leadership().
 _LEADERSHIP = {
     "省": "党中央、国务院和省委",
     "市": "省委、省政府和市委",
     "区": "市委、市政府和区委",
     "县": "市委、市政府和县委",
-    "县级市": "上级党委、政府和市委",  # the parent city varies: offices set meta.leadership
+    "县级市": "上级党委、政府和市委",  # only without meta.parent
 }
 _SPEAKER = {"省": "省长", "市": "市长", "区": "区长", "县": "县长", "县级市": "市长"}
 
@@ -49,7 +53,8 @@ class Words:
     superior_scope: str  # 全省
     leadership: str  # 省委、省政府和市委
     speaker_title: str  # 咸阳市市长
-    place: str  # 咸阳 (the region without 市/区/县)
+    name: str  # 清苑区 (the region as running text names it, without its parent city)
+    place: str  # 清苑 (the name without 市/区/县: 清苑发展)
     short_name: str  # 咸
     period: str  # 十四五
 
@@ -57,26 +62,77 @@ class Words:
     def of(cls, meta: Meta) -> "Words":
         u = _UNIT[meta.level]
         region = meta.region
-        place = _strip_suffix(region)
+        name = meta.name or running_name(region, meta.level, meta.parent)
+        place = meta.place or _strip_suffix(name)
         short = meta.short_name or place
         speaker_title = meta.speaker_title or f"{region}{_SPEAKER[meta.level]}"
-        leadership = meta.leadership or _LEADERSHIP[meta.level]
+        leadership = meta.leadership or _leadership(meta.level, name, meta.parent)
         return cls(
             level=meta.level,
             unit=u,
             scope=f"全{u}",
             people=f"全{u}人民",
-            gov=f"{u}人民政府",
+            gov=f"{u}{meta.government}",
             gov_short=f"{u}政府",
             party=f"{u}委",
             cppcc=f"{u}政协委员",
             superior_scope=_SUPERIOR[meta.level],
             leadership=leadership,
             speaker_title=speaker_title,
+            name=name,
             place=place,
             short_name=short,
             period=meta.plan_period or plan_period(meta.year),
         )
+
+
+# 保定市清苑区 → 保定市 + 清苑区: a prefecture (市 / 自治州 / 盟 / 地区) and two or more
+# characters of a district, county or county-level city. 沙市区 or 通州区 alone do not split.
+_WITH_PARENT = re.compile(r"^(?:.{2,}?(?:省|自治区))?(.{2,}?(?:市|州|盟|地区))(.+(?:区|县|市|旗))$")
+# The ethnic part of an autonomous prefecture's name: 延边朝鲜族自治州 → 延边州.
+_ETHNIC = re.compile(r"^(.{2,}?)(?:朝鲜|土家|蒙古|哈萨克|柯尔克孜|布依|景颇|傈僳|哈尼|苗|侗|彝|藏|羌|傣|白|壮|回|瑶|黎)族.*自治州$")
+
+
+def running_name(region: str, level: str, parent: str | None = None) -> str:
+    """How the report names its region in running text: 保定市清苑区 → 清苑区. A prefecture
+    city keeps its name (咸阳市); a province prefix is dropped (山西省高平市 → 高平市)."""
+    if parent and region.startswith(parent) and len(region) > len(parent) + 1:
+        return region[len(parent) :]
+    if level in ("区", "县", "县级市"):
+        m = _WITH_PARENT.match(region)
+        if m:
+            return m.group(2)
+    m = re.match(r"^.{2,}?(?:省|自治区)(.{2,})$", region)
+    return m.group(1) if m and level != "省" else region
+
+
+def _organ(parent: str) -> tuple[str, str]:
+    """A prefecture's party committee and government as a subordinate's report names them:
+    晋城市 → (晋城市委, 市政府); 延边朝鲜族自治州 → (延边州委, 州政府)."""
+    parent = running_name(parent, "县级市") if not parent.endswith(("省", "自治区")) else parent
+    m = _ETHNIC.match(parent)
+    if m:
+        return f"{m.group(1)}州委", "州政府"
+    if parent.endswith("盟"):
+        return f"{parent}委", "行署"
+    if parent.endswith("地区"):
+        return f"{parent[:-2]}地委", "行署"
+    unit = parent[-1] if parent[-1] in "市州" else "市"
+    return f"{parent}委", f"{unit}政府"
+
+
+def _leadership(level: str, name: str, parent: str | None) -> str:
+    """The chain 「在……的坚强领导下」 names: the level above and the region's own party
+    committee. A 县级市 names its prefecture (晋城市委、市政府和高平市委), since plain 市委
+    is its own."""
+    if level != "县级市" or not parent:
+        return _LEADERSHIP[level]
+    if parent.endswith("自治区"):
+        return "自治区党委、政府和市委"
+    if parent.endswith("省"):  # 省直管 (仙桃市)
+        return "省委、省政府和市委"
+    party, gov = _organ(parent)
+    return f"{party}、{gov}和{name}委"
 
 
 def _strip_suffix(region: str) -> str:
@@ -101,3 +157,70 @@ def default_thanks(w: Words, region: str) -> list[str]:
         f"{_OUTSIDE[w.level]}{short}单位",
         f"所有关心支持{w.place}发展的各界人士",
     ]
+
+
+# The closing's 「踔厉奋发、勇毅前行」: wordings of national documents, fit for any region. A
+# province's own slogan (Shaanxi's 追赶超越) is offered only to a draft of that province.
+NATIONAL_SPIRITS: tuple[str, ...] = (
+    "踔厉奋发、勇毅前行",
+    "踔厉奋发、笃行不怠",
+    "凝心聚力、实干笃行",
+    "坚定信心、同心同德，埋头苦干、奋勇前进",
+)
+PROVINCE_SPIRITS: dict[str, tuple[str, ...]] = {
+    "陕西省": ("坚定信心、发扬踔厉、追赶超越",),
+}
+
+
+def closing_spirits(province: str | None) -> list[str]:
+    return [*NATIONAL_SPIRITS, *PROVINCE_SPIRITS.get(province or "", ())]
+
+
+# Organs above a prefecture: a district's or county's mined sentence naming them directly
+# (「省委、省政府坚强领导」) skips the prefecture that leads it.
+_ABOVE_PREFECTURE = re.compile(r"国务院|省委|省政府|省、州|省州|自治区党委|自治区政府|自治区人民政府")
+_AUTONOMOUS = re.compile(r"自治区党委|自治区政府|自治区人民政府")
+
+
+def fits_place(text: str, w: Words, province: str | None) -> bool:
+    """Is a mined sentence right for this region's level and province? The draft's own
+    leadership wording (filled into the slot) is not held against it."""
+    rest = text.replace(w.leadership, "")
+    if w.level in ("区", "县", "县级市") and _ABOVE_PREFECTURE.search(rest):
+        return False
+    if _AUTONOMOUS.search(rest) and not (province or "").endswith("自治区"):
+        return False
+    if "人民政府" in rest and "人民政府" not in w.gov:
+        return False  # the office calls itself 区政府
+    return True
+
+
+def phrase_fits(
+    text: str,
+    w: Words,
+    province: str | None,
+    need: str | None = None,
+    without: str | None = None,
+    not_start: str | tuple[str, ...] = (),
+) -> bool:
+    """A mined formula a template may use: right for the place, holding what the template
+    requires (`need`, e.g. the leadership chain), free of what it will add itself (`without`),
+    and not opening with words that point back at something absent (`not_start`, 「这是」)."""
+    return (
+        fits_place(text, w, province)
+        and (not need or need in text)
+        and (not without or without not in text)
+        and not (not_start and text.startswith(tuple(not_start) if not isinstance(not_start, str) else not_start))
+    )
+
+
+def first_fitting(pick: Callable[[str], Any], key: str, fits: Callable[[str], bool], tries: int = 6) -> Any:
+    """The first pick that fits; each refused entry is spent, so the next try draws another.
+    The first try uses the plain key, so a fitting choice is the same as without the test."""
+    from .values import Runs
+
+    for i in range(tries):
+        runs = pick(key if i == 0 else f"{key}#{i}")
+        if not runs or fits(str(runs)):
+            return runs
+    return Runs([])

@@ -6,13 +6,13 @@ from .meta import LEVELS, Level, Meta
 from .report import GlossaryTerm, Report
 from .review import Highlight, Review, ReviewSection, Thanks
 from .self_building import Closing, SelfBuilding, SelfBuildingItem
-from .structure import Opening, PartHeadings, Structure
+from .structure import Opening, PartHeadings, PartSubtitles, Structure
 from .targets import QUALIFIERS, Qualifier, Target, TargetCheck, Targets
 from .tasks import Area, KeyTasks, Livelihood, TaskItem
 
 __all__ = [
     "Model", "Number", "Text", "Comparison", "Fact", "Figure", "Rank", "Status", "LEVELS",
     "Level", "Meta", "Report", "GlossaryTerm", "Highlight", "Review", "ReviewSection", "Thanks", "Closing",
-    "SelfBuilding", "SelfBuildingItem", "Opening", "PartHeadings", "Structure", "QUALIFIERS",
+    "SelfBuilding", "SelfBuildingItem", "Opening", "PartHeadings", "PartSubtitles", "Structure", "QUALIFIERS",
     "Qualifier", "Target", "TargetCheck", "Targets", "Area", "KeyTasks", "Livelihood", "TaskItem",
 ]

@@ -34,10 +34,22 @@ class Meta(Model):
     year: int = field(
         title="报告年度", description="报告部署工作的年度（计划年度），如 2025；回顾的是上一年", ge=2000, le=2100
     )
-    short_name: Text | None = field(
-        None, title="地区简称", description="如：咸（用于“驻咸部队”）；不填则用全称去掉“市/区/县”"
+    name: Text | None = field(
+        None,
+        title="文中称谓",
+        description="正文中对本地区的称呼，如：清苑区；不填则用全称去掉前面的上级地区名（保定市清苑区 → 清苑区）",
     )
-    parent: Text | None = field(None, title="上级地区", description="区、县、县级市填写所属的市，如：宝鸡市")
+    place: Text | None = field(
+        None, title="地名", description="如：清苑（用于“清苑发展”“建设美丽清苑”）；不填则用文中称谓去掉“市/区/县”"
+    )
+    short_name: Text | None = field(
+        None, title="地区简称", description="如：咸（用于“驻咸部队”）；不填则同地名"
+    )
+    parent: Text | None = field(
+        None,
+        title="上级地区",
+        description="区、县、县级市填写所属的市，如：宝鸡市；县级市据此写作“晋城市委、市政府和高平市委”",
+    )
     province: Text | None = field(None, title="所在省份", description="如：陕西省")
     meeting: Text | None = field(
         None, title="会议名称", description="如：咸阳市第九届人民代表大会第四次会议"
@@ -50,7 +62,13 @@ class Meta(Model):
     leadership: Text | None = field(
         None,
         title="上级领导表述",
-        description="回顾和结尾“在……的坚强领导下”中的表述，如：省委、省政府和市委；不填按层级推定",
+        description="回顾“是……坚强领导的结果”和结尾“在……的坚强领导下”中的表述，如：省委、省政府和市委；"
+        "不填按层级推定（区为“市委、市政府和区委”，县级市填了上级地区时为“晋城市委、市政府和高平市委”）",
+    )
+    government: Literal["人民政府", "政府"] = field(
+        "人民政府",
+        title="政府自称",
+        description="人民政府：我代表区人民政府；政府：我代表区政府",
     )
     plan_period: Text | None = field(
         None, title="五年规划期", description="如：十四五；不填按年度推算（2021–2025 十四五，2026–2030 十五五）"

@@ -21,6 +21,17 @@ class PartHeadings(Model):
     )
 
 
+class PartSubtitles(Model):
+    """A line under a part heading that sums the part up: ——经济稳中有进、发展质效向好."""
+
+    review: Text | None = field(
+        None, title="回顾部分副标题", description="部分标题下的一行，如：经济稳中有进、发展质效向好（前面的“——”可不写）"
+    )
+    targets: Text | None = field(None, title="目标部分副标题", description="目标单列时使用")
+    key_tasks: Text | None = field(None, title="重点工作副标题", description="如：奋力开创高质量发展新局面")
+    self_building: Text | None = field(None, title="政府自身建设副标题", description="政府自身建设单列一部分时使用")
+
+
 class Structure(Model):
     numbered: bool = field(True, title="部分编号", description="true：一、二、三；false：部分标题不编号")
     targets_part: Literal["separate", "combined"] = field(
@@ -38,9 +49,16 @@ class Structure(Model):
         "own_line", title="重点工作标题形式", description="own_line 单独成行 / inline 段首标题句"
     )
     headings: PartHeadings = field(default_factory=PartHeadings, title="部分标题")
+    subtitles: PartSubtitles = field(default_factory=PartSubtitles, title="部分副标题")
 
 
 class Opening(Model):
+    salutation: Text | None = field(None, title="称呼", description="不填为“各位代表：”")
+    report: Text | None = field(
+        None,
+        title="开头报告句",
+        description="如：现在，我代表区政府向大会报告工作，请予审议，并请各位政协委员和列席人员提出意见。不填取自语料",
+    )
     audience: Text | None = field(
         None,
         title="请提意见的对象",

@@ -30,7 +30,12 @@ class Livelihood(Model):
     intro: Text | None = field(
         None, title="民生实事导语", description="如：今年全市将集中力量办好以下民生实事"
     )
-    items: list[Text] = list_field("民生实事")
+    items: list[Text] = list_field("民生实事", "每项一件实事；只有导语或说明时不列事项")
+    note: Text | None = field(
+        None,
+        title="民生实事说明",
+        description="接在导语（和事项）之后，如：具体项目经人大代表票决后另行印发",
+    )
     after_area: int | None = field(
         None, title="放在第几个方面之后", description="如 7 表示放在第七个方面之后；不填放在重点工作最后", ge=1
     )
