@@ -107,7 +107,7 @@ def test_a_verdict_reworded_by_hand_is_an_error(tmp_path):
     data = with_checks(tmp_path)
     drafted = make_draft(data, tmp_path / "初稿.docx")
     text = "\n".join(paragraphs(drafted))
-    assert "生产总值增长4.3%，未完成6%左右的预期目标" in text
+    assert "生产总值达到2878亿元、增长4.3%，未完成6%左右的预期目标" in text  # stated once, in the headline
     result, out = check(data, draft=drafted)
     assert result.group(FACTS) == []
     assert [r.verdict for r in result.targets] == ["未完成", "超额完成", "完成"]

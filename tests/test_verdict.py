@@ -74,3 +74,38 @@ def test_a_ceiling_passed_is_never_called_met(target, actual, q):
     v = judge(check(kind="control", value=target, qualifier=q, actual=actual)).verdict
     assert (v == "未完成") == (actual > target)
     assert v != "超额完成"
+
+
+bounds = st.sampled_from(["以上", "以内", "左右"])
+
+
+@given(target=numbers, actual=numbers, q=st.sampled_from(["", "左右", "以上"]), bound=bounds)
+def test_an_actual_known_as_a_bound_is_met_only_if_every_value_in_the_bound_meets_it(target, actual, q, bound):
+    from drafter.checks.verdict import TOLERANCE_PP
+
+    v = judge(check(value=target, qualifier=q, actual=actual, actual_qualifier=bound)).verdict
+    lo = {"以上": actual, "以内": Decimal("-Infinity"), "左右": actual - TOLERANCE_PP}[bound]
+    if v in ("完成", "超额完成") and target >= 0:
+        assert lo >= target, (target, actual, q, bound, v)
+    if v == "未完成":  # a miss is claimed only when even the best case misses
+        hi = {"以上": Decimal("Infinity"), "以内": actual, "左右": actual + TOLERANCE_PP}[bound]
+        assert hi < target or target < 0
+
+
+@given(target=numbers, a1=numbers, a2=numbers)
+def test_split_actuals_are_judged_each_and_the_pair_as_its_worse_half(target, a1, a2):
+    from drafter.checks.verdict import RANK, judge_each
+
+    c = check(value=target, actual=a1, actual2=a2)
+    each = judge_each(c)
+    assert [o.verdict for o in each] == [judge(check(value=target, actual=a)).verdict for a in (a1, a2)]
+    assert RANK[judge(c).verdict] == min(RANK[o.verdict] for o in each)
+
+
+@given(actual=numbers, bench=numbers)
+def test_relative_targets_are_strict(actual, bench):
+    above = judge(check(name="农村居民收入", qualifier="高于平均水平", scope="全市", actual=actual, benchmark=bench))
+    assert (above.verdict == "完成") == (actual > bench)
+    cap = judge(check(name="能耗", kind="level", qualifier="不高于上年", actual=actual, benchmark=bench))
+    assert (cap.verdict == "完成") == (actual <= bench)
+    assert judge(check(name="能耗", kind="level", qualifier="不高于上年", actual=actual)).verdict == "待核实"

@@ -13,8 +13,18 @@ was missed. 左右 allows a shortfall only as 基本完成 (within TOLERANCE), n
     高于经济增长               actual > GDP growth                 never
     完成上级下达任务            done is true                       never
     falling target (value < 0) actual ≤ target                    actual < target − tolerance
+    高于平均水平                actual > benchmark                 never
+    不高于上年 / 不低于上年      actual ≤ / ≥ benchmark             never
 
-Missing actual figures give 待核实: no claim at all.
+Missing actual figures (or a missing benchmark) give 待核实: no claim at all.
+
+An actual known only as a bound (`actual_qualifier`: 6%以上, 3%以内, 6%左右) is an interval;
+the verdict is the one both ends of the interval give. When they differ, the draft may say
+完成 if both ends meet the target, and otherwise says nothing (待核实): 「增长6%以上」 against
+a target of 7% could be either.
+
+One target against two actuals (城镇、农村 分别增长4.5%、6%, target 7%): `judge_each` gives a
+verdict per actual; `judge` the worse of them.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..model import TargetCheck
+from ..model.targets import GDP_RELATIVE, RELATIVE
 
 Verdict = Literal["超额完成", "完成", "基本完成", "未完成", "待核实"]
 RANK = {"超额完成": 4, "完成": 3, "基本完成": 2, "未完成": 1, "待核实": 0}
@@ -46,12 +57,35 @@ def _tolerance(check: TargetCheck, target: Decimal) -> Decimal:
     return TOLERANCE_PP if unit == "%" else abs(target) * TOLERANCE_SHARE
 
 
+def _interval(check: TargetCheck, a: Decimal, tol: Decimal) -> tuple[Decimal, Decimal]:
+    q = check.actual_qualifier
+    if q == "以上":
+        return a, Decimal("Infinity")
+    if q == "以内":
+        return Decimal("-Infinity"), a
+    if q == "左右":
+        return a - tol, a + tol
+    return a, a
+
+
 def _one(check: TargetCheck, target, actual) -> Outcome:
     if actual is None:
         return Outcome("待核实", "缺少实际完成值")
     if target is None:
         return Outcome("待核实", "缺少目标值")
     t, a = _d(target), _d(actual)
+    lo, hi = _interval(check, a, _tolerance(check, t))
+    if lo == hi:
+        return _exact(check, t, a)
+    ends = sorted((_exact(check, t, lo), _exact(check, t, hi)), key=lambda o: RANK[o.verdict])
+    if ends[0].verdict == ends[1].verdict:
+        return ends[0]
+    if RANK[ends[0].verdict] >= RANK["完成"]:
+        return Outcome("完成", f"实际数为{check.actual_qualifier}的约数，至少达到目标")
+    return Outcome("待核实", f"实际数为{check.actual_qualifier}的约数，无法判断是否完成")
+
+
+def _exact(check: TargetCheck, t: Decimal, a: Decimal) -> Outcome:
     tol = _tolerance(check, t)
     q = check.qualifier
     if check.kind == "control" or q in ("以内", "控制在以内"):
@@ -77,32 +111,59 @@ def _one(check: TargetCheck, target, actual) -> Outcome:
     return Outcome("未完成", "低于目标")
 
 
-def judge(check: TargetCheck, gdp_growth=None) -> Outcome:
-    """The verdict for one check. `gdp_growth` is the actual GDP growth, for 同步 targets."""
+def _relative(check: TargetCheck, actual, gdp_growth) -> Outcome:
+    """Targets with no number of their own: against GDP growth or the check's benchmark."""
     q = check.qualifier
-    if q == "完成上级下达任务":
-        if check.done is None:
-            return Outcome("待核实", "未填写是否完成")
-        return Outcome("完成", "已完成上级下达任务") if check.done else Outcome("未完成", "未完成上级下达任务")
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
-        if check.actual is None:
-            return Outcome("待核实", "缺少实际完成值")
+    if actual is None:
+        return Outcome("待核实", "缺少实际完成值")
+    if check.actual_qualifier:
+        return Outcome("待核实", "实际数只是约数，无法与比较基准相比")
+    a = _d(actual)
+    if q in GDP_RELATIVE:
         if gdp_growth is None:
             return Outcome("待核实", "缺少生产总值实际增速，无法比较")
-        a, g = _d(check.actual), _d(gdp_growth)
+        g = _d(gdp_growth)
         if q == "高于经济增长":
             return Outcome("完成", "高于经济增长") if a > g else Outcome("未完成", "未高于经济增长")
         floor = g - (TOLERANCE_PP if q == "与经济增长基本同步" else 0)
         return Outcome("完成", "与经济增长同步") if a >= floor else Outcome("未完成", "低于经济增长")
-    first = _one(check, check.value, check.actual)
+    if check.benchmark is None:
+        return Outcome("待核实", "缺少比较基准的实际数")
+    b = _d(check.benchmark)
+    if q == "高于平均水平":
+        return Outcome("完成", "高于平均水平") if a > b else Outcome("未完成", "未高于平均水平")
+    if q == "不高于上年":
+        return Outcome("完成", "未高于上年") if a <= b else Outcome("未完成", "高于上年")
+    return Outcome("完成", "未低于上年") if a >= b else Outcome("未完成", "低于上年")
+
+
+def judge_each(check: TargetCheck, gdp_growth=None) -> list[Outcome]:
+    """One verdict per actual: two for a pair (6.5%、8% against 7.6%、7%) or for one target
+    against split actuals (7% against 4.5%、6%); one otherwise."""
+    q = check.qualifier
+    if q == "完成上级下达任务":
+        if check.done is None:
+            return [Outcome("待核实", "未填写是否完成")]
+        return [Outcome("完成", "已完成上级下达任务") if check.done else Outcome("未完成", "未完成上级下达任务")]
+    split = check.actual2 is not None and check.value2 is None
+    if q in GDP_RELATIVE or q in RELATIVE:
+        actuals = (check.actual, check.actual2) if split else (check.actual,)
+        return [_relative(check, a, gdp_growth) for a in actuals]
+    if split:
+        return [_one(check, check.value, check.actual), _one(check, check.value, check.actual2)]
     if check.value2 is None:
-        return first
-    second = _one(check, check.value2, check.actual2)
-    return min((first, second), key=lambda o: RANK[o.verdict])  # a pair is as good as its worse half
+        return [_one(check, check.value, check.actual)]
+    return [_one(check, check.value, check.actual), _one(check, check.value2, check.actual2)]
+
+
+def judge(check: TargetCheck, gdp_growth=None) -> Outcome:
+    """The verdict for one check. `gdp_growth` is the actual GDP growth, for 同步 targets.
+    Two actuals are as good as the worse of them."""
+    return min(judge_each(check, gdp_growth), key=lambda o: RANK[o.verdict])
 
 
 def gdp_growth_of(checks: list[TargetCheck]):
     for c in checks:
-        if "生产总值" in c.name and c.kind == "growth" and c.actual is not None:
+        if "生产总值" in c.name and c.kind == "growth" and c.actual is not None and not c.actual_qualifier:
             return c.actual
     return None

@@ -193,12 +193,7 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
             Derived(t, "words.thanks") for t in default_thanks(w, report.meta.region)
         ],
         # helpers
-        "figure": fig.figure_runs,
-        "facts": fig.facts_runs,
-        "headline": fig.headline_runs,
-        "target": lambda t: fig.target_runs(t, report.meta.level),
-        "targets": lambda ts: fig.targets_runs(ts, report.meta.level),
-        "checks": lambda cs: fig.checks_runs(cs, report.meta.level),
+        **fig.helpers(report, seed, picker.bank),  # figure, facts, headline, target(s), checks
         "joined": fig.joined,
         "enumerated": fig.enumerated,
         "cn": lambda n: Derived(cn_number(int(n)), "count"),

@@ -10,13 +10,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from ..model import Figure, Target
+from ..model import Figure, Rank, Target
 from ..readers.yaml_data import format_path
 from ..tree import Run, Source
+from .frames import FrameChooser, figure_pattern, render, target_pattern
 from .numbers import cn_number, format_number
-from .values import Data, Runs, placeholder, to_runs
+from .values import Data, Runs, model_of, path_of, placeholder, to_runs
 
 _STOPS = "。！？；…："
 
@@ -44,39 +46,180 @@ class _Clause:
 
 
 def _obj_path(x: Data) -> tuple[Any, tuple]:
-    return x.obj, x._path  # noqa: SLF001 - same package
+    return model_of(x), path_of(x)
 
 
-def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True) -> Runs:
+def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Run]:
+    """The figure's number with its approximate word: 约3000 / 3000余 / 超3000 / 近3000."""
+    sub = _Clause(c.ref)
+    v = getattr(f, key)
+    if f.approx and f.approx != "余":
+        sub.d(f.approx, p + ("approx",))
+    if v is None:
+        sub.hole(p + (key,), f"{f.name}的{'第二个' if key == 'value2' else ''}数值")
+    else:
+        sub.num(v, p + (key,))
+    if f.approx == "余":
+        sub.d(f.approx, p + ("approx",))
+    return sub.runs
+
+
+def _growth_runs(c: _Clause, f: Figure, p: tuple) -> list[Run]:
+    sub = _Clause(c.ref)
+    if f.growth is None:
+        sub.hole(p + ("growth",), f"{f.name}的增速")
+    else:
+        sub.num(abs(f.growth), p + ("growth",))
+    sub.t("%")
+    return sub.runs
+
+
+def _place(r: Rank) -> str:
+    return str(r.place) if r.numeral == "数字" else cn_number(r.place)
+
+
+def _rank_words(c: _Clause, r: Rank, rp: tuple, lead: bool) -> None:
+    """「增速居全省第一」 / 「排名全市第3」 / 「总量居全省倒数第二」."""
+    if r.of:
+        c.d(r.of, rp + ("of",))
+    c.t("排名" if lead and not r.of else "居")
+    c.d(r.scope, rp + ("scope",))
+    if r.from_bottom:
+        c.d("倒数", rp + ("from_bottom",))
+    c.t("第")
+    c.d(_place(r), rp + ("place",))
+
+
+def _rank_path(f: Figure, p: tuple, i: int) -> tuple:
+    return p + (("rank", i) if isinstance(f.rank, list) else ("rank",))
+
+
+def _comparisons(c: _Clause, f: Figure, p: tuple) -> None:
+    for i, cmp in enumerate(f.compare):
+        cp = p + ("compare", i)
+        if cmp.diff is None:
+            if cmp.relation == "持平":
+                c.t("、与")
+                c.d(cmp.scope, cp + ("scope",))
+                c.d("持平", cp + ("relation",))
+            else:
+                c.t("、")
+                c.d(cmp.relation, cp + ("relation",))
+                c.d(cmp.scope, cp + ("scope",))
+            continue
+        c.t("、高于" if cmp.diff >= 0 else "、低于")
+        c.d(cmp.scope, cp + ("scope",))
+        c.num(abs(cmp.diff), cp + ("diff",))
+        c.d(cmp.unit, cp + ("unit",))
+
+
+def _framed_core(c: _Clause, f: Figure, p: tuple, fr: FrameChooser, used: set[str], key: str,
+                 headline: bool, has_value: bool, has_growth: bool) -> bool:
+    """The figure's value / growth / first rank in a mined frame; False when none fits."""
+    got = figure_pattern(f, headline, has_value, has_growth)
+    if got is None:
+        return False
+    shape, rx = got
+    pick = fr.pick(shape, rx, key, used)
+    if pick is None:
+        return False
+    frame, m = pick
+    slots: dict[str, list[Run]] = {
+        "指标": [Run(f.name, Source("data", format_path(p + ("name",))))],
+        "数": _number_runs(c, f, p),
+        "数2": _number_runs(c, f, p, "value2"),
+        "单位": [Run(f.unit, Source("data", format_path(p + ("unit",))))] if f.unit else [],
+    }
+    if has_growth or shape == "rank":
+        slots["百分比"] = _growth_runs(c, f, p)
+    else:  # a level in percent: 报销比例提高到70.2%
+        slots["百分比"] = slots["数"] + slots["单位"]
+    if f.ranks:
+        r, rp = f.ranks[0], _rank_path(f, p, 0)
+        slots["范围"] = [Run(r.scope, Source("data", format_path(rp + ("scope",))))]
+        slots["名次"] = [Run(_place(r), Source("data", format_path(rp + ("place",))))]
+    fields = {"verb": "verb", "verb_b": "verb", "gverb": "growth_verb", "qual": "qualifier", "qual_b": "qualifier",
+              "gqual": "qualifier", "rof": "of"}
+    rank_path = _rank_path(f, p, 0) if f.ranks else p
+
+    def data_run(text: str, field_name: str) -> Run:
+        base = rank_path if field_name == "of" else p
+        return Run(text, Source("data", format_path(base + (field_name,))))
+
+    c.runs.extend(render(frame, m, slots, fields, data_run))
+    return True
+
+
+def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
+                fr: FrameChooser | None = None, used: set[str] | None = None) -> Runs:
+    """One figure as a clause: in a mined frame it fills exactly (when a bank is given), else in
+    the hand-written wording below. Comparisons, further ranks and the note follow."""
     f, p = _obj_path(x)
     assert isinstance(f, Figure)
     c = _Clause("figure")
     if f.status == "预计" and show_estimate:
         c.runs.append(Run("预计", Source("data", format_path(p + ("status",)))))
-    c.d(f.name, p + ("name",))
     asked = f.model_fields_set  # a key written but left empty asks for its number
-    want_value = f.value is not None or "value" in asked or (f.growth is None and "growth" not in asked)
-    if want_value:
-        verb = f.verb if f.verb is not None else ("达到" if headline else "")
-        if f.verb is not None:
-            c.d(verb, p + ("verb",))
-        else:
-            c.t(verb)
-        if f.value is None:
-            c.hole(p + ("value",), f"{f.name}的数值")
-        else:
-            c.num(f.value, p + ("value",))
+    has_growth = f.growth is not None or "growth" in asked
+    has_value = f.value is not None or "value" in asked or (not has_growth and not f.ranks)
+    framed = fr is not None and _framed_core(
+        c, f, p, fr, used if used is not None else set(), format_path(p), headline, has_value, has_growth)
+    ranks_done = 1 if framed and f.ranks and not has_value else 0
+    if not framed:
+        _plain_core(c, f, p, headline, has_value, has_growth)
+    _comparisons(c, f, p)
+    for i, r in enumerate(f.ranks):
+        if i < ranks_done:
+            continue
+        lead = i == 0 and not has_value and not has_growth
+        if not lead:
+            c.t("、")
+        _rank_words(c, r, _rank_path(f, p, i), lead)
+    if f.note:
+        c.t("，")
+        c.d(f.note, p + ("note",))
+    return Runs(c.runs)
+
+
+def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool, has_growth: bool) -> None:
+    """The hand-written wording: 生产总值达到2878亿元、增长4.3% / ……等16个项目建成投产."""
+    if f.form == "number_first":
+        for i, ex in enumerate(f.examples):
+            if i:
+                c.t("、")
+            c.d(ex, p + ("examples", i))
+        if f.examples:
+            c.t("等")
+        c.runs.extend(_number_runs(c, f, p))
+        if f.unit:
+            c.d(f.unit, p + ("unit",))
+        c.d(f.name, p + ("name",))
+        if f.verb:
+            c.d(f.verb, p + ("verb",))
+        has_value = False
+    elif f.form == "verb_first" and f.verb and has_value:
+        c.d(f.verb, p + ("verb",))
+        c.d(f.name, p + ("name",))
+    else:
+        c.d(f.name, p + ("name",))
+    if has_value:
+        if f.form != "verb_first" or not f.verb:
+            if f.verb is not None:
+                c.d(f.verb, p + ("verb",))
+            else:
+                c.t("达到" if headline else "")
+        c.runs.extend(_number_runs(c, f, p))
         if f.unit:
             c.d(f.unit, p + ("unit",))
         if f.value2 is not None:
             c.t("、")
-            c.num(f.value2, p + ("value2",))
+            c.runs.extend(_number_runs(c, f, p, "value2"))
             if f.unit:
                 c.d(f.unit, p + ("unit",))
         if f.qualifier:
             c.d(f.qualifier, p + ("qualifier",))
-    if f.growth is not None or "growth" in asked:
-        if want_value:
+    if has_growth:
+        if has_value or f.form == "number_first":
             c.t("、")
         falling = f.growth is not None and f.growth < 0
         if f.growth_verb:
@@ -84,32 +227,9 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True) -> 
             c.d(verb, p + ("growth_verb",))
         else:
             c.t("下降" if falling else "增长")
-        if f.growth is None:
-            c.hole(p + ("growth",), f"{f.name}的增速")
-        else:
-            c.num(abs(f.growth), p + ("growth",))
-        c.t("%")
-        if f.qualifier and not want_value:
+        c.runs.extend(_growth_runs(c, f, p))
+        if f.qualifier and not has_value:
             c.d(f.qualifier, p + ("qualifier",))
-    for i, cmp in enumerate(f.compare):
-        cp = p + ("compare", i)
-        c.t("、高于" if cmp.diff >= 0 else "、低于")
-        c.d(cmp.scope, cp + ("scope",))
-        c.num(abs(cmp.diff), cp + ("diff",))
-        c.d(cmp.unit, cp + ("unit",))
-    if f.rank is not None:
-        rp = p + ("rank",)
-        c.t("、")
-        if f.rank.of:
-            c.d(f.rank.of, rp + ("of",))
-        c.t("居")
-        c.d(f.rank.scope, rp + ("scope",))
-        c.t("第")
-        c.d(cn_number(f.rank.place), rp + ("place",))
-    if f.note:
-        c.t("，")
-        c.d(f.note, p + ("note",))
-    return Runs(c.runs)
 
 
 def _ends_clause(text: str, marks: str) -> bool:
@@ -122,20 +242,23 @@ def _ends_clause(text: str, marks: str) -> bool:
     return text[-1] in marks
 
 
-def facts_runs(items: Any, headline: bool = False, first: Any = None) -> Runs:
+def facts_runs(items: Any, headline: bool = False, first: Any = None,
+               fr: FrameChooser | None = None) -> Runs:
     """A list of facts → one run of text: figures and unfinished sentences joined by ，.
 
-    Text that ends a sentence (。！？) closes it; the template adds the final 。.
+    Text that ends a sentence (。！？) closes it; the template adds the final 。. The list is one
+    paragraph: no mined frame is used twice in it.
     """
     out: list[Run] = []
+    used: set[str] = set()
     if first:  # a text the facts continue, e.g. a highlight's own sentence
         out.extend(to_runs(first))
     for item in items:
         if out and not _ends_clause(out[-1].text, _STOPS + "，、"):
             out.append(Run("，", Source("template", "facts")))
         if isinstance(item, Data):
-            out.extend(figure_runs(item, headline).runs)
-            end = item.obj.end
+            out.extend(figure_runs(item, headline, fr=fr, used=used).runs)
+            end = model_of(item).end
             if end:
                 out.append(Run(end, Source("data", f"{item.path}.end")))
         else:
@@ -145,39 +268,89 @@ def facts_runs(items: Any, headline: bool = False, first: Any = None) -> Runs:
     return Runs(out)
 
 
-def headline_runs(items: Any) -> Runs:
+def _bare(name: str) -> str:
+    for prefix in ("全年", "全市", "全区", "全县", "地区"):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    return name
+
+
+def restated(figure: Figure, check: Any) -> bool:
+    """Does headline `figure` state the very number `check` reports as last year's actual?
+    Same indicator (全年 / 地区 aside), same single actual, same number."""
+    from ..model.targets import GDP_RELATIVE, RELATIVE
+
+    if _bare(figure.name) != _bare(check.name) or check.actual is None:
+        return False
+    if check.value2 is not None or check.actual2 is not None or check.actual_qualifier:
+        return False
+    if check.qualifier in ("完成上级下达任务",) + RELATIVE + GDP_RELATIVE:
+        return False
+    if check.kind == "growth":
+        return figure.growth is not None and Decimal(str(figure.growth)) == Decimal(str(check.actual))
+    unit = check.unit if check.unit is not None else ("%" if check.kind == "control" else "")
+    return (figure.value is not None and (figure.unit or "") == unit
+            and Decimal(str(figure.value)) == Decimal(str(check.actual)))
+
+
+def absorbed_checks(headline: list[Figure], checks: list[Any]) -> dict[int, int]:
+    """headline index → check index, for checks the headline already states (stated once)."""
+    out: dict[int, int] = {}
+    for hi, f in enumerate(headline):
+        for ci, c in enumerate(checks):
+            if ci not in out.values() and restated(f, c):
+                out[hi] = ci
+                break
+    return out
+
+
+def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None, level: str = "市") -> Runs:
     """「全年生产总值达到2878亿元、增长4.3%，一般公共预算收入增长19.9%」; when every figure is
-    an estimate the sentence opens 「预计全年」 instead of repeating 预计."""
+    an estimate the sentence opens 「预计全年」 instead of repeating 预计. A figure that is also
+    one of last year's targets carries its verdict here (「……增长4.3%，未完成6%左右的预期目标」)
+    and the check paragraph leaves it out."""
     figs = list(items)
-    all_estimated = bool(figs) and all(f.obj.status == "预计" for f in figs)
+    all_estimated = bool(figs) and all(model_of(f).status == "预计" for f in figs)
     lead = "预计全年" if all_estimated else "全年"
+    check_list = list(checks) if checks else []
+    verdicts = absorbed_checks([model_of(f) for f in figs], [model_of(c) for c in check_list])
+    gdp = _gdp([model_of(c) for c in check_list])
     out: list[Run] = [Run(lead, Source("template", "headline"))]
+    used: set[str] = set()
     for i, f in enumerate(figs):
         if i:
-            end = figs[i - 1].obj.end
-            out.append(Run(end, Source("data", f"{figs[i - 1].path}.end")) if end else Run("，", Source("template", "headline")))
-        out.extend(figure_runs(f, headline=True, show_estimate=not all_estimated).runs)
+            end = model_of(figs[i - 1]).end
+            if end:
+                out.append(Run(end, Source("data", f"{figs[i - 1].path}.end")))
+            else:
+                out.append(Run("；" if (i in verdicts or i - 1 in verdicts) else "，", Source("template", "headline")))
+        out.extend(figure_runs(f, headline=True, show_estimate=not all_estimated, fr=fr, used=used).runs)
+        if i in verdicts:
+            out.append(Run("，", Source("template", "headline")))
+            out.extend(_verdict_clause(check_list[verdicts[i]], level, gdp))
     if all_estimated:
         out[0] = Run("预计全年", Source("data", f"{figs[0].path}.status"))
     return Runs(out)
 
 
+def _gdp(checks: list[Any]) -> Any:
+    from ..checks.verdict import gdp_growth_of
+
+    return gdp_growth_of(checks)
+
+
 _SUPERIOR_TASK = {"省": "国家", "市": "省", "区": "市", "县": "市", "县级市": "上级"}
+_RELATIVE_WORDING = {"不高于上年": "不高于上年", "不低于上年": "不低于上年"}
 
 
-def target_runs(x: Data, level: str = "市") -> Runs:
-    t, p = _obj_path(x)
-    assert isinstance(t, Target)
-    c = _Clause("target")
-    c.d(t.name, p + ("name",))
-    q = t.qualifier
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
-        c.t("增长")
-        c.d(q, p + ("qualifier",))
-        return _with_note(c, t, p)
-    if q == "完成上级下达任务":
-        c.t(f"完成{_SUPERIOR_TASK[level]}下达的目标任务")
-        return _with_note(c, t, p)
+def _relative_words(t: Target) -> str:
+    """高于全市平均水平 / 不高于上年 — a target stated against another figure."""
+    if t.qualifier == "高于平均水平":
+        return f"高于{t.scope}平均水平"
+    return _RELATIVE_WORDING[t.qualifier]
+
+
+def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
     unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
     unit_path = p + ("unit",)
 
@@ -192,6 +365,7 @@ def target_runs(x: Data, level: str = "市") -> Runs:
             else:
                 c.d(unit, unit_path)
 
+    q = t.qualifier
     controlled = t.kind == "control" or q == "控制在以内"
     if controlled:
         c.t("控制在")
@@ -212,6 +386,60 @@ def target_runs(x: Data, level: str = "市") -> Runs:
         c.t("左右" if q == "左右" else "以内")
     elif q:
         c.d(q, p + ("qualifier",))
+
+
+def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[str]) -> bool:
+    got = target_pattern(t)
+    if got is None:
+        return False
+    pick = fr.pick(got[0], got[1], format_path(p), used)
+    if pick is None:
+        return False
+    frame, m = pick
+    sub = _Clause("target")
+
+    def number(key: str, label: str) -> list[Run]:
+        sub.runs = []
+        v = getattr(t, key)
+        if v is None:
+            sub.hole(p + (key,), f"{t.name}的{label}")
+        else:
+            sub.num(abs(v) if t.kind == "growth" else v, p + (key,))
+        return sub.runs
+
+    unit_run = [Run(t.unit, Source("data", format_path(p + ("unit",))))] if t.unit else []
+    pct = number("value", "目标值") + (unit_run if t.unit else [Run("%", Source("template", "target"))])
+    slots = {"指标": [Run(t.name, Source("data", format_path(p + ("name",))))], "百分比": pct,
+             "数": number("value", "目标值"), "数2": number("value2", "第二个目标值"), "单位": unit_run}
+
+    def data_run(text: str, field_name: str) -> Run:
+        return Run(text, Source("data", format_path(p + (field_name,))))
+
+    c.runs.extend(render(frame, m, slots, {"verb": "verb", "verb_b": "verb", "qual": "qualifier", "qual_b": "qualifier"}, data_run))
+    return True
+
+
+def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, used: set[str] | None = None) -> Runs:
+    t, p = _obj_path(x)
+    assert isinstance(t, Target)
+    c = _Clause("target")
+    q = t.qualifier
+    if fr is not None and _framed_target(c, t, p, fr, used if used is not None else set()):
+        return _with_note(c, t, p)
+    c.d(t.name, p + ("name",))
+    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+        c.t("增长")
+        c.d(q, p + ("qualifier",))
+        return _with_note(c, t, p)
+    if q == "完成上级下达任务":
+        c.t(f"完成{_SUPERIOR_TASK[level]}下达的目标任务")
+        return _with_note(c, t, p)
+    if q in ("高于平均水平", "不高于上年", "不低于上年"):
+        if t.kind == "growth" and q == "高于平均水平":
+            c.t("增长")
+        c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
+        return _with_note(c, t, p)
+    _numeric_target(c, t, p)
     return _with_note(c, t, p)
 
 
@@ -222,17 +450,18 @@ def _with_note(c: _Clause, t: Target, p: tuple) -> Runs:
     return Runs(c.runs)
 
 
-def targets_runs(items: Any, level: str = "市") -> Runs:
-    """Target clauses joined by ， (or by each target's own `end`)."""
+def targets_runs(items: Any, level: str = "市", fr: FrameChooser | None = None) -> Runs:
+    """Target clauses joined by ， (or by each target's own `end`); one paragraph: no frame twice."""
     out: list[Run] = []
     prev = None
+    used: set[str] = set()
     for x in items:
         if prev is not None:
-            end = prev.obj.end
+            end = model_of(prev).end
             out.append(
                 Run(end, Source("data", f"{prev.path}.end")) if end else Run("，", Source("template", "targets"))
             )
-        out.extend(target_runs(x, level).runs)
+        out.extend(target_runs(x, level, fr, used).runs)
         prev = x
     return Runs(out)
 
@@ -263,9 +492,9 @@ def enumerated(items: Any, sep: str = "；") -> Runs:
     return Runs(out)
 
 
-def _pair(c: _Clause, t: Target, p: tuple, keys: tuple[str, str], unit: str, label: str, pair: bool) -> None:
+def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label: str) -> None:
     """One or two numbers of a target or check (「6.5%、8%」), a placeholder for each one missing."""
-    for i, key in enumerate(keys if pair else keys[:1]):
+    for i, key in enumerate(keys):
         v = getattr(t, key)
         if i:
             c.t("、")
@@ -274,6 +503,8 @@ def _pair(c: _Clause, t: Target, p: tuple, keys: tuple[str, str], unit: str, lab
         else:
             c.num(abs(v) if t.kind == "growth" else v, p + (key,))
         c.t(unit)
+        if key.startswith("actual") and getattr(t, "actual_qualifier", ""):
+            c.d(t.actual_qualifier, p + ("actual_qualifier",))
 
 
 def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = True) -> None:
@@ -283,8 +514,11 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = T
     if q == "完成上级下达任务":
         c.t(f"{_SUPERIOR_TASK[level]}下达的目标任务")
         return
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
-        c.d(q, p + ("qualifier",))
+    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长", "高于平均水平", "不高于上年", "不低于上年"):
+        if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+            c.d(q, p + ("qualifier",))
+        else:
+            c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
         if suffix:
             c.t("的目标")
         return
@@ -294,7 +528,7 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = T
         c.t("控制在")
     elif t.kind == "growth" and t.value is not None and t.value < 0:
         c.t("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
-    _pair(c, t, p, ("value", "value2"), unit, "目标值", t.value2 is not None)
+    _pair(c, t, p, ("value", "value2") if t.value2 is not None else ("value",), unit, "目标值")
     if controlled:
         c.t("左右" if q == "左右" else "以内")
     elif q:
@@ -303,53 +537,107 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = T
         c.t("的预期目标")
 
 
-def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
-    """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from drafter.checks."""
-    from ..checks.verdict import judge
+def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
+    """「全市平均增长7.6%」 / 「上年为0.52吨标准煤」: what a relative target is measured against."""
+    if t.qualifier not in ("高于平均水平", "不高于上年", "不低于上年"):
+        return
+    c.t("，")
+    c.t(f"{t.scope}平均" if t.qualifier == "高于平均水平" else "上年")
+    c.t("增长" if t.kind == "growth" else "为")
+    if t.benchmark is None:
+        c.hole(p + ("benchmark",), f"{t.name}的比较基准实际数")
+    else:
+        c.num(abs(t.benchmark) if t.kind == "growth" else t.benchmark, p + ("benchmark",))
+    c.t(unit)
+
+
+def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:
+    """「未完成6%左右的预期目标」, 「均未完成7%的预期目标」, 「分别完成、未完成……」; an unknown
+    verdict claims nothing: 「预期目标为7%」."""
+    from ..checks.verdict import judge_each
 
     t, p = _obj_path(x)
     c = _Clause("check")
-    c.d(t.name, p + ("name",))
-    outcome = judge(t, gdp_growth)
+    outcomes = judge_each(t, gdp_growth)
     if t.qualifier == "完成上级下达任务":
-        if outcome.verdict == "待核实":
+        if outcomes[0].verdict == "待核实":
             c.hole(p + ("done",), f"{t.name}是否完成")
-            return Runs(c.runs)
-        c.t("完成" if outcome.verdict == "完成" else "未完成")
-        _target_phrase(c, t, p, level)  # 「完成省下达的目标任务」: that branch adds no suffix
-        return Runs(c.runs)
+            return c.runs
+        c.runs.append(Run("完成" if outcomes[0].verdict == "完成" else "未完成",
+                          Source("derived", format_path(p + ("done",)) + "#verdict")))
+        _target_phrase(c, t, p, level)
+        return c.runs
+    if any(o.verdict == "待核实" for o in outcomes):
+        c.t("预期目标为")
+        _target_phrase(c, t, p, level, suffix=False)
+        return c.runs
+    ref = Source("derived", format_path(p + ("actual",)) + "#verdict")
+    if len(outcomes) == 2 and outcomes[0].verdict == outcomes[1].verdict:
+        c.t("均")
+        c.runs.append(Run(outcomes[0].verdict, ref))
+    elif len(outcomes) == 2:
+        c.t("分别")
+        c.runs.append(Run(outcomes[0].verdict, ref))
+        c.t("、")
+        c.runs.append(Run(outcomes[1].verdict, Source("derived", format_path(p + ("actual2",)) + "#verdict")))
+    else:
+        c.runs.append(Run(outcomes[0].verdict, ref))
+    _target_phrase(c, t, p, level)
+    return c.runs
+
+
+def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
+    """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from drafter.checks."""
+    t, p = _obj_path(x)
+    c = _Clause("check")
+    c.d(t.name, p + ("name",))
+    if t.qualifier == "完成上级下达任务":
+        return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
     unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
-    pair = t.value2 is not None
+    two = t.value2 is not None or t.actual2 is not None
     if t.kind == "growth":
         falling = (t.actual if t.actual is not None else t.value or 0) < 0
         if t.verb and falling == any(w in t.verb for w in ("降", "减")):
-            c.d(("分别" if pair else "") + t.verb, p + ("verb",))  # 降低 for 能耗降低2.5%
+            c.d(("分别" if two else "") + t.verb, p + ("verb",))  # 降低 for 能耗降低2.5%
         else:
-            c.t(("分别" if pair else "") + ("下降" if falling else "增长"))
+            c.t(("分别" if two else "") + ("下降" if falling else "增长"))
     elif t.kind == "control":
-        c.t("为")
+        c.t("分别为" if two else "为")
     elif t.verb:
         c.d(t.verb, p + ("verb",))
     else:
-        c.t("达到")
-    _pair(c, t, p, ("actual", "actual2"), unit, "实际完成值", pair)
+        c.t("分别达到" if two else "达到")
+    _pair(c, t, p, ("actual", "actual2") if two else ("actual",), unit, "实际完成值")
+    _benchmark(c, t, p, unit)
     c.t("，")
-    if outcome.verdict == "待核实":
-        c.t("预期目标为")
-        _target_phrase(c, t, p, level, suffix=False)
-        return Runs(c.runs)
-    c.runs.append(Run(outcome.verdict, Source("derived", format_path(p + ("actual",)) + "#verdict")))
-    _target_phrase(c, t, p, level)
-    return Runs(c.runs)
+    return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
 
 
-def checks_runs(items: Any, level: str = "市") -> Runs:
-    from ..checks.verdict import gdp_growth_of
-
-    gdp = gdp_growth_of([x.obj for x in items])
+def checks_runs(items: Any, level: str = "市", skip: Any = ()) -> Runs:
+    """Last year's targets judged, joined by ；, except those the headline already stated."""
+    all_items = list(items)
+    gdp = _gdp([model_of(x) for x in all_items])
     out: list[Run] = []
-    for i, x in enumerate(items):
-        if i:
+    for i, x in enumerate(all_items):
+        if i in skip:
+            continue
+        if out:
             out.append(Run("；", Source("template", "checks")))
         out.extend(check_runs(x, level, gdp).runs)
     return Runs(out)
+
+
+def helpers(report: Any, seed: int, bank: Any) -> dict[str, Any]:
+    """The figure helpers templates call, bound to this draft's seed and phrase bank."""
+    fr = FrameChooser(bank, seed)
+    level = report.meta.level
+    review = Data(report).review
+    absorbed = absorbed_checks(report.review.headline, report.review.checks)
+    return {
+        "figure": lambda x, headline=False: figure_runs(x, headline, fr=fr, used=set()),
+        "facts": lambda items, headline=False, first=None: facts_runs(items, headline, first, fr=fr),
+        "headline": lambda items: headline_runs(items, fr, review.checks, level),
+        "target": lambda t: target_runs(t, level, fr),
+        "targets": lambda ts: targets_runs(ts, level, fr),
+        "checks": lambda cs: checks_runs(cs, level, skip=set(absorbed.values())),
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Discriminator, Tag
+from pydantic import Discriminator, Tag, model_validator
 
 from .base import Model, Number, Text, field, list_field
 
@@ -17,15 +17,34 @@ Status = Literal["预计", "快报", "核实"]
 
 
 class Comparison(Model):
-    scope: Text = field(title="比较对象", description="如：全省、全国、全市平均")
-    diff: Number = field(title="差值", description="正数写作“高于”，负数写作“低于”，如 2.2")
+    scope: Text = field(title="比较对象", description="如：全省、全国、全市平均；没有差值时写全，如“全国、全省平均水平”")
+    diff: Number | None = field(
+        None, title="差值", description="正数写作“高于”，负数写作“低于”，如 2.2；报告只说高于或低于时留空，填 relation"
+    )
     unit: Text = field("个百分点", title="差值单位")
+    relation: Literal["", "高于", "低于", "持平"] = field(
+        "", title="比较关系", description="没有差值时必填：高于 / 低于 / 持平（“高于全国、全省平均水平”）；有差值时按正负写"
+    )
+
+    @model_validator(mode="after")
+    def _direction_known(self) -> "Comparison":
+        if self.diff is None and not self.relation:
+            raise ValueError("没有差值（diff）时请填写比较关系 relation：高于 / 低于 / 持平，否则无法成句")
+        if self.diff is not None and self.relation and self.relation != ("高于" if self.diff >= 0 else "低于"):
+            raise ValueError(f"比较关系“{self.relation}”与差值 {self.diff} 的正负不符（正数为高于，负数为低于）")
+        return self
 
 
 class Rank(Model):
     scope: Text = field(title="排名范围", description="如：全省、全省县（市）")
     place: int = field(title="名次", description="如 1 写作“第一”", ge=1, le=999)
-    of: Literal["增速", "总量", ""] = field("增速", title="排名依据", description="增速 / 总量 / 留空")
+    of: Literal["增速", "总量", ""] = field(
+        "增速", title="排名依据", description="增速 / 总量 / 留空（只说“排名全市第3”时留空，写 \"\"）"
+    )
+    from_bottom: bool = field(False, title="倒数排名", description="true 写作“倒数第二”")
+    numeral: Literal["汉字", "数字"] = field(
+        "汉字", title="名次写法", description="汉字：第三（默认）；数字：第3，与部门报送的写法一致"
+    )
 
 
 class Figure(Model):
@@ -36,6 +55,9 @@ class Figure(Model):
         None, title="动词", description="数值前的动词，如 达到、新增、完成；总体指标不填时用“达到”，其他不填则不加"
     )
     value: Number | None = field(None, title="数值", description="只写数字，如 2878；单位写在 unit")
+    approx: Literal["", "约", "余", "超", "近"] = field(
+        "", title="约数词", description="约 / 超 / 近写在数值前（约3000家），余写在数值后（3000余家）"
+    )
     unit: Text | None = field(None, title="单位", description="如：亿元、万户、家、%")
     value2: Number | None = field(None, title="第二个数值", description="“分别达到93%、91%”的第二个数")
     qualifier: Literal["", "左右", "以上", "以内"] = field(
@@ -44,13 +66,38 @@ class Figure(Model):
     growth: Number | None = field(None, title="增速（%）", description="同比增速，负数写作“下降”")
     growth_verb: Text | None = field(None, title="增速动词", description="默认“增长”，可写“同比增长”")
     compare: list[Comparison] = list_field("比较", "如 高于全省2.2个百分点")
-    rank: Rank | None = field(None, title="排名", description="如 增速居全省第一")
+    rank: Rank | list[Rank] | None = field(
+        None, title="排名", description="如 增速居全省第一；两个排名写成列表：增速全省第二、总量全省第三"
+    )
+    form: Literal["", "name_first", "verb_first", "number_first"] = field(
+        "",
+        title="句式",
+        description="留空按语料措辞；name_first 指标在前（城镇就业新增5.14万人）；verb_first 动词在前"
+        "（办复人大代表建议55件）；number_first 数在前（……等16个项目建成投产）",
+    )
+    examples: list[Text] = list_field(
+        "举例", "数在前句式中“等”之前的例子，如 西电智慧产业园、神电智能电器 → ……等16个项目建成投产"
+    )
     note: Text | None = field(None, title="补充说明", description="接在数字后的说明，如“连续两年获全省促消费稳增长先进市”")
     end: Literal["，", "、", "；", "。"] | None = field(
         None, title="之后的标点", description="与下一项之间的标点：默认“，”；“、”并列，“；”分句，“。”结束句子"
     )
     status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实；预计数在文中写“预计”")
     dept: Text | None = field(None, title="提供部门", description="如：市统计局")
+
+    @property
+    def ranks(self) -> list[Rank]:
+        if self.rank is None:
+            return []
+        return self.rank if isinstance(self.rank, list) else [self.rank]
+
+    @model_validator(mode="after")
+    def _nothing_silently_lost(self) -> "Figure":
+        if self.examples and self.form != "number_first":
+            raise ValueError("举例（examples）只用于数在前句式：请写 form: number_first，否则例子不会写入初稿")
+        if self.form == "number_first" and (self.value is None and "value" not in self.model_fields_set):
+            raise ValueError("数在前句式（number_first）需要数值 value，如 16（……等16个项目建成投产）")
+        return self
 
 
 def _fact_kind(v: object) -> str:

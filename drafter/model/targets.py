@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+
 from .base import Model, Number, Text, field, list_field
 from .figures import Status
 
 Qualifier = Literal[
-    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务"
+    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务",
+    "高于平均水平", "不高于上年", "不低于上年",
 ]
 QUALIFIERS: tuple[str, ...] = (
-    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务"
+    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务",
+    "高于平均水平", "不高于上年", "不低于上年",
 )
+# Targets stated against another figure, with no number of their own: judged only against
+# that figure's actual (`benchmark` of a check, or the GDP growth for 同步).
+RELATIVE: tuple[str, ...] = ("高于平均水平", "不高于上年", "不低于上年")
+GDP_RELATIVE: tuple[str, ...] = ("与经济增长同步", "与经济增长基本同步", "高于经济增长")
 
 
 class Target(Model):
@@ -28,13 +36,25 @@ class Target(Model):
     qualifier: Qualifier = field(
         "",
         title="限定",
-        description="留空 / 左右 / 以上 / 以内 / 控制在以内 / 与经济增长同步 / 与经济增长基本同步 / 高于经济增长 / 完成上级下达任务",
+        description="留空 / 左右 / 以上 / 以内 / 控制在以内 / 与经济增长同步 / 与经济增长基本同步 / 高于经济增长 / 完成上级下达任务"
+        " / 高于平均水平（填 scope）/ 不高于上年 / 不低于上年",
+    )
+    scope: Text | None = field(
+        None, title="比较范围", description="“高于平均水平”的范围，如 全市、全省 → 高于全市平均水平"
     )
     verb: Text | None = field(None, title="动词", description="总量指标数值前的动词，如 达到；默认不加")
     note: Text | None = field(None, title="补充说明", description="接在本项之后，如：在实际工作中争取更好结果")
     end: Literal["，", "、", "；", "。"] | None = field(None, title="之后的标点", description="与下一项之间的标点，默认“，”")
     status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实")
     dept: Text | None = field(None, title="提出部门", description="如：市发改委")
+
+    @model_validator(mode="after")
+    def _scope_for_average(self) -> "Target":
+        if self.qualifier == "高于平均水平" and not self.scope:
+            raise ValueError("“高于平均水平”的目标请填写比较范围 scope，如 全市")
+        if self.scope and self.qualifier != "高于平均水平":
+            raise ValueError("比较范围 scope 只用于“高于平均水平”的目标，其他目标不会写入初稿")
+        return self
 
 
 class Targets(Model):
@@ -61,9 +81,32 @@ class TargetCheck(Target):
     actual: Number | None = field(
         None, title="实际完成值", description="与目标同口径的实际数，如增长4.3写 4.3；留空则初稿中待补充"
     )
-    actual2: Number | None = field(None, title="第二个实际值", description="“分别增长”目标的第二个实际数")
+    actual2: Number | None = field(
+        None,
+        title="第二个实际值",
+        description="“分别增长”目标的第二个实际数；只有一个目标值时，两个实际数分别与它比较"
+        "（城镇、农村居民人均可支配收入分别增长4.5%、6%，目标7%）",
+    )
+    actual_qualifier: Literal["", "左右", "以上", "以内"] = field(
+        "", title="实际值限定词", description="实际数只知道下限或上限时填写，如 增长6%以上 写 以上；据实判断，判断不了的写待核实"
+    )
+    benchmark: Number | None = field(
+        None,
+        title="比较基准实际值",
+        description="“高于平均水平”填平均水平的实际数（如全市平均增长7.6写 7.6），“不高于上年”填上年数；留空则待核实",
+    )
     done: bool | None = field(
         None, title="是否完成", description="只用于“完成上级下达任务”这类没有数值的目标：true / false"
     )
     actual_status: Status | None = field(None, title="实际数状态", description="预计 / 快报 / 核实")
     actual_dept: Text | None = field(None, title="实际数提供部门", description="如：市统计局")
+
+    @model_validator(mode="after")
+    def _nothing_silently_lost(self) -> "TargetCheck":
+        if self.qualifier == "完成上级下达任务" and (self.actual is not None or self.actual2 is not None):
+            raise ValueError("“完成上级下达任务”的目标用 done（true / false）填写是否完成；actual、actual2 不会写入初稿，请删除")
+        if self.actual2 is not None and self.actual is None:
+            raise ValueError("填了第二个实际值 actual2，却没有第一个实际值 actual")
+        if self.benchmark is not None and self.qualifier not in RELATIVE:
+            raise ValueError("比较基准 benchmark 只用于“高于平均水平”“不高于上年”“不低于上年”的目标，其他目标不会写入初稿")
+        return self

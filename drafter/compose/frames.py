@@ -1,0 +1,206 @@
+"""Mined number frames that a figure fills exactly, chosen by seed and place.
+
+A frame such as `到位{指标}{数}{单位}，增长{百分比}` fits a figure only when every word it
+carries besides its slots is one of:
+
+  - punctuation joining the figure's parts (、 ，) and the 分别 / 和 / % of a pair;
+  - the data's own verb (`verb`: 新增, 达到 …), before or after the indicator — so 「新增城镇
+    就业5.14万人」 needs `verb: 新增`, and 「到位资金」 needs `verb: 到位`;
+  - the data's own growth verb (增长, or 下降 for a negative growth, or `growth_verb`
+    verbatim: 同比 only when the data says 同比);
+  - the data's qualifier where the data puts it (以上 / 左右 / 以内 only when the figure has it);
+  - rank words (居 / 排名 … 第 … 位) and the rank's basis (增速 / 总量) as the data gives it.
+
+Anything else (全年, 同口径, 争取, 脱贫 …) would add a claim the data does not make: rejected.
+The frame's own words are Source("phrase", entry.id); every slot and every data word keeps
+its data path. `pattern()` builds the regular expression of acceptable frame texts; named
+groups mark the words that come from the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from ..tree import Run, Source
+
+TOP = 4  # candidate frames per figure: the wordings offices reuse, not one-offs
+_SLOT = re.compile(r"\{([^{}]+)\}")
+_DATA_GROUPS = ("verb", "verb_b", "gverb", "qual", "qual_b", "gqual", "rof")
+
+
+def slot(name: str) -> str:
+    return re.escape("{" + name + "}")
+
+
+def word(group: str, text: str) -> str:
+    return f"(?P<{group}>{re.escape(text)})"
+
+
+@dataclass(frozen=True)
+class Frame:
+    text: str  # the frame with its slots
+    id: str  # the most frequent entry of that text (its Source)
+    count: int  # corpus count, summed over entries with the same text
+
+
+def frames_of(bank: Any, slot_name: str) -> list[Frame]:
+    """Number entries of one shape, merged by text (the miner keeps one entry per indicator)."""
+    merged: dict[str, list] = {}
+    for e in bank.of("number", slot_name):
+        merged.setdefault(e.text, []).append(e)
+    out = []
+    for text, es in merged.items():
+        best = min(es, key=lambda e: (-e.count, e.id))
+        out.append(Frame(text, best.id, sum(e.count for e in es)))
+    return sorted(out, key=lambda f: (-f.count, f.text))
+
+
+def fitting(frames: Iterable[Frame], rx: str) -> list[tuple[Frame, re.Match]]:
+    compiled = re.compile(rx)
+    return [(f, m) for f in frames if (m := compiled.fullmatch(f.text))]
+
+
+def choose(seed: int, key: str, fits: list[tuple[Frame, re.Match]], used: set[str]):
+    """Weighted by corpus count among the top few, never a frame already used in this paragraph."""
+    fresh = [x for x in fits if x[0].text not in used][:TOP]
+    if not fresh:
+        return None
+    digest = hashlib.sha256(f"{seed}\x00frame\x00{key}".encode()).digest()
+    ticket = int.from_bytes(digest[:8], "big") % sum(f.count for f, _ in fresh)
+    for x in fresh:
+        ticket -= x[0].count
+        if ticket < 0:
+            return x
+    return fresh[-1]  # pragma: no cover - the tickets add up
+
+
+def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
+           data_words: dict[str, str], data_run: Callable[[str, str], Run]) -> list[Run]:
+    """The frame with its slots filled: data words (named groups) as data runs at their paths,
+    the rest of the literal text as the frame's own phrase."""
+    marks: list[tuple[int, int, Run | list[Run]]] = []
+    for g in _DATA_GROUPS:
+        if g in m.re.groupindex and m.group(g):
+            marks.append((m.start(g), m.end(g), data_run(m.group(g), data_words[g])))
+    for s in _SLOT.finditer(frame.text):
+        marks.append((s.start(), s.end(), slots[s.group(1)]))
+    marks.sort(key=lambda x: x[0])
+    out: list[Run] = []
+    pos = 0
+    for start, end, what in marks:
+        if start > pos:
+            out.append(Run(frame.text[pos:start], Source("phrase", frame.id)))
+        out.extend(what if isinstance(what, list) else [what])
+        pos = end
+    if pos < len(frame.text):
+        out.append(Run(frame.text[pos:], Source("phrase", frame.id)))
+    return out
+
+
+class FrameChooser:
+    """One per draft: the bank's number frames by shape, the seed; `paragraph()` gives the
+    set of frames already used in the paragraph being written."""
+
+    def __init__(self, bank: Any, seed: int):
+        self.bank = bank
+        self.seed = seed
+        self._frames: dict[str, list[Frame]] = {}
+
+    def frames(self, shape: str) -> list[Frame]:
+        if shape not in self._frames:
+            self._frames[shape] = frames_of(self.bank, shape) if self.bank is not None else []
+        return self._frames[shape]
+
+    def pick(self, shape: str, rx: str, key: str, used: set[str]):
+        got = choose(self.seed, key, fitting(self.frames(shape), rx), used)
+        if got is not None:
+            used.add(got[0].text)
+        return got
+
+
+# ---- which frame texts a figure or a target fills exactly -----------------------------------
+
+NAME = slot("指标")
+PCT = slot("百分比")
+SEP = "[、，]"
+
+
+def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, headline: bool) -> str:
+    num = slot("数") + (slot("单位") if unit else "")
+    if unit == "%":
+        num = f"(?:{num}|{PCT})"
+    q = word("qual", qualifier) if qualifier else ""
+    if not verb:
+        return NAME + ("达到" if headline else "") + num + q
+    q_b = word("qual_b", qualifier) if qualifier else ""  # group names are unique per pattern
+    ways = {"verb_first": word("verb", verb) + NAME + num + q, "name_first": NAME + word("verb_b", verb) + num + q_b}
+    if form in ways:
+        return ways[form]
+    return f"(?:{ways['verb_first']}|{ways['name_first']})"
+
+
+def _growth_verb(growth_verb: str | None, falling: bool) -> str:
+    if growth_verb:
+        return word("gverb", growth_verb.replace("增长", "下降") if falling else growth_verb)
+    return "下降" if falling else "增长"
+
+
+def figure_pattern(f: Any, headline: bool, has_value: bool, has_growth: bool) -> tuple[str, str] | None:
+    """(bank shape, regex of frame texts) for the core of figure `f` (value, growth, first rank);
+    None when no mined shape can say it (number-first, 倒数 ranks …)."""
+    if f.form == "number_first":
+        return None
+    falling = f.growth is not None and f.growth < 0
+    gq = word("gqual", f.qualifier) if f.qualifier and not has_value else ""
+    ranks = f.ranks
+    if ranks and not has_value:
+        r = ranks[0]
+        if r.from_bottom:
+            return None
+        tail = slot("范围") + "第" + slot("名次") + "位?"
+        if has_growth:
+            if r.of == "总量":
+                return None
+            return "rank", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq + SEP + "(?:排名|居)" + tail
+        of = word("rof", r.of) if r.of else ""
+        return "rank", NAME + of + "(?:排名|居)" + tail
+    if f.value2 is not None:
+        if not f.verb or f.unit != "%" or has_growth or f.verb.startswith("分别"):
+            return None
+        q = word("qual", f.qualifier) if f.qualifier else ""
+        return "pair", NAME + "分别" + word("verb", f.verb) + slot("数") + "%(?:和|、)" + slot("数2") + "%" + q
+    if has_value and has_growth:
+        value = _value_part(f.verb, f.unit, f.qualifier, f.form, headline)
+        return "level_growth", value + SEP + _growth_verb(f.growth_verb, falling) + PCT
+    if has_value:
+        return "level", _value_part(f.verb, f.unit, f.qualifier, f.form, headline)
+    if has_growth:
+        return "growth", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq
+    return None
+
+
+def target_pattern(t: Any) -> tuple[str, str] | None:
+    """(bank shape, regex) for a numeric target: 增长6%左右 / 控制在3%以内 / 4.5万人以上."""
+    q = t.qualifier
+    if q not in ("", "左右", "以上", "以内", "控制在以内"):
+        return None
+    pair = t.value2 is not None or "value2" in t.model_fields_set
+    if t.kind == "control" or q == "控制在以内":
+        if pair or q == "左右" or (t.unit not in (None, "%")):
+            return None
+        return "target_control", NAME + "控制在" + PCT + "以内"
+    qual = word("qual", q) if q else ""
+    if t.kind == "growth":
+        falling = t.value is not None and t.value < 0
+        verb = word("verb", t.verb) if t.verb else ("下降" if falling else "增长")
+        if t.unit not in (None, "%"):
+            return None
+        if pair:
+            return "pair", NAME + "分别" + verb + slot("数") + "%(?:和|、)" + slot("数2") + "%" + qual
+        return "target_growth", NAME + verb + PCT + qual
+    if pair or q == "以内":
+        return None
+    return "target_level", _value_part(t.verb, t.unit, q, "", False)

@@ -1,0 +1,97 @@
+"""Last year's targets in the review: split actuals, actuals with a qualifier, relative and
+qualitative targets (strict: nothing claimed that the data cannot show), and a figure stated
+once when the headline and the checks name the same indicator."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.compose.figures import check_runs, checks_runs, target_runs
+from drafter.compose.values import Data
+from drafter.model import Target, TargetCheck
+
+
+def said(runs) -> str:
+    return "".join(r.text for r in runs.runs)
+
+
+def check(**kw) -> Data:
+    return Data(TargetCheck.model_validate({"name": "生产总值", **kw}), ("review", "checks", 0))
+
+
+@pytest.mark.parametrize("kw,expect", [
+    # one target, two actuals: a verdict per actual
+    ({"name": "城镇、农村居民人均可支配收入", "value": 7, "actual": 4.5, "actual2": 6},
+     "城镇、农村居民人均可支配收入分别增长4.5%、6%，均未完成7%的预期目标"),
+    ({"name": "城镇、农村居民人均可支配收入", "value": 7, "actual": 7.5, "actual2": 6},
+     "城镇、农村居民人均可支配收入分别增长7.5%、6%，分别超额完成、未完成7%的预期目标"),
+    ({"name": "城乡居民人均可支配收入", "qualifier": "与经济增长同步", "actual": 7.6, "actual2": 8.6},
+     "城乡居民人均可支配收入分别增长7.6%、8.6%，均完成与经济增长同步的目标"),
+    # an actual known as a bound: judged only where both ends agree
+    ({"value": 6, "qualifier": "左右", "actual": 6, "actual_qualifier": "以上"}, "生产总值增长6%以上，完成6%左右的预期目标"),
+    ({"value": 7, "actual": 6, "actual_qualifier": "以上"}, "生产总值增长6%以上，预期目标为7%"),
+    ({"value": 5, "actual": 6, "actual_qualifier": "以上"}, "生产总值增长6%以上，超额完成5%的预期目标"),
+    # relative targets: against the benchmark the data gives, else a placeholder and no claim
+    ({"name": "农村居民人均可支配收入", "qualifier": "高于平均水平", "scope": "全市", "actual": 8.6, "benchmark": 7.6},
+     "农村居民人均可支配收入增长8.6%，全市平均增长7.6%，完成高于全市平均水平的目标"),
+    ({"name": "农村居民人均可支配收入", "qualifier": "高于平均水平", "scope": "全市", "actual": 7.6, "benchmark": 7.6},
+     "农村居民人均可支配收入增长7.6%，全市平均增长7.6%，未完成高于全市平均水平的目标"),
+    ({"name": "农村居民人均可支配收入", "qualifier": "高于平均水平", "scope": "全市", "actual": 8.6},
+     "农村居民人均可支配收入增长8.6%，全市平均增长【待补充：农村居民人均可支配收入的比较基准实际数】%，"
+     "预期目标为高于全市平均水平"),
+    ({"name": "单位生产总值能耗", "kind": "level", "unit": "吨标准煤/万元", "qualifier": "不高于上年", "actual": 0.5,
+      "benchmark": 0.52}, "单位生产总值能耗达到0.5吨标准煤/万元，上年为0.52吨标准煤/万元，完成不高于上年的目标"),
+])
+def test_check_sentences(kw, expect):
+    assert said(check_runs(check(**kw), "市", gdp_growth=4.3)) == expect
+
+
+@pytest.mark.parametrize("kw,expect", [
+    ({"name": "农村居民人均可支配收入", "qualifier": "高于平均水平", "scope": "全市"}, "农村居民人均可支配收入增长高于全市平均水平"),
+    ({"name": "单位生产总值能耗", "kind": "level", "qualifier": "不高于上年"}, "单位生产总值能耗不高于上年"),
+    ({"name": "居民收入", "qualifier": "与经济增长同步"}, "居民收入增长与经济增长同步"),
+])
+def test_relative_and_qualitative_targets(kw, expect):
+    assert said(target_runs(Data(Target.model_validate(kw), ("targets", "indicators", 0)))) == expect
+
+
+@pytest.mark.parametrize("snippet,message", [
+    ("{name: 能耗, qualifier: 完成上级下达任务, actual: 3, actual2: 2}", "用 done"),
+    ("{name: 收入, value: 7, actual2: 6}", "没有第一个实际值"),
+    ("{name: 收入, value: 7, actual: 6, benchmark: 5}", "benchmark 只用于"),
+    ("{name: 收入, qualifier: 高于平均水平, actual: 6}", "scope"),
+])
+def test_a_check_whose_values_would_be_lost_is_refused(tmp_path, snippet, message):
+    from drafter.api import load
+    from drafter.errors import DrafterError
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
+    with pytest.raises(DrafterError) as e:
+        load(data)
+    [problem] = e.value.problems
+    assert message in problem.message and problem.path.startswith("review.checks[0]") and problem.line == 10
+
+
+def test_checks_already_stated_by_the_headline_are_left_out():
+    items = Data([TargetCheck(name="生产总值", value=6, qualifier="左右", actual=4.3),
+                  TargetCheck(name="城镇新增就业", kind="level", unit="万人", value=4.5, qualifier="以上", actual=5.14)],
+                 ("review", "checks"))
+    assert said(checks_runs(items, skip={0})) == "城镇新增就业达到5.14万人，超额完成4.5万人以上的预期目标"
+
+
+def test_xianyang_states_gdp_once(tmp_path):
+    """咸阳 with last year's targets: 生产总值 4.3% in the headline carries its verdict; the
+    check paragraph goes on with the other targets and never repeats 4.3%."""
+    from drafter.api import load
+    from drafter.compose import compose
+    from drafter.writers.text import render_text
+    from tests.test_check_helpers import with_checks
+
+    for seed in (0, 1, 2, 3):
+        text = render_text(compose(load(with_checks(tmp_path)), seed=seed))
+        review = text[text.index("一年来"):text.index("二、")]
+        assert review.count("4.3%") == 1
+        assert "全年生产总值达到2878亿元、增长4.3%，未完成6%左右的预期目标；一般公共预算收入增长19.9%" in review
+        assert "从年初确定的主要预期目标看，城镇新增就业达到5.14万人，超额完成4.5万人以上的预期目标；" in review
