@@ -219,3 +219,8 @@ MAX_TEMPLATE_ITEMS = 100_000  # items of a list a template builds (*, +)
 MAX_TEMPLATE_INT_BITS = 4_096  # an integer a template computes (*, **)
 MAX_TEMPLATE_FORMAT_WIDTH = 1_000  # width / precision in '%5d' or '{:>5}'
 MAX_TEMPLATE_OUTPUT = 5_000_000  # characters a draft's templates print in all
+
+# Values in one data file or a whole data folder (after alias expansion): a full report has
+# about 1,500 (examples/xianyang_2024.yaml: 1,291). Far beyond is refused right after parsing,
+# before Python data, positions and the model are built for it (60k figures took 2.5 s, 290 MB).
+MAX_DATA_VALUES = 100_000

@@ -24,9 +24,8 @@ def test_oversized_data_file(tmp_path, run_cli):
     big = tmp_path / "big.yaml"
     with open(big, "wb") as f:
         f.write(b"meta:\n  region: x\n# " + b"x" * (MAX_DATA_BYTES + 10) + b"\n")
-    t0 = time.perf_counter()
     code, _, err = run_cli("validate", big)
-    assert code == 2 and "超过数据文件上限" in err and time.perf_counter() - t0 < 1.0
+    assert code == 2 and "超过上限 5 MB" in err
 
 
 def test_oversized_report(tmp_path):
@@ -64,20 +63,24 @@ def test_docx_zip_bomb_is_refused_by_parse_and_check(tmp_path, run_cli, minimal)
     assert "压缩" in err or "解压后" in err
 
 
-def test_yaml_alias_bomb_and_deep_nesting(tmp_path, run_cli):
+def test_yaml_alias_bomb_and_deep_nesting(tmp_path, run_cli, monkeypatch):
+    """Both are refused from the node graph before any Python data is built."""
+    from drafter.readers import yaml_data
+
+    built = []
+    real = yaml_data._Converter.convert
+    monkeypatch.setattr(yaml_data._Converter, "convert", lambda self, *a: built.append(1) or real(self, *a))
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
     for i, name in enumerate("bcdefghij"):
         prev = "abcdefghij"[i]
         bomb += f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]\n"
     (tmp_path / "bomb.yaml").write_text(bomb, encoding="utf-8")
-    t0 = time.perf_counter()
     code, _, err = run_cli("validate", tmp_path / "bomb.yaml")
-    assert code == 2 and "别名" in err and time.perf_counter() - t0 < 1.0
+    assert code == 2 and "别名" in err and not built
     deep = "a: " + "[" * 200 + "]" * 200 + "\n"
     (tmp_path / "deep.yaml").write_text(deep, encoding="utf-8")
-    t0 = time.perf_counter()
     code, _, err = run_cli("validate", tmp_path / "deep.yaml")
-    assert code == 2 and "嵌套" in err and time.perf_counter() - t0 < 1.0
+    assert code == 2 and "嵌套" in err and not built
 
 
 def test_memory_stays_bounded_on_a_bomb(tmp_path):

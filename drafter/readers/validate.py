@@ -7,6 +7,7 @@ at the place the user wrote it, with a "did you mean" for misspelt keys.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -87,9 +88,20 @@ def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return None
 
 
-def _literal_values(err: dict) -> str:
-    expected = (err.get("ctx") or {}).get("expected", "")
-    return expected.replace("' or '", "、").replace("', '", "、").replace("'", "") or "规定的取值"
+def _literal_values(err: dict, root: type[BaseModel], loc: tuple) -> str:
+    """The allowed values, read from the model's Literal (pydantic's own text is a repr); the
+    empty choice is said in words rather than shown as a stray 、."""
+    _, tp, _ = _walk(root, loc)
+    choices = next(
+        (list(typing.get_args(m)) for m in map(_unwrap, _union_members(_unwrap(tp)))
+         if typing.get_origin(m) is typing.Literal),
+        None,
+    )
+    if choices is None:
+        expected = (err.get("ctx") or {}).get("expected", "")
+        choices = re.findall(r"'([^']*)'", expected)
+    shown = "、".join(str(c) for c in choices if c != "") or "规定的取值"
+    return shown + ("，或留空" if "" in choices else "")
 
 
 def _message(err: dict, root: type[BaseModel], loc: tuple) -> str:
@@ -112,7 +124,7 @@ def _message(err: dict, root: type[BaseModel], loc: tuple) -> str:
                 msg += f"；此处可用的字段：{'、'.join(names)}"
         return msg
     if kind == "literal_error":
-        return f"取值应为以下之一：{_literal_values(err)}；这里是“{err.get('input')}”"
+        return f"取值应为以下之一：{_literal_values(err, root, loc)}；这里是“{err.get('input')}”"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
         return "应为整数" if kind.startswith("int") else "应为数字"
     if kind in ("string_type",):
@@ -136,10 +148,32 @@ def _message(err: dict, root: type[BaseModel], loc: tuple) -> str:
     return str(err["msg"])
 
 
+# A fact written {text: …}: a text fact is a bare string, so the mapping was taken for a figure.
+_TEXT_AS_FIGURE = "文字事项直接写成一段文字（如 - 及时出台4方面政策措施），不要写成 {text: …}；带数字的指标才写成 {name: …, value: …}"
+
+
+def _text_written_as_figure(errors: list[dict]) -> set[tuple]:
+    """Locations of figures that carry an unknown `text` key: each gets one message instead
+    of 「name 缺少必填字段」 plus 「未知字段“text”」."""
+    return {
+        tuple(e["loc"][:-1])
+        for e in errors
+        if e["type"] == "extra_forbidden" and e["loc"][-1] == "text" and e["loc"][-2:-1] == ("figure",)
+    }
+
+
 def problems_from(exc: ValidationError, root: type[BaseModel], loaded: Loaded) -> list[Problem]:
     problems = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    text_facts = _text_written_as_figure(errors)
+    for fact in text_facts:
+        data_path, _, _ = _walk(root, fact)
+        pos = loaded.where(data_path)
+        problems.append(_problem(pos, loaded, format_path(data_path), _TEXT_AS_FIGURE))
+    for err in errors:
         loc = tuple(err["loc"])
+        if any(loc[: len(fact)] == fact for fact in text_facts):
+            continue
         data_path, _, title = _walk(root, loc)
         message = _message(err, root, loc)
         if err["type"] == "extra_forbidden":
@@ -152,16 +186,18 @@ def problems_from(exc: ValidationError, root: type[BaseModel], loaded: Loaded) -
         shown = format_path(data_path)
         if title:
             shown += f"（{title}）"
-        problems.append(
-            Problem(
-                pos.file if pos else (loaded.files[0] if loaded.files else "<数据>"),
-                pos.line if pos else 0,
-                pos.column if pos else 0,
-                shown,
-                message,
-            )
-        )
+        problems.append(_problem(pos, loaded, shown, message))
     return problems
+
+
+def _problem(pos: Any, loaded: Loaded, shown: str, message: str) -> Problem:
+    return Problem(
+        pos.file if pos else (loaded.files[0] if loaded.files else "<数据>"),
+        pos.line if pos else 0,
+        pos.column if pos else 0,
+        shown,
+        message,
+    )
 
 
 def validate_with_positions(model: type[M], data: Any, loaded: Loaded) -> M:

@@ -11,22 +11,31 @@ that names both.
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, NamedTuple
 
 from ..errors import DataErrors, DrafterError, Problem, display_path
 
 Path_ = tuple  # a data path: ("review", "headline", 0, "growth")
 
-from ..limits import MAX_DATA_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
+from ..limits import (
+    MAX_DATA_BYTES,
+    MAX_DATA_VALUES,
+    MAX_NUMBER_DIGITS,
+    MAX_NUMBER_EXPONENT,
+    MAX_YAML_DEPTH,
+    MAX_YAML_NODES,
+    read_capped,
+)
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):  # a tuple: one is made for every key and value, so it must be cheap
     file: str
     line: int  # 1-based
     column: int  # 1-based
@@ -109,6 +118,7 @@ def _decode(raw: bytes, shown: str) -> str:
 
 
 MAX_NODES = MAX_YAML_NODES  # aliases can make a small file expand enormously (an "alias bomb")
+_TOO_MANY = f"数据项过多：数据文件（或文件夹）共超过 {MAX_DATA_VALUES:,} 个值（一份完整的报告约 1,500 个），已拒绝"
 MAX_DEPTH = MAX_YAML_DEPTH
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -133,28 +143,65 @@ def _loader_class() -> type:
         and are resolved by the 1.2 core schema in _scalar()."""
 
     Loader.yaml_implicit_resolvers = {}
+    # Called for every node: with no implicit resolvers the answer is the default tag of its kind.
+    defaults = {yaml.ScalarNode: _TAG + "str", yaml.SequenceNode: _TAG + "seq", yaml.MappingNode: _TAG + "map"}
+    Loader.resolve = lambda self, kind, value, implicit: defaults[kind]
     return Loader
 
 
 class _Converter:
-    def __init__(self, file: str, out: "Loaded"):
+    def __init__(self, file: str, out: "Loaded", budget: int):
         self.file = file
         self.out = out
-        self.count = 0
+        self.limit = min(MAX_NODES, budget)  # values this file may expand to
+        self.aliased = False
         self.problems: list[Problem] = []
 
     def pos(self, node: Any) -> Pos:
         m = node.start_mark
         return Pos(self.file, m.line + 1, m.column + 1)
 
-    def convert(self, node: Any, path: tuple, depth: int) -> Any:
+    def measure(self, node: Any, path: tuple, depth: int, memo: dict) -> tuple[int, int]:
+        """(expanded size, height) of a node, refusing an alias bomb or deep nesting before
+        anything is built. Aliases share node objects, so memoising per node makes the cost
+        that of the text, however large the expansion; a self-referencing anchor is never
+        memoised while it is being measured, so it ends as 「嵌套层级过深」."""
         import yaml
 
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise DataErrors([Problem(self.file, *self._lc(node), format_path(path), "YAML 别名（*引用）展开后过大，已拒绝")])
-        if depth > MAX_DEPTH:
-            raise DataErrors([Problem(self.file, *self._lc(node), format_path(path), f"嵌套层级过深（超过 {MAX_DEPTH} 层）")])
+        known = memo.get(id(node))
+        if known is not None:
+            self.aliased = True  # a node reached twice is an alias
+        else:
+            if depth > MAX_DEPTH:
+                self._refuse(node, path, f"嵌套层级过深（超过 {MAX_DEPTH} 层）")
+            size, height = 1, 0
+            if isinstance(node, yaml.MappingNode):
+                children = ((k.value, v) for k, v in node.value if isinstance(k, yaml.ScalarNode))
+            elif isinstance(node, yaml.SequenceNode):
+                children = enumerate(node.value)
+            else:
+                children = iter(())
+            for key, child in children:
+                if isinstance(child, yaml.ScalarNode):  # most nodes: no call, no path
+                    size, height = size + 1, height or 1
+                    continue
+                child_size, child_height = self.measure(child, path + (key,), depth + 1, memo)
+                size += child_size
+                height = max(height, child_height + 1)
+            if size > self.limit:  # children first: the deepest node that is too big is named
+                self._refuse(node, path, "YAML 别名（*引用）展开后过大，已拒绝" if self.aliased else _TOO_MANY)
+            known = memo[id(node)] = (size, height)
+        if depth + known[1] > MAX_DEPTH:
+            self._refuse(node, path, f"嵌套层级过深（超过 {MAX_DEPTH} 层）")
+        return known
+
+    def _refuse(self, node: Any, path: tuple, message: str) -> None:
+        raise DataErrors([Problem(self.file, *self._lc(node), format_path(path), message)])
+
+    def convert(self, node: Any, path: tuple) -> Any:
+        """Build plain data from a node graph already measured (so of bounded size and depth)."""
+        import yaml
+
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -172,13 +219,13 @@ class _Converter:
                     continue
                 self.out.keys[child] = self.pos(key_node)
                 self.out.values[child] = self.pos(value_node)
-                result[key] = self.convert(value_node, child, depth + 1)
+                result[key] = self.convert(value_node, child)
             return result
         if isinstance(node, yaml.SequenceNode):
             items = []
             for i, item in enumerate(node.value):
                 self.out.values[path + (i,)] = self.pos(item)
-                items.append(self.convert(item, path + (i,), depth + 1))
+                items.append(self.convert(item, path + (i,)))
             return items
         return self.scalar(node, path)
 
@@ -191,11 +238,19 @@ class _Converter:
         if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
             if tag in (_TAG + "str", "!"):
                 return text
+        try:
+            return self._typed(text, tag, node, path)
+        except _TooBig:
+            self.problems.append(Problem(self.file, *self._lc(node), format_path(path), _TOO_BIG))
+            return None
+
+    def _typed(self, text: str, tag: str, node: Any, path: tuple) -> Any:
         if tag == _TAG + "str":
             return _resolve_plain(text)
         if tag == _TAG + "int" and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
             return _resolve_plain(text)
         if tag == _TAG + "float" and (_FLOAT.match(text) or _INT.match(text)):
+            _check_number_size(text)
             return Decimal(text)
         if tag == _TAG + "bool" and text in _BOOL:
             return _BOOL[text]
@@ -207,40 +262,127 @@ class _Converter:
         return text
 
 
+class _TooBig(Exception):
+    """A number literal longer than any report needs (see _check_number_size)."""
+
+
+_TOO_BIG = (
+    f"数值过大或位数过多（最多 {MAX_NUMBER_DIGITS} 位数字，科学计数法的指数不超过 ±{MAX_NUMBER_EXPONENT}）；"
+    "如果这是一段文字，请加引号"
+)
+
+
+def _check_number_size(text: str) -> None:
+    """Bound a number literal by its text alone: int("9" * 5000) raises and Decimal("1e999999999")
+    is cheap to make but takes minutes to compare or convert, so nothing is converted first."""
+    if text.startswith(("0o", "0x")):
+        mantissa, exponent = text[2:], ""
+    else:
+        mantissa, _, exponent = text.lower().partition("e")
+        mantissa = mantissa.lstrip("+-").replace(".", "")
+    if len(mantissa) > MAX_NUMBER_DIGITS:
+        raise _TooBig
+    exponent = exponent.lstrip("+-").lstrip("0")
+    if len(exponent) > 3 or (exponent and int(exponent) > MAX_NUMBER_EXPONENT):
+        raise _TooBig
+
+
+# First characters of every plain scalar that is not text (null, bool, number): the rest, which
+# is most of a report's data, skips the regular expressions.
+_NOT_TEXT_START = frozenset("~nNtTfF0123456789+-.")
+_NUMBER = ((_INT, int), (_OCT, lambda t: int(t[2:], 8)), (_HEX, lambda t: int(t[2:], 16)), (_FLOAT, Decimal))
+
+
 def _resolve_plain(text: str) -> Any:
-    """A plain scalar by the YAML 1.2 core schema."""
+    """A plain scalar by the YAML 1.2 core schema. Raises _TooBig for an oversized number."""
+    if text and text[0] not in _NOT_TEXT_START:
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
-        return int(text[2:], 8)
-    if _HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return Decimal(text)  # keeps 4.10 as typed
+    for pattern, convert in _NUMBER:
+        if pattern.match(text):
+            _check_number_size(text)  # before any conversion
+            return convert(text)  # Decimal keeps 4.10 as typed
     if text in _SPECIAL_FLOAT:
         return float(text.replace(".", ""))  # the model refuses these with a clear message
     return text
 
 
-def load_yaml_text(text: str, shown: str) -> "Loaded":
-    """YAML text → plain data with positions. Raises DataErrors in Chinese."""
+# What YAML forbids in a stream (C0/C1 controls other than tab, LF, CR, NEL; surrogates; FFFE/FFFF).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _refuse_control_characters(text: str, shown: str) -> None:
+    """The parser names a raw NUL or other control character without a line; find them here."""
+    problems = [
+        Problem(shown, *_line_col(text, m.start()), "",
+                f"有不可见的控制字符（U+{ord(m.group()):04X}），YAML 文件中不允许，请删除")
+        for m in _FORBIDDEN.finditer(text)
+    ][:20]
+    if problems:
+        raise DataErrors(problems)
+
+
+def _syntax_problem(e: Any, text: str, shown: str) -> Problem:
+    """A YAML syntax error at the place the parser gave up, kept inside the file (an unclosed
+    bracket is noticed at the end of the stream, a line past the last one), and naming the
+    place the bracket, brace or quote was opened (the context mark) when that is elsewhere."""
+    lines = text.splitlines() or [""]
+    line, col = _inside(e.problem_mark or e.context_mark, lines)
+    message = _yaml_message(e)
+    if "\t" in lines[line][: col + 1]:
+        message = "不能用制表符（Tab）缩进或分隔，请改用空格"
+    if e.context_mark is not None and e.problem_mark is not None:
+        opened = _inside(e.context_mark, lines)
+        if opened != (line, col):
+            message += f"（从第 {opened[0] + 1} 行第 {opened[1] + 1} 列开始）"
+    return Problem(shown, line + 1, col + 1, "", message)
+
+
+def _inside(mark: Any, lines: list[str]) -> tuple[int, int]:
+    """A mark (0-based) moved inside the file: one at or past the end of the stream goes to the
+    end of the last line that has text."""
+    if mark is None:
+        return 0, 0
+    if mark.line < len(lines):
+        return mark.line, mark.column
+    last = max((i for i, t in enumerate(lines) if t.strip()), default=0)
+    return last, len(lines[last])
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building data: the hundreds of thousands of
+    nodes, tuples and dicts a large file makes (none of them garbage, none in a cycle) set off
+    full collections over and over, which took 85% of the time of composing 30k figures."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_yaml_text(text: str, shown: str, budget: int = MAX_DATA_VALUES) -> "Loaded":
+    """YAML text → plain data with positions. Raises DataErrors in Chinese, also when the
+    data would hold more than `budget` values."""
     import yaml
 
     loaded = Loaded(data=None, files=[shown])
+    _refuse_control_characters(text, shown)
     try:
-        node = yaml.compose(text, Loader=_loader_class())
+        with gc_paused():
+            node = yaml.compose(text, Loader=_loader_class())
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = _yaml_message(e)
-        lines = text.splitlines()
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            message = "不能用制表符（Tab）缩进或分隔，请改用空格"
-        raise DataErrors([Problem(shown, line, col, "", message)]) from None
+        raise DataErrors([_syntax_problem(e, text, shown)]) from None
     except yaml.YAMLError as e:
         raise DataErrors([Problem(shown, 0, 0, "", _yaml_message(e))]) from None
     except RecursionError:
@@ -248,29 +390,35 @@ def load_yaml_text(text: str, shown: str) -> "Loaded":
     if node is None:
         loaded.data = {}
         return loaded
-    conv = _Converter(shown, loaded)
-    loaded.data = conv.convert(node, (), 0)
+    conv = _Converter(shown, loaded, budget)
+    with gc_paused():
+        conv.measure(node, (), 0, {})
+        loaded.data = conv.convert(node, ())
     if conv.problems:
         raise DataErrors(conv.problems)
     return loaded
 
 
-def load_yaml_file(path: Path) -> "Loaded":
+def load_yaml_file(path: Path, budget: int = MAX_DATA_VALUES) -> "Loaded":
     """One YAML file → plain data with positions. Raises DataErrors / DrafterError in Chinese."""
     shown = display_path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist" either
         raise DrafterError(f"找不到数据文件：{shown}")
     if path.is_dir():
         raise DrafterError(f"{shown} 是文件夹，这里需要一个 YAML 文件")
-    size = path.stat().st_size
-    if size > MAX_DATA_BYTES:
-        raise DrafterError(f"{shown} 有 {size // 1024} KB，超过数据文件上限 {MAX_DATA_BYTES // 1024 // 1024} MB")
-    return load_yaml_text(_decode(path.read_bytes(), shown), shown)
+    # Capped, never trusting stat: a FIFO or /dev/zero says 0 bytes and reads forever; a
+    # symlink loop is named as such.
+    return load_yaml_text(_decode(read_capped(path, MAX_DATA_BYTES, shown), shown), shown, budget)
 
 
 def _merge(into: Loaded, new: Loaded) -> list[Problem]:
-    """Merge `new` into `into`: mappings deep-merge, lists append, equal scalars agree."""
+    """Merge `new` into `into`: mappings deep-merge, lists append, equal scalars agree.
+
+    The parts of `new` that move into `into` (a key `into` lacks, a list item appended) are
+    noted by their root; one pass over `new`'s positions then carries each across, so the
+    merge is linear in the size of both files."""
     problems: list[Problem] = []
+    moved: dict[Path_, Path_] = {}  # root of a part of `new` → its path in `into`
 
     def walk(a: Any, b: Any, path: Path_) -> Any:
         if isinstance(a, dict) and isinstance(b, dict):
@@ -280,13 +428,12 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
                     a[k] = walk(a[k], v, child)
                 else:
                     a[k] = v
-                    _copy_positions(new, into, child, child)
+                    moved[child] = child
             return a
         if isinstance(a, list) and isinstance(b, list):
             offset = len(a)
-            for i, v in enumerate(b):
-                _copy_positions(new, into, path + (i,), path + (offset + i,))
-                a.append(v)
+            moved.update((path + (i,), path + (offset + i,)) for i in range(len(b)))
+            a.extend(b)
             return a
         if a == b and type(a) is type(b):
             return a
@@ -305,23 +452,32 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
 
     into.data = walk(into.data, new.data, ())
     into.files.extend(new.files)
+    for table_src, table_dst in ((new.values, into.values), (new.keys, into.keys)):
+        for p, pos in table_src.items():
+            target = _moved_to(p, moved)
+            if target is not None:
+                table_dst[target] = pos
     return problems
 
 
-def _copy_positions(src: Loaded, dst: Loaded, old: Path_, new: Path_) -> None:
-    n = len(old)
-    for table_src, table_dst in ((src.values, dst.values), (src.keys, dst.keys)):
-        for p, pos in table_src.items():
-            if p[:n] == old:
-                table_dst[new + p[n:]] = pos
+def _moved_to(p: Path_, moved: dict[Path_, Path_]) -> Path_ | None:
+    """Where the value at path `p` of a merged file now lives, or None if it did not move
+    (a key both files have, an agreeing or conflicting scalar: `into` keeps its own)."""
+    for n in range(1, len(p) + 1):
+        root = moved.get(p[:n])
+        if root is not None:
+            return root + p[n:]
+    return None
 
 
 def load_data(path: str | Path) -> Loaded:
     """A data file, or a folder whose .yaml/.yml files are merged in name order."""
     path = Path(path)
     if path.is_dir():
+        # Every .yaml entry but sub-folders: a FIFO, device or looping link among them is refused
+        # by name (read_capped), never skipped, so no department's file is silently left out.
         files = sorted(
-            (p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()),
+            (p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()),
             key=lambda p: p.name,
         )
         if not files:
@@ -330,14 +486,15 @@ def load_data(path: str | Path) -> Loaded:
         problems: list[Problem] = []
         for f in files:
             try:
-                part = load_yaml_file(f)
+                part = load_yaml_file(f, MAX_DATA_VALUES - len(merged.values))  # a budget for the folder
             except DataErrors as e:
                 problems.extend(e.problems)
                 continue
             if not isinstance(part.data, dict):
                 problems.append(Problem(part.files[0], 1, 1, "", "文件顶层应为“键: 值”的映射"))
                 continue
-            problems.extend(_merge(merged, part))
+            with gc_paused():
+                problems.extend(_merge(merged, part))
         if problems:
             raise DataErrors(problems)
         return merged
