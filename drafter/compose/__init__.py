@@ -11,17 +11,18 @@ import hashlib
 from pathlib import Path
 from typing import Any, Sequence
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2 import ChoiceLoader
 
 from ..errors import DrafterError, display_path
 from ..model import Report
 from ..resources import templates_dir
 from ..tree import Document, Properties, Source
 from . import figures as fig
-from .builder import Builder, ReportEnvironment, StructureExtension, TemplateStructureError
+from .builder import Builder, StructureExtension
 from .numbering import number, task_marker
 from .numbers import cn_count, cn_number
-from .values import Data, DataStr, Derived, Missing, Runs, placeholder
+from .sandbox import ReportEnvironment, TemplateLoader, explain, guard_helpers
+from .values import Data, DataStr, Derived, Missing, Runs, model_of, placeholder
 from .words import Words, closing_spirits, default_thanks, first_fitting, period_position, phrase_fits
 
 # The parts of a report, in order; each is one template file.
@@ -65,7 +66,13 @@ def _bytecode_cache():
         os.makedirs(folder, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
+    # The tag names the sandbox's compile pass: code cached by an older drafter (without the
+    # guards it inserts) must never be loaded.
+    pattern = f"__drafter_{COMPILE_TAG}_%s.cache"
+    return FileSystemBytecodeCache(folder, pattern) if os.access(folder, os.W_OK) else None
+
+
+COMPILE_TAG = "sandbox3"
 
 
 def make_environment(user_templates: Path | None = None) -> ReportEnvironment:
@@ -73,11 +80,10 @@ def make_environment(user_templates: Path | None = None) -> ReportEnvironment:
     if user_templates is not None:
         if not user_templates.is_dir():
             raise DrafterError(f"模板目录不存在：{display_path(user_templates)}")
-        loaders.append(FileSystemLoader(str(user_templates)))
-    loaders.append(FileSystemLoader(str(templates_dir())))
+        loaders.append(TemplateLoader(str(user_templates)))
+    loaders.append(TemplateLoader(str(templates_dir())))
     env = ReportEnvironment(
         loader=ChoiceLoader(loaders),
-        undefined=StrictUndefined,
         extensions=[StructureExtension],
         autoescape=False,
         trim_blocks=True,
@@ -125,7 +131,7 @@ def _text_of(obj: Any) -> str:
     from pydantic import BaseModel
 
     if isinstance(obj, Data):
-        obj = obj.obj
+        obj = model_of(obj)
     if isinstance(obj, str):
         return obj
     if isinstance(obj, BaseModel):
@@ -177,7 +183,7 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
     words = {k: Derived(v, f"words.{k}") for k, v in vars(w).items()}
     r = Data(report)
     thanks_to = report.review.thanks.to
-    return {
+    return guard_helpers({
         "r": r,
         "w": words,
         "year": Derived(str(report.meta.year), "meta.year"),
@@ -203,7 +209,12 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         "phrase": phrase,
         "suggest": suggest,
         "derived": lambda text, ref="": Derived(str(text), ref),
-    }
+    }, _bank_name(bank))
+
+
+def _bank_name(bank: Any) -> str:
+    path = getattr(bank, "path", None)
+    return f"短语库 {display_path(path)}" if path else ("自带短语库" if bank is None else "短语库")
 
 
 def compose(
@@ -214,20 +225,14 @@ def compose(
     env = make_environment(templates)
     builder = Builder()
     env.drafter_builder = builder  # type: ignore[attr-defined]
-    env.finalize = builder.finalize
     ctx = context(report, seed, bank)
     for name in PART_TEMPLATES:
         try:
             env.get_template(name).render(ctx)
-        except TemplateNotFound as e:
-            raise DrafterError(f"找不到模板 {e.name}") from None
-        except TemplateStructureError as e:
-            raise DrafterError(f"模板结构错误：{e}") from None
-        except TemplateError as e:
-            where = f"{getattr(e, 'filename', None) or name}:{getattr(e, 'lineno', '') or ''}"
-            raise DrafterError(f"模板 {where} 出错：{e.message or e}") from None
-        except (ValueError, TypeError, AttributeError) as e:
-            raise DrafterError(f"模板 {name} 出错：{e}") from None
+        except DrafterError:
+            raise
+        except Exception as e:  # noqa: BLE001 - every fault of a template is the user's: named in Chinese
+            raise DrafterError(explain(e, name, templates)) from None
     doc = builder.doc
     doc.parts = [p for p in doc.parts if p.blocks or p.heading]
     number(doc, report.structure)

@@ -129,7 +129,7 @@ def _num_pr(p_el, styles_num: dict[str, tuple[str, int]]) -> tuple[str, int] | N
 
 
 def _ref(num_id: str, ilvl: str | None) -> tuple[str, int] | None:
-    il = _level(ilvl or "0")
+    il = _level("0" if ilvl is None else ilvl)  # absent is level 0; present but bad is no level
     return (num_id, il) if num_id != "0" and il is not None else None
 
 
