@@ -11,6 +11,10 @@ a stack of open nodes. Inside a `para`, every `{{ value }}` is passed through th
 `finalize`, which registers the value's runs (with their data path) and leaves a private-use
 marker in the text; the para tag then splits its body at those markers. Literal template text
 becomes runs tagged with the template name and line.
+
+The markers are U+E000 index U+E001. Literal text reaches the body through `finalize` too (the
+sandbox routes it there), escaped so that a U+E000 typed in a template can never pass for a
+marker; the split unescapes it. Output stays deterministic: no random nonce is involved.
 """
 
 from __future__ import annotations
@@ -20,14 +24,29 @@ from typing import Any, Callable
 
 from jinja2 import nodes
 from jinja2.ext import Extension
-from jinja2.sandbox import SandboxedEnvironment
 
+from ..limits import MAX_TEMPLATE_OUTPUT
 from ..tree import Document, Heading, Paragraph, Part, Run, Section, Source
 from .typography import normalize, tidy
-from .values import DataStr, to_runs
+from .values import to_runs
 
-OPEN, CLOSE = "\ue000", "\ue001"
+OPEN, CLOSE, ESC = "\ue000", "\ue001", "\ue002"
 _MARK = re.compile(f"{OPEN}(\\d+){CLOSE}")
+_ESCAPE = str.maketrans({OPEN: ESC + "0", CLOSE: ESC + "1", ESC: ESC + "2"})
+_ESCAPED = re.compile(f"{ESC}([012])")
+
+
+class Literal(str):
+    """Literal template text on its way to `finalize` (see sandbox.ReportEnvironment)."""
+
+
+def escape(text: str) -> str:
+    """Literal text with the marker characters made harmless (U+E000 → U+E002 0 …)."""
+    return text.translate(_ESCAPE)
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(0xE000 + int(m.group(1))), text)
 # Whitespace that contains a line break is template layout, not text.
 _LAYOUT_WS = re.compile(r"[ \t]*\n\s*")
 
@@ -36,22 +55,56 @@ class TemplateStructureError(Exception):
     """A template used the tags wrongly (text outside a paragraph, a para inside a para…)."""
 
 
+class TemplateLimitError(Exception):
+    """A template went past one of the limits in drafter.limits (loops, sizes, output)."""
+
+
 class Builder:
     def __init__(self) -> None:
         self.doc = Document()
         self._stack: list[Any] = []  # Part / Section / Paragraph / Heading / "header"
         self._tokens: list[tuple[list[Run], bool]] = []  # (runs, is_lead)
+        self._sizes: list[int] = []  # characters of each token
+        self.printed = 0  # characters printed so far, against MAX_TEMPLATE_OUTPUT
 
     # -- values printed inside a paragraph ------------------------------------------------
     def finalize(self, value: Any) -> str:
-        if type(value) is str and not value.strip():
-            return value  # the output of a macro that only called tags
+        if isinstance(value, Literal):
+            self._spend(len(value))
+            return escape(value)
+        if type(value) is str and self._is_body(value):
+            return value  # the output of a macro or a {% set %} block: split where it lands
         runs = to_runs(value)
         for r in runs:
             if r.source.kind == "data":
                 r.text = normalize(r.text)
-        self._tokens.append((runs, False))
+        return self._token(runs, False)
+
+    def _token(self, runs: list[Run], is_lead: bool) -> str:
+        size = sum(len(r.text) for r in runs) + 1
+        self._spend(size)
+        self._tokens.append((runs, is_lead))
+        self._sizes.append(size)
         return f"{OPEN}{len(self._tokens) - 1}{CLOSE}"
+
+    def _spend(self, n: int) -> None:
+        self.printed += n
+        if self.printed > MAX_TEMPLATE_OUTPUT:
+            raise TemplateLimitError(f"模板输出超过 {MAX_TEMPLATE_OUTPUT:,} 个字符（一份报告通常只有几万字），已停止")
+
+    def _is_body(self, text: str) -> bool:
+        """Already-built body text (markers, escaped literals), not a value to print. Printing
+        it again re-uses its values, which count against the output limit once more."""
+        if not text.strip():
+            return True
+        if OPEN not in text and CLOSE not in text and ESC not in text:
+            return False
+        indexes = [int(m.group(1)) for m in _MARK.finditer(text)]
+        rest = _MARK.sub("", text)
+        if OPEN in rest or CLOSE in rest or any(i >= len(self._tokens) for i in indexes):
+            return False  # made by the template itself: plain text
+        self._spend(len(text) + sum(self._sizes[i] for i in indexes))
+        return True
 
     def _split(self, body: str, ref: str) -> tuple[list[Run], list[Run]]:
         """Body text with markers → (lead runs, runs)."""
@@ -59,10 +112,13 @@ class Builder:
         runs: list[Run] = []
         pos = 0
         for m in _MARK.finditer(body):
-            literal = _LAYOUT_WS.sub("", body[pos : m.start()])
+            literal = unescape(_LAYOUT_WS.sub("", body[pos : m.start()]))
             if literal:
                 runs.append(Run(literal, Source("template", ref)))
-            token_runs, is_lead = self._tokens[int(m.group(1))]
+            i = int(m.group(1))
+            if i >= len(self._tokens):  # only a {% filter %} block can forge one
+                raise TemplateStructureError(f"{ref}：段落中有无法识别的内部标记（U+E000），请删除")
+            token_runs, is_lead = self._tokens[i]
             if is_lead:
                 if runs and any(r.text.strip() for r in runs):
                     raise TemplateStructureError(f"{ref}：引领句（lead）必须位于段落开头")
@@ -70,7 +126,7 @@ class Builder:
             else:
                 runs.extend(token_runs)
             pos = m.end()
-        literal = _LAYOUT_WS.sub("", body[pos:])
+        literal = unescape(_LAYOUT_WS.sub("", body[pos:]))
         if literal:
             runs.append(Run(literal, Source("template", ref)))
         return _strip(lead), _strip(runs)
@@ -144,8 +200,7 @@ class Builder:
         runs = tidy(runs)
         if not runs:
             return ""
-        self._tokens.append((runs, True))
-        return f"{OPEN}{len(self._tokens) - 1}{CLOSE}"
+        return self._token(runs, True)
 
     def header(self, slot: str, ref: str, caller: Callable[[], str]) -> str:
         if self._stack:
@@ -159,7 +214,7 @@ class Builder:
         return ""
 
     def _only_layout(self, body: str, ref: str) -> None:
-        stray = _MARK.sub("", body).strip()
+        stray = unescape(_MARK.sub("", body)).strip()
         if stray or _MARK.search(body):
             raise TemplateStructureError(
                 f"{ref}：文字“{stray[:20] or '（变量）'}”写在了段落之外，请放进 para 或 heading 标签"
@@ -184,6 +239,8 @@ class StructureExtension(Extension):
 
     tags = {"part", "section", "heading", "para", "lead", "label", "title", "subtitle", "speaker"}
     header_slots = ("label", "title", "subtitle", "speaker")
+    # The methods the tags compile to: the only methods of ours the sandbox lets templates call.
+    tag_methods = frozenset({"_part", "_section", "_heading", "_para", "_lead", "_header"})
 
     def parse(self, parser: Any) -> nodes.Node:
         token = next(parser.stream)
@@ -230,12 +287,3 @@ class StructureExtension(Extension):
 
     def _header(self, slot: str, ref: str, caller: Callable[[], str]) -> str:
         return self._builder().header(slot, ref, caller)
-
-
-class ReportEnvironment(SandboxedEnvironment):
-    """Every template, ours and the office's, runs sandboxed with StrictUndefined."""
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if isinstance(obj, DataStr) and attr == "path":
-            return True
-        return super().is_safe_attribute(obj, attr, value)

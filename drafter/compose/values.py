@@ -8,6 +8,7 @@ highlighted 【待补充：…】 placeholder. The composer turns these into run
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -121,18 +122,22 @@ def placeholder(path: str, label: str) -> Run:
     return Run(placeholder_text(label), Source("placeholder", path))
 
 
+# Derived values a template may read on a data object besides its fields (by model class).
+DERIVED: dict[str, tuple[str, ...]] = {"Report": ("review_year",)}
+
+
 class Data:
-    """A wrapped model object or list. Attribute access and iteration wrap children."""
+    """A read-only view of a model object or list for templates: its fields (each wrapped so
+    it remembers its data path), the derived values in DERIVED, and `path`. Never the model
+    itself nor any of its methods: a pydantic model can parse, copy and unpickle
+    (`parse_raw(..., allow_pickle=True)`), so it must stay out of a template's reach.
+    Python code reaches the model with `model_of()`."""
 
     __slots__ = ("_obj", "_path")
 
     def __init__(self, obj: Any, path: tuple = ()):
         self._obj = obj
         self._path = path
-
-    @property
-    def obj(self) -> Any:
-        return self._obj
 
     @property
     def path(self) -> str:
@@ -142,14 +147,15 @@ class Data:
         if name.startswith("_"):
             raise AttributeError(name)
         obj = self._obj
-        if isinstance(obj, BaseModel) and name in type(obj).model_fields:
-            info = type(obj).model_fields[name]
-            return wrap(getattr(obj, name), self._path + (name,), info.title or name)
-        # Properties (e.g. Report.review_year) are derived values.
-        value = getattr(obj, name)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return DataNum(value, format_path(self._path + (name,)))
-        return value
+        if name in readable_fields(self):
+            if name in type(obj).model_fields:
+                info = type(obj).model_fields[name]
+                return wrap(getattr(obj, name), self._path + (name,), info.title or name)
+            value = getattr(obj, name)  # a derived value on the allow-list
+            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                return DataNum(value, format_path(self._path + (name,)))
+            return value
+        raise AttributeError(name)
 
     def __iter__(self) -> Iterator[Any]:
         if isinstance(self._obj, list):
@@ -166,8 +172,38 @@ class Data:
             return bool(self._obj)
         return self._obj is not None
 
-    def __getitem__(self, i: int) -> Any:
-        return wrap(self._obj[i], self._path + (i,), "")
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):  # r["meta"] reads a field like r.meta
+            try:
+                return self.__getattr__(key)
+            except AttributeError:
+                raise KeyError(key) from None
+        if not isinstance(self._obj, list):
+            raise TypeError("不是列表")
+        return wrap(self._obj[key], self._path + (key,), "")
+
+    def __repr__(self) -> str:
+        return f"<数据 {self.path or 'r'}>"
+
+    def __str__(self) -> str:
+        raise TemplateMisuse(f"数据对象（{self.path or 'r'}）不能直接当作文字，请写出其中的字段")
+
+
+def readable_fields(x: Data) -> tuple[str, ...]:
+    """The names a template may read on `x`: model fields and allow-listed derived values."""
+    obj = x._obj  # noqa: SLF001 - same module
+    if not isinstance(obj, BaseModel):
+        return ()
+    return (*type(obj).model_fields, *DERIVED.get(type(obj).__name__, ()))
+
+
+def model_of(x: Any) -> Any:
+    """The model object or list behind a view (for our own helpers, never for templates)."""
+    return x._obj if isinstance(x, Data) else x  # noqa: SLF001 - same module
+
+
+def path_of(x: Data) -> tuple:
+    return x._path  # noqa: SLF001 - same module
 
 
 def wrap(value: Any, path: tuple, title: str) -> Any:
@@ -178,19 +214,49 @@ def wrap(value: Any, path: tuple, title: str) -> Any:
         return value
     if isinstance(value, str):
         return DataStr(value, p)
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return DataNum(value, p)
     if isinstance(value, dt.date):
         return value
     return Data(value, path)
 
 
-def unwrap(value: Any) -> Any:
-    if isinstance(value, Data):
-        return value.obj
-    if isinstance(value, DataNum):
-        return value.value
-    return value
+class TemplateMisuse(Exception):
+    """A template used a value wrongly (printed None or a whole data object, gave a helper
+    text where it wants a figure): the template is at fault."""
+
+
+class HelperFault(Exception):
+    """Something the template relies on failed, not the template: a data value that cannot be
+    written, a phrase bank entry. `culprit` says what is at fault ("数据 review.headline[0]")."""
+
+    def __init__(self, culprit: str, detail: str):
+        super().__init__(f"{culprit}：{detail}")
+        self.culprit = culprit
+        self.detail = detail
+
+
+# Decimal digits a printed number may have: 1E+999999 would print a million zeros.
+MAX_NUMBER_DIGITS = 60
+
+
+def number_text(value: Any, path: str) -> str:
+    """A data number as text; a number too long to write is the data's fault."""
+    import math
+
+    big = 0
+    if isinstance(value, Decimal) and value.is_finite() and value:
+        big = value.adjusted()
+    elif isinstance(value, int):
+        big = value.bit_length() // 3
+    elif isinstance(value, float) and math.isfinite(value) and value:
+        big = math.floor(math.log10(abs(value)))
+    if abs(big) > MAX_NUMBER_DIGITS:
+        raise HelperFault(f"数据 {path}", f"数字位数过多（约 {abs(big)} 位），无法写进文稿")
+    try:
+        return format_number(value)
+    except (ValueError, OverflowError, ArithmeticError) as e:
+        raise HelperFault(f"数据 {path}", f"数字无法写成文字（{e}）") from None
 
 
 def to_runs(value: Any, ref: str = "") -> list[Run]:
@@ -206,20 +272,25 @@ def to_runs(value: Any, ref: str = "") -> list[Run]:
     if isinstance(value, DataStr):
         return [Run(str(value), Source("data", value.path))]
     if isinstance(value, DataNum):
-        return [Run(str(value), Source("data", value.path))]
+        return [Run(number_text(value.value, value.path), Source("data", value.path))]
     if isinstance(value, Derived):
         return [Run(str(value), Source("derived", value.ref))]
     if isinstance(value, Undefined):
         str(value)  # StrictUndefined raises here with the template's own message
     if value is None:
-        raise ValueError("模板输出了空值 None：请先用 {% if %} 判断，或使用占位符")
+        raise TemplateMisuse("模板输出了空值 None：请先用 {% if %} 判断，或使用占位符")
     if isinstance(value, Data):
-        raise ValueError(f"模板直接输出了一个数据对象（{value.path}），请输出其中的字段")
+        raise TemplateMisuse(f"模板直接输出了一个数据对象（{value.path}），请输出其中的字段")
     if isinstance(value, (list, tuple)):
         out: list[Run] = []
         for v in value:
             out.extend(to_runs(v, ref))
         return out
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return [Run(format_number(value), Source("derived", ref))]
-    return [Run(str(value), Source("derived", ref))]
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        try:
+            return [Run(number_text(value, ref), Source("derived", ref))]
+        except HelperFault as e:  # a number the template computed: the template's fault
+            raise TemplateMisuse(f"模板算出的{e.detail}") from None
+    if isinstance(value, (str, dt.date)):
+        return [Run(str(value), Source("derived", ref))]
+    raise TemplateMisuse(f"模板输出了不能写进文稿的对象（{type(value).__name__}），请输出文字或数字")
