@@ -212,26 +212,6 @@ def check_paragraphs(count: int, name: str) -> None:
 MAX_TEMPLATE_BYTES = 1024 * 1024  # one template file (ours are 1–5 kB)
 MAX_TEMPLATE_RANGE = 10_000  # items of one range() call
 MAX_TEMPLATE_LOOPS = 200_000  # loop turns over one draft (every for loop counted)
-MAX_TEMPLATE_CALLS = 300_000  # calls (macros, helpers, methods) over one draft
-MAX_TEMPLATE_DEPTH = 50  # nesting of macro calls (recursion)
-MAX_TEMPLATE_STRING = 1_000_000  # characters of a string a template builds (*, +, ~, join, format)
-MAX_TEMPLATE_ITEMS = 100_000  # items of a list a template builds (*, +)
-MAX_TEMPLATE_INT_BITS = 4_096  # an integer a template computes (*, **)
-MAX_TEMPLATE_FORMAT_WIDTH = 1_000  # width / precision in '%5d' or '{:>5}'
-MAX_TEMPLATE_OUTPUT = 5_000_000  # characters a draft's templates print in all
-
-# Values in one data file or a whole data folder (after alias expansion): a full report has
-# about 1,500 (examples/xianyang_2024.yaml: 1,291). Far beyond is refused right after parsing,
-# before Python data, positions and the model are built for it (60k figures took 2.5 s, 290 MB).
-MAX_DATA_VALUES = 100_000
-
-# Templates (`--templates DIR` runs an office's Jinja2 files in a sandbox). Our own templates
-# need a few thousand loop turns and calls and write ~40,000 characters; a hostile one
-# (`range(10**9)`, nested loops, `'a'*10**9`, a recursive macro) stops at these with a
-# Chinese error naming the template line, before anything is written.
-MAX_TEMPLATE_BYTES = 1024 * 1024  # one template file (ours are 1–5 kB)
-MAX_TEMPLATE_RANGE = 10_000  # items of one range() call
-MAX_TEMPLATE_LOOPS = 200_000  # loop turns over one draft (every for loop counted)
 MAX_TEMPLATE_CALLS = 200_000  # calls (macros, helpers, methods) over one draft
 MAX_TEMPLATE_DEPTH = 50  # nesting of macro calls (recursion)
 MAX_TEMPLATE_STRING = 1_000_000  # characters of a string a template builds (*, +, ~, join, format)
