@@ -225,6 +225,7 @@ def test_interrupt_leaves_no_partial_bank(few, tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(atomic.os, "replace", interrupted)
+    monkeypatch.setattr(atomic.os, "link", interrupted)  # the final step of a write without --force
     with pytest.raises(KeyboardInterrupt):
         mine(few, out, progress=False)
     assert list(tmp_path.iterdir()) == []
