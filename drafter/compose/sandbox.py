@@ -29,7 +29,7 @@ from pathlib import Path
 from string import Formatter
 from typing import Any, Callable, Iterable, Iterator
 
-from jinja2 import StrictUndefined, nodes, pass_context, pass_environment, pass_eval_context
+from jinja2 import StrictUndefined, nodes, pass_context, pass_eval_context
 from jinja2.visitor import NodeTransformer
 from jinja2 import FileSystemLoader, TemplateNotFound, TemplateSyntaxError
 from jinja2.environment import TemplateModule
