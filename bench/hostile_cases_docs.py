@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import random
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -69,6 +71,20 @@ def _many_paragraphs(tmp: Path) -> None:
     grow_docx(tmp / "base.docx", tmp / "long.docx", report_paragraphs(100_000))
 
 
+def _within_limits(tmp: Path) -> None:
+    """The longest draft the limits let through (under the paragraph cap), every paragraph a
+    wrong figure: the findings listed are capped."""
+    _draft(tmp / "base.docx")
+    grow_docx(tmp / "base.docx", tmp / "long.docx", report_paragraphs(19_000))
+
+
+def _dense_within_limits(tmp: Path) -> None:
+    """19,000 paragraphs of 7 runs each (285,000 elements): just under both the paragraph and element caps."""
+    _draft(tmp / "base.docx")
+    run = "<w:r><w:t>推进高质量发展</w:t></w:r>".encode()
+    grow_docx(tmp / "base.docx", tmp / "dense.docx", (b"<w:p>" + run * 7 + b"</w:p>") * 19_000)
+
+
 def _sparse_corpus(tmp: Path) -> None:
     (tmp / "corpus").mkdir()
     with open(tmp / "corpus" / "huge.txt", "wb") as f:
@@ -93,6 +109,15 @@ def _data(tmp: Path) -> None:
     (tmp / "data.yaml").write_bytes(EXAMPLE.read_bytes())
 
 
+def _isolated(build):
+    """Run `build` in a fresh interpreter. The measured child's peak RSS includes the peak of
+    the process that spawned it (the kernel keeps it across vfork + exec), so the runner must
+    not grow: building 78 MB of XML in it showed every case at 559 MB."""
+    def run(tmp: Path) -> None:
+        subprocess.run([sys.executable, __file__, build.__name__, str(tmp)], check=True)
+    return run
+
+
 def _both(*builds):
     def build(tmp: Path) -> None:
         for b in builds:
@@ -100,12 +125,21 @@ def _both(*builds):
     return build
 
 
+_big_xml_i, _many_i, _within_i = _isolated(_big_xml), _isolated(_many_paragraphs), _isolated(_within_limits)
+_dense_i = _isolated(_dense_within_limits)
+
 CASES = [
-    Case("docs: parse 78 MB document.xml", _big_xml, ["parse", "{tmp}/big.docx", "-o", "{tmp}/s.json"]),
-    Case("docs: check --draft 78 MB document.xml", _both(_big_xml, _data),
+    Case("docs: parse 78 MB document.xml", _big_xml_i, ["parse", "{tmp}/big.docx", "-o", "{tmp}/s.json"]),
+    Case("docs: check --draft 78 MB document.xml", _both(_big_xml_i, _data),
          ["check", "{tmp}/data.yaml", "--draft", "{tmp}/big.docx"]),
-    Case("docs: check --draft 100k paragraphs", _both(_many_paragraphs, _data),
+    Case("docs: check --draft 100k paragraphs", _both(_many_i, _data),
          ["check", "{tmp}/data.yaml", "--draft", "{tmp}/long.docx", "--report", "{tmp}/r.md"]),
+    Case("docs: check --draft 19k findings", _both(_within_i, _data),
+         ["check", "{tmp}/data.yaml", "--draft", "{tmp}/long.docx", "--report", "{tmp}/r.md"]),
+    Case("docs: parse 19k paras, 285k elements", _dense_i, ["parse", "{tmp}/dense.docx", "-o", "{tmp}/s.json"]),
+    Case("docs: check --draft 19k paras, 285k elements", _both(_dense_i, _data),
+         ["check", "{tmp}/data.yaml", "--draft", "{tmp}/dense.docx"]),
+    Case("docs: init --from 19k paras", _dense_i, ["init", "{tmp}/n.yaml", "--from", "{tmp}/dense.docx"]),
     Case("docs: mine 3 GB sparse txt", _sparse_corpus, ["mine", "{tmp}/corpus", "-o", "{tmp}/bank.json"]),
     Case("docs: mine /dev/zero and FIFO", _zero_in_corpus, ["mine", "{tmp}/corpus", "-o", "{tmp}/bank.json"]),
     Case("docs: parse /dev/zero", _zero, ["parse", "{tmp}/zero.docx", "-o", "{tmp}/s.json"]),
@@ -116,3 +150,7 @@ CASES = [
          ["check", "{tmp}/data.yaml", "--previous", "{tmp}/zero.docx"]),
     Case("docs: check --draft FIFO", _both(_fifo, _data), ["check", "{tmp}/data.yaml", "--draft", "{tmp}/fifo.txt"]),
 ]
+
+
+if __name__ == "__main__":  # _isolated: python hostile_cases_docs.py BUILD TMP
+    globals()[sys.argv[1]](Path(sys.argv[2]))

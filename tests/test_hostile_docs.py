@@ -360,3 +360,21 @@ def test_broken_docx_is_a_chinese_error_in_check(tmp_path, run_cli, report_docx,
     assert BROKEN[kind] in err
     err = _refused(run_cli, tmp_path, ["check", XIANYANG, "--previous", src, "--report", report], src.name)
     assert BROKEN[kind] in err
+
+
+def test_paragraph_text_reads_as_python_docx_does():
+    """The fast walk used for long documents gives python-docx's Paragraph.text (line breaks,
+    which are layout, left out)."""
+    from docx.text.paragraph import Paragraph
+
+    from drafter.parse.docx_text import paragraph_text
+
+    body = (
+        "<w:r><w:t>全市</w:t><w:tab/><w:t xml:space='preserve'>生产总值 </w:t></w:r>"
+        "<w:hyperlink><w:r><w:t>2878</w:t></w:r><w:r><w:noBreakHyphen/><w:ptab/></w:r></w:hyperlink>"
+        "<w:r><w:br/><w:t>亿元</w:t><w:cr/><w:br w:type='page'/><w:delText>删</w:delText></w:r>"
+        "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins><w:fldSimple><w:r><w:t>域</w:t></w:r></w:fldSimple>"
+        "<w:r><w:rPr><w:b/></w:rPr><w:t/></w:r>"
+    )
+    p = parse_xml(f"<w:p {W}>{body}</w:p>")
+    assert paragraph_text(p) == Paragraph(p, None).text.replace("\n", "") == "全市\t生产总值 2878-\t亿元"

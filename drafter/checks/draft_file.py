@@ -55,7 +55,7 @@ def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], str, str]:
     document = open_docx(data, path, shown)  # zip and XML bombs refused first; Chinese errors
     paragraphs = body_paragraphs(document, path, shown)  # refused past the paragraph cap
     try:
-        paras = [_paragraph_text(p._p) for p in paragraphs]
+        paras = [_paragraph_text(p) for p in paragraphs]
         cp = document.core_properties
         return paras, cp.title or "", cp.comments or ""
     except Exception as e:  # a property python-docx cannot read (a broken core.xml date, …)

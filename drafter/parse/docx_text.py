@@ -166,16 +166,38 @@ def open_docx(data: bytes, path: str | Path, shown: str | None = None):
         raise ParseError(f"{shown} 无法作为 .docx 读取（文件可能已损坏，或不是 Word 文档）：{type(e).__name__}", path) from None
 
 
-def body_paragraphs(document, path: str | Path, shown: str):
-    """python-docx's body paragraphs, refused past the paragraph cap before any is read."""
+def body_paragraphs(document, path: str | Path, shown: str) -> list:
+    """The body's w:p elements (python-docx's `document.paragraphs`, without a proxy object
+    each), refused past the paragraph cap before any is read."""
     from ..errors import DrafterError
     from ..limits import check_paragraphs
 
+    body = document.element.body
     try:
-        check_paragraphs(len(document.element.body), shown)
+        check_paragraphs(len(body), shown)
     except DrafterError as e:
         raise ParseError(e.message, path) from None
-    return document.paragraphs
+    return [el for el in body if el.tag == f"{_W}p"]
+
+
+# Run content as python-docx 1.2's `Paragraph.text` renders it. Its per-run xpath costs ~10 µs,
+# seconds for a long document, so the same walk is done here on the elements. Line breaks
+# (w:br, w:cr) are left out: inside a paragraph they are layout, not text.
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}noBreakHyphen": "-"}
+
+
+def paragraph_text(p_el) -> str:
+    """The text of a w:p: its runs and the runs of its hyperlinks, as python-docx reads it."""
+    out = []
+    for child in p_el:
+        runs = (child,) if child.tag == f"{_W}r" else child.iterchildren(f"{_W}r") if child.tag == f"{_W}hyperlink" else ()
+        for r in runs:
+            for el in r:
+                if el.tag == f"{_W}t":
+                    out.append(el.text or "")
+                elif el.tag in _RUN_TEXT:
+                    out.append(_RUN_TEXT[el.tag])
+    return "".join(out)
 
 
 def docx_paragraphs(data: bytes, path: str | Path) -> list[str]:
@@ -183,19 +205,18 @@ def docx_paragraphs(data: bytes, path: str | Path) -> list[str]:
     paragraphs = body_paragraphs(document, path, Path(path).name)
     try:
         return _texts(document, paragraphs)
-    except Exception as e:  # an attribute python-docx cannot read in an odd place
+    except Exception as e:  # a part python-docx cannot read (a broken styles.xml, …)
         raise ParseError(f"{Path(path).name} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}", path) from None
 
 
-def _texts(document, paragraphs) -> list[str]:
+def _texts(document, paragraphs: list) -> list[str]:
     numbering = _Numbering(document)
     styles_num = _style_numbering(document)
     out = []
     for p in paragraphs:
-        # A soft line break (w:br) inside a paragraph is layout, not a new paragraph.
-        text = p.text.replace("\n", "").replace("\r", "")
+        text = paragraph_text(p)
         if text.strip():
-            np = _num_pr(p._p, styles_num)
+            np = _num_pr(p, styles_num)
             text = (numbering.label(*np) if np else "") + text
         out.append(text)
     return out
