@@ -28,6 +28,7 @@ Nothing is written when last year's file cannot be read (a Chinese DrafterError,
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -236,7 +237,7 @@ def _from_report(path: Path) -> LastYear:
 def read_last(path: str | Path) -> LastYear:
     """Last year's report (.docx/.txt) or data file (.yaml, or a data folder)."""
     p = Path(path)
-    if not p.exists():
+    if not os.path.lexists(p):  # a symlink loop "exists": the reader names the loop
         raise DrafterError(f"找不到去年的报告或数据文件：{display_path(p)}")
     if p.is_dir() or p.suffix.lower() in DATA_SUFFIXES:
         return _from_data(p)

@@ -378,3 +378,13 @@ def test_paragraph_text_reads_as_python_docx_does():
     )
     p = parse_xml(f"<w:p {W}>{body}</w:p>")
     assert paragraph_text(p) == Paragraph(p, None).text.replace("\n", "") == "全市\t生产总值 2878-\t亿元"
+
+
+def test_a_symlink_loop_is_named_as_one(tmp_path, run_cli):
+    loop = tmp_path / "去年.docx"
+    loop.symlink_to(loop.name)
+    for args in (["parse", loop, "-o", tmp_path / "s.json"],
+                 ["init", tmp_path / "n.yaml", "--from", loop],
+                 ["check", XIANYANG, "--draft", loop, "--report", tmp_path / "r.md"],
+                 ["check", XIANYANG, "--previous", loop, "--report", tmp_path / "r.md"]):
+        assert "循环" in _refused(run_cli, tmp_path, args, loop.name)

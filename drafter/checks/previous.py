@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -105,7 +106,7 @@ def _pair(name: str, targets: list[Any], used: set[int]) -> int | None:
 def check_previous(report: Report, previous: str | Path) -> list[Finding]:
     path = Path(previous)
     shown = display_path(path)
-    if not path.exists():
+    if not os.path.lexists(path):  # a symlink loop "exists": the reader names the loop
         raise DrafterError(f"找不到上年文件 {shown}")
     out: list[Finding] = []
     if path.is_dir() or path.suffix.lower() in _DATA_SUFFIXES:
