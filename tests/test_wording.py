@@ -79,7 +79,7 @@ def test_required_content_survives_every_seed(name):
         for seed in SEEDS:
             lines = _paras(report, seed)
             closing = _closing(lines)
-            assert f"在{chain}的坚强领导下" in closing, (name, seed, closing)
+            assert re.search(f"在{chain}的?(坚强|正确)领导下", closing), (name, seed, closing)
             if report.review.thanks.attribution is None:  # the office's own sentence wins
                 thanks = _thanks(lines)
                 assert re.search(f"(是|于){chain}", thanks), (name, seed, thanks)
@@ -101,7 +101,7 @@ def test_leadership_chain_names_the_prefecture():
     assert Words.of(gaoping.meta).leadership == "晋城市委、市政府和高平市委"
     for seed in (0, 1, 2):
         lines = _paras(gaoping, seed)
-        assert "在晋城市委、市政府和高平市委的坚强领导下" in _closing(lines)
+        assert re.search("在晋城市委、市政府和高平市委的?坚强领导下", _closing(lines))
         assert re.search("(是|于)晋城市委、市政府和高平市委", _thanks(lines))
         assert "上级党委" not in "".join(lines)
     jintai = _report("jintai_2023", **BARE)
@@ -205,7 +205,7 @@ def _self_building(layout: str) -> Report:
     items = [
         {"lead": "旗帜鲜明讲政治", "text": "坚决做到“两个维护”。"},
         {"lead": "依法履职守规矩", "text": "自觉接受人大依法监督。"},
-        {"text": "严格落实中央八项规定精神。"},
+        {"lead": "", "text": "严格落实中央八项规定精神。"},  # "" : no lead, no suggestion
     ]
     return _report("jintai_2023", **{"self_building.items": items, "self_building.layout": layout})
 
