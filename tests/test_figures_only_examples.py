@@ -200,7 +200,7 @@ def _other_places(report) -> set[str]:
     names: set[str] = set()
     with open(CORPUS / "SOURCES.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            place = row["place"]
+            place = re.sub(r"（.*?）", "", row["place"])  # 青岛市黄岛区（西海岸新区）
             for piece in re.findall(r".+?[市区县州]", place) or [place]:
                 names |= {piece, _short(piece)}
             names.add(place)
