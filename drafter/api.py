@@ -23,6 +23,7 @@ class DraftResult:
     format: str
     placeholders: list[Run] = field(default_factory=list)
     suggestions: list[Run] = field(default_factory=list)
+    unused: list = field(default_factory=list)  # values of the data the draft does not state
 
     @property
     def paragraphs(self) -> int:
@@ -37,6 +38,40 @@ def load(data: str | Path) -> Report:
     from .readers import load_report
 
     return load_report(data)
+
+
+def load_with_positions(data: str | Path):
+    """(report, where each value was written): for messages that name file:line:column."""
+    from .readers import load_data, validate_with_positions
+
+    loaded = load_data(data)
+    return validate_with_positions(Report, loaded.data, loaded), loaded
+
+
+# The draft's document properties (title, keywords) carry these even when no sentence does.
+_IN_PROPERTIES = ("meta.region", "meta.year", "meta.title")
+
+
+def unused_values(loaded, doc: Document) -> list:
+    """Values of the data file that the draft does not state, each with the reason."""
+    from .checks.unused import unused_values as find
+
+    return find(loaded, doc, extra_used=_IN_PROPERTIES)
+
+
+@dataclass
+class ValidateResult:
+    report: Report
+    unused: list = field(default_factory=list)  # Problem: file:line:column, path, why
+
+
+def validate(data: str | Path, seed: int = 0, templates: str | Path | None = None,
+             phrases: str | Path | None = None) -> ValidateResult:
+    """Check the data (every problem at once, as DataErrors) and compose it once, to say which
+    values the draft will not state and why."""
+    report, loaded = load_with_positions(data)
+    doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
+    return ValidateResult(report, unused_values(loaded, doc))
 
 
 def bank_option(phrases: str | Path | None):
@@ -98,10 +133,10 @@ def draft(
     from .writers import write
 
     out, fmt, profile = prepare_output(out, fmt, force, style)
-    report = load(data)
+    report, loaded = load_with_positions(data)
     doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
     write(doc, out, fmt, profile=profile, force=force)
-    return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions())
+    return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions(), unused_values(loaded, doc))
 
 
 def check_typed_text(option: str, value: str | None) -> None:

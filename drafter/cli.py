@@ -68,6 +68,9 @@ def draft(
     comments = getattr(result, "comments", None)
     if comments is not None:
         print(f"已为 {comments} 个数字加批注（数据路径、提供部门、状态）")
+    unused = getattr(result, "unused", None)
+    if unused:
+        print(f"有 {len(unused)} 个值没有写进初稿，原因见 drafter validate {data}")
     if result.suggestions:
         print(f"另有 {len(result.suggestions)} 处取自语料的建议标题或引领句（绿色突出显示），请确认或改写：")
         for run in result.suggestions:
@@ -136,10 +139,16 @@ def validate(
     data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
 ) -> None:
     """检查数据文件，一次列出所有问题。"""
-    from .api import load
+    from .api import validate as do_validate
 
-    report = load(data)
-    print(f"{data}：检查通过（{report.meta.region}{report.meta.year}年，{report.meta.level}级）")
+    result = do_validate(data)
+    report = result.report
+    level = report.meta.level if report.meta.level.endswith("级市") else report.meta.level + "级"
+    print(f"{data}：检查通过（{report.meta.region}{report.meta.year}年，{level}）")
+    if result.unused:
+        print(f"提示：有 {len(result.unused)} 个值不会出现在初稿中：")
+        for problem in result.unused:
+            print(f"  {problem.format()}")
 
 
 @app.command()

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader
 from ..errors import DrafterError, display_path
 from ..model import Report
 from ..resources import templates_dir
-from ..tree import Document, Properties, Source
+from ..tree import Document, Properties, Run, Source
 from . import figures as fig
 from .builder import Builder, StructureExtension
 from .numbering import number, task_marker
@@ -104,13 +104,37 @@ def _date_cn(report: Report) -> Any:
     return DataStr(f"{d.year}年{d.month}月{d.day}日", "meta.date")
 
 
+# Which field of the data each derived word comes from when the office wrote it, so a value
+# used only through a derived word still counts as used (checks/unused.py).
+_WORD_FIELDS = {
+    "speaker_title": "speaker_title", "leadership": "leadership", "name": "name", "place": "place",
+    "short_name": "short_name", "period": "plan_period",
+}
+
+
+def _word_source(word: str, report: Report) -> str:
+    meta = report.meta
+    own = _WORD_FIELDS.get(word)
+    if own and getattr(meta, own, None):
+        return f"meta.{own}"
+    if word in ("speaker_title", "name", "place", "short_name"):
+        return "meta.region"
+    if word == "period":
+        return "meta.year"
+    if word == "leadership" and meta.parent:
+        return "meta.parent"
+    if word in ("gov", "gov_short") and getattr(meta, "government", None):
+        return "meta.government"
+    return "meta.level"
+
+
 def _headings(report: Report, w: Words) -> dict[str, Any]:
     h = report.structure.headings
     year, review_year = report.meta.year, report.review_year
     separate = report.structure.targets_part == "separate"
 
     def pick(value: str | None, path: str, default: str) -> Any:
-        return DataStr(value, path) if value else Derived(default, "structure.headings")
+        return DataStr(value, path) if value else Derived(default, "meta.year")
 
     return {
         "review": pick(h.review, "structure.headings.review", f"{review_year}年工作回顾"),
@@ -163,7 +187,7 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
 def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
     from ..phrases.bank import default_bank
     from ..phrases.picker import Picker
-    from ..phrases.topics import classify
+    from ..phrases.suggest import Suggester
 
     w = Words.of(report.meta)
     picker = Picker(bank if bank is not None else default_bank(), seed, _slot_values(report, w))
@@ -174,13 +198,16 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         fits = lambda text: phrase_fits(text, w, report.meta.province, **test)  # noqa: E731
         return first_fitting(lambda k: picker.formula(slot, k, **extra), key or slot, fits)
 
-    def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
-        """A mined heading/lead for a section the office left untitled — only when its content
-        says what it is about; an empty section gets a plain placeholder instead."""
-        topic = classify(_text_of(about))
-        return picker.suggestion(kind, slot, topic, key) if topic != "其他" else Runs([])
+    suggester = Suggester(picker.bank, seed, province=report.meta.province, level=report.meta.level)
 
-    words = {k: Derived(v, f"words.{k}") for k, v in vars(w).items()}
+    def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
+        """A mined heading/lead for a section the office left untitled, chosen by what the
+        section's own facts say (phrases/suggest.py); nothing when nothing fits, so the
+        template leaves its placeholder."""
+        entry = suggester.choose(kind, slot, _text_of(about), key)
+        return Runs([Run(entry.text, Source("suggestion", entry.id))]) if entry else Runs([])
+
+    words = {k: Derived(v, _word_source(k, report)) for k, v in vars(w).items()}
     r = Data(report)
     thanks_to = report.review.thanks.to
     return guard_helpers({

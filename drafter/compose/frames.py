@@ -164,7 +164,9 @@ def figure_pattern(f: Any, headline: bool, has_value: bool, has_growth: bool) ->
         if has_growth:
             if r.of == "总量":
                 return None
-            return "rank", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq + SEP + "(?:排名|居)" + tail
+            # 增速 after a growth goes without saying, unless the office wrote it: then it stays
+            said = word("rof", r.of) if r.of and "of" in r.model_fields_set else ""
+            return "rank", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq + SEP + said + "(?:排名|居)" + tail
         of = word("rof", r.of) if r.of else ""
         return "rank", NAME + of + "(?:排名|居)" + tail
     if f.value2 is not None:

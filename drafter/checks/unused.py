@@ -1,0 +1,141 @@
+"""Nothing the office wrote is lost without a word: every value of the data file appears in
+the draft, or `validate` says why it will not.
+
+The draft's runs know the data path they came from, so the check is a set difference: the
+paths of the values written in the data file, less the paths the composed document used.
+What is left is either a field that never goes into the text by design (the department that
+supplied a figure, a layout choice; see NOT_IN_TEXT with the reason) or a value the draft
+dropped — a warning naming file:line:column, the field and why.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..errors import Problem
+from ..readers.yaml_data import Loaded, format_path
+from ..tree import Document
+
+# Fields that shape the draft without being printed, by their own name; the reason is the
+# message `validate` would give if asked.
+NOT_IN_TEXT: dict[str, str] = {
+    "dept": "提供部门只用于数据核对表和批注",
+    "actual_dept": "提供部门只用于数据核对表和批注",
+    "status": "数据状态只用于核对表；预计数在文中写“预计”",
+    "actual_status": "数据状态只用于核对表",
+    "lead_depts": "牵头单位用于部门分工（drafter division）",
+    "coop_depts": "责任单位用于部门分工（drafter division）",
+    "all_depts": "用于部门分工（drafter division）",
+    "deadline": "完成时限用于分工跟踪表",
+    "kind": "指标类型决定措辞（增长 / 达到 / 控制在）",
+    "level": "层级决定用语（全市 / 全区 …）",
+    "province": "所在省份用于选择措辞",
+    "parent": "上级地区用于上级领导和致谢用语",
+    "after_area": "决定民生实事放在第几个方面之后",
+    "placement": "决定政府自身建设放在哪里",
+    "wording": "决定致谢用语",
+    "end": "决定与下一项之间的标点",
+    "layout": "决定政府自身建设的排法",
+    "form": "决定数字的写法（数字在前 / 动词在前）",
+    "from_bottom": "决定名次的写法（倒数第几）",
+    "relation": "决定比较的写法",
+}
+# Meta words that only the default wordings print (驻咸部队, 在……的坚强领导下).
+_DEFAULT_WORDING_ONLY = ("short_name", "leadership", "speaker_title", "name", "place", "government", "parent")
+# Whole branches that are settings, not text.
+SETTINGS = ("structure",)
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def _used_paths(doc: Document) -> set[str]:
+    used: set[str] = set()
+    for run in doc.runs():
+        if run.source.kind in ("data", "placeholder", "derived") and run.source.ref:
+            used.add(run.source.ref.split("#", 1)[0])
+    return used
+
+
+def _covered(path: str, used: set[str]) -> bool:
+    """A value is used when its own path, or a path inside it, made a run."""
+    if path in used:
+        return True
+    return any(u.startswith(path + ".") or u.startswith(path + "[") for u in used)
+
+
+def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ()) -> list[Problem]:
+    used = _used_paths(doc) | set(extra_used)
+    problems: list[Problem] = []
+    for path, pos in loaded.values.items():
+        if not path or path[0] in SETTINGS:
+            continue
+        last = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if last in NOT_IN_TEXT:
+            continue
+        value = _value_at(loaded.data, path)
+        if value is None or value == "" or isinstance(value, (dict, list)):
+            continue  # empty on purpose ("" means "no such sentence"), or a container
+        shown = format_path(path)
+        if _covered(shown, used):
+            continue
+        problems.append(Problem(pos.file, pos.line, pos.column, shown, f"这个值不会出现在初稿中：{why(shown, loaded)}"))
+    return problems
+
+
+def _get(data, dotted: str):
+    return _value_at(data, _parse(dotted))
+
+
+def _owner(data, path: str):
+    return _get(data, path.rsplit(".", 1)[0])
+
+
+_NO_NUMBER = ("与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务")
+
+# (pattern of the path, when it applies, reason): where a template leaves a value out on purpose.
+_REASONS = (
+    (r"^opening\.audience$", lambda d, p: bool(_get(d, "opening.report")),
+     "已写了 opening.report（整句开场白），请提意见的对象写在那句里"),
+    (r"^meta\.plan_period$", lambda d, p: bool(_get(d, "targets.context")),
+     "规划期只用于默认的年度定位句，本文件已写了 targets.context"),
+    (r"^review\.self_building_intro$", lambda d, p: not _get(d, "review.self_building"),
+     "没有 review.self_building 事项时不写这句导语"),
+    (r"^self_building\.title$", lambda d, p: (_get(d, "self_building.placement") or "part") != "part",
+     "政府自身建设不单列一部分（placement 不是 part）时没有标题"),
+    (r"^glossary_title$", lambda d, p: not _get(d, "glossary"), "没有名词解释条目时不生成附录"),
+    (r"\.(value|value2|unit|verb)$",
+     lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in _NO_NUMBER,
+     "这项目标的限定（与经济增长同步 / 完成上级下达任务 等）不带数值，数值不写出"),
+)
+
+
+def why(path: str, loaded: Loaded) -> str:
+    """The likely reason, for the common cases; otherwise say where to look."""
+    for pattern, applies, reason in _REASONS:
+        if re.search(pattern, path) and applies(loaded.data, path):
+            return reason
+    if path.endswith(".actual2"):
+        return "第二个实际值只在目标也有第二个值（value2）时写出；请补 value2，或把两个实际数拆成两项"
+    if ".livelihood." in path or path.endswith(".livelihood"):
+        return "民生实事没有列出事项，这段不会生成"
+    if path.startswith("meta.") and path.removeprefix("meta.") in _DEFAULT_WORDING_ONLY:
+        return "这一项只用于默认措辞（如默认的致谢对象、成绩归因和结尾），本文件已写了自己的句子"
+    if path.endswith(".value2"):
+        return "第二个数值只在有第一个数值时写出"
+    return "当前模板没有用到这个字段（请检查它是否放错了位置，或在自定义模板中使用它）"
+
+
+def _value_at(data, path):
+    for p in path:
+        try:
+            data = data[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _parse(path: str) -> tuple:
+    return tuple(int(i) if i else name for name, i in _STEP.findall(path))
