@@ -2,6 +2,11 @@
 
     mine(corpus, out=None, jobs=1, progress=True, overwrite=False) -> MineResult
 
+The folder's subfolders are read too (style_corpus/more/); a report is named in the bank by
+its path in the folder (more/2024_三亚.txt), and its province comes from the SOURCES.tsv
+beside it. OUT ending in .json gets one file; any other OUT is written as a folder with one
+file per kind (drafter.mine.split), which drafting loads piece by piece.
+
 Each report (.txt in any Chinese encoding, .docx) is parsed with drafter.parse, segmented
 with jieba (imported here only, lazily) and reduced to an aggregate of candidate entries;
 aggregates are merged one report at a time, in file-name order, so memory grows with the
@@ -25,6 +30,7 @@ from ..atomic import atomic_write_text, check_target
 from ..errors import DrafterError, display_path
 from .bank import Merger, dumps
 from .report import ReportAgg, Skip, mine_file
+from .split import check_split_target, write_split
 
 __all__ = ["MineResult", "mine", "candidates", "mine_reports", "REPORT_SUFFIXES"]
 
@@ -46,55 +52,82 @@ class MineResult:
         return dict(sorted(Counter(e["kind"] for e in self.bank["entries"]).items()))
 
 
+MAX_DEPTH = 4  # subfolders deep; deeper ones and linked folders are not followed
+
+
 def candidates(corpus: Path, out: Path | None = None) -> tuple[list[Path], list[str]]:
-    """The files of the folder to try as reports (sorted by name), and warnings for others."""
-    files, warnings = [], []
+    """The files of the folder and its subfolders to try as reports (the folder's own files
+    by name, then each subfolder's), and warnings for others."""
+    files: list[Path] = []
+    warnings: list[str] = []
     # realpath, not resolve(): a symlink loop in the folder must not raise here. FIFOs, devices
     # and broken links stay in the list: the capped reader skips them with the reason.
     out_resolved = os.path.realpath(out) if out else None
-    for p in sorted(corpus.iterdir(), key=lambda p: p.name):
-        if p.name.startswith((".", "~$")) or p.is_dir():
-            continue
-        if out_resolved is not None and os.path.realpath(p) == out_resolved:
-            continue
-        suffix = p.suffix.lower()
-        if suffix in _IGNORED_SUFFIXES or p.name == "SOURCES.tsv":
-            continue
-        if suffix not in REPORT_SUFFIXES:
-            warnings.append(f"跳过 {p.name}：不支持的文件格式（只读取 .txt 和 .docx）")
-            continue
-        files.append(p)
+
+    def walk(folder: Path, depth: int) -> None:
+        subfolders = []
+        for p in sorted(folder.iterdir(), key=lambda p: p.name):
+            if p.name.startswith((".", "~$")):
+                continue
+            if out_resolved is not None and os.path.realpath(p) == out_resolved:
+                continue
+            if p.is_dir():
+                if not p.is_symlink() and depth < MAX_DEPTH:
+                    subfolders.append(p)
+                continue
+            suffix = p.suffix.lower()
+            if suffix in _IGNORED_SUFFIXES or p.name == "SOURCES.tsv":
+                continue
+            if suffix not in REPORT_SUFFIXES:
+                warnings.append(f"跳过 {report_name(corpus, p)}：不支持的文件格式（只读取 .txt 和 .docx）")
+                continue
+            files.append(p)
+        for sub in subfolders:
+            walk(sub, depth + 1)
+
+    walk(corpus, 0)
     return files, warnings
 
 
-def _work(path: str) -> tuple[str, ReportAgg | None, str | None]:
+def report_name(corpus: Path, path: Path) -> str:
+    """A report's name in the bank: its path in the corpus folder, with /."""
     try:
-        return path, mine_file(Path(path)), None
+        return path.relative_to(corpus).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _work(job: tuple[str, str]) -> tuple[str, ReportAgg | None, str | None]:
+    path, name = job
+    try:
+        return path, mine_file(Path(path), name), None
     except Skip as e:
         return path, None, str(e)
     except Exception as e:  # a bug on odd input must not stop the whole folder
-        return path, None, f"跳过 {Path(path).name}：无法解析（{type(e).__name__}: {e}）"
+        return path, None, f"跳过 {name}：无法解析（{type(e).__name__}: {e}）"
 
 
-def _results(paths: list[Path], jobs: int) -> Iterator[tuple[str, ReportAgg | None, str | None]]:
-    if jobs <= 1 or len(paths) <= 1:
-        for p in paths:
-            yield _work(str(p))
+def _results(jobs_list: list[tuple[str, str]], jobs: int) -> Iterator[tuple[str, ReportAgg | None, str | None]]:
+    if jobs <= 1 or len(jobs_list) <= 1:
+        for job in jobs_list:
+            yield _work(job)
         return
     from . import seg
 
     seg.posseg()  # load jieba once, before the workers fork, so they share it
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(processes=min(jobs, len(paths))) as pool:
-        yield from pool.imap(_work, [str(p) for p in paths], chunksize=1)
+    with ctx.Pool(processes=min(jobs, len(jobs_list))) as pool:
+        yield from pool.imap(_work, jobs_list, chunksize=1)
 
 
 def mine_reports(
-    paths: list[Path], jobs: int = 1, on_file: Callable[[str], None] | None = None
+    paths: list[Path], jobs: int = 1, on_file: Callable[[str], None] | None = None, corpus: Path | None = None
 ) -> Iterator[tuple[Path, ReportAgg | None, str | None]]:
-    """(path, aggregate or None, warning or None) per file, in the order given."""
-    for path, agg, warning in _results(paths, jobs):
+    """(path, aggregate or None, warning or None) per file, in the order given; reports are
+    named by their path in `corpus` (their file name when it is not given)."""
+    jobs_list = [(str(p), report_name(corpus, p) if corpus else p.name) for p in paths]
+    for path, agg, warning in _results(jobs_list, jobs):
         if on_file:
             on_file(Path(path).name)
         yield Path(path), agg, warning
@@ -115,7 +148,10 @@ def mine(
         raise DrafterError(f"找不到语料文件夹：{display_path(corpus)}")
     if jobs < 1:
         raise DrafterError(f"--jobs 应为正整数，收到 {jobs}")
-    if out is not None:
+    split = out is not None and out.suffix.lower() != ".json"
+    if split:
+        check_split_target(out, overwrite)
+    elif out is not None:
         check_target(out, overwrite)
     paths, warnings = candidates(corpus, out)
     warnings = list(warnings)
@@ -123,14 +159,14 @@ def mine(
     merger = Merger()
     mined = 0
     with _progress(progress, len(paths)) as advance:
-        for path, agg, warning in mine_reports(paths, jobs, advance):
+        for path, agg, warning in mine_reports(paths, jobs, advance, corpus):
             if warning:
                 warnings.append(warning)
                 continue
             assert agg is not None
             dup = merger.duplicate_of(agg)
             if dup:
-                warnings.append(f"跳过 {path.name}：内容与 {dup} 相同")
+                warnings.append(f"跳过 {report_name(corpus, path)}：内容与 {dup} 相同")
                 continue
             merger.add(agg)
             mined += 1
@@ -138,7 +174,9 @@ def mine(
         detail = "；".join(warnings) if warnings else "文件夹中没有 .txt 或 .docx 文件"
         raise DrafterError(f"{display_path(corpus)} 中没有可以读取的政府工作报告（{detail}）")
     bank = merger.bank()
-    if out is not None:
+    if split:
+        write_split(bank, out, overwrite)
+    elif out is not None:
         atomic_write_text(out, dumps(bank), force=overwrite)
     return MineResult(
         bank=bank,

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from typing import Any
 
 from ..phrases.slots import CONTEXT_SLOTS, FIGURE_SLOTS, LEVEL_SLOTS
 from .headings import frame_lexicon, frame_of
+from .lexicon import add_counts, build_lexicon, lexicon_document
+from .places import build_places
 from .report import MAX_SOURCES, Key, ReportAgg
 from .text import literal_segments
 
@@ -36,6 +39,11 @@ class Merger:
         self.heading_tokens: dict[str, tuple] = {}
         self.corpus: list[dict[str, Any]] = []
         self.seen_text: dict[str, str] = {}  # text sha256 → file
+        self.topic_words: dict[str, Counter] = {}
+        self.topic_sections: Counter = Counter()
+        self.place_words: Counter = Counter()  # ns word → reports
+        self.common_words: Counter = Counter()  # non-place word → reports
+        self.regions: list[dict[str, str]] = []
 
     def duplicate_of(self, agg: ReportAgg) -> str | None:
         return self.seen_text.get(agg.text_sha256)
@@ -43,22 +51,53 @@ class Merger:
     def add(self, agg: ReportAgg) -> None:
         self.seen_text.setdefault(agg.text_sha256, agg.file)
         self.corpus.append(
-            {"file": agg.file, "sha256": agg.sha256, "place": agg.place, "level": agg.level, "plan_year": agg.plan_year}
+            {"file": agg.file, "sha256": agg.sha256, "place": agg.place, "level": agg.level,
+             "plan_year": agg.plan_year, "province": agg.province}
         )
+        self.regions.append({"file": agg.file, **agg.region})
+        add_counts(self.topic_words, agg.topic_words)
+        self.topic_sections.update(agg.topic_sections)
+        self.place_words.update(agg.place_words)
+        self.common_words.update(agg.common_words)
         for text, toks in agg.heading_tokens.items():
             self.heading_tokens.setdefault(text, toks)
+        spread = agg.spread  # one tuple per report, shared by all its keys
         for key, (count, sources, ex) in agg.items.items():
             rec = self.items.get(key)
             if rec is None:
-                self.items[key] = [count, sorted(sources)[:MAX_SOURCES], ex]
+                self.items[key] = [count, sorted(sources)[:MAX_SOURCES], ex, [spread]]
             else:
                 rec[0] += count
                 rec[1] = sorted(set(rec[1]) | set(sources))[:MAX_SOURCES]
                 if ex[0] < rec[2][0]:
                     rec[2] = ex
+                rec[3].append(spread)
 
     def bank(self) -> dict[str, Any]:
-        return build_bank(self.items, self.heading_tokens, self.corpus)
+        bank = build_bank(self.items, self.heading_tokens, self.corpus)
+        provinces = {c["province"] for c in self.corpus}
+        bank["places"] = build_places(self.regions, self.place_words, self.common_words, provinces)
+        bank["topics"] = lexicon_document(build_lexicon(self.topic_words), self.topic_sections)
+        return bank
+
+
+_QUOTED = re.compile(r"“[^“”]+”")
+
+
+def spread_fields(kind: str, text: str, slots: dict, spreads: list[tuple[str, str]]) -> dict[str, Any]:
+    """reports, provinces, levels and local of an entry (docs/phrase-bank.md)."""
+    provinces = Counter(p for p, _ in spreads if p)
+    levels = Counter(lvl for _, lvl in spreads if lvl)
+    reports = len(spreads)
+    one_place = reports == 1 or (len(provinces) == 1 and sum(provinces.values()) == reports)
+    generic = kind in ("formula", "number") and bool(slots)
+    local = one_place and (not generic or bool(_QUOTED.search(text)))
+    return {
+        "reports": reports,
+        "provinces": dict(sorted(provinces.items())),
+        "levels": dict(sorted(levels.items())),
+        "local": local,
+    }
 
 
 def slot_types(*frames: str) -> dict[str, str]:
@@ -118,7 +157,7 @@ def build_bank(items: dict[Key, list], heading_tokens: dict[str, tuple], corpus:
     ]
     lexicon = frame_lexicon(sorted(headings), len(corpus))
     entries = []
-    for key, (count, sources, (_, example)) in items.items():
+    for key, (count, sources, (_, example), *rest) in items.items():
         kind, part, slot, text, extra_pairs = key
         extra = dict(extra_pairs)
         if kind == "expression" and count < EXPRESSION_MIN_COUNT:
@@ -141,6 +180,8 @@ def build_bank(items: dict[Key, list], heading_tokens: dict[str, tuple], corpus:
             frames.append(frame)
         e.update(extra)
         e["slots"] = slot_types(*frames)
+        if rest:
+            e.update(spread_fields(kind, text, e["slots"], rest[0]))
         if kind == "number":
             ident = "|".join((extra.get("indicator", ""), extra.get("unit", ""), extra.get("qualifier", "")))
             e["id"] = entry_id(kind, part, slot, text, "|" + ident)

@@ -60,3 +60,52 @@ def leave_one_out(aggs: list[ReportAgg]) -> list[Coverage]:
 def mean_share(covs: list[Coverage]) -> float:
     covs = [c for c in covs if c.clauses]
     return sum(c.share for c in covs) / len(covs) if covs else 0.0
+
+
+# -- topic lexicon ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicAgreement:
+    file: str
+    sections: int
+    agree: int
+    seeds_agree: int  # the seed keywords alone on the same bodies, for comparison
+
+
+def section_bodies(path) -> list[tuple[str, str]]:
+    """(seed topic of the heading, body text without heading and leads) of every review
+    section and key-task area of a report whose heading has a seed topic."""
+    from ..parse import parse_lines, read_lines
+    from .report import body_text, labelled_sections
+
+    doc = parse_lines(read_lines(path))
+    review_or_tasks = {id(s.blocks) for p in doc.parts if p.type in ("review", "key_tasks") for s in p.sections}
+    return [
+        (topic, "".join(body_text(p) for p in paras))
+        for topic, _, paras in labelled_sections(doc)
+        if id(paras) in review_or_tasks
+    ]
+
+
+def leave_one_out_topics(aggs: list[ReportAgg], corpus) -> list[TopicAgreement]:
+    """For each report: the lexicon mined from the other reports classifies the bodies of the
+    report's sections; agreement with the seed topic of each section's real heading."""
+    from pathlib import Path
+
+    from ..phrases.topics import by_seeds, classify
+    from .lexicon import add_counts, build_lexicon
+
+    total: dict = {}
+    for agg in aggs:
+        add_counts(total, agg.topic_words)
+    out = []
+    for agg in aggs:
+        rest = {t: c.copy() for t, c in total.items()}
+        add_counts(rest, agg.topic_words, -1)
+        lex = build_lexicon(rest)
+        bodies = section_bodies(Path(corpus) / agg.file)
+        agree = sum(classify(body, lex) == topic for topic, body in bodies)
+        seeds = sum(by_seeds(body) == topic for topic, body in bodies)
+        out.append(TopicAgreement(agg.file, len(bodies), agree, seeds))
+    return out

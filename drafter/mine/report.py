@@ -10,30 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..parse import ParseError, lines_from_bytes, parse_lines, read_report_bytes
 from ..parse.about import ReportInfo, about
 from ..phrases.slots import abstract
-from ..phrases.topics import classify
+from ..phrases.topics import by_seeds as classify
 from ..tree import Document, Paragraph, Section, plain
 from . import expressions, formulas, numbers, seg
+from .corpus import source_row
 from .headings import Tokens
+from .lexicon import content_word
+from .places import NOT_A_PLACE, place_candidate
 from .text import escape, literal_segments, literal_text, sentences, strip_marker
 
 # key: (kind, part, slot, text, extra) ; extra: tuple of (field, value) pairs
 Key = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
 MAX_SOURCES = 20
 _DIGIT = re.compile(r"\d")
-# Place names that are not the name of any one region.
-# (jieba tags many common words ns: 城市, 新建, 美丽, 宜居 …)
-_NOT_A_PLACE = set(
-    """中国 中华 全国 中华人民共和国 国家 中央 全省 全市 全区 全县 城市 新建 城镇 美丽 宜居 新区 深度 美 河湖 河 湖
-    文明城市 三区 上市 海洋 大桥 云 两山 英雄 东 西 南 北 开区 新城 法治化 古镇 山水 惠及 都市 江 长城 城中村 黄
-    古城 绕城 湖区 上云 入市 治安 台 满意度 老城区 并联 美化 关联 城建 东路 南路 海归 入园 山林 各县区 新旧
-    广大干部 城区 乡村 农村 山区 社区 园区 景区 街区 城乡 县城 主城区 中心城区 都市圈 全域 中外 海内外""".split()
-)
+_NOT_A_PLACE = NOT_A_PLACE
 MAX_EXAMPLE = 120
 
 
@@ -49,10 +46,22 @@ class ReportAgg:
     place: str
     level: str
     plan_year: int | None
+    province: str = ""  # from SOURCES.tsv beside the report; "" when unknown
+    region: dict[str, str] = field(default_factory=dict)  # name, place, province, parent, level, unit
     items: dict[Key, list] = field(default_factory=dict)  # key → [count, sources, (source, example)]
     heading_tokens: dict[str, Tokens] = field(default_factory=dict)
     number_clauses: int = 0  # number-bearing clauses
     number_frames: dict[str, int] = field(default_factory=dict)  # frame → clauses framed so
+    # topic lexicon: topic → Counter(content word → sections of the topic holding it)
+    topic_words: dict[str, Counter] = field(default_factory=dict)
+    topic_sections: Counter = field(default_factory=Counter)
+    place_words: set[str] = field(default_factory=set)  # ns words of headings, leads, formulas
+    # words jieba does not tag as places (长治久安, 大安全): for place names that are also words
+    common_words: set[str] = field(default_factory=set)
+
+    @property
+    def spread(self) -> tuple[str, str]:
+        return (self.province, self.level)
 
     def add(self, key: Key, line: int | None, example: str) -> None:
         src = (self.file, int(line or 0))
@@ -73,9 +82,36 @@ def looks_like_report(doc: Document) -> bool:
     return ("review" in types or "key_tasks" in types) and (sections >= 2 or len(types & {"review", "targets", "key_tasks", "self_building"}) >= 2)
 
 
-def mine_file(path: Path) -> ReportAgg:
-    """Mine one report; raises Skip with a Chinese message for a file that is not one."""
-    name = path.name
+def labelled_sections(doc: Document) -> list[tuple[str, str, list[Paragraph]]]:
+    """(seed topic, heading, paragraphs) of every review section and key-task area whose
+    heading has a seed topic, and of the self-building part (政府)."""
+    out = []
+    for part in doc.parts:
+        if part.type in ("review", "key_tasks"):
+            for sec in part.sections:
+                heading = plain(sec.heading.runs) if sec.heading else ""
+                topic = classify(heading)
+                if topic != "其他" and sec.blocks:
+                    out.append((topic, heading, sec.blocks))
+        elif part.type == "self_building":
+            paras = [b for b in part.blocks if isinstance(b, Paragraph)]
+            paras += [p for sec in part.sections for p in sec.blocks]
+            if paras:
+                out.append(("政府", plain(part.heading.runs) if part.heading else "", paras))
+    return out
+
+
+def body_text(p: Paragraph) -> str:
+    """A paragraph less its lead (a figures-only data file has no leads)."""
+    lead = plain(p.lead)
+    text = p.text
+    return text[len(lead):] if lead and text.startswith(lead) else text
+
+
+def mine_file(path: Path, name: str | None = None) -> ReportAgg:
+    """Mine one report (named `name` in the bank: its path in the corpus); raises Skip with a
+    Chinese message for a file that is not one."""
+    name = name or path.name
     try:
         data = read_report_bytes(path)  # capped: a FIFO, /dev/zero or a sparse 3 GB file is skipped
         lines = lines_from_bytes(data, path)
@@ -88,14 +124,23 @@ def mine_file(path: Path) -> ReportAgg:
     if not looks_like_report(doc):
         raise Skip(f"跳过 {name}：看起来不是政府工作报告（找不到工作回顾或重点工作部分）")
     info = about(doc, lines, path)
+    row = source_row(path)
+    level = row.get("level") or info.level or info.unit
     agg = ReportAgg(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
         text_sha256=hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest(),
         place=info.name,  # the bank's corpus rows name the region as its text does: 望城区
-        level=info.unit,
+        level=level,
         plan_year=info.plan_year,
+        province=row.get("province", ""),
     )
+    agg.region = {
+        "name": info.name, "place": info.place, "full": row.get("place") or info.region,
+        "province": agg.province, "parent": row.get("parent", ""), "level": level,
+    }
+    if level != info.level:
+        info = replace(info, level=level)
     _Miner(agg, info).doc(doc)
     return agg
 
@@ -165,20 +210,44 @@ class _Miner:
                 return raw[s:e]
         return raw
 
+    def places_in(self, toks: list[seg.Token]) -> None:
+        """Collect the place names jieba finds in a heading, lead or formula."""
+        for t in toks:
+            if t.pos == "ns" and place_candidate(t.word, seg.dictionary_tag(t.word)):
+                self.agg.place_words.add(t.word)
+
+    def topic_words(self, topic: str, paras: list[tuple[Paragraph, list[seg.Token]]]) -> None:
+        """Content words of a labelled section's body (the topic lexicon; leads excluded)."""
+        words: set[str] = set()
+        for p, toks in paras:
+            skip = len(plain(p.lead)) if p.text.startswith(plain(p.lead)) else 0
+            for t in toks:
+                if t.start >= skip and content_word(t.word, t.pos) and not any(t.word in o for o in self.own_places):
+                    words.add(t.word)
+        self.agg.topic_sections[topic] += 1
+        self.agg.topic_words.setdefault(topic, Counter()).update(words)
+
     # -- walk --------------------------------------------------------------------------
     def doc(self, doc: Document) -> None:
+        labelled = labelled_sections(doc)
+        labels = {id(paras): topic for topic, _, paras in labelled}  # `labelled` keeps the lists alive
         for part in doc.parts:
             if part.type == "appendix":
                 continue
             first = True
+            own: list = []  # the self-building part's paragraphs, with their tokens
             for block in part.blocks:
                 if isinstance(block, Section):
                     self.section(part.type, block)
-                    for p in block.blocks:
-                        self.paragraph(part.type, p, True, False, block)
+                    body = [(p, self.paragraph(part.type, p, True, False, block)) for p in block.blocks]
+                    if id(block.blocks) in labels:
+                        self.topic_words(labels[id(block.blocks)], body)
+                    own += body
                 else:
-                    self.paragraph(part.type, block, False, first, None)
+                    own.append((block, self.paragraph(part.type, block, False, first, None)))
                 first = False
+            if part.type == "self_building" and own:
+                self.topic_words("政府", own)
 
     def section(self, part: str, sec: Section) -> None:
         if sec.heading is None or part not in ("review", "key_tasks"):
@@ -191,6 +260,7 @@ class _Miner:
         if len(text) < 4 or len(text) > 60:
             return
         frame = self.abstract(seg.normalize(text))
+        self.places_in(seg.tokens(seg.normalize(text)))
         if frame not in self.agg.heading_tokens:
             toks: list[tuple[str, str]] = []
             for piece, is_slot in literal_segments(frame):
@@ -205,14 +275,18 @@ class _Miner:
         key = ("heading", part, slot, frame, (("topic", topic),))
         self.agg.add(key, line, text)
 
-    def paragraph(self, part: str, p: Paragraph, in_section: bool, first: bool, sec: Section | None) -> None:
+    def paragraph(self, part: str, p: Paragraph, in_section: bool, first: bool, sec: Section | None) -> list[seg.Token]:
+        """Mine one paragraph; returns its tokens."""
         raw = p.text
         if not raw:
-            return
+            return []
         text = seg.normalize(raw)
         toks = seg.tokens(text)
+        self.agg.common_words.update(t.word for t in toks if len(t.word) >= 2 and not t.pos.startswith("ns"))
         line = p.line
         lead = plain(p.lead)
+        if lead:
+            self.places_in([t for t in toks if t.end <= len(lead)])
         # leads and self-building items
         if lead and part in ("key_tasks", "self_building"):
             short = strip_marker(lead).rstrip("。；！，：")
@@ -229,6 +303,7 @@ class _Miner:
                 self.agg.add(("lead", part, slot, a, (("topic", topic),)), line, short)
         # formulas
         for slot, s, e in formulas.find(part, text, in_section, first, bool(lead)):
+            self.places_in([t for t in toks if t.start >= s and t.end <= e])
             frame = self.formula_frame(slot, text[s:e])
             if frame is None or self.foreign_place(toks, s, e):
                 continue
@@ -259,3 +334,4 @@ class _Miner:
             if _DIGIT.search(phrase):
                 continue
             self.agg.add(("expression", part, "verb_object", phrase, (("verb", verb),)), line, self.clause_of(raw, s, e))
+        return toks

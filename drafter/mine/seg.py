@@ -81,3 +81,8 @@ def tokens(text: str) -> list[Token]:
         out.append(Token(w, pair.flag, start, start + len(w)))
         pos = start + len(w)
     return out
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The POS jieba's dictionary gives `word` (None for a word it only guessed)."""
+    return posseg().dt.word_tag_tab.get(word)

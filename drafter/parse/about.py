@@ -148,6 +148,11 @@ def about(doc: Document, lines: list[str], path: str | Path) -> ReportInfo:
     m = _OPENING.search(opening)
     if m:
         candidates.append(m.group(1))
+    # SOURCES.tsv's place before the file name: 2024_广州.txt says 广州, which looks like a
+    # region (…州) but is 广州市
+    listed = (_sources_row(path) or {}).get("place", "").strip()
+    if listed:
+        candidates.append(listed)
     candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
 
     # the title comes first (lastyear's order; the miner's began with the meeting line): it has

@@ -15,6 +15,8 @@ from ..limits import MAX_BANK_BYTES, read_capped
 
 FORMAT = "drafter-phrase-bank"
 BANK_FILE = "phrases.json"
+BANK_DIR = "phrases"  # the split layout (drafter.mine.split): index.json + one file per kind
+INDEX_FILE = "index.json"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,15 @@ class Bank:
         for d in raw or ():
             self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
         self._built: dict[tuple[str, str | None], list[Entry]] = {}
+        self._pending: dict[str, Path] = {}  # split layout: kind → its file, read when first asked for
+
+    def _load(self, kind: str | None = None) -> None:
+        """Read the file of `kind` (of every pending kind when None) of a split bank."""
+        for k in [kind] if kind is not None else sorted(self._pending):
+            path = self._pending.pop(k, None)
+            if path is not None:
+                for d in load_kind(path, k):
+                    self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
 
     def _entries_of(self, key: tuple[str, str | None]) -> list[Entry]:
         built = self._built.get(key)
@@ -79,12 +90,14 @@ class Bank:
         return built
 
     def of(self, kind: str, slot: str | None = None) -> list[Entry]:
+        self._load(kind)
         if slot is not None:
             return self._entries_of((kind, slot))
         return [e for key in sorted(self._raw, key=str) if key[0] == kind for e in self._entries_of(key)]
 
     @property
     def entries(self) -> list[Entry]:
+        self._load()
         return [e for key in sorted(self._raw, key=str) for e in self._entries_of(key)]
 
     def query(self, text: str = "", kind: str | None = None, part: str | None = None) -> list[Entry]:
@@ -98,6 +111,7 @@ class Bank:
         return sorted(out, key=lambda e: (-e.count, e.kind, e.id))
 
     def __len__(self) -> int:
+        self._load()
         return sum(len(v) for v in self._raw.values())
 
 
@@ -237,8 +251,48 @@ def parse_bank(data: Any, shown: str) -> Bank:
 
 
 def load_bank(path: str | Path) -> Bank:
-    """A bank file, read with a size cap (limits.MAX_BANK_BYTES) and checked whole."""
+    """A bank file, read with a size cap (limits.MAX_BANK_BYTES) and checked whole; or a bank
+    folder (split layout), of which only index.json is read now and each kind's file when the
+    kind is first asked for (checked the same way then)."""
     p = Path(path)
+    if p.is_dir():
+        return load_split(p)
+    data = _read_json(p)
+    bank = parse_bank(data, display_path(p))
+    bank.path = p
+    return bank
+
+
+def load_split(folder: Path) -> Bank:
+    shown = display_path(folder / INDEX_FILE)
+    if not (folder / INDEX_FILE).is_file():
+        raise DrafterError(f"{display_path(folder)} 不是 drafter 短语库文件夹（缺少 {INDEX_FILE}）")
+    index = _read_json(folder / INDEX_FILE)
+    if isinstance(index, dict) and "entries" in index:
+        raise DrafterError(f"{shown} 是分册短语库的索引，不应含 entries")
+    check_bank(index, shown)
+    kinds = index.get("kinds")
+    if not isinstance(kinds, dict) or not all(k in KINDS for k in kinds):
+        raise DrafterError(f"{shown} 的 kinds 应为映射，键为 {'、'.join(KINDS)}")
+    bank = Bank(places=_places(index.get("corpus") or []))
+    # fixed file names: the index says which kinds there are, never where to read
+    bank._pending = {k: folder / f"{k}.json" for k in sorted(kinds)}
+    bank.path = folder
+    return bank
+
+
+def load_kind(path: Path, kind: str) -> list[dict]:
+    """The entries of one kind's file of a split bank, checked as a bank file is."""
+    data = _read_json(path)
+    shown = display_path(path)
+    check_bank(data, shown)
+    entries = data.get("entries") or []
+    if any(e["kind"] != kind for e in entries):
+        raise DrafterError(f"{shown} 应只含 {kind} 类短语")
+    return entries
+
+
+def _read_json(p: Path) -> Any:
     shown = display_path(p)
     raw = read_capped(p, MAX_BANK_BYTES, f"短语库 {shown}")
     try:
@@ -249,9 +303,7 @@ def load_bank(path: str | Path) -> Bank:
         raise DrafterError(f"{shown}:{e.lineno}:{e.colno} 短语库不是有效的 JSON（{e.msg}）") from None
     except RecursionError:  # the C decoder stops at the recursion limit (~1000 levels)
         raise DrafterError(f"{shown} 的 JSON 嵌套层数过深，不是 drafter 短语库") from None
-    bank = parse_bank(data, shown)
-    bank.path = p
-    return bank
+    return data
 
 
 @lru_cache(maxsize=1)
@@ -259,5 +311,8 @@ def default_bank() -> Bank:
     """The bank mined from the shipped style corpus; an empty bank if it is missing."""
     from ..resources import style_corpus_dir
 
+    folder = style_corpus_dir() / BANK_DIR
+    if (folder / INDEX_FILE).is_file():
+        return load_split(folder)
     path = style_corpus_dir() / BANK_FILE
     return load_bank(path) if path.is_file() else Bank([])
