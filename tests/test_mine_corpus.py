@@ -1,11 +1,13 @@
-"""The miner on the whole shipped corpus: the shipped bank, leave-one-out coverage of number
-frames, and jobs=1 against jobs=2 on all 25 reports (about 20 s together)."""
+"""The miner on the shipped corpus: the shipped bank (split, mined from all of style_corpus/
+with more/), leave-one-out coverage of number frames and jobs=1 against jobs=2 on the 25
+reports of the top folder (about 20 s together; the 161-report figures are in
+docs/phrase-bank.md, from `python bench/mine_vs_posseg.py --coverage`)."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,17 +15,28 @@ import pytest
 from drafter.mine import candidates, mine, mine_reports
 from drafter.mine.bank import Merger, dumps
 from drafter.mine.coverage import leave_one_out, mean_share
+from drafter.mine.split import KINDS, read_split
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "style_corpus"
-BANK = CORPUS / "phrases.json"
+BANK = CORPUS / "phrases"
+# whole reports on one line (paragraph breaks lost upstream): the parser finds no parts
+ONE_LINE = {"more/2024_枣庄.txt", "more/2024_泸州.txt", "more/2024_潍坊.txt"}
 
 
 @pytest.fixture(scope="module")
-def aggregates():
-    paths, _ = candidates(CORPUS)
+def top25(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("top25")
+    for p in list(CORPUS.glob("*.txt")) + [CORPUS / "SOURCES.tsv"]:
+        shutil.copy(p, d / p.name)
+    return d
+
+
+@pytest.fixture(scope="module")
+def aggregates(top25):
+    paths, _ = candidates(top25)
     out = []
-    for path, agg, warning in mine_reports(paths, jobs=2):
+    for path, agg, warning in mine_reports(paths, jobs=2, corpus=top25):
         assert warning is None, warning
         out.append(agg)
     assert len(out) == 25
@@ -32,7 +45,7 @@ def aggregates():
 
 @pytest.fixture(scope="module")
 def shipped() -> dict:
-    return json.loads(BANK.read_text(encoding="utf-8"))
+    return read_split(BANK)
 
 
 def test_leave_one_out_number_frame_coverage(aggregates):
@@ -58,23 +71,33 @@ def test_leave_one_out_number_frame_coverage(aggregates):
     assert min(c.share for c in covs) >= 0.45
 
 
-def test_jobs_do_not_change_the_full_bank(aggregates, tmp_path):
+def test_jobs_do_not_change_the_full_bank(aggregates, top25, tmp_path):
     merger = Merger()
     for agg in aggregates:
         merger.add(agg)
     out = tmp_path / "bank.json"
-    mine(CORPUS, out, jobs=1, progress=False)
+    mine(top25, out, jobs=1, progress=False)
     assert out.read_bytes() == dumps(merger.bank()).encode("utf-8")
 
 
-def test_shipped_bank_is_small_and_complete(shipped):
-    assert BANK.stat().st_size < 2_000_000
-    files = sorted(p.name for p in CORPUS.glob("*.txt"))
-    assert [c["file"] for c in shipped["corpus"]] == files
+def test_shipped_bank_is_split_and_complete(shipped):
+    """One file per kind, each listed in index.json with its sha256; the kinds drafting reads
+    (formula, heading, lead) stay small."""
+    import json
+
+    index = json.loads((BANK / "index.json").read_text(encoding="utf-8"))
+    assert index["layout"] == "split" and set(index["kinds"]) == set(KINDS)
+    for kind, meta in index["kinds"].items():
+        data = (BANK / meta["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == meta["sha256"]
+        assert meta["entries"] == sum(e["kind"] == kind for e in shipped["entries"])
+    assert sum((BANK / f"{k}.json").stat().st_size for k in ("formula", "heading", "lead")) < 5_000_000
+    files = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.txt"))
+    assert len(files) == 161
+    assert sorted(c["file"] for c in shipped["corpus"]) == sorted(set(files) - ONE_LINE)
     for c in shipped["corpus"]:
         assert hashlib.sha256((CORPUS / c["file"]).read_bytes()).hexdigest() == c["sha256"]
-    kinds = {e["kind"] for e in shipped["entries"]}
-    assert kinds == {"formula", "heading", "lead", "number", "expression"}
+    assert len({c["province"] for c in shipped["corpus"]}) >= 25
     slots = {e["slot"] for e in shipped["entries"] if e["kind"] == "formula"}
     assert slots == {
         "opening.report", "review.list_intro", "review.other_work_ending", "review.self_building_intro",
@@ -89,13 +112,15 @@ def test_shipped_formulas_name_no_place_and_no_number(shipped):
     for c in shipped["corpus"]:
         region = re.sub(r"[（(].*", "", c["place"])
         places |= {region, region[:-1]}
-    places |= {"陕西", "甘肃", "宁夏", "山东", "江西", "吉林", "安徽", "湖南", "山西", "西安", "宝鸡"}
+    places |= set(shipped["places"]["provinces"]) | {"西安", "宝鸡"}
     for e in shipped["entries"]:
         if e["kind"] != "formula":
             continue
         literal = re.sub(r"\{[^{}]*\}", "", e["text"])
         assert not re.search(r"\d", literal), e
-        assert not any(p and p in literal for p in places), e
+        # 黔南州 reads its own name 黔南 without a unit the slots know: such a formula is kept
+        # but local (one report), so no other draft gets it
+        assert e["local"] or not any(p and p in literal for p in places), e
 
 
 def test_shipped_sources_point_at_real_lines(shipped):
@@ -106,5 +131,6 @@ def test_shipped_sources_point_at_real_lines(shipped):
         src = e["sources"][0]
         if src["file"] not in lines:
             raw = (CORPUS / src["file"]).read_text(encoding="utf-8")
-            lines[src["file"]] = [x for x in raw.splitlines() if x.strip()]
-        assert e["example"] in lines[src["file"]][src["line"] - 1], e
+            # the parser reads odd spaces (U+2002 in more/2024_潜江) as plain ones
+            lines[src["file"]] = [re.sub(r"\s", " ", x) for x in raw.splitlines() if x.strip()]
+        assert re.sub(r"\s", " ", e["example"]) in lines[src["file"]][src["line"] - 1], e
