@@ -193,28 +193,52 @@ def test_no_number_the_published_report_does_not_have(twin):
     assert ours and not (ours - published), sorted(ours - published)
 
 
-def _other_places(report) -> set[str]:
-    """The corpus's region names (full and without 市/区/县) other than the twin's own."""
+# Short forms that are also common words: 大安（市）/大安全, 长治（市）/长治久安, 来宾（市）/各位来宾.
+INNOCENT = ("大安全", "长治久安", "来宾")
+
+
+def _other_places(report, sources: Path) -> set[str]:
+    """The region names of a corpus list (full and without 市/区/县/州/盟) other than the twin's own."""
     own = {x for x in (report.meta.region, report.meta.parent, report.meta.province) if x}
     own |= {_short(x) for x in own}
     names: set[str] = set()
-    with open(CORPUS / "SOURCES.tsv", encoding="utf-8") as f:
+    with open(sources, encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             place = re.sub(r"（.*?）", "", row["place"])  # 青岛市黄岛区（西海岸新区）
-            for piece in re.findall(r".+?[市区县州]", place) or [place]:
+            for piece in re.findall(r".+?[市区县州盟]", place) or [place]:
                 names |= {piece, _short(piece)}
             names.add(place)
-    return {n for n in names if len(n) >= 2} - own
+    return {n for n in names if len(n) >= 2 and n not in INNOCENT} - own
 
 
 def _short(name: str) -> str:
-    return name[:-1] if len(name) > 2 and name[-1] in "市区县省州" else name
+    return name[:-1] if len(name) > 2 and name[-1] in "市区县省州盟" else name
+
+
+def _named(text: str, places: set[str]) -> list[str]:
+    for word in INNOCENT:
+        text = text.replace(word, "")
+    return sorted(n for n in places if n in text)
 
 
 def test_no_other_region_named_in_the_draft(twin):
     _, report, out = twin
-    # 大安（市）is also the start of 大安全（格局）, a common phrase of security sections
-    text = (out / "draft.txt").read_text(encoding="utf-8").replace("大安全", "")
-    others = _other_places(report)
+    others = _other_places(report, CORPUS / "SOURCES.tsv")
     assert len(others) > 20 and {"咸阳", "金台区", "高平", "望城"} & others
-    assert sorted(n for n in others if n in text) == []
+    assert _named((out / "draft.txt").read_text(encoding="utf-8"), others) == []
+
+
+WIDER = CORPUS / "more" / "SOURCES.tsv"
+
+
+@pytest.mark.skipif(not WIDER.is_file(), reason="no wider corpus list")
+@pytest.mark.xfail(reason="issue 10 §2: suggestions still name places of the wider corpus "
+                   "(金台区 seed 0: 「深入推进健康黔东南建设」)", strict=False)
+def test_no_wider_corpus_region_in_the_drafts_own_wording(twin):
+    """The prefecture cities the bank is now mined from: none in what the draft itself writes
+    (the office's own data may name streets such as 中山路)."""
+    _, report, _ = twin
+    ours = "".join(r.text for r in compose_report(report, seed=0).runs() if r.source.kind != "data")
+    others = _other_places(report, WIDER)
+    assert len(others) > 100
+    assert _named(ours, others) == []
