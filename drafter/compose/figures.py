@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -78,16 +79,21 @@ def _place(r: Rank) -> str:
     return str(r.place) if r.numeral == "数字" else cn_number(r.place)
 
 
-def _rank_words(c: _Clause, r: Rank, rp: tuple, lead: bool) -> None:
-    """「增速居全省第一」 / 「排名全市第3」 / 「总量居全省倒数第二」."""
-    if r.of:
-        c.d(r.of, rp + ("of",))
-    c.t("排名" if lead and not r.of else "居")
+def _rank_words(c: _Clause, r: Rank, rp: tuple, verb: str, wei: str, same_basis: bool) -> None:
+    """「增速居全省第一」 / 「排名全市第3」 / 「总量居全省倒数第二」. A further rank on the same
+    basis goes on without its verb (「居全省第二位、全市第一位」); one on another basis repeats
+    the first rank's verb (「增速排名全省第二、总量排名全省第三」). `wei` mirrors the 位 of the
+    first rank, so the ranks of one figure read alike."""
+    if not same_basis:
+        if r.of:
+            c.d(r.of, rp + ("of",))
+        c.t(verb)
     c.d(r.scope, rp + ("scope",))
     if r.from_bottom:
         c.d("倒数", rp + ("from_bottom",))
     c.t("第")
     c.d(_place(r), rp + ("place",))
+    c.t(wei)
 
 
 def _rank_path(f: Figure, p: tuple, i: int) -> tuple:
@@ -114,15 +120,16 @@ def _comparisons(c: _Clause, f: Figure, p: tuple) -> None:
 
 
 def _framed_core(c: _Clause, f: Figure, p: tuple, fr: FrameChooser, used: set[str], key: str,
-                 headline: bool, has_value: bool, has_growth: bool) -> bool:
-    """The figure's value / growth / first rank in a mined frame; False when none fits."""
+                 headline: bool, has_value: bool, has_growth: bool) -> re.Match | None:
+    """The figure's value / growth / first rank in a mined frame: the frame's match, or None
+    when none fits."""
     got = figure_pattern(f, headline, has_value, has_growth)
     if got is None:
-        return False
+        return None
     shape, rx = got
     pick = fr.pick(shape, rx, key, used)
     if pick is None:
-        return False
+        return None
     frame, m = pick
     slots: dict[str, list[Run]] = {
         "指标": [Run(f.name, Source("data", format_path(p + ("name",))))],
@@ -147,7 +154,7 @@ def _framed_core(c: _Clause, f: Figure, p: tuple, fr: FrameChooser, used: set[st
         return Run(text, Source("data", format_path(base + (field_name,))))
 
     c.runs.extend(render(frame, m, slots, fields, data_run))
-    return True
+    return m
 
 
 def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
@@ -162,19 +169,23 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
     asked = f.model_fields_set  # a key written but left empty asks for its number
     has_growth = f.growth is not None or "growth" in asked
     has_value = f.value is not None or "value" in asked or (not has_growth and not f.ranks)
-    framed = fr is not None and _framed_core(
+    framed = None if fr is None else _framed_core(
         c, f, p, fr, used if used is not None else set(), format_path(p), headline, has_value, has_growth)
-    ranks_done = 1 if framed and f.ranks and not has_value else 0
-    if not framed:
+    ranks_done = 1 if framed and "rverb" in framed.re.groupindex else 0  # the frame said the first rank
+    if framed is None:
         _plain_core(c, f, p, headline, has_value, has_growth)
     _comparisons(c, f, p)
-    for i, r in enumerate(f.ranks):
+    ranks = f.ranks
+    if framed is not None and ranks_done:  # the others follow its 居 / 排名 and 位
+        verb, wei = framed.group("rverb"), framed.group("rwei") or ""
+    else:
+        verb, wei = ("排名" if ranks and not ranks[0].of and not has_value and not has_growth else "居"), ""
+    for i, r in enumerate(ranks):
         if i < ranks_done:
             continue
-        lead = i == 0 and not has_value and not has_growth
-        if not lead:
+        if i or has_value or has_growth:
             c.t("、")
-        _rank_words(c, r, _rank_path(f, p, i), lead)
+        _rank_words(c, r, _rank_path(f, p, i), verb, wei, same_basis=i > 0 and r.of == ranks[i - 1].of)
     if f.note:
         c.t("，")
         c.d(f.note, p + ("note",))
@@ -629,8 +640,8 @@ def checks_runs(items: Any, level: str = "市", skip: Any = ()) -> Runs:
 
 def helpers(report: Any, seed: int, bank: Any) -> dict[str, Any]:
     """The figure helpers templates call, bound to this draft's seed and phrase bank."""
-    fr = FrameChooser(bank, seed)
     level = report.meta.level
+    fr = FrameChooser(bank, seed, report.meta.province, level)
     review = Data(report).review
     absorbed = absorbed_checks(report.review.headline, report.review.checks)
     return {

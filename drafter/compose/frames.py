@@ -13,8 +13,13 @@ carries besides its slots is one of:
 
 Anything else (全年, 同口径, 争取, 脱贫 …) would add a claim the data does not make: rejected.
 The frame's own words are Source("phrase", entry.id); every slot and every data word keeps
-its data path. `pattern()` builds the regular expression of acceptable frame texts; named
-groups mark the words that come from the data.
+its data path. `figure_pattern()` / `target_pattern()` build the regular expression of
+acceptable frame texts; named groups mark the words that come from the data (and `rverb` /
+`rwei` the rank's 居 or 排名 and 位, which the figure's further ranks follow).
+
+Among the frames that fit, the chooser prefers wordings common across reports and provinces
+(the miner's `reports` and `provinces`), then the draft's own province and level, and uses a
+frame seen in one report only when nothing wider fits.
 """
 
 from __future__ import annotations
@@ -29,6 +34,11 @@ from ..tree import Run, Source
 TOP = 4  # candidate frames per figure: the wordings offices reuse, not one-offs
 _SLOT = re.compile(r"\{([^{}]+)\}")
 _DATA_GROUPS = ("verb", "verb_b", "gverb", "qual", "qual_b", "gqual", "rof")
+# How much the draft's own province and level weigh against spread, as factors of a frame's
+# weight (1 + reports) × (1 + provinces): enough to choose among frames about as common (as
+# drafter/phrases/suggest.py does for headings), never enough to lift a rare one over a common one.
+OWN_PROVINCE = 3
+OWN_LEVEL = 3, 2  # (the draft's level seen, not seen): × 1.5
 
 
 def slot(name: str) -> str:
@@ -44,17 +54,45 @@ class Frame:
     text: str  # the frame with its slots
     id: str  # the most frequent entry of that text (its Source)
     count: int  # corpus count, summed over entries with the same text
+    reports: int = 0  # reports it was seen in (0: the bank does not say)
+    provinces: frozenset = frozenset()  # provinces of those reports
+    levels: frozenset = frozenset()  # their levels (市 区 县 县级市)
+    local: bool = False  # every entry of the text marked local by the miner
+
+    @property
+    def narrow(self) -> bool:
+        """Seen in one report only (or local): that report's wording, not a report's way of saying."""
+        return self.local or self.reports == 1
+
+    def weight(self, province: str = "", level: str = "") -> int:
+        """Spread first (reports, provinces), then the draft's own province, then its level; an
+        integer, so that the seed's choice is the same on every machine."""
+        w = (1 + (self.reports or self.count)) * (1 + len(self.provinces))
+        if province and any(province.startswith(p) for p in self.provinces):  # 广西壮族自治区: 广西
+            w *= OWN_PROVINCE
+        seen, unseen = OWN_LEVEL
+        return w * seen if level and level in self.levels else w * unseen
+
+
+def _merged(text: str, es: list) -> Frame:
+    """One frame from the entries of one text (the miner keeps one per indicator): reports
+    counted across them by their source files (exact below the 20-source cap, a lower bound
+    above it), provinces and levels united."""
+    best = min(es, key=lambda e: (-e.count, e.id))
+    files = {f for e in es for f, _ in getattr(e, "sources", ())}
+    reports = max([len(files)] + [getattr(e, "reports", 0) for e in es])
+    provinces = frozenset(p for e in es for p in (getattr(e, "provinces", None) or {}))
+    levels = frozenset(lv for e in es for lv in (getattr(e, "levels", None) or {}))
+    local = all(getattr(e, "local", False) for e in es)
+    return Frame(text, best.id, sum(e.count for e in es), reports, provinces, levels, local)
 
 
 def frames_of(bank: Any, slot_name: str) -> list[Frame]:
-    """Number entries of one shape, merged by text (the miner keeps one entry per indicator)."""
+    """Number entries of one shape, merged by text."""
     merged: dict[str, list] = {}
     for e in bank.of("number", slot_name):
         merged.setdefault(e.text, []).append(e)
-    out = []
-    for text, es in merged.items():
-        best = min(es, key=lambda e: (-e.count, e.id))
-        out.append(Frame(text, best.id, sum(e.count for e in es)))
+    out = [_merged(text, es) for text, es in merged.items()]
     return sorted(out, key=lambda f: (-f.count, f.text))
 
 
@@ -63,18 +101,24 @@ def fitting(frames: Iterable[Frame], rx: str) -> list[tuple[Frame, re.Match]]:
     return [(f, m) for f in frames if (m := compiled.fullmatch(f.text))]
 
 
-def choose(seed: int, key: str, fits: list[tuple[Frame, re.Match]], used: set[str]):
-    """Weighted by corpus count among the top few, never a frame already used in this paragraph."""
-    fresh = [x for x in fits if x[0].text not in used][:TOP]
-    if not fresh:
+def choose(seed: int, key: str, fits: list[tuple[Frame, re.Match]], used: set[str],
+           province: str = "", level: str = ""):
+    """Among the few heaviest (spread, own province, own level), weighted by the same weight;
+    never a frame already used in this paragraph, and a frame seen in one report only when
+    nothing wider fits."""
+    fresh = [x for x in fits if x[0].text not in used]
+    pool = [x for x in fresh if not x[0].narrow] or fresh
+    if not pool:
         return None
+    weighted = sorted(((f.weight(province, level), f.text, (f, m)) for f, m in pool), key=lambda x: (-x[0], x[1]))
+    weighted = weighted[:TOP]
     digest = hashlib.sha256(f"{seed}\x00frame\x00{key}".encode()).digest()
-    ticket = int.from_bytes(digest[:8], "big") % sum(f.count for f, _ in fresh)
-    for x in fresh:
-        ticket -= x[0].count
+    ticket = int.from_bytes(digest[:8], "big") % sum(w for w, _, _ in weighted)
+    for w, _, x in weighted:
+        ticket -= w
         if ticket < 0:
             return x
-    return fresh[-1]  # pragma: no cover - the tickets add up
+    return weighted[-1][2]  # pragma: no cover - the tickets add up
 
 
 def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
@@ -101,12 +145,15 @@ def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
 
 
 class FrameChooser:
-    """One per draft: the bank's number frames by shape, the seed; `paragraph()` gives the
-    set of frames already used in the paragraph being written."""
+    """One per draft: the bank's number frames by shape, the seed, the draft's province
+    (陕西省, matched by the bank's short names: 陕西) and level; `pick` takes the set of frames
+    already used in the paragraph being written."""
 
-    def __init__(self, bank: Any, seed: int):
+    def __init__(self, bank: Any, seed: int, province: str | None = None, level: str | None = None):
         self.bank = bank
         self.seed = seed
+        self.province = (province or "").strip()
+        self.level = level or ""
         self._frames: dict[str, list[Frame]] = {}
 
     def frames(self, shape: str) -> list[Frame]:
@@ -115,7 +162,7 @@ class FrameChooser:
         return self._frames[shape]
 
     def pick(self, shape: str, rx: str, key: str, used: set[str]):
-        got = choose(self.seed, key, fitting(self.frames(shape), rx), used)
+        got = choose(self.seed, key, fitting(self.frames(shape), rx), used, self.province, self.level)
         if got is not None:
             used.add(got[0].text)
         return got
@@ -156,19 +203,23 @@ def figure_pattern(f: Any, headline: bool, has_value: bool, has_growth: bool) ->
     falling = f.growth is not None and f.growth < 0
     gq = word("gqual", f.qualifier) if f.qualifier and not has_value else ""
     ranks = f.ranks
-    if ranks and not has_value:
+    # a comparison belongs to the growth it measures (增长7.2%、高于全省2.2个百分点、居全省第一):
+    # a growth-and-rank frame would put it after the rank, so the rank follows by hand
+    if ranks and not has_value and not (has_growth and f.compare):
         r = ranks[0]
         if r.from_bottom:
             return None
-        tail = slot("范围") + "第" + slot("名次") + "位?"
+        tail = slot("范围") + "第" + slot("名次") + "(?P<rwei>位)?"
         if has_growth:
             if r.of == "总量":
                 return None
-            # 增速 after a growth goes without saying, unless the office wrote it: then it stays
-            said = word("rof", r.of) if r.of and "of" in r.model_fields_set else ""
-            return "rank", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq + SEP + said + "(?:排名|居)" + tail
+            # 增速 after a growth goes without saying, unless the office wrote it or another
+            # rank of the figure has another basis (增速居全省第一、总量居全省第三): then it stays
+            other_basis = any(x.of != r.of for x in ranks[1:])
+            said = word("rof", r.of) if r.of and ("of" in r.model_fields_set or other_basis) else ""
+            return "rank", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq + SEP + said + "(?P<rverb>排名|居)" + tail
         of = word("rof", r.of) if r.of else ""
-        return "rank", NAME + of + "(?:排名|居)" + tail
+        return "rank", NAME + of + "(?P<rverb>排名|居)" + tail
     if f.value2 is not None:
         if not f.verb or f.unit != "%" or has_growth or f.verb.startswith("分别"):
             return None
