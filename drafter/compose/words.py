@@ -182,10 +182,30 @@ _ABOVE_PREFECTURE = re.compile(r"国务院|省委|省政府|省、州|省州|自
 _AUTONOMOUS = re.compile(r"自治区党委|自治区政府|自治区人民政府")
 
 
+# A province's literary name in a mined sentence (「津沽大地发生的变化」) ties it to that
+# province: offered to a draft of that province only. Names that are also ordinary words
+# (中原城市群 is Henan's, but 江南 or 天府 are not safe either way) are left out.
+_PROVINCE_NICKNAMES: dict[str, str] = {
+    "津沽": "天津", "津门": "天津", "申城": "上海", "三秦": "陕西", "三晋": "山西", "齐鲁": "山东",
+    "燕赵": "河北", "中原大地": "河南", "荆楚": "湖北", "三湘": "湖南", "潇湘": "湖南", "八桂": "广西",
+    "巴渝": "重庆", "巴蜀": "四川", "陇原": "甘肃", "江淮大地": "安徽", "八闽": "福建", "赣鄱": "江西",
+    "岭南": "广东", "龙江": "黑龙江", "塞上": "宁夏", "天山南北": "新疆", "雪域": "西藏", "琼州": "海南",
+    "黔山贵水": "贵州", "七彩云南": "云南", "浙里": "浙江", "吉林大地": "吉林",
+}
+
+
+def names_other_province(text: str, province: str | None) -> bool:
+    """Does `text` call another province by its literary name (三秦大地 in a Shanxi draft)?"""
+    own = province or ""
+    return any(nick in text and not own.startswith(prov) for nick, prov in _PROVINCE_NICKNAMES.items())
+
+
 def fits_place(text: str, w: Words, province: str | None) -> bool:
     """Is a mined sentence right for this region's level and province? The draft's own
     leadership wording (filled into the slot) is not held against it."""
     rest = text.replace(w.leadership, "")
+    if names_other_province(rest, province):
+        return False
     if w.level in ("区", "县", "县级市") and _ABOVE_PREFECTURE.search(rest):
         return False
     if _AUTONOMOUS.search(rest) and not (province or "").endswith("自治区"):
