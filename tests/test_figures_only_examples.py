@@ -242,3 +242,61 @@ def test_no_wider_corpus_region_in_the_drafts_own_wording(twin):
     others = _other_places(report, WIDER)
     assert len(others) > 100
     assert _named(ours, others) == []
+
+
+# -- the twins read as a report: every paragraph a finished sentence (issue 10) ------------
+
+SEAMS = ("，。", "。。", "、。", "；。", "：。", "这一年，。", "为为", "，，")
+# what only the office can write: left visible, each inside its own sentence
+OFFICE_ONLY = {"review.intro", "targets.requirements", "closing.vision"}
+
+
+def _drafts(name):
+    report = load(EXAMPLES / name)
+    for seed in (0, 1, 2):
+        yield seed, compose_report(report, seed=seed)
+
+
+@pytest.mark.parametrize("name", sorted(TWINS))
+def test_every_paragraph_of_the_twins_ends_a_sentence(name):
+    for seed, doc in _drafts(name):
+        for _, _, p in doc.paragraphs():
+            text = p.text
+            assert text.endswith(("。", "！", "？", "：")), (seed, text)
+            assert not [s for s in SEAMS if s in text], (seed, text)
+        for part in doc.parts:  # headings: no seam either
+            for h in [part.heading] + [s.heading for s in part.sections]:
+                assert h is None or not [s for s in SEAMS if s in h.text], (seed, h.text)
+
+
+@pytest.mark.parametrize("name", sorted(TWINS))
+def test_the_twins_leave_only_what_the_office_must_write(name):
+    """Placeholders: the three prose passages only the office can write, and titles the bank
+    has no fitting suggestion for; each placeholder inside a sentence that reads once filled."""
+    for seed, doc in _drafts(name):
+        holes = {r.source.ref for r in doc.runs() if r.is_placeholder}
+        assert OFFICE_ONLY <= holes, seed
+        others = holes - OFFICE_ONLY
+        assert all(re.fullmatch(r"(review\.sections|key_tasks\.areas)\[\d+\]\.title", h) for h in others), others
+        text = "\n".join(p.text for _, _, p in doc.paragraphs())
+        assert "【待补充：年度总述】。" in text
+        assert "总体要求是：【待补充：总体要求】。" in text
+        assert "为【待补充：奋斗目标】而团结奋斗！" in text
+
+
+@pytest.mark.parametrize("name", sorted(TWINS))
+def test_the_twins_read_once_the_office_fills_its_three_passages(name):
+    data = load(EXAMPLES / name).model_dump(exclude_unset=True)
+    data["review"]["intro"] = "一年来，我们奋力拼搏、攻坚克难，经济社会发展取得新成效。"
+    data.setdefault("targets", {})["requirements"] = "做好今年政府工作，要坚持稳中求进工作总基调"
+    data.setdefault("closing", {})["vision"] = "加快建设现代化新城"
+    doc = compose_report(type(load(EXAMPLES / name)).model_validate(data), seed=0)
+    paras = [p.text for _, _, p in doc.paragraphs()]
+    holes = {r.source.ref for r in doc.runs() if r.is_placeholder}
+    assert not holes & OFFICE_ONLY
+    review = next(t for t in paras if t.startswith("一年来，我们奋力拼搏"))
+    assert review.startswith("一年来，我们奋力拼搏、攻坚克难，经济社会发展取得新成效。")
+    assert any(t.endswith("做好今年政府工作，要坚持稳中求进工作总基调。") for t in paras)
+    assert paras[-1].endswith("，为加快建设现代化新城而团结奋斗！")
+    for t in paras:
+        assert t.endswith(("。", "！", "？", "：")) and not [s for s in SEAMS if s in t], t

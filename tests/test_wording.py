@@ -305,3 +305,96 @@ def test_suggested_leads_are_sentences_of_their_own():
     for p in leads:
         assert p.lead[-1].text.endswith("。"), plain(p.lead)
         assert any(r.source.kind == "suggestion" for r in p.lead)
+
+
+# -- figures-only data: joins that read as a report (issue 10) ---------------------------
+# Template wording only (no bank): exact sentences, whatever the bank's suggestions are.
+
+from drafter.phrases.bank import Bank  # noqa: E402
+
+NO_BANK = Bank([])
+FIGURES = "xianyang_2024_figures.yaml"
+SB_INTRO = "新的一年，我们将坚持把党的全面领导贯穿政府工作各方面全过程，以更高标准加强政府自身建设，努力建设人民满意的政府。"
+
+
+def _texts(report: Report, part_type: str) -> list[str]:
+    doc = compose(report, seed=0, bank=NO_BANK)
+    return [p.text for part, _, p in doc.paragraphs() if part.type == part_type]
+
+
+def test_self_building_phrases_without_leads_join_into_sentences():
+    """「坚决做到“两个维护”」「精文减会」 with no lead: not lines of their own without a stop, but
+    one sentence joined by ，, after the intro or after the item with a lead before them."""
+    items = [{"text": "坚决做到“两个维护”"}, {"text": "巩固拓展主题教育成果"},
+             {"lead": "严守纪律规矩", "text": "严格落实中央八项规定精神"}, {"text": "精文减会"},
+             {"text": "带头过紧日子"}]
+    report = _report(FIGURES, **{"self_building.items": items})
+    assert _texts(report, "self_building") == [
+        SB_INTRO + "坚决做到“两个维护”，巩固拓展主题教育成果。",
+        "严守纪律规矩。严格落实中央八项规定精神，精文减会，带头过紧日子。",
+    ]
+    report = _report(FIGURES, **{"self_building.items": items, "self_building.layout": "inline"})
+    assert _texts(report, "self_building") == [
+        SB_INTRO + "坚决做到“两个维护”，巩固拓展主题教育成果。严守纪律规矩。严格落实中央八项规定精神，精文减会，带头过紧日子。"]
+
+
+def test_self_building_sentences_keep_their_paragraphs():
+    """An item the office wrote as a sentence (ends 。) stays a paragraph; a lead given as ""
+    (no lead wanted) keeps its item apart; every paragraph ends with 。."""
+    items = [{"text": "坚决做到“两个维护”。"}, {"lead": "", "text": "精文减会"}, {"lead": "严守纪律规矩", "text": "带头过紧日子"}]
+    report = _report(FIGURES, **{"self_building.items": items})
+    assert _texts(report, "self_building") == [
+        SB_INTRO, "坚决做到“两个维护”。", "精文减会。", "严守纪律规矩。带头过紧日子。"]
+
+
+def test_highlight_without_title_prints_no_frame():
+    facts = [{"name": "生产总值", "value": 2878, "unit": "亿元"}]
+    highlights = [{"facts": facts}, {"title": "西安—咸阳一体化取得重大成果"}, {}, {"title": ""}]
+    report = _report(FIGURES, **{"review.highlights": highlights})
+    review = _texts(report, "review")
+    assert "生产总值达到2878亿元。" in review or "生产总值2878亿元。" in review, review[:4]
+    assert "这一年，西安—咸阳一体化取得重大成果。" in review
+    assert not any(t.startswith("这一年，") and t != "这一年，西安—咸阳一体化取得重大成果。" for t in review), review[:5]
+
+
+def test_review_intro_placeholder_is_a_sentence_of_its_own():
+    review = _texts(_report(FIGURES), "review")
+    assert review[0].startswith("【待补充：年度总述】。全年生产总值达到2878亿元")
+    filled = _texts(_report(FIGURES, **{"review.intro": "一年来，全市经济社会发展取得新成效。"}), "review")
+    assert filled[0].startswith("一年来，全市经济社会发展取得新成效。全年生产总值达到2878亿元")
+    unfinished = _texts(_report(FIGURES, **{"review.intro": "一年来，全市经济社会发展取得新成效，"}), "review")
+    assert unfinished[0].startswith("一年来，全市经济社会发展取得新成效，全年生产总值") and "，。" not in unfinished[0]
+
+
+def test_requirements_placeholder_and_its_filled_sentence():
+    targets = _texts(_report(FIGURES), "targets")
+    assert targets[0].endswith("做好今年政府工作，总体要求是：【待补充：总体要求】。")
+    filled = _texts(_report(FIGURES, **{"targets.requirements": "做好今年政府工作，要坚持稳中求进工作总基调"}), "targets")
+    assert filled[0].endswith("关键一年。做好今年政府工作，要坚持稳中求进工作总基调。")
+    none = _texts(_report(FIGURES, **{"targets.requirements": ""}), "targets")
+    assert none[0] == "今年是实现“十四五”规划目标任务的关键一年。"
+
+
+def test_vision_placeholder_and_its_filled_sentence():
+    closing = _texts(_report(FIGURES), "closing")[-1]
+    assert closing.endswith("为【待补充：奋斗目标】而团结奋斗！")
+    for vision in ("加快建设现代化“西部名市丝路名都”", "为加快建设现代化“西部名市丝路名都”"):
+        closing = _texts(_report(FIGURES, **{"closing.vision": vision}), "closing")[-1]
+        assert closing.endswith("，为加快建设现代化“西部名市丝路名都”而团结奋斗！"), closing
+
+
+def test_livelihood_note_alone_opens_no_stop():
+    report = _report(FIGURES, **{"key_tasks.livelihood": {"note": "具体项目经市人大代表票决后另行印发"}})
+    assert "具体项目经市人大代表票决后另行印发。" in _texts(report, "key_tasks")
+
+
+def test_another_provinces_literary_name_is_refused():
+    """「津沽大地发生的变化」 (a Tianjin report) drew into a Shaanxi draft by seed 1."""
+    xianyang = Words.of(load(EXAMPLES / "xianyang_2024.yaml").meta)
+    tianjin = "过去一年的生动实践，使我们深切感受到，津沽大地发生的变化、取得的成绩，是团结奋斗的结果。"
+    assert not fits_place(tianjin, xianyang, "陕西省")
+    assert fits_place(tianjin, xianyang, "天津市")
+    assert not fits_place("奋力谱写三秦大地新篇章。", xianyang, "山西省")
+    assert fits_place("奋力谱写三秦大地新篇章。", xianyang, "陕西省")
+    for seed in range(6):
+        assert "津沽" not in "".join(_paras(_report(FIGURES), seed))
