@@ -277,3 +277,14 @@ def _runs(doc):
         for p in blocks(part.blocks):
             yield from getattr(p, "lead", [])
             yield from getattr(p, "runs", [])
+
+
+@pytest.mark.parametrize("verb", ["突破", "达到", "超过", "提高到", "稳定在"])
+def test_a_verb_whose_subject_is_the_figure_follows_it_whatever_the_bank_says(verb):
+    b = bank(("level", f"{verb}{{指标}}{{数}}{{单位}}", 1000), ("level", f"{{指标}}{verb}{{数}}{{单位}}", 1))
+    fig = {"name": "武功经济总量", "verb": verb, "value": 200, "unit": "亿元"}
+    assert {clause(fig, b, seed)[0] for seed in range(20)} == {f"武功经济总量{verb}200亿元"}
+    # a transitive verb may open the clause: 新增城镇就业 / 城镇就业新增 are both report wordings
+    fig = {"name": "城镇就业", "verb": "新增", "value": 5.14, "unit": "万人"}
+    b = bank(("level", "新增{指标}{数}{单位}", 10), ("level", "{指标}新增{数}{单位}", 10))
+    assert {clause(fig, b, seed)[0] for seed in range(20)} == {"新增城镇就业5.14万人", "城镇就业新增5.14万人"}

@@ -5,7 +5,8 @@ carries besides its slots is one of:
 
   - punctuation joining the figure's parts (、 ，) and the 分别 / 和 / % of a pair;
   - the data's own verb (`verb`: 新增, 达到 …), before or after the indicator — so 「新增城镇
-    就业5.14万人」 needs `verb: 新增`, and 「到位资金」 needs `verb: 到位`;
+    就业5.14万人」 needs `verb: 新增`, and 「到位资金」 needs `verb: 到位`; a verb whose subject
+    is the figure (突破, 达到, 提高到 …) only after it;
   - the data's own growth verb (增长, or 下降 for a negative growth, or `growth_verb`
     verbatim: 同比 only when the data says 同比);
   - the data's qualifier where the data puts it (以上 / 左右 / 以内 only when the figure has it);
@@ -175,6 +176,16 @@ PCT = slot("百分比")
 SEP = "[、，]"
 
 
+# Verbs whose subject is the figure itself (经济总量突破200亿元, 覆盖率提高到90%): the verb
+# follows the indicator. A verb-first frame of the bank (突破{指标}…, mined from 突破关键技术20项)
+# would turn 「武功经济总量突破200亿元」 into 「突破武功经济总量200亿元」.
+_SUBJECT_VERBS = ("突破", "达到", "达", "超过", "超", "逾")
+
+
+def follows_subject(verb: str) -> bool:
+    return verb in _SUBJECT_VERBS or verb.endswith(("到", "至", "在", "为"))
+
+
 def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, headline: bool) -> str:
     num = slot("数") + (slot("单位") if unit else "")
     if unit == "%":
@@ -184,6 +195,8 @@ def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, h
         return NAME + ("达到" if headline else "") + num + q
     q_b = word("qual_b", qualifier) if qualifier else ""  # group names are unique per pattern
     ways = {"verb_first": word("verb", verb) + NAME + num + q, "name_first": NAME + word("verb_b", verb) + num + q_b}
+    if not form and follows_subject(verb):
+        form = "name_first"
     if form in ways:
         return ways[form]
     return f"(?:{ways['verb_first']}|{ways['name_first']})"
