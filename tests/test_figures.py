@@ -284,6 +284,11 @@ def test_a_verb_whose_subject_is_the_figure_follows_it_whatever_the_bank_says(ve
     b = bank(("level", f"{verb}{{指标}}{{数}}{{单位}}", 1000), ("level", f"{{指标}}{verb}{{数}}{{单位}}", 1))
     fig = {"name": "武功经济总量", "verb": verb, "value": 200, "unit": "亿元"}
     assert {clause(fig, b, seed)[0] for seed in range(20)} == {f"武功经济总量{verb}200亿元"}
+    # a verb of change follows a measure, and may open the clause before a thing counted
+    b = bank(("level", "增加{指标}{数}{单位}", 1000), ("level", "{指标}增加{数}{单位}", 1))
+    assert {clause({"name": "优良天数", "verb": "增加", "value": 36, "unit": "天"}, b, seed)[0]
+            for seed in range(20)} == {"优良天数增加36天"}
+    assert clause({"name": "就业岗位", "verb": "增加", "value": 5000, "unit": "个"}, b)[0] == "增加就业岗位5000个"
     # a transitive verb may open the clause: 新增城镇就业 / 城镇就业新增 are both report wordings
     fig = {"name": "城镇就业", "verb": "新增", "value": 5.14, "unit": "万人"}
     b = bank(("level", "新增{指标}{数}{单位}", 10), ("level", "{指标}新增{数}{单位}", 10))

@@ -6,7 +6,7 @@ carries besides its slots is one of:
   - punctuation joining the figure's parts (、 ，) and the 分别 / 和 / % of a pair;
   - the data's own verb (`verb`: 新增, 达到 …), before or after the indicator — so 「新增城镇
     就业5.14万人」 needs `verb: 新增`, and 「到位资金」 needs `verb: 到位`; a verb whose subject
-    is the figure (突破, 达到, 提高到 …) only after it;
+    is the figure (突破, 达到, 提高到 …; 增加 after a measure: 优良天数增加36天) only after it;
   - the data's own growth verb (增长, or 下降 for a negative growth, or `growth_verb`
     verbatim: 同比 only when the data says 同比);
   - the data's qualifier where the data puts it (以上 / 左右 / 以内 only when the figure has it);
@@ -180,13 +180,20 @@ SEP = "[、，]"
 # follows the indicator. A verb-first frame of the bank (突破{指标}…, mined from 突破关键技术20项)
 # would turn 「武功经济总量突破200亿元」 into 「突破武功经济总量200亿元」.
 _SUBJECT_VERBS = ("突破", "达到", "达", "超过", "超", "逾")
+# Verbs of change follow an indicator that is a measure (优良天数增加36天, not 增加优良天数36天);
+# before a thing counted they stay free (增加就业岗位5000个).
+_CHANGE_VERBS = ("增加", "减少", "提高", "提升", "降低", "下降", "扩大", "缩小", "压缩", "缩短")
+_MEASURES = ("数", "率", "量", "额", "值", "比", "比例", "比重", "规模", "面积", "指数", "收入", "产值", "总量")
 
 
-def follows_subject(verb: str) -> bool:
-    return verb in _SUBJECT_VERBS or verb.endswith(("到", "至", "在", "为"))
+def follows_subject(verb: str, name: str = "") -> bool:
+    if verb in _SUBJECT_VERBS or verb.endswith(("到", "至", "在", "为")):
+        return True
+    return verb in _CHANGE_VERBS and name.endswith(_MEASURES)
 
 
-def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, headline: bool) -> str:
+def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, headline: bool,
+                name: str = "") -> str:
     num = slot("数") + (slot("单位") if unit else "")
     if unit == "%":
         num = f"(?:{num}|{PCT})"
@@ -195,7 +202,7 @@ def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, h
         return NAME + ("达到" if headline else "") + num + q
     q_b = word("qual_b", qualifier) if qualifier else ""  # group names are unique per pattern
     ways = {"verb_first": word("verb", verb) + NAME + num + q, "name_first": NAME + word("verb_b", verb) + num + q_b}
-    if not form and follows_subject(verb):
+    if not form and follows_subject(verb, name):
         form = "name_first"
     if form in ways:
         return ways[form]
@@ -239,10 +246,10 @@ def figure_pattern(f: Any, headline: bool, has_value: bool, has_growth: bool) ->
         q = word("qual", f.qualifier) if f.qualifier else ""
         return "pair", NAME + "分别" + word("verb", f.verb) + slot("数") + "%(?:和|、)" + slot("数2") + "%" + q
     if has_value and has_growth:
-        value = _value_part(f.verb, f.unit, f.qualifier, f.form, headline)
+        value = _value_part(f.verb, f.unit, f.qualifier, f.form, headline, f.name)
         return "level_growth", value + SEP + _growth_verb(f.growth_verb, falling) + PCT
     if has_value:
-        return "level", _value_part(f.verb, f.unit, f.qualifier, f.form, headline)
+        return "level", _value_part(f.verb, f.unit, f.qualifier, f.form, headline, f.name)
     if has_growth:
         return "growth", NAME + _growth_verb(f.growth_verb, falling) + PCT + gq
     return None
@@ -269,4 +276,4 @@ def target_pattern(t: Any) -> tuple[str, str] | None:
         return "target_growth", NAME + verb + PCT + qual
     if pair or q == "以内":
         return None
-    return "target_level", _value_part(t.verb, t.unit, q, "", False)
+    return "target_level", _value_part(t.verb, t.unit, q, "", False, t.name)
