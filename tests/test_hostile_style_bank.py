@@ -251,7 +251,8 @@ def test_bank_over_the_size_limit_is_not_read(tmp_path, run_cli):
     with open(path, "wb") as f:
         f.truncate(MAX_BANK_BYTES + 1)
     err = _refused(tmp_path, run_cli, path)
-    assert "短语库 " in err and "bank.json 有 65536 KB，超过上限 64 MB，已拒绝" in err
+    mb = MAX_BANK_BYTES // (1024 * 1024)
+    assert "短语库 " in err and f"bank.json 有 {mb * 1024} KB，超过上限 {mb} MB，已拒绝" in err
 
 
 def test_bank_that_is_a_fifo(tmp_path, run_cli):

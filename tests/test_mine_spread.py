@@ -4,7 +4,9 @@ style_corpus/more/ (three Shaanxi, one Shandong, one Sichuan)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -67,20 +69,41 @@ def test_every_entry_has_its_spread(split):
     assert problems
 
 
-def test_a_phrase_of_one_report_or_one_province_is_local(split):
+def _names_place(bank: dict, text: str) -> bool:
+    literal = re.sub(r"\{[^{}]*\}", "|", text)
+    return any(n in literal for n in bank["places"]["names"])
+
+
+def test_a_formula_or_expression_of_one_report_or_one_province_is_local(split):
+    """The stricter rule of formulas, number frames and expressions (docs/phrase-bank.md)."""
     _, bank = split
-    once = [e for e in bank["entries"] if e["reports"] == 1]
+    once = [e for e in bank["entries"] if e["reports"] == 1 and e["kind"] not in ("heading", "lead")]
     assert once
     for e in once:
         generic = e["kind"] in ("formula", "number") and e["slots"] and "“" not in e["text"]
-        assert e["local"] is (not generic), e
-    shaanxi_only = [e for e in bank["entries"] if e["reports"] >= 2 and set(e["provinces"]) == {"陕西"}]
+        assert e["local"] is (not generic) or _names_place(bank, e["text"]), e
+    shaanxi_only = [e for e in bank["entries"] if e["reports"] >= 2 and set(e["provinces"]) == {"陕西"}
+                    and e["kind"] not in ("heading", "lead")]
     assert shaanxi_only
     for e in shaanxi_only:
         generic = e["kind"] in ("formula", "number") and e["slots"] and "“" not in e["text"]
-        assert e["local"] is (not generic), e
-    quoted = [e for e in bank["entries"] if "“" in e["text"] and len(e["provinces"]) == 1]
-    assert quoted and all(e["local"] for e in quoted)
+        assert e["local"] is (not generic) or _names_place(bank, e["text"]), e
+
+
+def test_a_heading_or_lead_is_local_by_its_words_not_by_its_count(split):
+    """Seen once in 汉中's report, made of words all three provinces use: not local.
+    秦创原 (a Shaanxi coinage: 创原 occurs in Shaanxi reports only) and a place name are."""
+    _, bank = split
+    by_text = {e["text"]: e for e in bank["entries"] if e["kind"] in ("heading", "lead")}
+    once = by_text["促进资源转化，加快培育壮大文化旅游产业"]
+    assert once["reports"] == 1 and not once["local"]
+    qinchuangyuan = [e for t, e in by_text.items() if "秦创原" in t]
+    assert qinchuangyuan and all(e["local"] for e in qinchuangyuan)
+    named = [e for t, e in by_text.items() if _names_place(bank, t)]
+    assert named and all(e["local"] for e in named)
+    headings = [e for e in by_text.values() if e["kind"] == "heading"]
+    assert sum(e["reports"] == 1 for e in headings) > len(headings) / 2
+    assert sum(e["local"] for e in headings) < len(headings) / 4
 
 
 def test_the_place_list_holds_the_corpus_regions_and_mined_places(split):
@@ -124,8 +147,63 @@ def test_split_bank_reads_only_the_kind_asked_for(split, monkeypatch):
     loaded.of("formula", "closing.formula")
     loaded.of("heading", "review_section")
     assert opened == ["index.json", "formula.json", "heading.json"]
-    assert len(loaded) == len(bank["entries"])  # `drafter phrases` loads all
-    assert sorted(opened) == sorted(["index.json", "formula.json", "heading.json", "lead.json", "number.json", "expression.json"])
+    assert len(loaded) == len(bank["entries"])  # `drafter phrases` loads all, with sources
+    kinds = ("formula", "heading", "lead", "number", "expression")
+    assert sorted(opened) == sorted(["index.json", "formula.json", "heading.json"] + [f"{k}.sources.json" for k in kinds])
+
+
+def test_drafting_files_carry_no_sources_and_numbers_come_as_frames(split):
+    """The kind files hold what drafting reads; `<kind>.sources.json` the entries whole. The
+    number file holds one entry per frame, as frames_of merges the entries by indicator."""
+    from drafter.compose.frames import frames_of
+
+    folder, bank = split
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    for kind, meta in index["kinds"].items():
+        digest = json.loads((folder / meta["file"]).read_text(encoding="utf-8"))["entries"]
+        whole = json.loads((folder / meta["sources"]["file"]).read_text(encoding="utf-8"))["entries"]
+        assert meta["entries"] == len(digest) and meta["sources"]["entries"] == len(whole)
+        assert whole == [e for e in bank["entries"] if e["kind"] == kind]
+        assert not any("sources" in e or "example" in e for e in digest)
+        if kind != "number":
+            assert [e["id"] for e in digest] == [e["id"] for e in whole]
+    assert index["kinds"]["number"]["entries"] < index["kinds"]["number"]["sources"]["entries"]
+    drafting, office = load_bank(folder), bank_module.parse_bank(bank, "bank.json")
+    shapes = {e["slot"] for e in bank["entries"] if e["kind"] == "number"}
+    assert {"growth", "level", "rank"} <= shapes
+    for shape in shapes:
+        merged = frames_of(office, shape)
+        assert [(f.text, f.id, f.count) for f in frames_of(drafting, shape)] == [(f.text, f.id, f.count) for f in merged]
+    # a frame's spread: every report of any of its entries, counted once
+    frames = json.loads((folder / "number.json").read_text(encoding="utf-8"))["entries"]
+    for f in frames:
+        entries = [e for e in bank["entries"] if e["kind"] == "number" and (e["slot"], e["text"]) == (f["slot"], f["text"])]
+        assert max(e["reports"] for e in entries) <= f["reports"] <= sum(e["reports"] for e in entries)
+        assert set(f["provinces"]) == {p for e in entries for p in e["provinces"]}
+        assert f["count"] == sum(e["count"] for e in entries)
+
+
+def test_only_the_shipped_bank_is_trusted_and_only_while_its_files_match_the_index(split, tmp_path):
+    """A kind file whose sha256 is in index.json skips the entry-by-entry check, for the
+    shipped bank only: an office's --phrases folder is always checked, and an installed file
+    changed after mining (its sha256 no longer the index's) is checked again."""
+    from drafter.errors import DrafterError
+
+    folder, _ = split
+    bad = tmp_path / "bad"
+    shutil.copytree(folder, bad)
+    data = json.loads((bad / "formula.json").read_text(encoding="utf-8"))
+    data["entries"][0]["count"] = "7"
+    (bad / "formula.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    slot = data["entries"][0]["slot"]
+    with pytest.raises(DrafterError, match="formula.json 的第 1 条短语.*count 应为"):
+        bank_module.load_split(bad, trusted=True).of("formula", slot)  # tampered: checked
+    index = json.loads((bad / "index.json").read_text(encoding="utf-8"))
+    index["kinds"]["formula"]["sha256"] = hashlib.sha256((bad / "formula.json").read_bytes()).hexdigest()
+    (bad / "index.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DrafterError, match="count 应为"):
+        load_bank(bad).of("formula", slot)  # --phrases: checked whatever the index says
+    assert bank_module.load_split(bad, trusted=True).of("formula", slot)  # the index vouches for it
 
 
 def test_split_kind_file_with_another_kind_is_refused(split, tmp_path):

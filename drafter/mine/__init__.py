@@ -11,8 +11,9 @@ Each report (.txt in any Chinese encoding, .docx) is parsed with drafter.parse, 
 with jieba (imported here only, lazily) and reduced to an aggregate of candidate entries;
 aggregates are merged one report at a time, in file-name order, so memory grows with the
 bank and the bank is the same byte for byte whatever `jobs` is. Files that are not reports
-(empty, binary, an old .doc, a text that is no report, a copy of another file) are skipped
-with a warning naming them. The bank is written atomically (temporary file in the same
+(empty, binary, an old .doc, a text that is no report, a copy of another report — the same
+text, or 80 % of its sentences shared, bank.DUPLICATE_SHARE) are skipped with a warning
+naming them, so that a report filed twice does not count twice. The bank is written atomically (temporary file in the same
 folder, then renamed); an existing file is replaced only with overwrite=True.
 """
 
@@ -28,7 +29,7 @@ from typing import Any, Callable, Iterator
 
 from ..atomic import atomic_write_text, check_target
 from ..errors import DrafterError, display_path
-from .bank import Merger, dumps
+from .bank import NUMBER_FRAMES, Merger, dumps
 from .report import ReportAgg, Skip, mine_file
 from .split import check_split_target, write_split
 
@@ -166,7 +167,7 @@ def mine(
             assert agg is not None
             dup = merger.duplicate_of(agg)
             if dup:
-                warnings.append(f"跳过 {report_name(corpus, path)}：内容与 {dup} 相同")
+                warnings.append(f"跳过 {report_name(corpus, path)}：与 {dup} 是同一份报告（正文相同或几乎相同），只计一次")
                 continue
             merger.add(agg)
             mined += 1
@@ -174,8 +175,9 @@ def mine(
         detail = "；".join(warnings) if warnings else "文件夹中没有 .txt 或 .docx 文件"
         raise DrafterError(f"{display_path(corpus)} 中没有可以读取的政府工作报告（{detail}）")
     bank = merger.bank()
+    frames = bank.pop(NUMBER_FRAMES)  # the split bank's number.json; not part of the bank itself
     if split:
-        write_split(bank, out, overwrite)
+        write_split({**bank, NUMBER_FRAMES: frames}, out, overwrite)
     elif out is not None:
         atomic_write_text(out, dumps(bank), force=overwrite)
     return MineResult(

@@ -16,6 +16,7 @@ from typing import Any
 from ..phrases.slots import CONTEXT_SLOTS, FIGURE_SLOTS, LEVEL_SLOTS
 from .headings import frame_lexicon, frame_of
 from .lexicon import add_counts, build_lexicon, lexicon_document
+from .local import LocalRule, Spread
 from .places import build_places
 from .report import MAX_SOURCES, Key, ReportAgg
 from .text import literal_segments
@@ -33,23 +34,40 @@ NUMBER_COMMON_INDICATOR = 3
 EXTRA_LEVEL_SLOTS = {"本级人大": "{u}人大", "本级政协": "{u}政协"}
 
 
+DUPLICATE_SHARE = 0.8  # of the shorter report's sentences found in another: the same report
+
+
 class Merger:
     def __init__(self) -> None:
         self.items: dict[Key, list] = {}
         self.heading_tokens: dict[str, tuple] = {}
         self.corpus: list[dict[str, Any]] = []
         self.seen_text: dict[str, str] = {}  # text sha256 → file
+        self.fingerprints: list[tuple[str, frozenset[int]]] = []
         self.topic_words: dict[str, Counter] = {}
         self.topic_sections: Counter = Counter()
         self.place_words: Counter = Counter()  # ns word → reports
         self.common_words: Counter = Counter()  # non-place word → reports
         self.regions: list[dict[str, str]] = []
+        self.bigrams = Spread()  # character pair → the one province using it (local.py)
+        self.texts: dict[str, list[str]] = {}  # province → its reports' texts (quoted terms)
 
     def duplicate_of(self, agg: ReportAgg) -> str | None:
-        return self.seen_text.get(agg.text_sha256)
+        """The report already added that `agg` repeats: the same text, or nearly all of its
+        sentences (a copy with a title line added or its lines rewrapped)."""
+        same = self.seen_text.get(agg.text_sha256)
+        if same or not agg.fingerprint:
+            return same
+        for file, fp in self.fingerprints:
+            shared = len(fp & agg.fingerprint)
+            if shared >= DUPLICATE_SHARE * min(len(fp), len(agg.fingerprint)):
+                return file
+        return None
 
     def add(self, agg: ReportAgg) -> None:
         self.seen_text.setdefault(agg.text_sha256, agg.file)
+        if agg.fingerprint:
+            self.fingerprints.append((agg.file, agg.fingerprint))
         self.corpus.append(
             {"file": agg.file, "sha256": agg.sha256, "place": agg.place, "level": agg.level,
              "plan_year": agg.plan_year, "province": agg.province}
@@ -59,6 +77,9 @@ class Merger:
         self.topic_sections.update(agg.topic_sections)
         self.place_words.update(agg.place_words)
         self.common_words.update(agg.common_words)
+        where = agg.province or f"?{agg.file}"  # a report of unknown province is a place of its own
+        self.bigrams.add(agg.bigrams, where)
+        self.texts.setdefault(where, []).append(agg.text)
         for text, toks in agg.heading_tokens.items():
             self.heading_tokens.setdefault(text, toks)
         spread = agg.spread  # one tuple per report, shared by all its keys
@@ -74,29 +95,26 @@ class Merger:
                 rec[3].append(spread)
 
     def bank(self) -> dict[str, Any]:
-        bank = build_bank(self.items, self.heading_tokens, self.corpus)
         provinces = {c["province"] for c in self.corpus}
-        bank["places"] = build_places(self.regions, self.place_words, self.common_words, provinces)
+        places = build_places(self.regions, self.place_words, self.common_words, provinces)
+        local = LocalRule(places["names"], self.bigrams, self.texts, len(provinces - {""}), self.heading_tokens)
+        bank = build_bank(self.items, self.heading_tokens, self.corpus, local)
+        bank["places"] = places
         bank["topics"] = lexicon_document(build_lexicon(self.topic_words), self.topic_sections)
         return bank
 
 
-_QUOTED = re.compile(r"“[^“”]+”")
-
-
-def spread_fields(kind: str, text: str, slots: dict, spreads: list[tuple[str, str]]) -> dict[str, Any]:
-    """reports, provinces, levels and local of an entry (docs/phrase-bank.md)."""
-    provinces = Counter(p for p, _ in spreads if p)
-    levels = Counter(lvl for _, lvl in spreads if lvl)
-    reports = len(spreads)
-    one_place = reports == 1 or (len(provinces) == 1 and sum(provinces.values()) == reports)
-    generic = kind in ("formula", "number") and bool(slots)
-    local = one_place and (not generic or bool(_QUOTED.search(text)))
+def spread_fields(kind: str, text: str, slots: dict, spreads: list[tuple], local: LocalRule | None = None) -> dict[str, Any]:
+    """reports, provinces, levels and local of an entry (docs/phrase-bank.md); `spreads`
+    holds one (province, level, file) per report the entry occurs in."""
+    provinces = Counter(s[0] for s in spreads if s[0])
+    levels = Counter(s[1] for s in spreads if s[1])
+    rule = local or LocalRule((), Spread(), {}, 0)
     return {
-        "reports": reports,
+        "reports": len(spreads),
         "provinces": dict(sorted(provinces.items())),
         "levels": dict(sorted(levels.items())),
-        "local": local,
+        "local": rule.why(kind, text, slots, spreads) is not None,
     }
 
 
@@ -148,7 +166,8 @@ def _number_keep(items: dict[Key, list]) -> set[Key]:
     return keep
 
 
-def build_bank(items: dict[Key, list], heading_tokens: dict[str, tuple], corpus: list[dict]) -> dict[str, Any]:
+def build_bank(items: dict[Key, list], heading_tokens: dict[str, tuple], corpus: list[dict],
+               local: LocalRule | None = None) -> dict[str, Any]:
     numbers = _number_keep(items)
     headings = [
         (heading_tokens[key[3]], [f for f, _ in rec[1]])
@@ -181,7 +200,7 @@ def build_bank(items: dict[Key, list], heading_tokens: dict[str, tuple], corpus:
         e.update(extra)
         e["slots"] = slot_types(*frames)
         if rest:
-            e.update(spread_fields(kind, text, e["slots"], rest[0]))
+            e.update(spread_fields(kind, text, e["slots"], rest[0], local))
         if kind == "number":
             ident = "|".join((extra.get("indicator", ""), extra.get("unit", ""), extra.get("qualifier", "")))
             e["id"] = entry_id(kind, part, slot, text, "|" + ident)
@@ -190,14 +209,52 @@ def build_bank(items: dict[Key, list], heading_tokens: dict[str, tuple], corpus:
         else:
             e["id"] = entry_id(kind, part, slot, text)
         entries.append(e)
-    entries.sort(key=lambda e: (e["kind"], e["part"], e["slot"], -e["count"], e["text"], e["id"]))
+    entries.sort(key=_order)
     return {
         "format": FORMAT,
         "version": VERSION,
         "corpus": sorted(corpus, key=lambda c: c["file"]),
         "entries": entries,
+        NUMBER_FRAMES: number_frames(entries, {k: items[k] for k in numbers}, local),
     }
 
 
+def _order(e: dict) -> tuple:
+    return (e["kind"], e["part"], e["slot"], -e["count"], e["text"], e["id"])
+
+
+# What drafting reads of the number entries (drafter.compose.frames.frames_of merges the
+# entries of a shape by text: the id of the most frequent, the counts summed): one entry per
+# (shape, text), its spread that of all the reports using the frame. Written as the split
+# bank's number.json; the entries by indicator go to number.sources.json.
+NUMBER_FRAMES = "number_frames"
+FRAME_FIELDS = ("id", "kind", "part", "slot", "text", "slots", "topic")
+
+
+def number_frames(entries: list[dict], items: dict[Key, list], local: LocalRule | None) -> list[dict]:
+    """`items`: the number entries kept (the others are not in the bank, so not in a frame)."""
+    spreads: dict[tuple[str, str], dict[str, tuple]] = {}
+    for key, rec in items.items():
+        if key[0] == "number" and len(rec) > 3:
+            spreads.setdefault((key[2], key[3]), {}).update((s[2], s) for s in rec[3])
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for e in entries:
+        if e["kind"] == "number":
+            groups.setdefault((e["slot"], e["text"]), []).append(e)
+    out = []
+    for (slot, text), es in groups.items():
+        best = min(es, key=lambda e: (-e["count"], e["id"]))
+        frame = {k: best[k] for k in FRAME_FIELDS if k in best}
+        frame["count"] = sum(e["count"] for e in es)
+        spread = sorted(spreads.get((slot, text), {}).values())
+        if spread:
+            frame.update(spread_fields("number", text, frame["slots"], spread, local))
+        out.append(frame)
+    out.sort(key=_order)
+    return out
+
+
 def dumps(bank: dict[str, Any]) -> str:
-    return json.dumps(bank, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """The one-file bank (number frames are the split bank's digest, not repeated here)."""
+    return json.dumps({k: v for k, v in bank.items() if k != NUMBER_FRAMES},
+                      ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -39,6 +39,40 @@ NOT_A_PLACE = frozenset(
 )
 _GENERIC_START = ("全", "本", "我", "各", "该", "这", "新", "大")
 
+# The prefecture-level regions that are not cities, by their short name (what reports write:
+# 黔东南, 湘西, 延边), full name and province: the 30 autonomous prefectures, 3 leagues (盟)
+# and 7 prefectures (地区). Listed whether or not the corpus has their report: a phrase naming
+# one is another place's. Matched as 湘西, 湘西州 and the full name (ambiguous short names,
+# 文山 of 文山会海, only in full, as for the corpus's regions).
+PREFECTURES = tuple(
+    tuple(row.split(":"))
+    for row in """延边:延边朝鲜族自治州:吉林 恩施:恩施土家族苗族自治州:湖北 湘西:湘西土家族苗族自治州:湖南
+    阿坝:阿坝藏族羌族自治州:四川 甘孜:甘孜藏族自治州:四川 凉山:凉山彝族自治州:四川
+    黔西南:黔西南布依族苗族自治州:贵州 黔东南:黔东南苗族侗族自治州:贵州 黔南:黔南布依族苗族自治州:贵州
+    楚雄:楚雄彝族自治州:云南 红河:红河哈尼族彝族自治州:云南 文山:文山壮族苗族自治州:云南
+    西双版纳:西双版纳傣族自治州:云南 大理:大理白族自治州:云南 德宏:德宏傣族景颇族自治州:云南
+    怒江:怒江傈僳族自治州:云南 迪庆:迪庆藏族自治州:云南 临夏:临夏回族自治州:甘肃 甘南:甘南藏族自治州:甘肃
+    海北:海北藏族自治州:青海 黄南:黄南藏族自治州:青海 海南藏族:海南藏族自治州:青海 果洛:果洛藏族自治州:青海
+    玉树:玉树藏族自治州:青海 海西:海西蒙古族藏族自治州:青海 昌吉:昌吉回族自治州:新疆
+    博尔塔拉:博尔塔拉蒙古自治州:新疆 巴音郭楞:巴音郭楞蒙古自治州:新疆 克孜勒苏:克孜勒苏柯尔克孜自治州:新疆
+    伊犁:伊犁哈萨克自治州:新疆 兴安:兴安盟:内蒙古 锡林郭勒:锡林郭勒盟:内蒙古 阿拉善:阿拉善盟:内蒙古
+    大兴安岭:大兴安岭地区:黑龙江 阿里:阿里地区:西藏 阿克苏:阿克苏地区:新疆 喀什:喀什地区:新疆
+    和田:和田地区:新疆 塔城:塔城地区:新疆 阿勒泰:阿勒泰地区:新疆""".split()
+)
+
+
+def prefecture_forms() -> tuple[set[str], set[str]]:
+    """(full names: 湘西土家族苗族自治州, 湘西州, 兴安盟, 喀什地区; short names: 湘西, 兴安, 喀什)."""
+    full: set[str] = set()
+    short: set[str] = set()
+    for name, whole, _ in PREFECTURES:
+        full.add(whole)
+        if whole.endswith("自治州"):
+            full.add(name + "州")
+        if name != "海南藏族":  # 海南 is the province
+            short.add(name)
+    return full, short
+
 
 def place_candidate(word: str, tag: str | None = "ns") -> bool:
     """A jieba ns word worth listing: a place in jieba's dictionary (`tag`, its dictionary
@@ -85,6 +119,10 @@ def build_places(regions: Iterable[dict], mined: Counter, common: Counter, provi
                 if head:
                     names |= forms(head)
                     full.add(head)
+    pref_full, pref_short = prefecture_forms()
+    names |= pref_full | pref_short
+    full |= pref_full
+    stems |= pref_short - full
     province_names = sorted({p for p in provinces if p})
     for p in province_names:
         names.add(p)

@@ -34,6 +34,28 @@ _NOT_A_PLACE = NOT_A_PLACE
 MAX_EXAMPLE = 120
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+FINGERPRINT_MIN = 12  # characters of a sentence hashed into a report's fingerprint
+
+
+def cjk_bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters of `text` (pairs across punctuation, digits or
+    slots do not count)."""
+    return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def fingerprint(text: str) -> frozenset[int]:
+    """64-bit hashes of the sentences of FINGERPRINT_MIN characters or more, spaces and line
+    breaks removed (two copies may wrap paragraphs differently)."""
+    text = re.sub(r"\s", "", text)
+    out = set()
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if len(sentence) >= FINGERPRINT_MIN:
+            out.add(int.from_bytes(hashlib.blake2b(sentence.encode("utf-8"), digest_size=8).digest(), "big"))
+    return frozenset(out)
+
+
 class Skip(Exception):
     """A file that is not mined; the message (Chinese) names it and says why."""
 
@@ -58,10 +80,17 @@ class ReportAgg:
     place_words: set[str] = field(default_factory=set)  # ns words of headings, leads, formulas
     # words jieba does not tag as places (长治久安, 大安全): for place names that are also words
     common_words: set[str] = field(default_factory=set)
+    # for `local` (drafter/mine/local.py): the CJK character pairs of the report's whole text,
+    # and the text itself (normalised, lines joined), where quoted terms are looked up
+    bigrams: set[str] = field(default_factory=set)
+    text: str = ""
+    # hashes of its longer sentences: a copy of another report under another name (a title
+    # line added, a line rewrapped) shares nearly all of them
+    fingerprint: frozenset[int] = frozenset()
 
     @property
-    def spread(self) -> tuple[str, str]:
-        return (self.province, self.level)
+    def spread(self) -> tuple[str, str, str]:
+        return (self.province, self.level, self.file)
 
     def add(self, key: Key, line: int | None, example: str) -> None:
         src = (self.file, int(line or 0))
@@ -139,6 +168,10 @@ def mine_file(path: Path, name: str | None = None) -> ReportAgg:
         "name": info.name, "place": info.place, "full": row.get("place") or info.region,
         "province": agg.province, "parent": row.get("parent", ""), "level": level,
     }
+    text = "\n".join(lines)
+    agg.bigrams = cjk_bigrams(text)
+    agg.text = seg.normalize(text)
+    agg.fingerprint = fingerprint(text)
     if level != info.level:
         info = replace(info, level=level)
     _Miner(agg, info).doc(doc)
@@ -210,6 +243,18 @@ class _Miner:
                 return raw[s:e]
         return raw
 
+    def frame_tokens(self, frame: str) -> None:
+        """The words of a heading or lead frame, slots as ("{地区}", "slot"): heading frames
+        are built of them, and `local` looks at the character pairs inside them."""
+        if frame not in self.agg.heading_tokens:
+            toks: list[tuple[str, str]] = []
+            for piece, is_slot in literal_segments(frame):
+                if is_slot:
+                    toks.append(("{" + piece + "}", "slot"))
+                else:
+                    toks.extend((t.word, t.pos) for t in seg.tokens(piece))
+            self.agg.heading_tokens[frame] = tuple(toks)
+
     def places_in(self, toks: list[seg.Token]) -> None:
         """Collect the place names jieba finds in a heading, lead or formula."""
         for t in toks:
@@ -261,14 +306,7 @@ class _Miner:
             return
         frame = self.abstract(seg.normalize(text))
         self.places_in(seg.tokens(seg.normalize(text)))
-        if frame not in self.agg.heading_tokens:
-            toks: list[tuple[str, str]] = []
-            for piece, is_slot in literal_segments(frame):
-                if is_slot:
-                    toks.append(("{" + piece + "}", "slot"))
-                else:
-                    toks.extend((t.word, t.pos) for t in seg.tokens(piece))
-            self.agg.heading_tokens[frame] = tuple(toks)
+        self.frame_tokens(frame)
         topic = classify(text)
         if topic == "其他" and part == "self_building":
             topic = "政府"  # every item of 政府自身建设 is about the government
@@ -300,6 +338,7 @@ class _Miner:
                 if topic == "其他" and part == "self_building":
                     topic = "政府"
                 slot = "key_task_lead" if part == "key_tasks" else "self_building_lead"
+                self.frame_tokens(a)
                 self.agg.add(("lead", part, slot, a, (("topic", topic),)), line, short)
         # formulas
         for slot, s, e in formulas.find(part, text, in_section, first, bool(lead)):

@@ -1,8 +1,12 @@
 """Writing a bank as a folder drafting can load in pieces (docs/phrase-bank.md, "Layout").
 
     OUT/index.json       format, version, layout "split", corpus, and per kind its file,
-                         entry count and sha256
-    OUT/formula.json …   {"format", "version", "kind", "entries"} — one file per kind
+                         entry count and sha256, and the same of its sources file
+    OUT/formula.json …   {"format", "version", "kind", "entries"} — one file per kind, what
+                         drafting reads: entries without `sources` and `example`; for numbers
+                         one entry per frame (bank.number_frames)
+    OUT/formula.sources.json …   the same kind's entries whole, with sources and examples
+                         (by indicator for numbers): read by `drafter phrases` only
     OUT/places.json      the place list (drafter.phrases.places)
     OUT/topics.json      the topic lexicon (drafter.phrases.topics)
 
@@ -23,8 +27,12 @@ from typing import Any
 from ..atomic import _check_folder
 from ..errors import DrafterError, display_path
 
+from .bank import NUMBER_FRAMES
+
 KINDS = ("formula", "heading", "lead", "number", "expression")
 INDEX = "index.json"
+SOURCES_SUFFIX = ".sources.json"
+DETAIL_FIELDS = ("sources", "example")  # what drafting never reads
 
 
 def _dump(data: Any) -> str:
@@ -35,12 +43,20 @@ def split_files(bank: dict[str, Any]) -> dict[str, str]:
     """File name → text of the split layout of `bank` (deterministic)."""
     files: dict[str, str] = {}
     kinds: dict[str, Any] = {}
+
+    def put(name: str, kind: str, entries: list[dict]) -> dict[str, Any]:
+        text = _dump({"format": bank["format"], "version": bank["version"], "kind": kind, "entries": entries})
+        files[name] = text
+        return {"file": name, "entries": len(entries), "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
     for kind in KINDS:
         entries = [e for e in bank["entries"] if e["kind"] == kind]
-        text = _dump({"format": bank["format"], "version": bank["version"], "kind": kind, "entries": entries})
-        files[f"{kind}.json"] = text
-        kinds[kind] = {"file": f"{kind}.json", "entries": len(entries),
-                       "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+        if kind == "number" and NUMBER_FRAMES in bank:
+            digest = bank[NUMBER_FRAMES]
+        else:
+            digest = [{k: v for k, v in e.items() if k not in DETAIL_FIELDS} for e in entries]
+        kinds[kind] = put(f"{kind}.json", kind, digest)
+        kinds[kind]["sources"] = put(f"{kind}{SOURCES_SUFFIX}", kind, entries)
     index: dict[str, Any] = {
         "format": bank["format"], "version": bank["version"], "layout": "split",
         "corpus": bank["corpus"], "kinds": kinds,
@@ -63,7 +79,7 @@ def check_split_target(out: Path, overwrite: bool) -> None:
     present = {p.name for p in out.iterdir()}
     if present and not overwrite:
         raise DrafterError(f"{display_path(out)} 已存在且不是空文件夹，未覆盖。换一个文件夹名，或加 --force 覆盖")
-    strangers = present - {INDEX, "places.json", "topics.json"} - {f"{k}.json" for k in KINDS}
+    strangers = present - {INDEX, "places.json", "topics.json"} - {f"{k}{x}" for k in KINDS for x in (".json", SOURCES_SUFFIX)}
     if strangers:
         raise DrafterError(f"{display_path(out)} 中有短语库以外的文件（{'、'.join(sorted(strangers)[:3])}），不覆盖这个文件夹")
 
@@ -109,8 +125,10 @@ def read_split(folder: Path) -> dict[str, Any]:
     bank = {k: v for k, v in index.items() if k not in ("kinds", "layout", "places", "topics")}
     bank["entries"] = []
     for kind in sorted(KINDS):  # the one-file bank's order: entries sorted by kind
-        if kind in index.get("kinds", {}):
-            bank["entries"] += json.loads((folder / f"{kind}.json").read_text(encoding="utf-8"))["entries"]
+        meta = index.get("kinds", {}).get(kind)
+        if meta is not None:
+            name = f"{kind}{SOURCES_SUFFIX}" if "sources" in meta else f"{kind}.json"
+            bank["entries"] += json.loads((folder / name).read_text(encoding="utf-8"))["entries"]
     for extra in ("places", "topics"):
         if extra in index:
             bank[extra] = json.loads((folder / f"{extra}.json").read_text(encoding="utf-8"))

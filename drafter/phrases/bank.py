@@ -3,6 +3,7 @@ reads the bank as plain JSON."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ FORMAT = "drafter-phrase-bank"
 BANK_FILE = "phrases.json"
 BANK_DIR = "phrases"  # the split layout (drafter.mine.split): index.json + one file per kind
 INDEX_FILE = "index.json"
+SOURCES_SUFFIX = ".sources.json"  # a kind's entries with sources and examples (split layout)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ class Entry:
     count: int = 1
     sources: tuple = ()
     frame: str | None = None
+    # the spread the miner recorded (docs/phrase-bank.md): where the wording was seen
+    reports: int = 0
+    provinces: dict = field(default_factory=dict, hash=False, compare=False)
+    levels: dict = field(default_factory=dict, hash=False, compare=False)
+    local: bool = False
 
     @classmethod
     def from_json(cls, d: dict) -> "Entry":
@@ -54,6 +61,10 @@ class Entry:
             count=d.get("count") or 1,
             sources=tuple((s.get("file") or "", s.get("line") or 0) for s in d.get("sources") or ()),
             frame=d.get("frame"),
+            reports=d.get("reports") or 0,
+            provinces=dict(d.get("provinces") or {}),
+            levels=dict(d.get("levels") or {}),
+            local=bool(d.get("local")),
         )
 
 
@@ -72,14 +83,19 @@ class Bank:
         for d in raw or ():
             self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
         self._built: dict[tuple[str, str | None], list[Entry]] = {}
-        self._pending: dict[str, Path] = {}  # split layout: kind → its file, read when first asked for
+        # split layout: kind → (its file, the sha256 that lets it skip the check or None), read
+        # when the kind is first asked for; and the files with sources and examples, read
+        # only for `entries` (drafter phrases)
+        self._pending: dict[str, tuple[Path, str | None]] = {}
+        self._details: dict[str, tuple[Path, str | None]] | None = None
+        self._detail_entries: list[Entry] | None = None
 
     def _load(self, kind: str | None = None) -> None:
         """Read the file of `kind` (of every pending kind when None) of a split bank."""
         for k in [kind] if kind is not None else sorted(self._pending):
-            path = self._pending.pop(k, None)
-            if path is not None:
-                for d in load_kind(path, k):
+            pending = self._pending.pop(k, None)
+            if pending is not None:
+                for d in load_kind(pending[0], k, pending[1]):
                     self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
 
     def _entries_of(self, key: tuple[str, str | None]) -> list[Entry]:
@@ -97,8 +113,19 @@ class Bank:
 
     @property
     def entries(self) -> list[Entry]:
-        self._load()
-        return [e for key in sorted(self._raw, key=str) for e in self._entries_of(key)]
+        """Every entry with its sources and example (a split bank's `.sources.json` files; for
+        number frames, the entries by indicator drafting reads merged)."""
+        if self._details is None:
+            self._load()
+            return [e for key in sorted(self._raw, key=str) for e in self._entries_of(key)]
+        if self._detail_entries is None:
+            raw: dict[tuple, list] = {}
+            for kind in sorted(self._details):
+                path, sha = self._details[kind]
+                for d in load_kind(path, kind, sha):
+                    raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
+            self._detail_entries = [Entry.from_json(d) for key in sorted(raw, key=str) for d in raw[key]]
+        return self._detail_entries
 
     def query(self, text: str = "", kind: str | None = None, part: str | None = None) -> list[Entry]:
         out = [
@@ -111,6 +138,8 @@ class Bank:
         return sorted(out, key=lambda e: (-e.count, e.kind, e.id))
 
     def __len__(self) -> int:
+        if self._details is not None:
+            return len(self.entries)
         self._load()
         return sum(len(v) for v in self._raw.values())
 
@@ -263,7 +292,11 @@ def load_bank(path: str | Path) -> Bank:
     return bank
 
 
-def load_split(folder: Path) -> Bank:
+def load_split(folder: Path, trusted: bool = False) -> Bank:
+    """A split bank: index.json read and checked now, each kind's file when the kind is
+    first asked for. `trusted` (the shipped bank only, never an office's --phrases): a kind
+    file whose sha256 is the one index.json records is not checked entry by entry again
+    (tests/test_mine_corpus.py checks the shipped files whole); any other is."""
     shown = display_path(folder / INDEX_FILE)
     if not (folder / INDEX_FILE).is_file():
         raise DrafterError(f"{display_path(folder)} 不是 drafter 短语库文件夹（缺少 {INDEX_FILE}）")
@@ -276,16 +309,29 @@ def load_split(folder: Path) -> Bank:
         raise DrafterError(f"{shown} 的 kinds 应为映射，键为 {'、'.join(KINDS)}")
     bank = Bank(places=_places(index.get("corpus") or []))
     # fixed file names: the index says which kinds there are, never where to read
-    bank._pending = {k: folder / f"{k}.json" for k in sorted(kinds)}
+    bank._pending = {k: (folder / f"{k}.json", _sha(meta) if trusted else None) for k, meta in sorted(kinds.items())}
+    bank._details = {
+        k: (folder / f"{k}{SOURCES_SUFFIX}", _sha(meta.get("sources")) if trusted else None)
+        if isinstance(meta, dict) and "sources" in meta else bank._pending[k]
+        for k, meta in sorted(kinds.items())
+    }
     bank.path = folder
     return bank
 
 
-def load_kind(path: Path, kind: str) -> list[dict]:
-    """The entries of one kind's file of a split bank, checked as a bank file is."""
-    data = _read_json(path)
+def _sha(meta: Any) -> str | None:
+    sha = meta.get("sha256") if isinstance(meta, dict) else None
+    return sha if isinstance(sha, str) and len(sha) == 64 else None
+
+
+def load_kind(path: Path, kind: str, sha256: str | None = None) -> list[dict]:
+    """The entries of one kind's file of a split bank, checked as a bank file is — unless
+    `sha256` is given and the file has it (the shipped bank, checked by its tests)."""
     shown = display_path(path)
-    check_bank(data, shown)
+    raw = read_capped(path, MAX_BANK_BYTES, f"短语库 {shown}")
+    data = _decode(raw, shown)
+    if sha256 is None or hashlib.sha256(raw).hexdigest() != sha256:
+        check_bank(data, shown)
     entries = data.get("entries") or []
     if any(e["kind"] != kind for e in entries):
         raise DrafterError(f"{shown} 应只含 {kind} 类短语")
@@ -294,7 +340,10 @@ def load_kind(path: Path, kind: str) -> list[dict]:
 
 def _read_json(p: Path) -> Any:
     shown = display_path(p)
-    raw = read_capped(p, MAX_BANK_BYTES, f"短语库 {shown}")
+    return _decode(read_capped(p, MAX_BANK_BYTES, f"短语库 {shown}"), shown)
+
+
+def _decode(raw: bytes, shown: str) -> Any:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -313,6 +362,6 @@ def default_bank() -> Bank:
 
     folder = style_corpus_dir() / BANK_DIR
     if (folder / INDEX_FILE).is_file():
-        return load_split(folder)
+        return load_split(folder, trusted=True)
     path = style_corpus_dir() / BANK_FILE
     return load_bank(path) if path.is_file() else Bank([])
