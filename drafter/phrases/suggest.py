@@ -1,12 +1,18 @@
 """Headings and leads offered where the office left one empty, chosen by what the section says.
 
-A section's own text (its facts and measures) picks the topic (topics.classify) and then ranks
-the bank's headings or leads of that topic by how much of their wording the section shares:
-a section on air quality gets 「持续打好蓝天保卫战」 rather than any 生态 heading. Never offered:
-a phrase naming a place (the corpus's regions, and the places the miner found), a phrase the
-miner marked local (one report, or one province only), another report's section markers, a
-frame with unfilled slots, or a sentence too long for a heading. Among equal fits the same
-province comes first, then the same level. Deterministic by seed and place; no entry twice.
+A section's own text (its facts and measures) ranks the bank's headings or leads by how much
+of their wording the section shares, rare words counting more than 发展 or 推进 (idf), and
+the section's opening more than the rest: a section on air quality gets 「持续打好蓝天保卫战」
+rather than any 生态 heading. A phrase of the same topic as the section (topics.classify)
+gets a small bonus. Below MIN_FIT nothing is offered and the template leaves its placeholder.
+
+Never offered: a phrase naming a place (the corpus's regions and the places the miner found),
+a phrase the miner marked local (it names a place or holds words of one province only),
+another report's section markers, a frame with unfilled slots, or a sentence too long for a
+heading. Among equal fits the same province comes first, then the same level, then corpus
+frequency. Deterministic by seed and place; no entry twice in one draft.
+
+bench/suggestion_fit.py measures how well the suggestions fit (docs/suggestion-fit.md).
 """
 
 from __future__ import annotations
@@ -19,9 +25,11 @@ from .bank import Bank, Entry
 
 SUGGESTION_MAX = 28  # a heading to offer: two short clauses, not a paragraph's opening sentence
 LEAD_MAX = 16  # a lead phrase is short: 促进创新协同
-TOP = 3  # the seed varies the choice among this many best fits
-TOPIC_BONUS = 0.3  # same topic as the section's text
-MIN_FIT = 0.35  # below this nothing fits: leave the placeholder
+TOP = 3  # the seed varies the choice among this many equal best fits
+TOPIC_BONUS = 0.1  # same topic as the section's text
+HEAD_CHARS = 40  # the opening of a section says most about it …
+HEAD_WEIGHT = 0.5  # … so it counts as much as all the rest
+MIN_FIT = 0.4  # below this nothing fits: leave the placeholder
 _MARKERS = ("这一年", "一年来", "——", "过去一年", "一是", "二是", "三是", "首先", "同时", "此外")
 _DROP = set("，。、；：！？“”‘’（）《》—…的和与在了是把为及等着")
 
@@ -36,6 +44,30 @@ def _ticket(seed: int, key: str, n: int) -> int:
     return int.from_bytes(digest[:8], "big") % n
 
 
+class _Pool:
+    """The phrases of one kind and slot that may be offered at all, with their bigrams weighted
+    by rarity, and an index from bigram to phrases so a section is scored only against the
+    phrases it shares a word with."""
+
+    def __init__(self, entries: list[Entry], allowed) -> None:
+        df: dict[str, int] = {}
+        grams = [bigrams(e.text) for e in entries]
+        for g in grams:
+            for x in g:
+                df[x] = df.get(x, 0) + 1
+        n = len(entries) or 1
+        self.idf = {x: math.log((n + 1) / (c + 0.5)) for x, c in df.items()}
+        self.entries: list[tuple[Entry, frozenset[str], float]] = []
+        self.index: dict[str, list[int]] = {}
+        for e, g in zip(entries, grams):
+            total = sum(self.idf[x] for x in g)
+            if not total or not allowed(e):
+                continue
+            for x in g:
+                self.index.setdefault(x, []).append(len(self.entries))
+            self.entries.append((e, g, total))
+
+
 class Suggester:
     def __init__(self, bank: Bank, seed: int, province: str | None = None, level: str | None = None,
                  places: Iterable[str] = ()):
@@ -45,39 +77,47 @@ class Suggester:
         self.level = level
         self.places = tuple(sorted(set(bank.places) | set(places), key=len, reverse=True))
         self.used: set[str] = set()
+        self._pools: dict[tuple[str, str | None], _Pool] = {}
 
     def _allowed(self, e: Entry, kind: str) -> bool:
         t = e.text
-        if "{" in t or t.startswith(_MARKERS) or getattr(e, "local", False):
+        if "{" in t or t.startswith(_MARKERS) or e.local:
             return False
         if len(t) > (LEAD_MAX if kind == "lead" else SUGGESTION_MAX):
             return False
         return not any(p in t for p in self.places)
 
+    def _pool(self, kind: str, slot: str | None) -> _Pool:
+        key = (kind, slot)
+        if key not in self._pools:
+            self._pools[key] = _Pool(self.bank.of(kind, slot), lambda e: self._allowed(e, kind))
+        return self._pools[key]
+
     def _preference(self, e: Entry) -> float:
         """Same province first, then same level; corpus frequency breaks ties."""
         score = math.log1p(e.count)
-        provinces = getattr(e, "provinces", None) or {}
-        levels = getattr(e, "levels", None) or {}
-        if self.province and self.province in provinces:
+        if self.province and self.province in e.provinces:
             score += 1.0
-        if self.level and self.level in levels:
+        if self.level and self.level in e.levels:
             score += 0.5
         return score
 
     def choose(self, kind: str, slot: str | None, text: str, key: str) -> Entry | None:
         from .topics import classify
 
+        pool = self._pool(kind, slot)
         topic = classify(text)
-        grams = bigrams(text)
-        pool = [e for e in self.bank.of(kind, slot) if e.id not in self.used and self._allowed(e, kind)]
-        idf = self._idf(kind, slot)
+        whole, head = bigrams(text), bigrams(text[:HEAD_CHARS])
+        near = sorted({i for g in whole for i in pool.index.get(g, ())})
         scored = []
-        for e in pool:
-            own = bigrams(e.text)
-            total = sum(idf.get(g, 1.0) for g in own)
-            shared = sum(idf.get(g, 1.0) for g in own & grams) / total if total else 0.0
-            fit = shared + (TOPIC_BONUS if topic != "其他" and e.topic == topic else 0.0)
+        for i in near:
+            e, own, total = pool.entries[i]
+            if e.id in self.used:
+                continue
+            in_head = sum(pool.idf[g] for g in own & head) / total
+            in_whole = sum(pool.idf[g] for g in own & whole) / total
+            fit = HEAD_WEIGHT * in_head + (1 - HEAD_WEIGHT) * in_whole
+            fit += TOPIC_BONUS if topic != "其他" and e.topic == topic else 0.0
             scored.append((-round(fit, 2), -self._preference(e), e.id, e))
         scored.sort(key=lambda x: x[:3])
         if not scored or -scored[0][0] < MIN_FIT:
@@ -86,20 +126,6 @@ class Suggester:
         entry = best[_ticket(self.seed, key, len(best))]
         self.used.add(entry.id)
         return entry
-
-    def _idf(self, kind: str, slot: str | None) -> dict[str, float]:
-        """Rare bigrams say more about a phrase than 发展 or 推进 do."""
-        key = (kind, slot)
-        cache = self.__dict__.setdefault("_idf_cache", {})
-        if key not in cache:
-            df: dict[str, int] = {}
-            entries = self.bank.of(kind, slot)
-            for e in entries:
-                for g in bigrams(e.text):
-                    df[g] = df.get(g, 0) + 1
-            n = len(entries) or 1
-            cache[key] = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
-        return cache[key]
 
     def text(self, kind: str, slot: str | None, about: str, key: str) -> str:
         e = self.choose(kind, slot, about, key)
