@@ -29,7 +29,9 @@ TOP = 3  # the seed varies the choice among this many equal best fits
 TOPIC_BONUS = 0.1  # same topic as the section's text
 HEAD_CHARS = 40  # the opening of a section says most about it …
 HEAD_WEIGHT = 0.5  # … so it counts as much as all the rest
-MIN_FIT = 0.4  # below this nothing fits: leave the placeholder
+# below this nothing fits: leave the placeholder. A heading sums up a whole section, so it
+# shares fewer of its words than a lead shares with its paragraph.
+MIN_FIT = {"heading": 0.35, "lead": 0.4}
 _MARKERS = ("这一年", "一年来", "——", "过去一年", "一是", "二是", "三是", "首先", "同时", "此外")
 _DROP = set("，。、；：！？“”‘’（）《》—…的和与在了是把为及等着")
 
@@ -120,7 +122,7 @@ class Suggester:
             fit += TOPIC_BONUS if topic != "其他" and e.topic == topic else 0.0
             scored.append((-round(fit, 2), -self._preference(e), e.id, e))
         scored.sort(key=lambda x: x[:3])
-        if not scored or -scored[0][0] < MIN_FIT:
+        if not scored or -scored[0][0] < MIN_FIT.get(kind, 0.4):
             return None
         best = [x[3] for x in scored[:TOP] if scored[0][0] - x[0] > -0.05] or [scored[0][3]]
         entry = best[_ticket(self.seed, key, len(best))]
