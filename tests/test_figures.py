@@ -220,7 +220,7 @@ def test_a_frame_of_one_report_is_used_only_when_nothing_wider_fits():
     assert clause(LEVEL_GROWTH, spread_bank(one), 0)[0] == "社会消费品零售总额135亿元，增长2%"
 
 
-def test_a_frame_is_counted_across_the_indicators_the_miner_kept_it_for():
+def test_a_frame_is_counted_across_the_indicators_a_bank_keeps_it_for():
     from drafter.compose.frames import frames_of
 
     b = spread_bank(("rank", "{指标}居{范围}第{名次}位", 1, {"四川": 1}), ("rank", "{指标}居{范围}第{名次}位", 1, {"安徽": 1}))

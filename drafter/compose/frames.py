@@ -76,9 +76,9 @@ class Frame:
 
 
 def _merged(text: str, es: list) -> Frame:
-    """One frame from the entries of one text (the miner keeps one per indicator): reports
-    counted across them by their source files (exact below the 20-source cap, a lower bound
-    above it), provinces and levels united."""
+    """One frame from the entries of one text. The shipped bank has one entry per text with its
+    reports counted; a bank that keeps one per indicator has its reports counted here across
+    them by their source files (exact below the 20-source cap, a lower bound above it)."""
     best = min(es, key=lambda e: (-e.count, e.id))
     files = {f for e in es for f, _ in getattr(e, "sources", ())}
     reports = max([len(files)] + [getattr(e, "reports", 0) for e in es])
