@@ -9,8 +9,9 @@ Each suggestion is scored against the real heading (lead) by the metric in docs/
             or  cover(suggestion, real + first sentence) ≥ 0.3
 
 where topic is drafter.phrases.topics.classify (the mined lexicon), "first sentence" is the
-section's (paragraph's) first sentence, and cover the share of the suggestion's character
-bigrams (punctuation and function characters dropped) found there. The real heading is what the
+section's (paragraph's) first sentence, and cover the share of the suggestion's content
+character bigrams (punctuation, function characters and the pairs of heading frame words such as
+扎实开展 dropped) found there. The real heading is what the
 office wrote; the first sentence is what a writer reads to judge a heading. Of the metrics tried
 this one agreed best with hand verdicts (docs/suggestion-fit.md).
 
@@ -67,8 +68,11 @@ def first_sentence(text: str) -> str:
 
 
 def cover(suggestion: str, reference: str) -> float:
-    """Share of the suggestion's bigrams found in the reference text."""
-    x, y = bigrams(suggestion), bigrams(reference)
+    """Share of the suggestion's content bigrams found in the reference text: the pairs of the
+    verbs and adverbs that frame every heading (扎实开展, 深入推进) are not content."""
+    from drafter.phrases.suggest import _FRAME_PAIRS
+
+    x, y = bigrams(suggestion) - _FRAME_PAIRS, bigrams(reference)
     return len(x & y) / len(x) if x else 0.0
 
 

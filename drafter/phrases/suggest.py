@@ -36,6 +36,21 @@ _MARKERS = ("这一年", "一年来", "——", "过去一年", "一是", "二�
 _DROP = set("，。、；：！？“”‘’（）《》—…的和与在了是把为及等着")
 
 
+# The verbs and adverbs that frame any heading (扎实开展…, 深入推进…, …取得新成效) say little
+# of what a section is about: their character pairs, and the pairs where two of them meet
+# (扎实|开展 → 实开), weigh a tenth of a content pair.
+_FRAME_WORDS = (
+    "扎实 开展 深入 推进 推动 加快 持续 全面 不断 着力 大力 坚持 加强 强化 提升 促进 实施 "
+    "稳步 有效 切实 积极 更加 坚定 不移 取得 成效 明显 显著 进展 突破 进一步 有力 全力 "
+    "奋力 聚力 努力 主动 统筹 落实 做好 抓好 办好 更好 高质量 发展 工作 建设 水平"
+).split()
+_FRAME_PAIRS = frozenset(
+    {w[i : i + 2] for w in _FRAME_WORDS for i in range(len(w) - 1)}
+    | {a[-1] + b[0] for a in _FRAME_WORDS for b in _FRAME_WORDS}
+)
+FRAME_WEIGHT = 0.1
+
+
 def bigrams(text: str) -> frozenset[str]:
     s = "".join(c for c in text if c not in _DROP and not c.isspace() and not c.isdigit())
     return frozenset(s[i : i + 2] for i in range(len(s) - 1))
@@ -58,7 +73,10 @@ class _Pool:
             for x in g:
                 df[x] = df.get(x, 0) + 1
         n = len(entries) or 1
-        self.idf = {x: math.log((n + 1) / (c + 0.5)) for x, c in df.items()}
+        self.idf = {
+            x: math.log((n + 1) / (c + 0.5)) * (FRAME_WEIGHT if x in _FRAME_PAIRS else 1.0)
+            for x, c in df.items()
+        }
         self.entries: list[tuple[Entry, frozenset[str], float]] = []
         self.index: dict[str, list[int]] = {}
         for e, g in zip(entries, grams):
