@@ -442,3 +442,20 @@ def test_helpers_still_give_runs_with_their_sources(tmp_path):
              "{{ '{}年'.format(r.meta.year) }}，{{ r.meta.region.replace('市', '') }}")
     text = render_text(_compose(tmp_path))
     assert "各位代表！生产总值，三，2024年，咸阳" in text
+
+
+@pytest.mark.parametrize("body, said", [
+    ('{% part "closing" %}{% para %}{{ x }{% endpara %}{% endpart %}', "此处不应出现“}”"),
+    ('{% part "closing" %}{% foo %}{% endpart %}', "不认识的标签“foo”；此处应为 endpart；尚未结束的是 part 标签"),
+    ('{% part "closing" %}{% if 1 %}', "模板意外结束；此处应为 elif 或 else 或 endif；尚未结束的是 if 标签"),
+    ("{{ a b }}", "此处应为“}}”，却是“b”"),
+    ("{% for %}", "此处缺少表达式，却是“%}”"),
+])
+def test_jinja_syntax_errors_are_said_in_chinese(tmp_path, run_cli, body, said):
+    folder = tmp_path / "T"
+    folder.mkdir()
+    (folder / "closing.j2").write_text(body + "\n", encoding="utf-8")
+    code, _, err = run_cli("draft", EXAMPLES / "xianyang_2024.yaml", "-o", tmp_path / "o.docx",
+                           "--templates", folder)
+    assert code == 2 and said in err and "closing.j2:1" in err, err
+    assert not (tmp_path / "o.docx").exists()

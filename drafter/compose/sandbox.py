@@ -718,7 +718,44 @@ def _syntax_message(message: str) -> str:
         return f"没有过滤器 {m.group(2)}（模板可用的过滤器：{'、'.join(sorted(FILTERS))}）"
     if m:
         return f"没有测试 {m.group(2)}"
-    return message
+    return _jinja_in_chinese(message)
+
+
+# Jinja's own parser messages, said in Chinese; anything not matched keeps Jinja's words after
+# a Chinese lead, so nothing is lost.
+_SYNTAX = (
+    (re.compile(r"^unexpected end of template", re.I), "模板意外结束"),
+    (re.compile(r"^unexpected '([^']*)'"), "此处不应出现{0}"),
+    (re.compile(r"^expected token '([^']*)', got '([^']*)'"), "此处应为{0}，却是{1}"),
+    (re.compile(r"^Encountered unknown tag '([^']*)'"), "不认识的标签{0}"),
+    (re.compile(r"^unexpected char '([^']*)'"), "不能识别的字符{0}"),
+    (re.compile(r"^Expected an expression, got '([^']*)'"), "此处缺少表达式，却是{0}"),
+)
+_TOKENS = {"end of print statement": "“}}”", "end of statement block": "“%}”", "end of template": "模板结尾"}
+_LOOKING = re.compile(r"looking for (?:the following tags: )?((?:'[^']*'(?:,? or |, )?)+)")
+_INNERMOST = re.compile(r"innermost block that needs to be closed is '([^']*)'")
+
+
+def _token(name: str) -> str:
+    return _TOKENS.get(name, f"“{name}”")
+
+
+def _jinja_in_chinese(message: str) -> str:
+    for pattern, chinese in _SYNTAX:
+        m = pattern.search(message)
+        if m:
+            out = chinese.format(*(_token(g) for g in m.groups()))
+            break
+    else:
+        return f"模板语法有误（{message}）"
+    tags = _LOOKING.search(message)
+    if tags:
+        names = re.findall(r"'([^']*)'", tags.group(1))
+        out += "；此处应为 " + " 或 ".join(names)
+    inner = _INNERMOST.search(message)
+    if inner:
+        out += f"；尚未结束的是 {inner.group(1)} 标签"
+    return out
 
 
 def _where(filename: str, line: int | None, user_dir: Path | None) -> str:
