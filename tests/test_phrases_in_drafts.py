@@ -160,3 +160,21 @@ def test_bad_bank_file(tmp_path, run_cli, minimal):
     bad.write_text('{"format": "something else"}', encoding="utf-8")
     code, _, err = run_cli("draft", minimal, "-o", tmp_path / "o.txt", "--phrases", bad)
     assert code == 2 and "不是 drafter 短语库" in err and not (tmp_path / "o.txt").exists()
+
+
+@pytest.mark.parametrize("twin", ["gaoping_2024_figures.yaml", "xianyang_2024_figures.yaml", "jintai_2023_figures"])
+def test_suggested_area_headings_do_not_say_the_same_thing_twice(twin):
+    """Two key-task areas both headed 「……推进农业农村现代化」 read as a mistake: an area whose
+    best heading repeats an earlier one keeps its placeholder instead."""
+    from drafter.api import load
+    from drafter.phrases.suggest import _FRAME_PAIRS, REPEAT, bigrams
+
+    report = load(EXAMPLES / twin)
+    for seed in (0, 1, 2):
+        doc = compose(report, seed=seed)
+        said = [bigrams(r.text) - _FRAME_PAIRS for r in doc.suggestions()
+                if r.source.ref.startswith("heading.key_tasks")]
+        assert len(said) >= 2
+        for i, a in enumerate(said):
+            for b in said[:i]:
+                assert len(a & b) < REPEAT * min(len(a), len(b)), (twin, seed, a, b)

@@ -49,6 +49,7 @@ _FRAME_PAIRS = frozenset(
     | {a[-1] + b[0] for a in _FRAME_WORDS for b in _FRAME_WORDS}
 )
 FRAME_WEIGHT = 0.1
+REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier one repeats it
 
 
 def bigrams(text: str) -> frozenset[str]:
@@ -97,6 +98,9 @@ class Suggester:
         self.level = level
         self.places = tuple(sorted(set(bank.places) | set(places), key=len, reverse=True))
         self.used: set[str] = set()
+        # (kind, slot) → what its suggestions said: areas of the key tasks must not repeat each
+        # other, while a review section and a key-task area may well share a theme
+        self._said: dict[tuple[str, str | None], list[frozenset[str]]] = {}
         self._pools: dict[tuple[str, str | None], _Pool] = {}
 
     def _allowed(self, e: Entry, kind: str) -> bool:
@@ -132,7 +136,7 @@ class Suggester:
         scored = []
         for i in near:
             e, own, total = pool.entries[i]
-            if e.id in self.used:
+            if e.id in self.used or self._repeats((kind, slot), own):
                 continue
             in_head = sum(pool.idf[g] for g in own & head) / total
             in_whole = sum(pool.idf[g] for g in own & whole) / total
@@ -145,7 +149,16 @@ class Suggester:
         best = [x[3] for x in scored[:TOP] if scored[0][0] - x[0] > -0.05] or [scored[0][3]]
         entry = best[_ticket(self.seed, key, len(best))]
         self.used.add(entry.id)
+        self._said.setdefault((kind, slot), []).append(bigrams(entry.text) - _FRAME_PAIRS)
         return entry
+
+    def _repeats(self, where: tuple[str, str | None], own: frozenset[str]) -> bool:
+        """Would this phrase say again what an earlier suggestion said (坚定不移推进农业农村现代化
+        over one area, 大力推动农业农村现代化 over another)?"""
+        content = own - _FRAME_PAIRS
+        return any(
+            len(content & said) >= REPEAT * min(len(content), len(said)) for said in self._said.get(where, ()) if said
+        )
 
     def text(self, kind: str, slot: str | None, about: str, key: str) -> str:
         e = self.choose(kind, slot, about, key)
