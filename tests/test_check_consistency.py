@@ -118,3 +118,32 @@ def test_plan_period_rules(tmp_path):
     data = xianyang_variant(tmp_path, "d.yaml", ctx=(old, "今年是“十四五”规划收官之年。"))
     [f] = _kinds(check(data)[0], C.PLAN)
     assert "不是收官之年" in f.message
+
+
+def test_the_next_plans_opening_named_in_the_last_year_of_this_one(tmp_path):
+    old = "今年是新中国成立75周年，是实现“十四五”规划目标任务的关键一年。"
+    good = "今年是“十四五”规划收官之年，我们要全力以赴，为实现“十五五”良好开局打牢基础。"
+    data = xianyang_variant(tmp_path, "a.yaml", year=("  year: 2024", "  year: 2025"), ctx=(old, good))
+    result, _ = check(data)
+    assert _kinds(result, C.PLAN) == []
+    # in 2024 the same words still name the wrong plan as this year's
+    data = xianyang_variant(tmp_path, "b.yaml", ctx=(old, "今年要为实现“十五五”良好开局打牢基础。"))
+    [f] = _kinds(check(data)[0], C.PLAN)
+    assert "“十五五”" in f.message
+
+
+def test_identical_placeholders_are_not_repeated_sentences():
+    from drafter.api import load
+    from drafter.checks.composed import composed_paragraphs
+    from drafter.api import compose_report
+    from drafter.checks.consistency import check_consistency
+    from drafter.checks.origins import Origins
+
+    report = load(XIANYANG)
+    composed = composed_paragraphs(compose_report(report))
+    hole = "【待补充：本方面的工作和成效（请在数据文件中填写）】。"
+    mine = [hole, hole, "这是一句足够长的、被写了两遍的句子，用来核对重句。"] * 2
+    paras = [c.text for c in composed][:-len(mine)] + mine
+    found = check_consistency(report, paras, Origins(composed), docx=True)
+    dups = [f for f in found if f.kind == C.DUPLICATE]
+    assert [f.paragraph for f in dups] == [len(paras)]  # the real sentence, not the holes

@@ -46,7 +46,8 @@ def test_a_changed_growth_rate_and_a_changed_number_in_the_offices_text(xy_draft
     found = {f.path: f.message for f in result.group(FACTS)}
     assert set(found) == {"review.sections[0].facts[10].growth", "review.sections[5].facts[2]"}
     assert "数据为 18.1%，文稿为 19%" in found["review.sections[0].facts[10].growth"]
-    assert "数据为 4.5，文稿为 5" in found["review.sections[5].facts[2]"]
+    assert "数据为 4.5亿元，文稿为 5亿元" in found["review.sections[5].facts[2]"]
+    assert "文字中的数字（市生态环境局）" in found["review.sections[5].facts[2]"]
 
 
 def test_a_deleted_figure_is_missing_and_an_invented_one_is_not_in_the_data(xy_draft, tmp_path):

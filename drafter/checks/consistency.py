@@ -12,7 +12,8 @@ Each rule, precisely:
       position word (开局 / 起步 / 第一年, 收官 / 最后一年 / 决胜, 关键 / 攻坚 / 中期 /
       承上启下 / …之年 / …一年) — is checked: the plan named must be the plan in force, and
       开局 only fits its first year, 收官 only its fifth. Naming the next plan with 谋篇 / 谋划 /
-      编制 / 布局 is fine (2025: 也是“十五五”谋篇布局之年). Any other mention of a plan —
+      编制 / 布局 is fine (2025: 也是“十五五”谋篇布局之年), and so is the next plan's opening
+      in the last year of the current one (2025: 为实现“十五五”良好开局打牢基础). Any other mention of a plan —
       “十四五”以来取得的成就, 完成“十四五”节点目标 — is a reference, not a claim about this
       year, and is never reported.
 层级  Self-references of another level — 全市 / 我市 / 本市 / 全市人民 in a 区 or 县 report, 全区 /
@@ -27,7 +28,8 @@ Each rule, precisely:
       its unit is a 提示.
 标点  ASCII , ; : ! ? ( ) next to a Chinese character (1,345 and 10:30 are left alone), and
       straight quotes " and ' next to Chinese — one finding per paragraph and mark.
-重复  A sentence (cut at 。！？) of 12 or more characters that already stood earlier.
+重复  A sentence (cut at 。！？) of 12 or more characters that already stood earlier, not
+      counting its 【待补充…】 placeholders (a fresh skeleton repeats the same placeholder).
 待补充 Leftover 【待补充…】 placeholders (错误); ×××, XXX, 某某 look like unreplaced
       example text (提示).
 """
@@ -54,7 +56,7 @@ _REVIEW_HEAD = re.compile(r"(\d{4})\s*年工作回顾")
 _PLAN_HEAD = re.compile(r"(\d{4})\s*年(?:工作的总体要求|重点工作|工作安排|(?:经济社会发展)?主要预期目标)")
 _RELATIVE = re.compile(r"(今年|本年|去年|上年|明年)\s*[（(]\s*(\d{4})\s*年?\s*[)）]")
 _PLAN_NAME = re.compile(r"(?<![一二三四五六七八九十百])十([一二三四五六七八九])五")
-_OPENING = ("开局", "起步", "第一年", "开篇之年")
+_OPENING = ("开局", "开好局", "起步", "第一年", "开篇之年")
 _CLOSING = ("收官", "最后一年", "决胜")
 _PLANNING = ("谋篇", "谋划", "编制", "布局")
 _POSITION = _OPENING + _CLOSING + ("关键", "攻坚", "中期", "承上启下", "之年", "一年")
@@ -123,6 +125,10 @@ def _plan(c: _Collector, i: int, text: str, year: int, current: str) -> None:
             n = cn_to_int("十" + m.group(1))
             if any(w in clause for w in _PLANNING) and cur_n is not None and n in (cur_n, cur_n + 1):
                 continue
+            # The last year of a plan lays the ground for the next one's opening:
+            # 为实现“十五五”良好开局打牢基础 in 2025.
+            if k == 4 and cur_n is not None and n == cur_n + 1 and any(w in clause for w in _OPENING):
+                continue
             at_ = sentence.start() + m.start()
             where = _context(text, at_, sentence.start() + m.end(), 14)
             if name != current:
@@ -189,7 +195,7 @@ def _duplicates(c: _Collector, paras: list[str]) -> None:
     for i, text in enumerate(paras):
         for m in re.finditer(r"[^。！？]+[。！？]?", text):
             key = re.sub(r"\s+", "", m.group(0)).rstrip("。！？")
-            if len(key) < 12:
+            if len(_PLACEHOLDER.sub("", key)) < 12:
                 continue
             if key in first:
                 n = first[key] + 1

@@ -14,11 +14,19 @@ it character by character (align.py). Then, for every number of the composition:
    for growth rates; 第… for ranks). The same value counts as moved (fine), else changed.
    Numbers from the office's own text have no name: there the four characters before and
    after the number must be the same;
-4. what is left: a data figure (a numeric field) no draft number was found for is missing;
+4. what is left: a data figure (a numeric field) no draft number was found for is missing,
+   and so is a number of the office's own text (a text fact such as 「79个重点工业项目…」) —
+   unless the same number with the same unit still stands unclaimed in that paragraph, the
+   sentence reworded around it;
    a draft number matched to nothing is fine if it is one of the office's numbers anywhere
    in the data (numeric fields and numbers in its own text), a year of the report, a count
    of the report's own lists, or a number our composition writes; otherwise it is not in
    the data.
+
+A number found with the same value is the same figure only with the same unit (3.6亿元 is
+not 3.6万元), qualifier (8亿元以上 is not 8亿元左右) and direction (同比增长11.3% is not 同比下降
+11.3%; compared only when both sides name one, so rewording never reads as a change): each
+difference is an error of its own, with the draft paragraph.
 
 Completion verdicts (完成 / 未完成 …) are checked the same way: a verdict the draft words
 differently from verdict.judge is an error — a missed target must never read as met.
@@ -34,7 +42,7 @@ from . import numbers
 from .align import Alignment
 from .composed import ComposedParagraph
 from .findings import ERROR, FACTS, Finding, at
-from .paths import FigureInfo, data_numbers, derived_numbers, figure_info
+from .paths import TEXT_NUMBER, FigureInfo, data_numbers, derived_numbers, figure_info, text_dept
 
 WINDOW = 8  # how far from a number its anchors may be
 SLACK = 12  # how much longer than the number the stretch between anchors may be in the draft
@@ -45,6 +53,9 @@ INVENTED = "数据中没有的数字"
 MISSING = "文稿中缺少的数字"
 CHANGED = "被改动的数字"
 VERDICT = "被改动的完成情况"
+UNIT = "被改动的单位"
+QUALIFIER = "被改动的限定词"
+DIRECTION = "被改动的增减方向"
 
 
 @dataclass
@@ -174,6 +185,30 @@ def _fits_by_name(e: Expected, etext: str, d: DraftNumber, dtext: str) -> bool:
     return False
 
 
+def _figure_changes(e: Expected, etext: str, d: DraftNumber, dtext: str) -> list[tuple[str, str]]:
+    """(kind, message) for each way the draft's number is another figure than the data's
+    though its digits are the same: unit, qualifier, direction."""
+    if e.num.rank:
+        return []
+    out = []
+    name = e.info.label if e.info else TEXT_NUMBER
+    shown = e.num.shown
+    u1, u2 = numbers.unit_after(etext, e.num), numbers.unit_after(dtext, d.num)
+    if u1 != u2:
+        out.append((UNIT, f"{name}：数据为 {shown}{'' if u1 == '%' else u1}，文稿为 "
+                          f"{d.num.shown}{'' if u2 == '%' else u2 or '（无单位）'}"))
+    q1, q2 = numbers.qualifier(etext, e.num), numbers.qualifier(dtext, d.num)
+    if q1 != q2:
+        out.append((QUALIFIER, f"{name} {shown}：数据的限定词为“{q1 or '无'}”，文稿为“{q2 or '无'}”"
+                               f"（{sentence_around(dtext, d.num.start, d.num.end)}）"))
+    s1, s2 = numbers.direction(etext, e.num), numbers.direction(dtext, d.num)
+    if s1 and s2 and s1 != s2:
+        word = {"增": "增长 / 增加 / 高于", "减": "下降 / 减少 / 低于"}
+        out.append((DIRECTION, f"{name} {shown}：数据为{word[s1]}，文稿写作{word[s2]}"
+                               f"（{sentence_around(dtext, d.num.start, d.num.end)}）"))
+    return out
+
+
 def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment) -> list[Finding]:
     expected = expected_numbers(report, composed)
     draft = [DraftNumber(i, n) for i, t in enumerate(dparas) for n in numbers.extract(t)]
@@ -186,13 +221,24 @@ def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[s
     open_: list[Expected] = []
 
     def changed(e: Expected, d: DraftNumber) -> None:
-        label = e.info.label if e.info else "数据文字中的数字"
         ctext = composed[e.para].text
-        msg = f"{label}：数据为 {e.num.shown}，文稿为 {d.num.shown}"
         if e.kind == "text":
-            msg += f"（数据原句：{sentence_around(ctext, e.num.start, e.num.end)}）"
+            unit = "" if e.num.percent else numbers.unit_after(ctext, e.num)
+            msg = (f"{TEXT_NUMBER}（{text_dept(report, e.path) or '未注明部门'}）：数据为 {e.num.shown}{unit}，"
+                   f"文稿为 {d.num.shown}{'' if d.num.percent else numbers.unit_after(dparas[d.para], d.num)}（数据原句：{_fact_text(report, e.path, ctext, e.num)}）")
+        else:
+            msg = f"{e.info.label if e.info else '数据'}：数据为 {e.num.shown}，文稿为 {d.num.shown}"
         n, ex = at(dparas, d.para)
         findings.append((d.para, Finding(FACTS, CHANGED, ERROR, msg, n, ex, e.path)))
+
+    def claim(e: Expected, d: DraftNumber) -> None:
+        """d is e's number, with the same value: check the rest of the figure."""
+        d.claimed = True
+        if e.kind == "derived":
+            return
+        n, ex = at(dparas, d.para)
+        for kind, msg in _figure_changes(e, composed[e.para].text, d, dparas[d.para]):
+            findings.append((d.para, Finding(FACTS, kind, ERROR, msg, n, ex, e.path)))
 
     # 1 and 2: in place, or between anchors.
     for e in expected:
@@ -201,7 +247,7 @@ def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[s
         if first is not None and last is not None and first[0] == last[0]:
             d = by_pos.get(first)
             if d is not None and not d.claimed and d.num.end == last[1] + 1:
-                d.claimed = True
+                claim(e, d)
                 continue
         gap = _anchors(al, e.para, ctext, e.num.start, e.num.end, dparas)
         if gap is not None:
@@ -209,7 +255,7 @@ def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[s
             inside = [d for d in by_para.get(para, []) if not d.claimed and d.num.start > lo and d.num.end <= hi]
             same = [d for d in inside if numbers.same(d.num.value, e.num.value)]
             if same:
-                same[0].claimed = True
+                claim(e, same[0])
                 continue
             if inside and e.kind in ("figure", "text"):
                 inside[0].claimed = True
@@ -235,12 +281,15 @@ def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[s
                 still.append(e)
                 continue
             d = min(fits, key=lambda x: abs(x.para - est) if est is not None else 0)
-            d.claimed = True
-            if not want_same:
+            if want_same:
+                claim(e, d)
+            else:
+                d.claimed = True
                 changed(e, d)
         open_ = still
 
     # 4: what is left.
+    findings += _missing_text(report, composed, dparas, al, open_, by_para)
     for e in open_:
         if e.kind != "figure":
             continue
@@ -269,6 +318,47 @@ def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[s
     findings.extend(_verdicts(composed, dparas, al))
     findings.sort(key=lambda x: x[0])
     return [f for _, f in findings]
+
+
+def _fact_text(report: Report, path: str, ctext: str, num: numbers.Number) -> str:
+    """The text fact as the office wrote it (cut to 60 characters), else the composed sentence."""
+    from .paths import resolve
+
+    text = resolve(report, path)
+    if isinstance(text, str) and text.strip():
+        text = text.strip()
+        return text if len(text) <= 60 else text[:60] + "…"
+    return sentence_around(ctext, num.start, num.end)
+
+
+def _missing_text(report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment,
+                  open_: list[Expected], by_para: dict[int, list[DraftNumber]]) -> list[tuple[int, Finding]]:
+    """Numbers of the office's own text no draft number was found for: one finding per text
+    fact and paragraph (a deleted sentence 「12个…和11个…」 is one finding naming both)."""
+    groups: dict[tuple[str, int], list[Expected]] = {}
+    for e in open_:
+        if e.kind != "text" or not e.path or e.path.startswith("meta."):
+            continue
+        ctext = composed[e.para].text
+        est = _estimated_para(al, e.para, e.num.start)
+        unit = numbers.unit_after(ctext, e.num)
+        near = [d for p in ((est,) if est is not None else ()) for d in by_para.get(p, [])
+                if not d.claimed and numbers.same(d.num.value, e.num.value)
+                and numbers.unit_after(dparas[p], d.num) == unit]
+        if near:  # the sentence was reworded, the number kept
+            near[0].claimed = True
+            continue
+        groups.setdefault((e.path, e.para), []).append(e)
+    out = []
+    for (path, cpara), group in groups.items():
+        ctext = composed[cpara].text
+        est = _estimated_para(al, cpara, group[0].num.start)
+        n, ex = at(dparas, est)
+        shown = "、".join(f"{e.num.shown}{'' if e.num.percent else numbers.unit_after(ctext, e.num)}" for e in group)
+        dept = text_dept(report, path) or "未注明部门"
+        msg = f"{TEXT_NUMBER} {shown} 未出现在文稿中（{dept}；数据原句：{_fact_text(report, path, ctext, group[0].num)}）"
+        out.append((est if est is not None else 10**6, Finding(FACTS, MISSING, ERROR, msg, n, ex, path)))
+    return out
 
 
 def _placeholder_near(composed: list[ComposedParagraph], al: Alignment, d: DraftNumber) -> str:

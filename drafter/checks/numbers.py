@@ -102,3 +102,70 @@ def same(a: Decimal, b: Decimal) -> bool:
 
 def key(value: Decimal) -> Decimal:
     return abs(value).normalize()
+
+
+# --- What makes a number a figure: its unit, qualifier and direction -----------------------
+# 3.6亿元 and 3.6万元, 8亿元以上 and 8亿元左右, 增长11.3% and 下降11.3% are different figures
+# with the same digits; the fact check compares these too once a number is found in place.
+
+# Longest first, so 万人次 wins over 万人 and 人.
+_UNITS = sorted({
+    "亿元", "万元", "元", "亿美元", "万美元", "美元", "万亩", "亩", "万吨", "吨", "万人次", "人次", "万人",
+    "人", "万户", "户", "万个", "个", "家", "项", "件", "所", "条", "公里", "千米", "米", "万座", "座",
+    "场次", "场", "次", "批", "处", "台", "辆", "套", "间", "张", "名", "位", "个百分点", "倍", "年",
+    "天", "小时", "平方公里", "万平方米", "平方米", "万千瓦", "千瓦", "兆瓦", "亿千瓦时", "万千瓦时",
+    "立方米", "万立方米", "亿立方米", "标准煤", "万吨标准煤", "公顷", "万公顷", "床", "张床", "个村",
+    "个镇", "村", "镇", "县", "区", "园", "所学校", "万册", "册", "部", "篇", "元/人", "万辆", "周年",
+}, key=len, reverse=True)
+_APPROX_BEFORE = ("超过", "约", "近", "超", "逾")
+_APPROX_AFTER = ("余", "多")
+_QUALIFIERS = ("以上", "以下", "左右", "以内", "之内", "上下")
+_UP = ("增长", "增加", "提高", "上升", "提升", "高于", "增")
+_DOWN = ("下降", "减少", "降低", "回落", "低于", "下滑", "减", "降")
+
+
+def unit_after(text: str, num: Number) -> str:
+    """The unit written right after a number (after 余 / 多): 亿元, 个, %; '' if none."""
+    if num.percent:
+        return "%"
+    if num.rank:
+        return ""
+    i = num.end
+    if i < len(text) and text[i] in _APPROX_AFTER:
+        i += 1
+    for u in _UNITS:
+        if text.startswith(u, i):
+            return u
+    return ""
+
+
+def qualifier(text: str, num: Number) -> str:
+    """约 / 超 before the number, 余 / 多 after it, 以上 / 左右 / 以内 after its unit, joined:
+    约3000余家以上 → 约余以上. '' for a bare number."""
+    before = next((w for w in _APPROX_BEFORE if text[:num.start].endswith(w)), "")
+    i = num.end
+    after = text[i] if i < len(text) and text[i] in _APPROX_AFTER and not num.percent else ""
+    i += len(after)
+    if num.percent:
+        m = re.match(r"\s*[%％]", text[i:])
+        i += m.end() if m else 0
+    else:
+        i += len(unit_after(text, num))
+    tail = next((w for w in _QUALIFIERS if text.startswith(w, i)), "")
+    return before + after + tail
+
+
+def direction(text: str, num: Number) -> str:
+    """'增' or '减' for the nearest word of change before a number in its clause (增长11.3%,
+    下降4.1%, 高于全省2.2个百分点), '' when there is none."""
+    s = num.start
+    while s > 0 and num.start - s < 12 and text[s - 1] not in "，。；！？、：,;:":
+        s -= 1
+    clause = text[s:num.start]
+    best, where = "", -1
+    for words, sign in ((_UP, "增"), (_DOWN, "减")):
+        for w in words:
+            k = clause.rfind(w)
+            if k > where or (k == where and k >= 0 and len(w) > 1):
+                best, where = sign, k
+    return best

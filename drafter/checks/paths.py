@@ -141,3 +141,50 @@ def derived_numbers(report: Report) -> set[Decimal]:
         counts.append(len(report.key_tasks.livelihood.items))
     years = [report.meta.year, report.review_year]
     return {Decimal(n) for n in counts + years if n}
+
+
+# --- Numbers inside the office's text ------------------------------------------------------
+TEXT_NUMBER = "文字中的数字"
+
+
+def figures_in_text(text: str) -> list[numbers.Number]:
+    """The numbers of a text fact a department must confirm: every number except a year
+    (2035年, 2023年度) — 79个, 4.5亿元, 1—2个, 第四届 is not one (numbers.extract)."""
+    out = []
+    for n in numbers.extract(text):
+        year = (not n.percent and not n.rank and "." not in n.text and 1900 <= n.value <= 2100
+                and text.startswith("年", n.end))
+        if not year:
+            out.append(n)
+    return out
+
+
+def _dept_of(obj: Any) -> str | None:
+    d = getattr(obj, "dept", None) if isinstance(obj, BaseModel) else None
+    return d.strip() if isinstance(d, str) and d.strip() else None
+
+
+def text_dept(report: Report, path: str) -> str | None:
+    """The department of the text at `path`: the nearest `dept` in its section or item.
+
+    Nearest means: the text's own object (a figure whose name or note holds the number), else
+    the figure with a `dept` closest to it in the same list (facts of a review section,
+    measures of a key-task item; on a tie the one before it, since a text fact usually
+    continues the sentence of the figure before), else the item's first 牵头单位; None when
+    none of these names one (the sheet then says 未注明部门)."""
+    st = steps(path)
+    chain = [resolve(report, st[:k]) for k in range(len(st) + 1)]
+    for k in range(len(st), -1, -1):
+        obj = chain[k]
+        if (d := _dept_of(obj)) is not None:
+            return d
+        if k < len(st) and isinstance(st[k], int) and isinstance(obj, list):
+            i = st[k]
+            for dist in range(1, len(obj)):
+                for j in (i - dist, i + dist):
+                    if 0 <= j < len(obj) and (d := _dept_of(obj[j])) is not None:
+                        return d
+        leads = getattr(obj, "lead_depts", None) if isinstance(obj, BaseModel) else None
+        if leads:
+            return leads[0]
+    return None
