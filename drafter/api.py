@@ -209,3 +209,12 @@ def find_phrases(query: str = "", kind: str | None = None, part: str | None = No
     if not len(bank):
         raise DrafterError("短语库是空的：请先运行 drafter mine 语料目录 生成短语库")
     return bank.query(query, kind=kind, part=part), len(bank)
+
+def gather(inputs, data_dir: str | Path, force: bool = False, dept: str | None = None):
+    """Returned forms (.xlsx) and department materials (.docx/.txt) → YAML fragments in
+    `data_dir`, drafted together with the office's own files. Returns a GatherResult whose
+    `summary` says what came from where and which departments sent nothing."""
+    from .gather import gather as run
+
+    return run(list(inputs), data_dir, force=force, dept=dept)
+

@@ -254,6 +254,23 @@ def phrases(
 
 
 @app.command()
+def gather(
+    inputs: list[Path] = typer.Argument(..., help="填好的报表（.xlsx）、部门材料（.docx / .txt）或放它们的文件夹"),
+    out: Path = typer.Option(..., "-o", "--out", help="数据文件夹：每个来源写一个 30_gather_*.yaml 片段"),
+    dept: Optional[str] = typer.Option(None, "--dept", help="材料的提供部门（不填按文件名）"),
+    force: bool = typer.Option(False, "--force", help="覆盖手工改过的片段"),
+) -> None:
+    """汇总部门报表和材料，写成可直接起草的数据片段。"""
+    from .api import check_typed_text, gather as do_gather
+
+    check_typed_text("--dept", dept)
+    result = do_gather(inputs, out, force=force, dept=dept)
+    for line in result.summary.lines():
+        print(line)
+    print(f"已写出 {len(result.written)} 个片段；下一步：drafter draft {out} -o 初稿.docx")
+
+
+@app.command()
 def schema() -> None:
     """输出数据文件的 JSON Schema（供编辑器自动补全）。"""
     from .skeleton import schema_json

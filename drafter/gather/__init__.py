@@ -1,0 +1,165 @@
+"""`drafter gather INPUT... -o DATA_DIR`: returned forms and department materials → YAML fragments.
+
+Everything is read and checked first (bad files, conflicting figures, edited fragments); only
+then are the fragments written, so a refusal leaves DATA_DIR as it was. Fragment layout and
+the stamp: see fragments.py; the forms contract: forms_in.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DrafterError, display_path
+from .facts import Gathered
+from .fragments import existing_state, fragment_name, render
+from .sources import FORM_SUFFIXES, collect, read_checked
+from .summary import SourceRow, Summary, depts_in_data, missing_depts
+
+__all__ = ["gather", "GatherResult"]
+
+
+@dataclass
+class GatherResult:
+    written: list[Path] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+    sources: list[Gathered] = field(default_factory=list)
+
+
+def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gathered | None:
+    """Harvest a .docx/.txt through drafter.gather.materials (written separately); None when
+    that module is not there yet."""
+    try:
+        from .materials import harvest
+    except ImportError:
+        return None
+    from .facts import GText
+
+    who = dept or path.stem
+    out = Gathered(path, path.name, who, "material")
+    for h in harvest(path, dept):
+        out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
+    return out
+
+
+def _key_name(name: str) -> str:
+    return re.sub(r"[\s（）()]", "", name)
+
+
+def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
+    """The same figure or line from two sources is kept once, in the first, with both sources;
+    two different values of the same indicator, year and region are an error naming both cells.
+    Returns how many items each source (by index) gave up as duplicates."""
+    figures: dict[tuple, object] = {}
+    texts: dict[str, object] = {}
+    conflicts: list[str] = []
+    dropped: dict[int, int] = {}
+    for i, g in enumerate(sources):
+        kept = []
+        for f in g.figures:
+            key = (_key_name(f.name), g.year, g.region)
+            first = figures.get(key)
+            if first is None:
+                figures[key] = f
+                kept.append(f)
+                continue
+            same = (first.value == f.value and first.growth == f.growth
+                    and (not first.unit or not f.unit or first.unit == f.unit))
+            if same:
+                first.also.append(f.source)
+                dropped[i] = dropped.get(i, 0) + 1
+            else:
+                year = f"（{g.year}年）" if g.year else ""
+                conflicts.append(
+                    f"指标“{f.name}”{year}两处的数不一致：{first.source} 为 {_shown(first)}，"
+                    f"{f.source} 为 {_shown(f)}；请与两个部门核实后只保留一个"
+                )
+        g.figures = kept
+        kept_texts = []
+        for t in g.texts:
+            key = re.sub(r"[\s。；，、]+$", "", re.sub(r"\s+", "", t.text))
+            first = texts.get((t.part, key))
+            if first is None:
+                texts[(t.part, key)] = t
+                kept_texts.append(t)
+            else:
+                first.also.append(t.source)
+                dropped[i] = dropped.get(i, 0) + 1
+        g.texts = kept_texts
+    if conflicts:
+        raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字冲突，未写入任何文件"]))
+    return dropped
+
+
+def _shown(f) -> str:
+    parts = []
+    if f.value is not None:
+        parts.append(f"{f.value}{f.unit or ''}")
+    if f.growth is not None:
+        parts.append(f"增长 {f.growth}%")
+    return "、".join(parts)
+
+
+def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, dept: str | None = None) -> GatherResult:
+    from ..atomic import atomic_write_text
+
+    data_dir = Path(data_dir)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise DrafterError(f"{display_path(data_dir)} 不是文件夹：-o 应为数据文件夹（与 init 写的数据文件放在一起）")
+    if not data_dir.exists() and not data_dir.parent.is_dir():
+        raise DrafterError(f"输出文件夹的上级不存在：{display_path(data_dir.parent)}，请先创建")
+    result = GatherResult()
+    notes: list[str] = []
+    for path in collect([Path(p) for p in inputs]):
+        shown = display_path(path)
+        data = read_checked(path)
+        if path.suffix.lower() in FORM_SUFFIXES:
+            from .forms_in import read_form
+
+            result.sources.append(read_form(path, data, shown))
+            continue
+        got = _read_material(path, data, shown, dept)
+        if got is None:
+            notes.append(f"提示：尚不能读取部门材料（.docx / .txt），已跳过 {shown}")
+        else:
+            result.sources.append(got)
+    sources = result.sources
+    expected = depts_in_data(data_dir, skip=set()) | {d for g in sources for d in g.depts_listed}
+    missing = missing_depts(expected, sources)
+    counts = [(len(g.figures), len(g.texts)) for g in sources]
+    dropped = _merge_duplicates(sources)
+
+    taken: set[str] = set()
+    plan: list[tuple[Gathered, Path | None, str | None, str]] = []
+    edited: list[str] = []
+    for g in sources:
+        text = render(g)
+        name = fragment_name(g.path, taken)
+        target = data_dir / name
+        if text is None:
+            plan.append((g, None, None, "无内容"))
+            continue
+        state = existing_state(target, text).state
+        if state == "edited" and not force:
+            edited.append(display_path(target))
+        action = {"new": "新写", "same": "未变", "ours": "更新", "edited": "覆盖（--force）"}[state]
+        plan.append((g, target, text, action))
+    if edited:
+        raise DrafterError(
+            "\n".join(f"{e}：这个片段已被手工修改（或不是 gather 写的），不会覆盖" for e in edited)
+            + "\n请把修改移到办公室自己的数据文件中，或加 --force 覆盖；未写入任何文件"
+        )
+    data_dir.mkdir(exist_ok=True)
+    for i, (g, target, text, action) in enumerate(plan):
+        if target is not None and action != "未变":
+            atomic_write_text(target, text, force=True)
+            result.written.append(target)
+        result.summary.rows.append(SourceRow(
+            source=g.shown, dept=g.dept, kind="报表" if g.kind == "form" else "材料",
+            figures=counts[i][0], facts=counts[i][1], blank_rows=g.blank_rows,
+            fragment=target.name if target is not None else None, action=action, duplicates=dropped.get(i, 0),
+        ))
+    result.summary.missing = missing
+    result.summary.notes = notes
+    return result

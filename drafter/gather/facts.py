@@ -1,0 +1,52 @@
+"""What gather takes from one source file: figures (form rows) and text facts (lines, sentences).
+
+Each keeps where it came from (`统计局.xlsx!E5`, `总结.docx:12`) so the fragment can say it and
+a conflict can name both places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+
+@dataclass
+class GFigure:
+    name: str
+    unit: str | None
+    value: Decimal | int | None  # 本年数
+    growth: Decimal | int | None  # 增长(%)
+    status: str | None
+    dept: str | None
+    source: str  # 文件!单元格 of the value (or of the growth when there is no value)
+    topic: str
+    last: Decimal | int | None = None  # 上年数, kept as a comment: it is last year's data
+    target: Decimal | int | None = None  # 本年目标, kept as a comment: the office's own target
+    note: str | None = None  # 备注: a department's word to the office, not text for the draft
+    also: list[str] = field(default_factory=list)  # other sources that gave the same figure
+
+
+@dataclass
+class GText:
+    text: str
+    part: str  # "review" | "key_tasks"
+    topic: str
+    source: str  # 文件:行 or 文件!单元格
+    dept: str | None
+    also: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Gathered:
+    """All that one source file gave."""
+
+    path: Path
+    shown: str  # the file name as written in sources
+    dept: str | None
+    kind: str  # "form" | "material"
+    region: str | None = None
+    year: int | None = None
+    figures: list[GFigure] = field(default_factory=list)
+    texts: list[GText] = field(default_factory=list)
+    depts_listed: set[str] = field(default_factory=set)  # departments its metadata names
+    blank_rows: int = 0  # form rows the department left empty

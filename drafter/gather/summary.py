@@ -1,0 +1,105 @@
+"""What came from where: facts and figures per source and department, and who sent nothing.
+
+The departments expected are those named in the office's own data files (dept, actual_dept,
+lead_depts, coop_depts) and in the forms' metadata; a department counts as returned when some
+source of it gave at least one figure or fact. Names match loosely (区统计局 = 统计局)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .facts import Gathered
+
+_DEPT_KEYS = ("dept", "actual_dept")
+_DEPT_LIST_KEYS = ("lead_depts", "coop_depts")
+
+
+@dataclass
+class SourceRow:
+    source: str
+    dept: str | None
+    kind: str  # 报表 / 材料
+    figures: int
+    facts: int
+    blank_rows: int
+    fragment: str | None  # file name written (None: nothing to write)
+    action: str  # 新写 / 更新 / 未变 / 覆盖（--force） / 无内容
+    duplicates: int = 0
+
+
+@dataclass
+class Summary:
+    rows: list[SourceRow] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # departments expected that sent nothing
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = ["来源 | 部门 | 类型 | 数字 | 文字 | 未填行 | 片段 | 处理"]
+        for r in self.rows:
+            frag = r.fragment or "—"
+            dup = f"（{r.duplicates} 项与他处相同，已并入）" if r.duplicates else ""
+            out.append(f"{r.source} | {r.dept or '—'} | {r.kind} | {r.figures} | {r.facts} | {r.blank_rows} | {frag} | {r.action}{dup}")
+        figures = sum(r.figures for r in self.rows)
+        facts = sum(r.facts for r in self.rows)
+        out.append(f"合计：{len(self.rows)} 个来源，{figures} 个数字，{facts} 条文字")
+        if self.missing:
+            out.append(f"尚未报送的部门（{len(self.missing)} 个）：{'、'.join(self.missing)}")
+        else:
+            out.append("数据中列出的部门都已报送")
+        out += self.notes
+        return out
+
+
+def same_dept(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long.endswith(short)
+
+
+def depts_in_data(data_dir: Path, skip: set[str]) -> set[str]:
+    """Departments named in the office's own YAML files in DATA_DIR (gather's fragments skipped).
+    A file that does not read is left to `drafter validate` to report, not gather."""
+    from ..errors import DrafterError
+    from ..readers.yaml_data import load_yaml_file
+
+    found: set[str] = set()
+    if not data_dir.is_dir():
+        return found
+    for p in sorted(data_dir.iterdir()):
+        if p.suffix.lower() not in (".yaml", ".yml") or p.name in skip or not p.is_file():
+            continue
+        try:
+            first = p.open("rb").readline()
+        except OSError:
+            continue
+        if first.startswith(b"# drafter gather sha256:"):
+            continue
+        try:
+            data = load_yaml_file(p).data
+        except DrafterError:
+            continue
+        _walk(data, found)
+    return found
+
+
+def _walk(node, found: set[str]) -> None:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in _DEPT_KEYS and isinstance(v, str) and v.strip():
+                found.add(v.strip())
+            elif k in _DEPT_LIST_KEYS and isinstance(v, list):
+                found.update(x.strip() for x in v if isinstance(x, str) and x.strip())
+            else:
+                _walk(v, found)
+    elif isinstance(node, list):
+        for v in node:
+            _walk(v, found)
+
+
+def missing_depts(expected: set[str], sources: list[Gathered]) -> list[str]:
+    returned = {g.dept for g in sources if g.dept and (g.figures or g.texts)}
+    returned |= {f.dept for g in sources for f in g.figures if f.dept}
+    returned |= {t.dept for g in sources for t in g.texts if t.dept}
+    return sorted(d for d in expected if not any(same_dept(d, r) for r in returned))

@@ -1,0 +1,271 @@
+"""drafter gather: returned forms → YAML fragments that `drafter draft DATA_DIR` drafts with the
+office's own files; refusals name file, sheet and cell and write nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from drafter.api import draft, gather, init
+from drafter.cli import main
+from drafter.errors import DrafterError
+from drafter.readers import load_data
+
+HEADER = ["指标", "单位", "上年数", "本年目标", "本年数", "增长(%)", "状态", "备注"]
+
+
+def make_form(path: Path, rows, lines=(), meta: dict | None = None, header=HEADER, sheet="数据") -> Path:
+    """A form of the `drafter forms` layout, as a department returns it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(header)
+    for r in rows:
+        ws.append(list(r))
+    text = wb.create_sheet("工作和措施")
+    text.append(["主要工作和成效", "明年主要措施"])
+    for pair in lines:
+        text.append(list(pair))
+    if meta:
+        m = wb.create_sheet("元数据")
+        for k, v in meta.items():
+            m.append([k, v])
+        m.sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+def stats_form(folder: Path, name="统计局.xlsx", **kw) -> Path:
+    return make_form(
+        folder / name,
+        [
+            ["地区生产总值", "亿元", 2700, 6, 2878, 4.3, "预计", None],
+            ["规上工业增加值", None, None, 6, None, 7.2, "快报", "全年口径"],
+            ["社会消费品零售总额", "亿元", None, None, None, None, None, None],  # listed, not filled
+        ],
+        lines=[("新建5G基站300个，实现乡镇全覆盖", "力争新增规上工业企业20户")],
+        meta={"部门": "区统计局", "地区": "金台区", "年度": 2024},
+        **kw,
+    )
+
+
+@pytest.fixture
+def office(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    init(data / "00_金台区2025.yaml", "金台区", "区", 2025)
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    return data, forms
+
+
+def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
+    data, forms = office
+    stats_form(forms)
+    result = gather([forms], data)
+    frag = data / "30_gather_统计局.yaml"
+    assert result.written == [frag]
+    text = frag.read_text(encoding="utf-8")
+    assert text.startswith("# drafter gather sha256:")
+    assert "来源 统计局.xlsx!E2；上年数 2700；本年目标 6" in text
+    assert "来源 统计局.xlsx!F3；本年目标 6；备注 全年口径" in text
+    loaded = load_data(data)
+    facts = [f for s in loaded.data["review"]["sections"] for f in s["facts"]]
+    gdp = next(f for f in facts if isinstance(f, dict) and f["name"] == "地区生产总值")
+    assert gdp == {"name": "地区生产总值", "value": 2878, "unit": "亿元", "growth": gdp["growth"],
+                   "status": "预计", "dept": "区统计局"}
+    assert str(gdp["growth"]) == "4.3"
+    assert "新建5G基站300个，实现乡镇全覆盖" in facts
+    area = loaded.data["key_tasks"]["areas"][-1]
+    assert area["items"][0]["measures"] == ["力争新增规上工业企业20户"]
+    assert area["items"][0]["lead_depts"] == ["区统计局"]
+
+    out = draft(data, tmp_path / "初稿.txt")
+    body = out.path.read_text(encoding="utf-8")
+    assert "2878亿元" in body and "7.2%" in body and "新建5G基站300个" in body
+    assert "力争新增规上工业企业20户" in body
+    row = result.summary.rows[0]
+    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 2, 2, 1)
+
+
+def test_summary_names_departments_that_sent_nothing(office):
+    data, forms = office
+    stats_form(forms)
+    result = gather([forms / "统计局.xlsx"], data)
+    # init's skeleton lists 统计局, 财政局 …; the form's metadata says 区统计局
+    missing = result.summary.missing
+    assert "财政局" in missing and "统计局" not in missing
+    assert any(line.startswith(f"尚未报送的部门（{len(missing)} 个）：") and "财政局" in line
+               for line in result.summary.lines())
+
+
+def test_department_from_file_name_without_metadata(office):
+    data, forms = office
+    make_form(forms / "财政局.xlsx", [["一般公共预算收入", "亿元", None, None, 12.5, 3.1, "核实", None]])
+    result = gather([forms], data)
+    assert result.summary.rows[0].dept == "财政局"
+    assert 'dept: "财政局"' in (data / "30_gather_财政局.yaml").read_text(encoding="utf-8")
+    assert "统计局" in result.summary.missing and "财政局" not in result.summary.missing
+
+
+def test_rerun_replaces_only_unedited_fragments(office):
+    data, forms = office
+    form = stats_form(forms)
+    gather([forms], data)
+    frag = data / "30_gather_统计局.yaml"
+    assert gather([forms], data).summary.rows[0].action == "未变"
+    make_form(form, [["地区生产总值", "亿元", 2700, 6, 2880, 4.3, "核实", None]], meta={"部门": "区统计局"})
+    assert gather([forms], data).summary.rows[0].action == "更新"
+    assert "value: 2880" in frag.read_text(encoding="utf-8")
+
+    edited = frag.read_text(encoding="utf-8").replace("2880", "2881")
+    frag.write_text(edited, encoding="utf-8")
+    make_form(form, [["地区生产总值", "亿元", 2700, 6, 2882, 4.3, "核实", None]], meta={"部门": "区统计局"})
+    with pytest.raises(DrafterError) as e:
+        gather([forms], data)
+    assert "30_gather_统计局.yaml" in e.value.message and "--force" in e.value.message
+    assert frag.read_text(encoding="utf-8") == edited
+    gather([forms], data, force=True)
+    assert "value: 2882" in frag.read_text(encoding="utf-8")
+
+
+def test_office_file_of_the_same_name_is_not_overwritten(office):
+    data, forms = office
+    stats_form(forms)
+    mine = data / "30_gather_统计局.yaml"
+    mine.write_text("review:\n  intro: 办公室自己写的\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match="不会覆盖"):
+        gather([forms], data)
+    assert "办公室自己写的" in mine.read_text(encoding="utf-8")
+
+
+def test_same_figure_from_two_departments_is_kept_once_with_both_sources(office, tmp_path):
+    data, forms = office
+    stats_form(forms)
+    make_form(forms / "发改局.xlsx", [["地区生产总值", "亿元", None, None, 2878, 4.3, "预计", None],
+                                   ["固定资产投资", None, None, None, None, 7, "预计", None]],
+              lines=[("新建5G基站300个，实现乡镇全覆盖。", "")], meta={"部门": "区发改局", "地区": "金台区", "年度": 2024})
+    result = gather([forms], data)
+    # sources are read in file-name order: 发改局.xlsx first, so it keeps the merged items
+    plan = (data / "30_gather_发改局.yaml").read_text(encoding="utf-8")
+    stats = (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
+    assert "来源 发改局.xlsx!E2；统计局.xlsx!E2" in plan
+    assert "来源 发改局.xlsx!工作和措施!A2；统计局.xlsx!工作和措施!A2" in plan
+    assert "地区生产总值" not in stats and "新建5G基站" not in stats and "规上工业增加值" in stats
+    assert [r.duplicates for r in result.summary.rows] == [0, 2]
+    body = draft(data, tmp_path / "d.txt").path.read_text(encoding="utf-8")
+    assert body.count("2878亿元") == 1
+
+
+def test_two_values_for_one_indicator_name_both_cells_and_write_nothing(office):
+    data, forms = office
+    stats_form(forms)
+    make_form(forms / "发改局.xlsx", [["地区生产总值", "亿元", None, None, 2900, 4.3, "预计", None]],
+              meta={"部门": "区发改局", "地区": "金台区", "年度": 2024})
+    with pytest.raises(DrafterError) as e:
+        gather([forms], data)
+    assert "统计局.xlsx!E2 为 2878亿元" in e.value.message and "发改局.xlsx!E2 为 2900亿元" in e.value.message
+    assert sorted(p.name for p in data.iterdir()) == ["00_金台区2025.yaml", "drafter.schema.json"]
+
+
+def _refused(data: Path, inputs, *needles: str) -> None:
+    before = sorted(p.name for p in data.iterdir())
+    with pytest.raises(DrafterError) as e:
+        gather(inputs, data)
+    for n in needles:
+        assert n in e.value.message, e.value.message
+    assert sorted(p.name for p in data.iterdir()) == before
+
+
+def test_percent_text_in_a_number_cell(office):
+    data, forms = office
+    make_form(forms / "统计局.xlsx", [["地区生产总值", "亿元", None, None, None, "6%", None, None]])
+    _refused(data, [forms], "统计局.xlsx", "工作表“数据”", "F2", "“6%”不是数字")
+
+
+def test_text_number_is_read(office):
+    data, forms = office
+    make_form(forms / "统计局.xlsx", [["地区生产总值", "亿元", None, None, "2878.50", None, None, None]])
+    gather([forms], data)
+    assert "value: 2878.50" in (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
+
+
+def test_merged_cell_over_a_value(office):
+    data, forms = office
+    path = make_form(forms / "统计局.xlsx", [["地区生产总值", "亿元", None, None, 2878, 4.3, None, None]])
+    wb = openpyxl.load_workbook(path)
+    wb["数据"].merge_cells("E2:F2")
+    wb.save(path)
+    _refused(data, [path], "统计局.xlsx", "工作表“数据”", "E2:F2", "合并单元格")
+
+
+def test_renamed_data_sheet(office):
+    data, forms = office
+    make_form(forms / "统计局.xlsx", [["地区生产总值", "亿元", None, None, 2878, None, None, None]], sheet="Sheet1")
+    _refused(data, [forms], "统计局.xlsx", "找不到工作表“数据”", "“Sheet1”")
+
+
+def test_changed_header(office):
+    data, forms = office
+    header = HEADER[:4] + ["实际数"] + HEADER[5:]
+    make_form(forms / "统计局.xlsx", [["地区生产总值", "亿元", None, None, 2878, None, None, None]], header=header)
+    _refused(data, [forms], "统计局.xlsx", "工作表“数据”", "E1", "应为“本年数”", "“实际数”")
+
+
+def test_bad_status(office):
+    data, forms = office
+    make_form(forms / "统计局.xlsx", [["地区生产总值", "亿元", None, None, 2878, None, "估计", None]])
+    _refused(data, [forms], "G2", "“估计”无效")
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize("name, content, needle", [
+    ("统计局.xls", OLE, "旧格式"),
+    ("统计局.xlsx", OLE, "密码"),
+    ("总结.docx", OLE, "实际是旧版 Word 97-2003（.doc）"),
+    ("统计局.xlsx", b"", "文件是空的"),
+    ("总结.txt", b"  \n", "文件是空的"),
+    ("统计局.xlsx", b"not a zip at all", "不是有效的Excel 工作簿"),
+])
+def test_unreadable_files_are_refused(office, name, content, needle):
+    data, forms = office
+    stats_form(forms, name="好的.xlsx")
+    (forms / name).write_bytes(content)
+    _refused(data, [forms], name, needle)
+
+
+def test_cli_prints_summary_and_refuses_with_exit_2(office, capsys):
+    data, forms = office
+    stats_form(forms)
+    assert main(["gather", str(forms), "-o", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "统计局.xlsx | 区统计局 | 报表 | 2 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
+    assert "尚未报送的部门" in out and "财政局" in out
+    (forms / "坏.xls").write_bytes(OLE)
+    assert main(["gather", str(forms), "-o", str(data)]) == 2
+    assert "坏.xls" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_form_saved_again_by_libreoffice_still_reads(office, tmp_path):
+    data, forms = office
+    src = stats_form(tmp_path, name="统计局.xlsx")
+    env = dict(os.environ, HOME=str(tmp_path))  # a private LibreOffice profile
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(forms), str(src)],
+                   check=True, capture_output=True, env=env)
+    resaved = forms / "统计局.xlsx"
+    if not resaved.exists():  # soffice without its Calc component cannot load spreadsheets
+        pytest.skip("LibreOffice Calc (libreoffice-calc-nogui) not installed")
+    assert resaved.read_bytes() != src.read_bytes()
+    result = gather([forms], data)
+    row = result.summary.rows[0]
+    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 2, 2, 1)
+    text = (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
+    assert "value: 2878" in text and "growth: 4.3" in text and "growth: 7.2" in text
