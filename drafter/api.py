@@ -218,3 +218,11 @@ def gather(inputs, data_dir: str | Path, force: bool = False, dept: str | None =
 
     return run(list(inputs), data_dir, force=force, dept=dept)
 
+
+def forms(data: str | Path, out_dir: str | Path, force: bool = False):
+    """One .xlsx form per supplying department in `out_dir`, to fill in and return for
+    `gather`. Returns a FormsResult (files with department and row counts; figures with no
+    department)."""
+    from .office.forms import write_forms
+
+    return write_forms(data, out_dir, force=force)

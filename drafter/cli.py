@@ -271,6 +271,27 @@ def gather(
 
 
 @app.command()
+def forms(
+    data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
+    out: Path = typer.Option(..., "-o", "--out", help="存放报表的文件夹（不存在则创建），每个部门一个 .xlsx"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的报表"),
+) -> None:
+    """按部门生成数据报送表（.xlsx），发给各部门填写后用 drafter gather 汇总。"""
+    from .api import forms as do_forms
+
+    result = do_forms(data, out, force=force)
+    for f in result.files:
+        print(f"已写出 {f.path}（{f.rows} 项指标，{f.prefilled} 项已预填）")
+    print(f"共 {len(result.files)} 个部门")
+    if result.unassigned:
+        print(f"另有 {len(result.unassigned)} 项数据没有注明提供部门（dept），未列入报表：")
+        for p in result.unassigned[:5]:
+            print(f"  {p}")
+        if len(result.unassigned) > 5:
+            print(f"  ……另有 {len(result.unassigned) - 5} 项")
+
+
+@app.command()
 def schema() -> None:
     """输出数据文件的 JSON Schema（供编辑器自动补全）。"""
     from .skeleton import schema_json

@@ -1,0 +1,102 @@
+"""The default catalogue of indicators each department supplies, for `drafter forms`.
+
+Department names here are bare (统计局); a form names them with the region's level unit
+(市统计局 / 区统计局 / 县统计局; 县级市 → 市, 省 → 省). An indicator is listed for its
+department only when the data does not already name it (by `name` or an alias) anywhere: the
+data knows better who supplies what. `levels` limits an indicator to some levels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    unit: str
+    aliases: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # empty: every level
+
+
+CATALOGUE: dict[str, tuple[Indicator, ...]] = {
+    "统计局": (
+        Indicator("地区生产总值", "亿元", ("生产总值", "GDP")),
+        Indicator("规上工业增加值", "亿元", ("规模以上工业增加值",)),
+        Indicator("固定资产投资", "亿元"),
+        Indicator("社会消费品零售总额", "亿元"),
+        Indicator("城镇居民人均可支配收入", "元"),
+        Indicator("农村居民人均可支配收入", "元"),
+        Indicator("居民消费价格指数涨幅", "%", ("居民消费价格涨幅", "CPI涨幅")),
+    ),
+    "财政局": (
+        Indicator("一般公共预算收入", "亿元", ("地方一般公共预算收入",)),
+        Indicator("一般公共预算支出", "亿元"),
+        Indicator("民生支出占一般公共预算支出比重", "%", ("民生支出占比",)),
+    ),
+    "人社局": (
+        Indicator("城镇新增就业", "万人", ("城镇就业",)),
+        Indicator("城镇调查失业率", "%", ("城镇登记失业率",)),
+    ),
+    "发改委": (
+        Indicator("重点项目完成投资", "亿元", ("省市重点项目完成投资",)),
+    ),
+    "商务局": (
+        Indicator("进出口总额", "亿元", ("外贸进出口总额",)),
+        Indicator("实际使用外资", "万美元"),
+    ),
+    "科技局": (
+        Indicator("技术合同成交额", "亿元"),
+        Indicator("高新技术企业", "家"),
+    ),
+    "工信局": (
+        Indicator("新增规上工业企业", "家"),
+    ),
+    "农业农村局": (
+        Indicator("粮食总产量", "万吨", ("粮食产量", "总产")),
+    ),
+    "生态环境局": (
+        Indicator("空气质量优良天数", "天", ("优良天数",)),
+        Indicator("PM2.5平均浓度", "微克/立方米", ("细颗粒物平均浓度",)),
+    ),
+}
+
+# Bare department names (as `drafter init` writes them: 统计局) that take the level unit.
+BARE_DEPARTMENTS = frozenset(CATALOGUE) | {
+    "税务局", "教育局", "卫健委", "卫健局", "民政局", "医保局", "市场监管局", "自然资源局", "住建局",
+    "交通运输局", "水利局", "林业局", "文旅局", "应急管理局", "公安局", "司法局", "审计局",
+    "行政审批局", "招商局", "大数据管理局", "政府办公室", "退役军人事务局", "城市管理局", "乡村振兴局",
+}
+
+LEVEL_UNIT = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
+
+
+def department(name: str, level: str) -> str:
+    """The department's name as a form calls it: 统计局 → 区统计局 in a 区; others as written."""
+    name = name.strip()
+    return LEVEL_UNIT.get(level, "市") + name if name in BARE_DEPARTMENTS else name
+
+
+def catalogue_for(level: str) -> dict[str, tuple[Indicator, ...]]:
+    """{department as named at this level: its indicators}."""
+    return {
+        department(dept, level): tuple(i for i in items if not i.levels or level in i.levels)
+        for dept, items in CATALOGUE.items()
+    }
+
+
+def catalogue_dept(name: str, level: str) -> str | None:
+    """The department the catalogue gives an indicator to, by name or alias."""
+    for dept, items in CATALOGUE.items():
+        if any(name == i.name or name in i.aliases for i in items):
+            return department(dept, level)
+    return None
+
+
+def known_names(name: str) -> set[str]:
+    """The indicator's name and its catalogue aliases (生产总值 ↔ 地区生产总值)."""
+    for items in CATALOGUE.values():
+        for i in items:
+            if name == i.name or name in i.aliases:
+                return {i.name, *i.aliases}
+    return {name}
