@@ -195,3 +195,37 @@ def test_no_targets_paragraph():
 def test_describe_writes_the_clause_back(text):
     (t,) = parse_targets(text)
     assert describe(t) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 增速 names the growth of the indicator before it: not a level target 地区生产总值增速
+        ("地区生产总值增速6%以上", {"name": "地区生产总值", "value": 6, "qualifier": "以上"}),
+        ("地区生产总值增速达到6.5%左右", {"name": "地区生产总值", "value": Decimal("6.5"), "qualifier": "左右"}),
+        ("社会消费品零售总额增幅8%", {"name": "社会消费品零售总额", "value": 8}),
+        # an adverb before the verb is not part of the name (攀枝花: 地区生产总值确保增长6.5%)
+        ("地区生产总值确保增长6.5%", {"name": "地区生产总值", "value": Decimal("6.5")}),
+    ],
+)
+def test_growth_written_as_speed_or_with_an_adverb(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["其他约束性指标确保完成省下达任务", "其他约束性指标确保完成", "其他约束性指标确保完成上级下达的目标任务"],
+)
+def test_other_binding_targets_are_a_task_named_without_the_adverb(text):
+    """「其他约束性指标确保完成」: a 完成上级下达任务 check named 其他约束性指标 (its done: is what
+    next year's review needs), never a target named 其他约束性指标确保."""
+    assert one(text) == {"name": "其他约束性指标", "qualifier": "完成上级下达任务"}
+
+
+def test_speed_target_in_a_passage_and_described_back():
+    ts = parse_targets("主要预期目标是：地区生产总值增速6%以上，其他约束性指标确保完成省下达任务。")
+    assert [(t.name, t.kind, t.value, t.unit, t.qualifier) for t in ts] == [
+        ("地区生产总值", "growth", 6, None, "以上"),
+        ("其他约束性指标", "growth", None, None, "完成上级下达任务"),
+    ]
+    assert [describe(t) for t in ts] == ["地区生产总值增长6%以上", "其他约束性指标完成上级下达任务"]

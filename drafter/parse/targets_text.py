@@ -65,10 +65,10 @@ _SENTENCE_END = re.compile(r"(?<=[。！])")
 _MARKER = re.compile(r"(?:预期|主要|奋斗|发展)目标(?:是|为)[：:]?")
 
 _RIDER = re.compile(r"^(?:全年)?(?:在实际工作中|力争|争取|努力)")
-_TASK = re.compile(r"下达|省定|市定|州定|区定|责任目标|要求全面完成")
+_TASK = re.compile(r"下达|省定|市定|州定|区定|责任目标|要求全面完成|约束性指标(?:确保|全面|均)?完成$")
 _TASK_OBJECT = re.compile(r"^(?:全面)?完成(?:[^的]{0,12}?下达的?)?(?P<obj>.+)$")
 _TASK_SUBJECT = re.compile(
-    r"(?:等(?:约束性)?指标)?(?:均|全面|都)?(?:完成|控制在|达到?(?=[省市州区县]定)|按照)"
+    r"(?:等(?:约束性)?指标)?(?:确保|均|全面|都)?(?:完成|控制在|达到?(?=[省市州区县]定)|按照)"
 )
 _RELATIVE = re.compile(
     r"^(?P<subj>.+?)(?:增速|增长)?"
@@ -81,7 +81,11 @@ _PAIR = re.compile(
     rf"^(?P<subj>.+?)分别(?P<verb>同口径增长|同比增长|增长|下降|降低)"
     rf"{_NUM}(?P<u1>%)?{_Q}[、和及]{_NUM}(?P<u2>%)?{_Q}$"
 )
-_GROWTH = re.compile(rf"^(?P<subj>.*?)(?P<verb>同口径增长|同比增长|增长|下降|降低){_NUM}(?P<unit>%){_Q}$")
+# 增速/增幅 6%以上 is a growth of the indicator before it (地区生产总值增速6%以上), not a level
+# target named 地区生产总值增速
+_GROWTH = re.compile(
+    rf"^(?P<subj>.*?)(?P<verb>同口径增长|同比增长|增长|(?:增速|增幅)(?:达到|保持在|为)?|下降|降低){_NUM}(?P<unit>%){_Q}$"
+)
 _LEVEL_VERB = re.compile(
     rf"^(?P<subj>.*?)(?P<verb>力争达到|达到|完成|突破|超过|保持在|稳定在|新增){_NUM}(?P<unit>[^\d，；。]{{0,4}}?){_Q}$"
 )
@@ -134,8 +138,14 @@ def _split_subject(subj: str) -> list[str]:
     return parts
 
 
+# An adverb before the verb is not part of the name: 地区生产总值确保增长6.5%,
+# 其他约束性指标确保完成省下达任务
+_ADVERB_END = re.compile(r"(?:确保|力争|争取|努力|全面|均|都)+$")
+
+
 def _name(subj: str) -> str:
-    return subj.strip("，、：:；")
+    subj = subj.strip("，、：:；")
+    return _ADVERB_END.sub("", subj) or subj
 
 
 def _target(**kw) -> Target:
@@ -228,7 +238,8 @@ def _read_clause(s: str, previous: str | None) -> Clause:
             return Clause(raw, "other")
         q = _qualifier(m.group(5))
         return Clause(raw, "target", [
-            _target(name=n, kind="growth", value=v, qualifier=q, verb=verb if verb != "增长" else None)
+            _target(name=n, kind="growth", value=v, qualifier=q,
+                    verb=verb if verb != "增长" and not verb.startswith(("增速", "增幅")) else None)
             for n in _split_subject(subj)
         ])
     m = _LEVEL_VERB.match(s)
