@@ -147,14 +147,27 @@ def derived_numbers(report: Report) -> set[Decimal]:
 TEXT_NUMBER = "文字中的数字"
 
 
+# Lists whose entries are the office's facts: review sections and highlights, key-task
+# measures, self-building, livelihood projects, other work. Not the 形势 context (新中国成立
+# 75周年) or the meeting line: those are no department's figures.
+_FACT_LISTS = {"facts", "measures", "self_building", "highlights", "livelihood", "other_work"}
+_ROAD = ("国道", "省道", "县道")
+
+
+def is_text_fact(path: str) -> bool:
+    return any(isinstance(s, str) and s in _FACT_LISTS for s in steps(path))
+
+
 def figures_in_text(text: str) -> list[numbers.Number]:
-    """The numbers of a text fact a department must confirm: every number except a year
-    (2035年, 2023年度) — 79个, 4.5亿元, 1—2个, 第四届 is not one (numbers.extract)."""
+    """The numbers of a text fact a department must confirm: 79个, 4.5亿元, 1—2个 — not a
+    year (2035年, 2023行动), a road or line number (国道327, 地铁1号线) or a 「16+8+3」
+    programme, which are names; 5G is not a number at all (numbers.extract)."""
     out = []
     for n in numbers.extract(text):
         year = (not n.percent and not n.rank and "." not in n.text and 1900 <= n.value <= 2100
-                and text.startswith("年", n.end))
-        if not year:
+                and (text.startswith("年", n.end) or not numbers.unit_after(text, n)))
+        name = (text.startswith(("号", "+"), n.end) or text[:n.start].endswith(_ROAD + ("+",)))
+        if not (year or name):
             out.append(n)
     return out
 

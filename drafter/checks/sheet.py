@@ -8,7 +8,10 @@ Layout, chosen for a clerk who prints the sheet or fills it in on screen:
                   单位, 数据状态, 是否预计, 数据路径, and three columns for the department to
                   fill in: 核对结果 (a 无误 / 需修改 drop-down), 修改为, 备注
   未注明部门      figures whose data gives no department (always the last sheet)
-Figures still 预计 are shaded and marked 是 in 是否预计: they must be replaced by 快报 or
+Numbers inside the office's text facts (「79个重点工业项目、技改项目建成投产」) are rows too:
+指标 reads 文字中的数字, 数据路径 is the text fact's path, 数值 and 单位 are the number and the
+unit written after it, and the department is the nearest `dept` in its section or item
+(paths.text_dept). Figures still 预计 are shaded and marked 是 in 是否预计: they must be replaced by 快报 or
 核实 numbers before the report is printed.
 """
 
@@ -22,7 +25,7 @@ from ..model import Report
 from ..writers.cells import append_row, sheet_title
 from .composed import ComposedParagraph
 from .facts import sentence_around
-from .paths import figure_info
+from .paths import TEXT_NUMBER, figure_info, figures_in_text, is_text_fact, text_dept
 
 NO_DEPT = "未注明部门"
 ESTIMATE_FILL = "FCE4D6"  # light orange: stands out on screen and prints as light grey
@@ -49,8 +52,24 @@ class SheetRow:
         return self.status == "预计"
 
 
+def _text_rows(report: Report, i: int, cp: ComposedParagraph, s: int, run) -> list[SheetRow]:
+    """One row per number of a text fact's run (a fact split over runs counts once per run)."""
+    from ..compose.numbers import format_number
+    from .numbers import unit_after
+
+    out = []
+    dept = text_dept(report, run.source.ref)
+    for n in figures_in_text(run.text):
+        unit = "%" if n.percent else ("位" if n.rank else unit_after(run.text, n))
+        value = n.shown if n.rank else n.value
+        sentence = sentence_around(cp.text, s + n.start, s + n.end, width=400)
+        out.append(SheetRow(i + 1, TEXT_NUMBER, sentence, value, unit, None, dept, run.source.ref))
+    return out
+
+
 def sheet_rows(report: Report, composed: list[ComposedParagraph]) -> list[SheetRow]:
-    """Every number run of the composition that comes from a numeric field, once per path."""
+    """Every number run of the composition that comes from a numeric field, once per path, and
+    every number of the office's text facts."""
     rows, seen = [], set()
     for i, cp in enumerate(composed):
         for s, e, run in cp.spans():
@@ -58,6 +77,9 @@ def sheet_rows(report: Report, composed: list[ComposedParagraph]) -> list[SheetR
                 continue
             info = figure_info(report, run.source.ref)
             if info is None:
+                if is_text_fact(run.source.ref):
+                    seen.add(run.source.ref)
+                    rows += _text_rows(report, i, cp, s, run)
                 continue
             seen.add(run.source.ref)
             rows.append(SheetRow(i + 1, info.label, sentence_around(cp.text, s, e, width=400), info.value,
@@ -135,7 +157,8 @@ def build_workbook(report: Report, rows: list[SheetRow]):
                 cell.border = border
                 cell.alignment = top
             row[2].alignment = row[3].alignment = wrap
-            row[4].number_format = _number_format(r.value)
+            if not isinstance(r.value, str):  # a rank in a text fact is written 第四
+                row[4].number_format = _number_format(r.value)
             if r.estimated:
                 for cell in row:
                     cell.fill = est_fill

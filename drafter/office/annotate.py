@@ -6,6 +6,12 @@ each number in Word or WPS back to the data file.
 A figure run is a run whose source is "data" and whose text has a digit (2878, 4.3, a text
 fact such as 「79个重点工业项目…」), or whose data value is a number written in words (the
 第一 of a rank).
+
+Numbers inside the office's text facts get a comment each, on the number and its unit
+(「79个」): 「文字中的数字：review.sections[0].facts[9]（市工信局）」 — the department being the
+nearest `dept` in the fact's section or item (checks.paths.text_dept). To comment a number and
+not its whole sentence, the text run is split around it in a copy of the document; runs of the
+same look are merged again by the writer, so the text and its layout do not change.
 """
 
 from __future__ import annotations
@@ -130,9 +136,79 @@ def figure_notes(report: Report) -> Callable[[Run], str | None]:
     return note
 
 
+def _split_text_numbers(report: Report, doc: Document) -> tuple[Document, dict[int, str]]:
+    """A copy of `doc` whose text-fact runs are cut so each number (with its unit) is a run of
+    its own, and {id(run): comment} for those number runs."""
+    import copy
+    import dataclasses
+
+    from ..checks.numbers import unit_after
+    from ..checks.paths import TEXT_NUMBER, figures_in_text, is_text_fact, text_dept
+
+    notes: dict[int, str] = {}
+
+    def split(run: Run) -> list[Run]:
+        ref = run.source.ref
+        if run.source.kind != "data" or not ref or not is_text_fact(ref) or _is_number(resolve_path(report, ref)):
+            return [run]
+        nums = figures_in_text(run.text)
+        if not nums:
+            return [run]
+        dept = text_dept(report, ref) or "未注明部门"
+        out, pos = [], 0
+        for n in nums:
+            end = n.end + (0 if n.percent or n.rank else len(unit_after(run.text, n)))
+            if n.percent:
+                end = n.end + len(run.text[n.end:]) - len(run.text[n.end:].lstrip()) + 1
+            start = n.start - (1 if n.rank else 0)  # 第四
+            if start < pos:
+                continue
+            if start > pos:
+                out.append(Run(run.text[pos:start], run.source))
+            piece = Run(run.text[start:end], run.source)
+            notes[id(piece)] = f"{TEXT_NUMBER}：{ref}（{dept}）"
+            out.append(piece)
+            pos = end
+        if pos < len(run.text):
+            out.append(Run(run.text[pos:], run.source))
+        return out
+
+    def walk(obj):
+        """A copy of the tree down to its run lists (texts and sources are shared, not copied)."""
+        if isinstance(obj, list):
+            if obj and all(isinstance(x, Run) for x in obj):
+                return [piece for r in obj for piece in split(r)]
+            return [walk(x) for x in obj]
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type) and not isinstance(obj, Run):
+            new = copy.copy(obj)
+            for f in dataclasses.fields(obj):
+                object.__setattr__(new, f.name, walk(getattr(obj, f.name)))
+            return new
+        return obj
+
+    return walk(doc), notes
+
+
+def _all_notes(report: Report, notes: dict[int, str]) -> Callable[[Run], str | None]:
+    figure = figure_notes(report)
+
+    def note(run: Run) -> str | None:
+        if id(run) in notes:
+            return notes[id(run)]
+        if run.source.kind == "data" and not _is_number(resolve_path(report, run.source.ref)):
+            from ..checks.paths import is_text_fact
+
+            if is_text_fact(run.source.ref):  # its numbers carry their own comments
+                return None
+        return figure(run)
+
+    return note
+
+
 def annotations(report: Report, doc: Document) -> list[tuple[Run, str]]:
     """Every (run, comment) the annotated .docx of `doc` carries, in document order."""
-    note = figure_notes(report)
+    doc, notes = _split_text_numbers(report, doc)
+    note = _all_notes(report, notes)
     out = []
     for run in doc.runs():
         if not run.text:
@@ -152,7 +228,8 @@ def write_annotated(doc: Document, report: Report, path: str | Path, profile=Non
     path = Path(path)
     if path.suffix.lower() != ".docx":
         raise DrafterError(f"批注只能写入 Word 文档：{display_path(path)} 请以 .docx 结尾")
-    atomic_write(path, lambda s: write_docx(doc, s, profile, annotate=figure_notes(report)),
+    split, notes = _split_text_numbers(report, doc)
+    atomic_write(path, lambda s: write_docx(split, s, profile, annotate=_all_notes(report, notes)),
                  force=force)
     return len(annotations(report, doc))
 
