@@ -269,3 +269,36 @@ def test_form_saved_again_by_libreoffice_still_reads(office, tmp_path):
     assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 2, 2, 1)
     text = (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
     assert "value: 2878" in text and "growth: 4.3" in text and "growth: 7.2" in text
+
+
+def test_forms_made_by_drafter_forms_round_trip_against_the_office_file(tmp_path):
+    """A form from `drafter forms`: its 元数据 ties row 2 to review.headline[0]; an empty place is
+    reported, a value the office already has is not written twice, a different one is refused."""
+    from drafter.api import forms
+
+    data = tmp_path / "data"
+    data.mkdir()
+    office_file = data / "00_金台区2025.yaml"
+    init(office_file, "金台区", "区", 2025)
+    forms(data, tmp_path / "forms")
+    form = tmp_path / "forms" / "区统计局.xlsx"
+    wb = openpyxl.load_workbook(form)
+    assert wb["数据"]["A2"].value == "生产总值"
+    wb["数据"]["E2"] = 2878
+    wb.save(form)
+    result = gather([form], data)
+    assert any("review.headline[0].value" in n and "仍留空" in n for n in result.summary.notes)
+    assert "value: 2878" in (data / "30_gather_区统计局.yaml").read_text(encoding="utf-8")
+
+    (data / "30_gather_区统计局.yaml").unlink()
+    text = office_file.read_text(encoding="utf-8").replace("      value:\n", "      value: 2878\n", 1)
+    office_file.write_text(text, encoding="utf-8")
+    result = gather([form], data)
+    assert result.summary.rows[0].figures == 1 and result.summary.rows[0].duplicates == 1
+    assert not (data / "30_gather_区统计局.yaml").exists()  # already in the office's file
+
+    office_file.write_text(text.replace("value: 2878", "value: 2900", 1), encoding="utf-8")
+    with pytest.raises(DrafterError) as e:
+        gather([form], data)
+    assert "区统计局.xlsx!E2 为 2878" in e.value.message and "00_金台区2025.yaml:" in e.value.message
+    assert "review.headline[0].value 为 2900" in e.value.message

@@ -15,7 +15,7 @@ from ..errors import DrafterError, display_path
 from .facts import Gathered
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked
-from .summary import SourceRow, Summary, depts_in_data, missing_depts
+from .summary import SourceRow, Summary, depts_in_data, missing_depts, office_files
 
 __all__ = ["gather", "GatherResult"]
 
@@ -92,6 +92,62 @@ def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
     return dropped
 
 
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _lookup(loaded, path: str):
+    """(value, where) at a dotted data path such as review.headline[0].value in one office
+    file; (None, None) when the file does not hold it."""
+    node, parts = loaded.data, []
+    for name, index in _PATH_PART.findall(path):
+        part = int(index) if index else name
+        parts.append(part)
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return None, None
+    pos = loaded.where(tuple(parts))
+    return node, (f"{pos.file}:{pos.line}:{pos.column}" if pos else loaded.files[0])
+
+
+def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, int], list[str]]:
+    """Pre-filled rows whose cells belong to a place in the office's files (元数据 paths): a
+    value the office already has is not written again; a different one is an error naming both
+    places; an empty place is reported so the office removes it. Returns (figures already in
+    the data per source, the empty places)."""
+    conflicts: list[str] = []
+    in_data: dict[int, int] = {}
+    empty: list[str] = []
+    for i, g in enumerate(sources):
+        kept = []
+        for f in g.figures:
+            same = bool(f.paths)
+            for column, path in f.paths.items():
+                mine = f.value if column == "本年数" else f.growth
+                if mine is None:  # only the cells the department filled are compared
+                    continue
+                found = [(v, w) for v, w in (_lookup(o, path) for o in office) if w is not None]
+                theirs = next(((v, w) for v, w in found if v is not None), None)
+                if not found:
+                    same = False
+                elif theirs is None:
+                    same = False
+                    empty.append(path)
+                elif theirs[0] != mine:
+                    conflicts.append(f"指标“{f.name}”两处的数不一致：{f.source} 为 {mine}，{theirs[1]} {path} 为 {theirs[0]}；"
+                                     "请与部门核实后只保留一个")
+            if same:
+                in_data[i] = in_data.get(i, 0) + 1
+            else:
+                kept.append(f)
+        g.figures = kept
+    if conflicts:
+        raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字与数据文件冲突，未写入任何文件"]))
+    return in_data, empty
+
+
 def _shown(f) -> str:
     parts = []
     if f.value is not None:
@@ -125,10 +181,18 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
         else:
             result.sources.append(got)
     sources = result.sources
-    expected = depts_in_data(data_dir, skip=set()) | {d for g in sources for d in g.depts_listed}
+    office = office_files(data_dir)
+    expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
     missing = missing_depts(expected, sources)
     counts = [(len(g.figures), len(g.texts)) for g in sources]
     dropped = _merge_duplicates(sources)
+    in_data, to_fill = _against_office(sources, office)
+    if to_fill:
+        notes.append(
+            f"注意：{len(to_fill)} 个数字在办公室的数据文件中有对应的位置但仍留空（"
+            + "、".join(to_fill[:5]) + ("……" if len(to_fill) > 5 else "")
+            + "）；汇总的数已写入片段，请删去那里的空项，以免初稿写两次"
+        )
 
     taken: set[str] = set()
     plan: list[tuple[Gathered, Path | None, str | None, str]] = []
@@ -158,7 +222,8 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
         result.summary.rows.append(SourceRow(
             source=g.shown, dept=g.dept, kind="报表" if g.kind == "form" else "材料",
             figures=counts[i][0], facts=counts[i][1], blank_rows=g.blank_rows,
-            fragment=target.name if target is not None else None, action=action, duplicates=dropped.get(i, 0),
+            fragment=target.name if target is not None else None, action=action,
+            duplicates=dropped.get(i, 0) + in_data.get(i, 0),
         ))
     result.summary.missing = missing
     result.summary.notes = notes

@@ -24,6 +24,7 @@ class GFigure:
     target: Decimal | int | None = None  # 本年目标, kept as a comment: the office's own target
     note: str | None = None  # 备注: a department's word to the office, not text for the draft
     also: list[str] = field(default_factory=list)  # other sources that gave the same figure
+    paths: dict[str, str] = field(default_factory=dict)  # 本年数 / 增长(%) → data path (from 元数据)
 
 
 @dataclass

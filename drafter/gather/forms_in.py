@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import DrafterError
 from ..limits import MAX_NUMBER_DIGITS
-from ..phrases.topics import classify
+from ..phrases.topics import by_seeds, classify
 from .facts import GFigure, Gathered, GText
 
 DATA_SHEET = "数据"
@@ -31,8 +31,9 @@ NUMBER_COLUMNS = {3: "上年数", 4: "本年目标", 5: "本年数", 6: "增长(
 MAX_ROWS = 5_000  # a form lists dozens of figures; thousands of rows is not a form
 _PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000\ue001]")
-_META_KEYS = {"部门": "dept", "填报部门": "dept", "department": "dept", "dept": "dept",
-              "地区": "region", "region": "region", "年度": "year", "year": "year"}
+# 本年 is the year the figures are of (the report's year - 1); 年度 (the report's year) only
+# when a form has no 本年: either keeps forms of one office comparable.
+_META_KEYS = {"部门": "dept", "填报部门": "dept", "地区": "region", "本年": "year", "年度": "report_year"}
 
 
 def _where(shown: str, sheet: str, coord: str) -> str:
@@ -53,16 +54,36 @@ def read_form(path: Path, data: bytes, shown: str) -> Gathered:
         )
     meta = _read_meta(wb[META_SHEET]) if META_SHEET in wb.sheetnames else {}
     dept = meta.get("dept") or path.stem
-    year = None
-    if meta.get("year") and re.fullmatch(r"\d{4}", str(meta["year"]).strip().removesuffix(".0")):
-        year = int(str(meta["year"]).strip().removesuffix(".0"))
+    year = _year(meta.get("year")) or _year(meta.get("report_year"))
     out = Gathered(path, path.name, dept, "form", region=meta.get("region"), year=year)
     if meta.get("dept"):
         out.depts_listed.add(meta["dept"])
     _read_figures(wb[DATA_SHEET], out, shown)
+    _attach_paths(wb, out)
     if TEXT_SHEET in wb.sheetnames:
         _read_lines(wb[TEXT_SHEET], out, shown)
     return out
+
+
+def _year(v) -> int | None:
+    t = str(v).strip().removesuffix(".0") if v is not None else ""
+    return int(t) if re.fullmatch(r"\d{4}", t) else None
+
+
+def _attach_paths(wb, out: Gathered) -> None:
+    """The data path of each pre-filled row's 本年数 and 增长(%) cells, from the 元数据 that
+    `drafter forms` wrote (rows a department added have none)."""
+    try:
+        from ..office.forms import read_meta
+    except ImportError:
+        return
+    meta = read_meta(wb)
+    if meta is None:
+        return
+    for f in out.figures:
+        row = meta.rows.get(int(re.sub(r"\D", "", f.source.rsplit("!", 1)[1])))
+        if row and row.get("指标") == f.name:
+            f.paths = {c: row[c] for c in ("本年数", "增长(%)") if row.get(c)}
 
 
 def _read_meta(ws) -> dict[str, str]:
@@ -169,9 +190,16 @@ def _read_figures(ws, out: Gathered, shown: str) -> None:
         at = cells[4] if value is not None else cells[5]
         out.figures.append(GFigure(
             name=name, unit=_checked_text(cells[1], shown, ws.title) or None, value=value, growth=growth,
-            status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=classify(name),
+            status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=_figure_topic(name),
             last=numbers[3], target=numbers[4], note=_checked_text(cells[7], shown, ws.title) or None,
         ))
+
+
+def _figure_topic(name: str) -> str:
+    """An indicator name is two to eight characters: the seed keywords (生产总值 → 经济) judge it
+    better than the lexicon mined from whole sections, which is for sentences."""
+    seed = by_seeds(name)
+    return seed if seed != "其他" else classify(name)
 
 
 def _read_lines(ws, out: Gathered, shown: str) -> None:

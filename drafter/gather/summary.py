@@ -58,29 +58,33 @@ def same_dept(a: str, b: str) -> bool:
     return len(short) >= 2 and long.endswith(short)
 
 
-def depts_in_data(data_dir: Path, skip: set[str]) -> set[str]:
-    """Departments named in the office's own YAML files in DATA_DIR (gather's fragments skipped).
-    A file that does not read is left to `drafter validate` to report, not gather."""
+def office_files(data_dir: Path) -> list:
+    """The office's own YAML files in DATA_DIR (gather's stamped fragments skipped), loaded with
+    positions. A file that does not read is left to `drafter validate` to report, not gather."""
     from ..errors import DrafterError
     from ..readers.yaml_data import load_yaml_file
 
-    found: set[str] = set()
+    found = []
     if not data_dir.is_dir():
         return found
     for p in sorted(data_dir.iterdir()):
-        if p.suffix.lower() not in (".yaml", ".yml") or p.name in skip or not p.is_file():
+        if p.suffix.lower() not in (".yaml", ".yml") or not p.is_file():
             continue
         try:
-            first = p.open("rb").readline()
-        except OSError:
+            with p.open("rb") as f:
+                if f.readline().startswith(b"# drafter gather sha256:"):
+                    continue
+            found.append(load_yaml_file(p))
+        except (DrafterError, OSError):
             continue
-        if first.startswith(b"# drafter gather sha256:"):
-            continue
-        try:
-            data = load_yaml_file(p).data
-        except DrafterError:
-            continue
-        _walk(data, found)
+    return found
+
+
+def depts_in_data(files: list) -> set[str]:
+    """Departments named in the office's files (dept, actual_dept, lead_depts, coop_depts)."""
+    found: set[str] = set()
+    for loaded in files:
+        _walk(loaded.data, found)
     return found
 
 
@@ -102,4 +106,6 @@ def missing_depts(expected: set[str], sources: list[Gathered]) -> list[str]:
     returned = {g.dept for g in sources if g.dept and (g.figures or g.texts)}
     returned |= {f.dept for g in sources for f in g.figures if f.dept}
     returned |= {t.dept for g in sources for t in g.texts if t.dept}
-    return sorted(d for d in expected if not any(same_dept(d, r) for r in returned))
+    missing = sorted(d for d in expected if not any(same_dept(d, r) for r in returned))
+    # 人社局 and 区人社局 are one department: name it once, by its longer name
+    return [d for d in missing if not any(o != d and len(o) > len(d) and same_dept(d, o) for o in missing)]
