@@ -35,7 +35,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import lastyear_report as lr
 from .errors import DrafterError, display_path
+from .lastyear_report import advance_years
 from .model import LEVELS, Report, Target
 from .skeleton import SCHEMA_FILE, _emit_model, skeleton_data
 
@@ -63,9 +65,12 @@ class LastYear:
     self_building: dict[str, Any] = field(default_factory=dict)
     targets: list[LastTarget] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # targets the model cannot hold
+    sections: list[str] = field(default_factory=list)  # review section headings
     areas: list[str] = field(default_factory=list)  # key-task area headings
     problems: list[str] = field(default_factory=list)
+    problems_found: bool = True  # False: the report has no problems paragraph at all
     meeting: str | None = None
+    glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
     notes: dict[str, str] = field(default_factory=dict)  # meta field → hint comment
     targets_found: bool = True
 
@@ -84,112 +89,29 @@ def _from_data(path: Path) -> LastYear:
     meta = {k: getattr(m, k) for k in keep if getattr(m, k) is not None}
     last = LastYear(path, "data", year=m.year, meta=meta, meeting=m.meeting)
     structure = report.structure.model_dump(exclude_defaults=True)
-    headings = {k: v for k, v in structure.pop("headings", {}).items() if v and not re.search(r"\d{4}", v)}
-    if headings:  # 2024年工作回顾 names last year: only headings without a year carry over
-        structure["headings"] = headings
+    if m.year is not None:  # 2024年工作回顾 names last year's years: move them on by one
+        headings = {k: advance_years(v, m.year + 1) for k, v in structure.pop("headings", {}).items() if v}
+        if headings:
+            structure["headings"] = headings
     last.structure = structure
     if report.self_building.placement != "part":
         last.self_building = {"placement": report.self_building.placement}
+    if report.self_building.title:
+        last.self_building["title"] = advance_years(report.self_building.title, m.year + 1)
     if report.opening.audience:
         last.opening = {"audience": report.opening.audience}
     last.targets = [LastTarget(t, describe(t)) for t in report.targets.indicators]
     last.targets_found = bool(last.targets)
+    last.sections = [s.title for s in report.review.sections if s.title]
     last.areas = [a.title for a in report.key_tasks.areas if a.title]
     last.problems = list(report.review.problems)
+    last.problems_found = bool(last.problems)
+    last.glossary = [(g.term, g.definition) for g in report.glossary]
     return last
 
 
 # ---------------------------------------------------------------------------------------------
 # last year's report
-
-
-def _structure(doc) -> dict[str, Any]:
-    from .tree import Section
-
-    out: dict[str, Any] = {}
-    parts = {p.type: p for p in doc.parts}
-    review = parts.get("review")
-    if review is not None and review.heading is not None:
-        out["numbered"] = bool(re.match(r"^[一二三四五六七八九十]+、", review.heading.text))
-    kt = parts.get("key_tasks")
-    if kt is not None:
-        out["targets_part"] = "separate" if kt.heading is not None else "combined"
-        sections = [b for b in kt.blocks if isinstance(b, Section) and b.heading]
-        if sections:
-            out["task_style"] = sections[0].style
-            number = sections[0].heading.text
-            if number.startswith("（一）"):
-                out["task_marker"] = "（一）"
-            elif number.startswith("一、"):
-                out["task_marker"] = "一、"
-    if review is not None:
-        sections = [b for b in review.blocks if isinstance(b, Section) and b.heading]
-        if sections:
-            first = sections[0].heading.text
-            for marker in ("（一）", "——", "一是"):
-                if first.startswith(marker):
-                    out["review_marker"] = marker
-                    break
-            else:
-                out["review_marker"] = "none"
-    return out
-
-
-def _areas(doc) -> list[str]:
-    from .tree import Section
-
-    out = []
-    for part in doc.parts:
-        if part.type != "key_tasks":
-            continue
-        for b in part.blocks:
-            if isinstance(b, Section) and b.heading and b.heading.text.strip():
-                out.append(b.heading.text.strip())
-    return out
-
-
-_PROBLEM_MARK = re.compile(r"清醒(?:地)?(?:看到|认识到)|困难和问题|问题和不足|短板和不足|不足和问题")
-_PROBLEM_STOP = re.compile(r"^(?:对此|对于这些|针对这些|这些问题|我们将|我们一定|我们要|我们必须|对这些)")
-
-
-def _problems(doc) -> list[str]:
-    """The problems paragraph of the review, item by item."""
-    from .tree import Section
-
-    paras = []
-    for part in doc.parts:
-        if part.type != "review":
-            continue
-        for b in part.blocks:
-            paras.extend(b.blocks if isinstance(b, Section) else [b])
-    for p in paras:
-        text = p.text
-        m = _PROBLEM_MARK.search(text)
-        if not m:
-            continue
-        rest = text[m.end():]
-        colon = re.search(r"[：:]", rest)
-        if colon:
-            rest = rest[colon.end():]
-        else:
-            rest = rest.split("，", 1)[-1]
-        sentences = []
-        for s in re.split(r"(?<=。)", rest):
-            if _PROBLEM_STOP.match(s.strip()):
-                break
-            sentences.append(s)
-        body = "".join(sentences)
-        items = [x for x in re.split(r"[；;]", body) if x.strip()]
-        if len(items) < 2:
-            items = [x for x in re.split(r"(?<=。)", body) if x.strip()]
-        out = []
-        for x in items:
-            x = re.sub(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、])", "", x.strip())
-            x = x.rstrip("。；，")
-            if x:
-                out.append(x if len(x) <= 120 else x[:118] + "……")
-        return out
-    return []
 
 
 def _from_report(path: Path) -> LastYear:
@@ -227,11 +149,45 @@ def _from_report(path: Path) -> LastYear:
     if info.speaker:
         last.meta["speaker"] = info.speaker
         last.meta["speaker_title"] = info.speaker_title
-    last.meeting = info.meeting or None
-    last.structure = _structure(doc)
-    last.areas = _areas(doc)
-    last.problems = _problems(doc)
+    header = _header_lines(lines)
+    who = lr.speaker(header, info.region or None)
+    if who:  # spaces inside the name removed (冷 劲 松), 「市长 冷劲松」 read too
+        last.meta["speaker"], last.meta["speaker_title"] = who
+    if info.short:
+        last.meta["short_name"] = info.short
+    last.meeting = _meeting(info.meeting, info.name) or lr.meeting_in_header(header, info.name) or None
+    last.structure = lr.structure(doc)
+    last.sections = lr.section_titles(doc, "review")
+    last.areas = lr.section_titles(doc, "key_tasks")
+    last.problems = lr.problems(doc)
+    last.problems_found = bool(last.problems)
+    last.glossary = lr.glossary(doc)
+    if last.year is not None:
+        found_headings, self_title = lr.headings(doc, last.year + 1, last.structure)
+        if found_headings:
+            last.structure["headings"] = found_headings
+        if self_title:
+            last.self_building["title"] = self_title
     return last
+
+
+def _header_lines(lines: list[str]) -> list[str]:
+    """The lines before 各位代表： / the opening formula (at most 8): title, meeting, speaker."""
+    from .parse.lines import OPENING_FORMULA, SALUTATION
+
+    out = []
+    for line in lines[:8]:
+        if SALUTATION.match(line) or OPENING_FORMULA.match(line):
+            break
+        out.append(line)
+    return out
+
+
+def _meeting(meeting: str, name: str) -> str:
+    """金台区 writes 「在区第十九届人民代表大会第二次会议上」: the region's name goes first."""
+    if meeting and name and meeting[0] == name[-1] and not meeting.startswith(name):
+        return name + meeting[1:]
+    return meeting
 
 
 def read_last(path: str | Path) -> LastYear:
@@ -346,6 +302,48 @@ def _check_comments(lines: list[str], saids: list[str]) -> None:
         lines[i:i] = [f"    # 去年目标：{said}"]
 
 
+def _item_comments(lines: list[str], parent: str, key: str, hints: list[str]) -> None:
+    """「# 去年回顾：（一）……」 above each item of the list `parent.key` (indent 2, items at 4)."""
+    at = _field_start(lines, parent, key)
+    if at is None:
+        return
+    start = next(i for i in range(at, len(lines)) if lines[i].startswith(f"  {key}:"))
+    items: list[int] = []
+    first_item = None
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.startswith("    "):
+            break
+        if first_item is None:
+            first_item = i
+        if line.startswith("    - "):
+            items.append(i)
+    if first_item is not None and items:
+        items[0] = first_item  # the first item's field comments belong to it
+    for i, hint in reversed(list(zip(items, hints))):
+        lines[i:i] = [f"    # {' '.join(hint.splitlines())}"]
+
+
+def _glossary_comments(lines: list[str], terms: list[tuple[str, str]], last_year: int) -> None:
+    """Last year's 名词解释 as commented-out entries after `glossary: []`: uncommented (and the
+    [] removed) they are valid entries; left alone, nothing reaches the draft."""
+    from .skeleton import _scalar
+
+    try:
+        at = lines.index("glossary: []")
+    except ValueError:
+        return
+    if not terms:
+        return
+    out = [
+        f"# 去年报告的名词解释（{last_year}年，{len(terms)}条）：今年仍用到的，删去上一行的 [] 并去掉条目行首的“# ”。",
+    ]
+    for term, definition in terms:
+        out.append(f"#   - term: {_scalar(' '.join(term.splitlines()))}")
+        out.append(f"#     definition: {_scalar(' '.join(definition.splitlines()))}")
+    lines[at + 1:at + 1] = out
+
+
 def _comment_lines(title: str, items: list[str], prefix: str = "  ") -> list[str]:
     if not items:
         return []
@@ -391,6 +389,12 @@ def skeleton_from_last(
         data["self_building"] = last.self_building
     targets = [lt.target for lt in last.targets]
     data["review"]["checks"] = [_check(t) for t in targets]
+    # as many review sections and key-task areas as last year, each with last year's title above
+    if last.sections:
+        data["review"]["sections"] = [{"title": None, "facts": []} for _ in last.sections]
+    if last.areas:
+        area = data["key_tasks"]["areas"][0]
+        data["key_tasks"]["areas"] = [dict(area) for _ in last.areas]
     if targets:
         data["targets"]["indicators"] = [_indicator(t) for t in targets]
 
@@ -399,8 +403,9 @@ def skeleton_from_last(
     out = [
         f"# yaml-language-server: $schema={schema_ref}",
         f"# {region}{year}年政府工作报告 数据文件（drafter init --from {shown} 生成）",
-        f"# 已从去年的{origin}预填：基本信息、去年的预期目标（review.checks：请逐项填写 actual 实际完成值，",
-        "# 约束性任务填写 done: true/false）、去年的重点工作和问题（注释，供写回顾时参考）。",
+        f"# 已从去年的{origin}预填：基本信息、结构和部分标题、去年的预期目标（review.checks：请逐项填写 actual",
+        "# 实际完成值，约束性任务填写 done: true/false）；去年的回顾方面、重点工作、困难和问题、会议名称、",
+        "# 名词解释写在相应字段旁的注释中，供参考（注释不会写进初稿）。",
         "# 每个字段上方的注释说明填写内容；留空的字段在初稿中显示为【待补充：…】。",
         "# 数字只写数字（如 6.5），单位写在 unit；文字中含冒号等符号时请加引号。",
         "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",
@@ -411,7 +416,12 @@ def skeleton_from_last(
 
     # hints, as comments: never text of the draft
     if last.meeting:
-        _insert(lines, "meta", "meeting", [f"  # 去年会议：{last.meeting}（今年一般是下一次会议，请核对后填写）"])
+        from .lastyear_report import meeting_hint
+
+        hint = meeting_hint(last.meeting)
+        _insert(lines, "meta", "meeting", [f"  # 去年会议：{last.meeting}"] + (
+            [f"  # 今年一般是：{hint}（请核对后填写）"] if hint else ["  # 今年一般是下一次会议，请核对后填写"]
+        ))
     if "level" in last.notes and level == last.meta.get("level"):
         _insert(lines, "meta", "level", [f"  # {last.notes['level']}"])
     _check_comments(lines, [lt.said for lt in last.targets])
@@ -432,9 +442,15 @@ def skeleton_from_last(
     _insert(lines, "review", "sections", _comment_lines(
         f"去年重点工作（{last_year}年，可作为今年回顾各方面的线索）：", last.areas
     ))
-    _insert(lines, "review", "problems", _comment_lines(
-        f"去年报告中的困难和问题（{last_year}年，供对照哪些已解决、哪些仍需写入）：", last.problems
-    ))
+    _item_comments(lines, "review", "sections", [f"去年回顾：{t}" for t in last.sections])
+    _item_comments(lines, "key_tasks", "areas", [f"去年重点工作：{t}" for t in last.areas])
+    if last.problems:
+        _insert(lines, "review", "problems", _comment_lines(
+            f"去年报告中的困难和问题（{last_year}年，供对照哪些已解决、哪些仍需写入）：", last.problems
+        ))
+    else:
+        _insert(lines, "review", "problems", [f"  # 去年的{origin}中没有找到困难和问题的段落（“我们也清醒认识到……”）。"])
+    _glossary_comments(lines, last.glossary, last_year)
     if targets:
         _insert(lines, "targets", "indicators", [
             "  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"

@@ -153,7 +153,7 @@ def test_report_header_speaker_and_leadership():
     last = read_last(CORPUS / "2024_咸阳市.txt")
     assert last.meta == {
         "region": "咸阳市", "level": "市", "leadership": "省委、省政府和市委",
-        "speaker": "冷劲松", "speaker_title": "咸阳市市长",
+        "speaker": "冷劲松", "speaker_title": "咸阳市市长", "short_name": "咸",
     }
     assert last.meeting == "咸阳市第九届人民代表大会第四次会议"
     assert last.areas[0] == "（一）强化创新驱动，加快建设秦创原科技成果转化先行区"
@@ -305,3 +305,168 @@ def test_from_a_docx_drafter_wrote_last_year(tmp_path):
         (t.value, t.value2, t.qualifier) for t in last.targets.indicators
     ]
     assert report.structure.targets_part == "separate" and report.structure.numbered
+
+
+# ---------------------------------------------------------------------------------------------
+# everything else init --from carries (issue 11), on the real corpus reports
+
+
+def _yaml_of(tmp_path, name: str):
+    out = tmp_path / f"{Path(name).stem}.yaml"
+    init_from(out, CORPUS / name, force=True)
+    return out.read_text(encoding="utf-8"), load_report(out)
+
+
+def test_every_corpus_report_gives_a_file_that_validates(tmp_path):
+    """init --from on all 25 reports, then `drafter validate` (exit 0), as a user would run it."""
+    from drafter.cli import main
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        out = tmp_path / f"{path.stem}.yaml"
+        init_from(out, path)
+        assert main(["validate", str(out)]) == 0, path.name
+
+
+def test_sections_and_areas_as_many_as_last_year_each_with_its_title(tmp_path):
+    for rep in _complete():
+        last = read_last(CORPUS / rep["file"])
+        text, report = _yaml_of(tmp_path, rep["file"])
+        assert len(last.sections) >= 3 and len(last.areas) >= 5, rep["file"]
+        assert len(report.review.sections) == len(last.sections), rep["file"]
+        assert len(report.key_tasks.areas) == len(last.areas), rep["file"]
+        assert all(s.title is None for s in report.review.sections)  # hints only, never text
+        for title in last.sections:
+            assert f"    # 去年回顾：{title}\n" in text, (rep["file"], title)
+        for title in last.areas:
+            assert f"    # 去年重点工作：{title}\n" in text, (rep["file"], title)
+    text, _ = _yaml_of(tmp_path, "2024_咸阳市.txt")
+    first = text.index("    # 去年回顾：（一）综合施策稳增长，经济运行回升向好。")
+    assert text.index("  sections:") < first < text.index("    - title:", first)
+    assert text.count("    # 去年重点工作：") == 9
+
+
+def test_problems_of_every_complete_report(tmp_path):
+    """The reports that lost them: 固原 (矛盾问题需要解决：一是), 定西 (主要表现为：), 平凉 (差距：
+    and the list in the next paragraph), 庄浪 (主要表现在：), 珲春 (问题和短板：); 庆阳 and
+    龙子湖 gave the preamble as a problem."""
+    for rep in _complete():
+        assert len(read_last(CORPUS / rep["file"]).problems) >= 3, rep["file"]
+    firsts = {
+        "2022_固原市.txt": "产业质量效益偏低",
+        "2022_定西市.txt": "农业生产现代化程度低",
+        "2022_平凉市.txt": "受经济下行、疫情冲击和市场波动影响",
+        "2022_庄浪县.txt": "经济总量小",
+        "2022_珲春市.txt": "县域经济总量不大、结构不优",
+        "2022_庆阳市.txt": "部分经济指标未能实现预期",
+        "2022_龙子湖区.txt": "发展不充分不平衡的问题尚未根本解决",
+        "2024_咸阳市.txt": "全市经济回升向好的基础尚不稳固",
+    }
+    for name, first in firsts.items():
+        assert read_last(CORPUS / name).problems[0].startswith(first), name
+    assert len(read_last(CORPUS / "2024_咸阳市.txt").problems) == 6  # one per clause
+    text, _ = _yaml_of(tmp_path, "2022_平凉市.txt")
+    assert "  #   受经济下行、疫情冲击和市场波动影响" in text
+    # 菏泽 is abridged (no problems paragraph): the file says so instead of staying silent
+    text, report = _yaml_of(tmp_path, "2022_菏泽市.txt")
+    assert "没有找到困难和问题的段落" in text and report.review.problems == []
+
+
+def test_meeting_is_a_hint_with_the_next_session_never_a_value(tmp_path):
+    text, report = _yaml_of(tmp_path, "2024_咸阳市.txt")
+    assert report.meta.meeting is None  # 换届 or not, the report cannot tell
+    assert "  # 去年会议：咸阳市第九届人民代表大会第四次会议\n" in text
+    assert ("  # 今年一般是：咸阳市第九届人民代表大会第五次会议；"
+            "如今年换届，则为咸阳市第十届人民代表大会第一次会议（请核对后填写）\n") in text
+    # 金台区 writes 「在区第十九届…」: the region's name is put back
+    assert read_last(CORPUS / "2023_金台区.txt").meeting == "金台区第十九届人民代表大会第二次会议"
+    meetings = [read_last(CORPUS / r["file"]).meeting for r in _complete()]
+    assert sum(m is not None for m in meetings) == 20  # 安康, 抚州, 高平 have no meeting line
+
+
+def _with_header(tmp_path, header: list[str]) -> Path:
+    lines = (CORPUS / "2024_咸阳市.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "2024_咸阳市.txt"
+    path.write_text("\n".join(["政府工作报告", *header] + lines[3:]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "header, meeting",
+    [
+        (["——在咸阳市第九届人民代表大会第四次会议上"], "咸阳市第九届人民代表大会第四次会议"),
+        (["——2024年2月5日在市九届人大四次会议上"], "咸阳市第九届人民代表大会第四次会议"),
+    ],
+)
+def test_meeting_after_a_dash_and_in_the_short_form(tmp_path, header, meeting):
+    assert read_last(_with_header(tmp_path, header + ["咸阳市市长 冷劲松"])).meeting == meeting
+
+
+@pytest.mark.parametrize(
+    "speaker_lines, title",
+    [
+        (["咸阳市市长 冷劲松"], "咸阳市市长"),
+        (["市长 冷劲松"], "咸阳市市长"),
+        (["咸阳市市长 冷 劲 松"], "咸阳市市长"),
+        (["咸阳市市长", "冷 劲 松"], "咸阳市市长"),
+        (["市长\u3000冷劲松"], "咸阳市市长"),
+        (["代市长 冷劲松"], "咸阳市代市长"),
+    ],
+)
+def test_speaker_without_stray_spaces(tmp_path, speaker_lines, title):
+    path = _with_header(tmp_path, ["——2024年2月5日在咸阳市第九届人民代表大会第四次会议上", *speaker_lines])
+    last = read_last(path)
+    assert (last.meta["speaker"], last.meta["speaker_title"]) == ("冷劲松", title)
+
+
+def test_glossary_terms_as_entries_to_uncomment(tmp_path):
+    counts = {name: len(read_last(CORPUS / name).glossary) for name in (
+        "2022_大安市.txt", "2022_宜春市.txt", "2022_庄浪县.txt", "2022_银川市.txt",
+        "2022_长沙市望城区.txt", "2022_龙子湖区.txt",
+    )}
+    assert all(n >= 15 for n in counts.values()), counts
+    last = read_last(CORPUS / "2022_银川市.txt")
+    terms = dict(last.glossary)
+    assert terms["“三新”产业"] == "新材料、新能源、新食品产业。"
+    assert terms["“六权”"].startswith("用水权、土地权")  # the second entry of a line
+    assert "《政府工作报告》有关内容名词注释" not in dict(read_last(CORPUS / "2022_宜春市.txt").glossary)
+    text, report = _yaml_of(tmp_path, "2022_银川市.txt")
+    assert report.glossary == []  # nothing reaches the draft unless the office says so
+    # uncommented as the comment says, the entries load
+    uncommented = text.replace("glossary: []\n", "glossary:\n").replace("\n#   - term:", "\n  - term:")
+    uncommented = uncommented.replace("\n#     definition:", "\n    definition:")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(uncommented, encoding="utf-8")
+    assert [(g.term, g.definition) for g in load_report(edited).glossary] == last.glossary
+
+
+def test_short_name_and_custom_part_headings_with_the_year_advanced(tmp_path):
+    _, report = _yaml_of(tmp_path, "2024_咸阳市.txt")
+    assert report.meta.short_name == "咸"
+    assert report.structure.headings.model_dump(exclude_none=True) == {}  # all three are the defaults
+    _, report = _yaml_of(tmp_path, "2022_中卫市.txt")  # 二、2023年主要目标和重点任务 (combined)
+    assert report.meta.year == 2024
+    assert report.structure.headings.key_tasks == "2024年主要目标和重点任务"
+    assert report.self_building.title == "切实加强政府自身建设"
+    _, report = _yaml_of(tmp_path, "2022_济南市.txt")  # targets in a part of their own
+    assert report.structure.headings.targets == "2024年工作总体要求和主要预期目标"
+    assert report.structure.headings.key_tasks == "2024年重点工作安排"
+    _, report = _yaml_of(tmp_path, "2022_大安市.txt")
+    assert report.structure.headings.review == "2023年主要工作回顾"
+    _, report = _yaml_of(tmp_path, "2024_安康市.txt")  # no year: carried as written
+    assert report.structure.headings.review == "过去一年工作回顾"
+
+
+def test_from_a_data_file_headings_get_the_year_advanced(tmp_path):
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["structure"]["headings"] = {"review": "2023年工作回顾和成效", "key_tasks": "2024年工作目标和主要任务"}
+    data["glossary"] = [{"term": "“三个年”活动", "definition": "项目建设年、营商环境提升年、干部作风能力提升年。"}]
+    last = tmp_path / "2024.yaml"
+    last.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "2025.yaml"
+    init_from(out, last)
+    report = load_report(out)
+    assert report.structure.headings.review == "2024年工作回顾和成效"
+    assert report.structure.headings.key_tasks == "2025年工作目标和主要任务"
+    assert "#   - term: “三个年”活动" in out.read_text(encoding="utf-8")

@@ -1,0 +1,303 @@
+"""What last year's parsed report says that this year's data file reuses (for drafter.lastyear).
+
+    structure(doc)                   numbering, where the targets sit, review / task markers
+    section_titles(doc, part_type)   review section / key-task area headings, as written
+    problems(doc)                    the 困难和问题 paragraph, item by item
+    glossary(doc)                    the 名词解释 appendix: (term, definition) pairs
+    headings(doc, year, structure)   part headings that differ from the draft's defaults, the
+                                     years in them advanced to this year's report
+    speaker(lines, region)           (name, title) from the header, spaces inside the name removed
+    meeting_hint(meeting)            what this year's meeting probably is, for a comment only
+
+Pure string rules over drafter.parse's tree: no jieba.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .parse.lines import PROBLEMS_FORMULA, cn_number
+from .tree import Document, Paragraph, Section
+
+__all__ = ["structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint"]
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def structure(doc: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    parts = {p.type: p for p in doc.parts}
+    review = parts.get("review")
+    if review is not None and review.heading is not None:
+        out["numbered"] = bool(re.match(r"^[一二三四五六七八九十]+、", review.heading.text))
+    kt = parts.get("key_tasks")
+    if kt is not None:
+        out["targets_part"] = "separate" if kt.heading is not None else "combined"
+        sections = [b for b in kt.blocks if isinstance(b, Section) and b.heading]
+        if sections:
+            out["task_style"] = sections[0].style
+            number = sections[0].heading.text
+            if number.startswith("（一）"):
+                out["task_marker"] = "（一）"
+            elif number.startswith("一、"):
+                out["task_marker"] = "一、"
+    if review is not None:
+        sections = [b for b in review.blocks if isinstance(b, Section) and b.heading]
+        if sections:
+            first = sections[0].heading.text
+            for marker in ("（一）", "——", "一是"):
+                if first.startswith(marker):
+                    out["review_marker"] = marker
+                    break
+            else:
+                out["review_marker"] = "none"
+    return out
+
+
+def section_titles(doc: Document, part_type: str) -> list[str]:
+    """The section headings of every part of `part_type` (review / key_tasks), as written."""
+    out = []
+    for part in doc.parts:
+        if part.type != part_type:
+            continue
+        for b in part.blocks:
+            if isinstance(b, Section) and b.heading and b.heading.text.strip():
+                out.append(b.heading.text.strip())
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# problems
+
+# The sentence that turns to the problems. PROBLEMS_FORMULA (清醒认识到, 知弱, 知忧…) is the
+# parser's; the rest are the corpus's other turns: 固原 「还有不少矛盾问题需要解决：」, 珲春 「一些
+# 问题和短板：」, 庄浪 「有差距、有短板、有弱项，主要表现在：」, 定西 「…依然突出，主要表现为：」.
+_PROBLEM_MARK = re.compile(
+    PROBLEMS_FORMULA.pattern
+    + r"|困难和问题|问题和不足|短板和不足|不足和问题|问题和短板|矛盾问题|差距和不足|短板弱项|主要表现(?:为|在)"
+)
+_PROBLEM_STOP = re.compile(r"^(?:对此|对于这些|针对这些|这些问题|我们将|我们一定|我们要|我们必须|对这些|我们决心)")
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]+是")
+_LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])")
+
+
+def _review_paragraphs(doc: Document) -> list[Paragraph]:
+    paras: list[Paragraph] = []
+    for part in doc.parts:
+        if part.type == "review":
+            for b in part.blocks:
+                paras.extend(b.blocks if isinstance(b, Section) else [b])
+    return paras
+
+
+def _problem_body(paras: list[Paragraph], i: int) -> str | None:
+    """The text listing the problems, from the paragraph `i` that turns to them, or None when
+    that paragraph only mentions problems (着力解决……等问题)."""
+    text = paras[i].text
+    m = _PROBLEM_MARK.search(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    if re.search(r"[：:]\s*$", rest):  # 平凉: 「…还存在不少差距：」, the list in what follows
+        body = []
+        for p in paras[i + 1:]:
+            if body and not _LIST_START.match(p.text):
+                break
+            body.append(p.text)
+        return "".join(body) or None
+    item = _ITEM_MARK.search(rest)
+    colon = re.search(r"[：:]", rest)
+    if item and (colon is None or item.start() <= colon.end()):
+        return rest[item.start():]
+    if colon:
+        return rest[colon.end():]
+    if "，" in rest:  # 咸阳: 「我们也清醒认识到，全市经济回升向好的基础尚不稳固，…」
+        return rest.split("，", 1)[1]
+    return None
+
+
+def _problem_items(body: str) -> list[str]:
+    sentences = []
+    for s in re.split(r"(?<=。)", body):
+        if _PROBLEM_STOP.match(s.strip()):
+            break
+        sentences.append(s)
+    body = "".join(sentences)
+    if len(_ITEM_MARK.findall(body)) >= 2:  # 一是…。二是…: the head of each item
+        items = [re.split(r"[。；]", x, 1)[0] for x in _ITEM_MARK.split(body)]
+    else:
+        items = [x for x in re.split(r"[；;]", body) if x.strip()]
+        whole = [x for x in re.split(r"(?<=。)", body) if x.strip()]
+        if len(whole) >= len(items):  # 中卫: 最基本的市情是…。最主要的矛盾是…；…。最突出的短板是…。
+            items = whole
+        if len(items) == 1 and items[0].count("，") >= 2:  # 咸阳: one sentence, a problem per clause
+            items = items[0].split("，")
+    out = []
+    for x in items:
+        x = re.sub(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])", "", x.strip())
+        x = x.rstrip("。；，")
+        if len(x) >= 4:
+            out.append(x if len(x) <= 120 else x[:118] + "……")
+    return out
+
+
+def problems(doc: Document) -> list[str]:
+    """The problems paragraph of the review, item by item ([] when the report has none)."""
+    paras = _review_paragraphs(doc)
+    for i in range(len(paras)):
+        body = _problem_body(paras, i)
+        items = _problem_items(body) if body else []
+        if items:
+            return items
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# glossary, headings, speaker, meeting
+
+_TERM = re.compile(r"^(?P<term>[^：:。，]{1,30})[：:](?P<definition>.+)$")
+# 银川 writes two entries on one line: 「“四水四定”：以水定城……。“六权”：用水权……」
+_NEXT_ENTRY = re.compile(r"(?<=。)(?=[^。：:，]{1,20}[：:])")
+
+
+def glossary(doc: Document) -> list[tuple[str, str]]:
+    """The 名词解释 appendix as (term, definition) pairs; lines that are not 「term：definition」
+    (宜春's 《政府工作报告》有关内容名词注释, 龙子湖's 亩均论英雄（P2）) are left out."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for part in doc.parts:
+        if part.type != "appendix":
+            continue
+        for b in part.blocks:
+            for p in b.blocks if isinstance(b, Section) else [b]:
+                for piece in _NEXT_ENTRY.split(p.text.strip()):
+                    m = _TERM.match(piece.strip())
+                    if not m:
+                        continue
+                    term, definition = m.group("term").strip(), m.group("definition").strip()
+                    if term and definition and term not in seen:
+                        seen.add(term)
+                        out.append((term, definition))
+    return out
+
+
+def advance_years(text: str, year: int) -> str:
+    """「2024年工作回顾」 of the report that planned `year` - 1 → 「2025年工作回顾」: every year of
+    last year's report (its plan year and the year it reviewed) moves on by one."""
+    def bump(m: re.Match) -> str:
+        y = int(m.group(1))
+        return f"{y + 1}年" if y in (year - 2, year - 1) else m.group(0)
+
+    return re.sub(r"(\d{4})年", bump, text)
+
+
+def headings(doc: Document, year: int, structure_: dict[str, Any]) -> tuple[dict[str, str], str | None]:
+    """(structure.headings, self_building.title) for this year's report `year`: the part
+    headings of last year's report, number removed and years advanced, where they differ from
+    what the draft writes when the field is empty."""
+    combined = structure_.get("targets_part", "combined") == "combined"
+    defaults = {
+        "review": f"{year - 1}年工作回顾",
+        "targets": f"{year}年工作的总体要求和预期目标",
+        "key_tasks": f"{year}年工作安排" if combined else f"{year}年重点工作",
+    }
+    out: dict[str, str] = {}
+    self_title = None
+    for part in doc.parts:
+        if part.heading is None:
+            continue
+        text = part.heading.text.strip()
+        if part.heading.number and text.startswith(part.heading.number):
+            text = text[len(part.heading.number):]
+        text = advance_years(re.sub(r"^[一二三四五六七八九十]+、", "", text).strip(), year)
+        if not text:
+            continue
+        if part.type == "review":
+            key = "review"
+        elif part.type == "targets":
+            key = "key_tasks" if combined else "targets"  # combined: one part, 2025年工作安排
+        elif part.type == "key_tasks" and not combined:
+            key = "key_tasks"
+        elif part.type == "self_building":
+            if text != "加强政府自身建设":
+                self_title = text
+            continue
+        else:
+            continue
+        if key not in out and text != defaults[key]:
+            out[key] = text
+    return out, self_title
+
+
+_SPEAKER_LINE = re.compile(
+    r"^(?P<title>[^\s　]{0,24}?(?:代理|代)?(?:省|市|区|县|旗|州|盟)长)[\s　]*(?P<name>.*)$"
+)
+_NAME = re.compile(r"^[\u4e00-\u9fff·•]{2,12}$")
+
+
+def speaker(header_lines: list[str], region: str | None) -> tuple[str, str] | None:
+    """(name, title) from the speaker line of the header: 「咸阳市市长 冷劲松」, 「市长 冷劲松」,
+    「咸阳市市长 冷 劲 松」 (letter-spaced names), or the title alone with the name on the next
+    line. A title without the region (市长, 代市长) gets it: the draft prints the title as given."""
+    for i, raw in enumerate(header_lines):
+        line = raw.strip()
+        m = _SPEAKER_LINE.match(line)
+        if not m or len(line) > 40:
+            continue
+        name = re.sub(r"[\s　]+", "", m.group("name"))
+        if not name and i + 1 < len(header_lines):
+            name = re.sub(r"[\s　]+", "", header_lines[i + 1])
+        if not _NAME.match(name):
+            continue
+        title = m.group("title")
+        if region and re.match(r"^(?:代理|代)?[省市区县旗州盟]长$", title) and region.endswith(title[-2]):
+            title = region + title
+        return name, title
+    return None
+
+
+_SHORT_MEETING = re.compile(
+    r"(?:在|——)?(?P<who>[^\d在—年月日\s]{0,24}?)第?(?P<term>[一二三四五六七八九十]+)届人大(?P<standing>常委会)?"
+    r"第?(?P<session>[一二三四五六七八九十]+)次(?:全体)?会议"
+)
+
+
+def meeting_in_header(header_lines: list[str], name: str) -> str:
+    """The meeting written the short way, 「——2024年1月8日在市十七届人大三次会议上」 /
+    「金台区第十九届人大二次会议文件」, in full: 咸阳市第十七届人民代表大会第三次会议."""
+    for line in header_lines:
+        m = _SHORT_MEETING.search(line)
+        if not m:
+            continue
+        who = m.group("who")
+        if name and (not who or (who[-1] == name[-1] and len(who) == 1)):
+            who = name  # 「在市十七届人大…」: the region's own name
+        standing = "常务委员会" if m.group("standing") else ""
+        return f"{who}第{m.group('term')}届人民代表大会{standing}第{m.group('session')}次会议"
+    return ""
+
+
+_SESSION = re.compile(r"第([一二三四五六七八九十]+)届人民代表大会第([一二三四五六七八九十]+)次会议")
+
+
+def _cn(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + ("" if ones == 0 else _CN_DIGITS[ones])
+
+
+def meeting_hint(meeting: str) -> str | None:
+    """The session after last year's, 「……第九届人民代表大会第五次会议」, and the one that opens
+    a new term, for a comment: whether this year is a 换届 year the report cannot tell."""
+    m = _SESSION.search(meeting)
+    if not m:
+        return None
+    term, session = cn_number(m.group(1)), cn_number(m.group(2))
+    if term is None or session is None or term >= 99 or session >= 99:
+        return None
+    head = meeting[: m.start()]
+    nxt = f"{head}第{_cn(term)}届人民代表大会第{_cn(session + 1)}次会议"
+    new_term = f"{head}第{_cn(term + 1)}届人民代表大会第一次会议"
+    return f"{nxt}；如今年换届，则为{new_term}"
