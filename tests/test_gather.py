@@ -302,3 +302,12 @@ def test_forms_made_by_drafter_forms_round_trip_against_the_office_file(tmp_path
         gather([form], data)
     assert "区统计局.xlsx!E2 为 2878" in e.value.message and "00_金台区2025.yaml:" in e.value.message
     assert "review.headline[0].value 为 2900" in e.value.message
+
+
+def test_departments_gathered_earlier_count_as_returned(office):
+    data, forms = office
+    stats_form(forms)
+    gather([forms], data)
+    make_form(forms / "财政局.xlsx", [["一般公共预算收入", "亿元", None, None, 12.5, 3.1, "核实", None]])
+    result = gather([forms / "财政局.xlsx"], data)
+    assert "统计局" not in result.summary.missing and "财政局" not in result.summary.missing

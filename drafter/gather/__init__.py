@@ -183,7 +183,7 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     sources = result.sources
     office = office_files(data_dir)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
-    missing = missing_depts(expected, sources)
+    missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
     counts = [(len(g.figures), len(g.texts)) for g in sources]
     dropped = _merge_duplicates(sources)
     in_data, to_fill = _against_office(sources, office)

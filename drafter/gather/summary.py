@@ -58,9 +58,9 @@ def same_dept(a: str, b: str) -> bool:
     return len(short) >= 2 and long.endswith(short)
 
 
-def office_files(data_dir: Path) -> list:
-    """The office's own YAML files in DATA_DIR (gather's stamped fragments skipped), loaded with
-    positions. A file that does not read is left to `drafter validate` to report, not gather."""
+def office_files(data_dir: Path, fragments: bool = False) -> list:
+    """The office's own YAML files in DATA_DIR (or, with `fragments`, gather's stamped ones),
+    loaded with positions. A file that does not read is left to `drafter validate` to report."""
     from ..errors import DrafterError
     from ..readers.yaml_data import load_yaml_file
 
@@ -72,7 +72,7 @@ def office_files(data_dir: Path) -> list:
             continue
         try:
             with p.open("rb") as f:
-                if f.readline().startswith(b"# drafter gather sha256:"):
+                if f.readline().startswith(b"# drafter gather sha256:") != fragments:
                     continue
             found.append(load_yaml_file(p))
         except (DrafterError, OSError):
@@ -102,8 +102,9 @@ def _walk(node, found: set[str]) -> None:
             _walk(v, found)
 
 
-def missing_depts(expected: set[str], sources: list[Gathered]) -> list[str]:
-    returned = {g.dept for g in sources if g.dept and (g.figures or g.texts)}
+def missing_depts(expected: set[str], sources: list[Gathered], earlier: set[str] = frozenset()) -> list[str]:
+    """`earlier`: departments in fragments an earlier gather wrote (their forms need not be given again)."""
+    returned = {g.dept for g in sources if g.dept and (g.figures or g.texts)} | set(earlier)
     returned |= {f.dept for g in sources for f in g.figures if f.dept}
     returned |= {t.dept for g in sources for t in g.texts if t.dept}
     missing = sorted(d for d in expected if not any(same_dept(d, r) for r in returned))
