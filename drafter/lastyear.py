@@ -12,14 +12,24 @@ What is pre-filled, and from where:
                    itself (drafter.parse.about: title, meeting line, label, speaker line,
                    我代表X人民政府, signs of a county-level city); from a data file: the whole
                    meta but the meeting, date, label and plan period, which change every year
-    structure      numbering, where the targets sit, review marker, task heading style (from a
-                   data file: its structure, less part headings that name a year)
+    meta (more)    short_name (驻咸 → 咸); the speaker without stray spaces (「市长 冷劲松」,
+                   「冷 劲 松」, a name on the line below its title); meeting stays empty: last
+                   year's meeting and the probable next session (or the first of a new term:
+                   the report cannot tell a 换届 year) are a comment above it
+    structure      numbering, where the targets sit, review marker, task heading style; part
+                   headings that differ from the draft's defaults, years advanced by one
+                   (二、2023年主要目标和重点任务 → 2024年主要目标和重点任务), and
+                   self_building.title (from a data file: its structure, years advanced)
     review.checks  every target of last year, with its value, value2, unit and qualifier kept
                    and an empty `actual:` (or `done:` for 完成上级下达任务) to fill; a comment
                    「去年目标：…」 above each. Targets the model cannot hold (促稳提质, 相适应, …)
                    are listed in a comment above the checks
-    review         last year's key-task area headings above review.sections and last year's
-                   problems above review.problems, as comments: clues, never text of the draft
+    review         as many empty sections as last year's review had, each with 「# 去年回顾：…」;
+                   last year's key-task area headings above review.sections and last year's
+                   problems above review.problems (or a note that the report has none), as
+                   comments: clues, never text of the draft
+    key_tasks      as many empty areas as last year's, each with 「# 去年重点工作：…」
+    glossary       last year's 名词解释 as commented-out entries below `glossary: []`
     targets        this year's indicators: last year's, values emptied
     the rest       the `drafter init` skeleton (placeholders wherever data is needed)
 
@@ -68,7 +78,6 @@ class LastYear:
     sections: list[str] = field(default_factory=list)  # review section headings
     areas: list[str] = field(default_factory=list)  # key-task area headings
     problems: list[str] = field(default_factory=list)
-    problems_found: bool = True  # False: the report has no problems paragraph at all
     meeting: str | None = None
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
     notes: dict[str, str] = field(default_factory=dict)  # meta field → hint comment
@@ -105,7 +114,6 @@ def _from_data(path: Path) -> LastYear:
     last.sections = [s.title for s in report.review.sections if s.title]
     last.areas = [a.title for a in report.key_tasks.areas if a.title]
     last.problems = list(report.review.problems)
-    last.problems_found = bool(last.problems)
     last.glossary = [(g.term, g.definition) for g in report.glossary]
     return last
 
@@ -160,7 +168,6 @@ def _from_report(path: Path) -> LastYear:
     last.sections = lr.section_titles(doc, "review")
     last.areas = lr.section_titles(doc, "key_tasks")
     last.problems = lr.problems(doc)
-    last.problems_found = bool(last.problems)
     last.glossary = lr.glossary(doc)
     if last.year is not None:
         found_headings, self_title = lr.headings(doc, last.year + 1, last.structure)
