@@ -1,0 +1,193 @@
+"""Department materials simulated from the corpus reports, harvested back (issue 11).
+
+    python bench/gather_simulation.py            # all complete reports, both layouts, a table
+    python bench/gather_simulation.py 2024_咸阳市.txt
+
+For each complete report (tests/fixtures/corpus/index.tsv, complete == yes) the body of every
+review section and key-task area (drafter.parse; section headings and lead phrases stripped) is
+cut into sentences, and each section's sentences are spread over 2–3 department files in
+contiguous runs, one line per run of an original paragraph. The files are written in turn as
+UTF-8, GB18030, UTF-16 and .docx. Two layouts:
+
+    cues      no headings at all, neutral file names: part and topic from the sentences alone
+    headings  each file says 一、2023年工作总结 / 二、2024年工作计划 before its two halves
+
+Measured against the real report (the truth of a fact is the line it came from):
+    numbers   share of the original Arabic numbers found in the harvested facts' `numbers`
+    coverage  share of the original sentences harvested
+    part      share of facts put in the right part (review / key_tasks)
+    topic     share of facts whose topic is the seed topic of their real section's heading
+              (sections whose heading has no seed topic are left out)
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drafter.checks.numbers import extract  # noqa: E402
+from drafter.gather.materials import harvest, split_sentences  # noqa: E402
+from drafter.parse import parse_report  # noqa: E402
+from drafter.parse.lines import marker  # noqa: E402
+from drafter.phrases.topics import by_seeds  # noqa: E402
+from drafter.tree import plain  # noqa: E402
+
+CORPUS = ROOT / "style_corpus"
+INDEX = ROOT / "tests" / "fixtures" / "corpus" / "index.tsv"
+ENCODINGS = ("utf-8", "gb18030", "utf-16", "docx")
+DEPTS = ("甲", "乙", "丙")
+
+
+def complete_reports() -> list[str]:
+    with open(INDEX, encoding="utf-8") as f:
+        return [r["file"] for r in csv.DictReader(f, delimiter="\t") if r["complete"] == "yes"]
+
+
+@dataclass
+class Line:
+    text: str
+    part: str  # review | key_tasks
+    topic: str  # seed topic of the real section heading, 其他 if none
+
+
+@dataclass
+class Counts:
+    numbers: int = 0
+    numbers_kept: int = 0
+    sentences: int = 0
+    facts: int = 0
+    part_right: int = 0
+    topic_facts: int = 0
+    topic_right: int = 0
+
+    def add(self, o: "Counts") -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+    def shares(self) -> dict[str, float]:
+        return {
+            "numbers": self.numbers_kept / max(self.numbers, 1),
+            "coverage": min(self.facts, self.sentences) / max(self.sentences, 1),
+            "part": self.part_right / max(self.facts, 1),
+            "topic": self.topic_right / max(self.topic_facts, 1),
+        }
+
+
+def _arabic(text: str) -> list[str]:
+    """The Arabic numbers of a line; a list marker opening a sentence (（1）新增…) numbers the
+    list, it is not a figure."""
+    out = []
+    for s in split_sentences(text):
+        mk = marker(s)
+        if mk and mk.kind in ("（1）", "1."):
+            s = s[len(mk.text):]
+        out += [n.text for n in extract(s) if not n.rank]
+    return out
+
+
+def department_lines(report: Path, files: int) -> list[list[Line]]:
+    """Per department file, its lines: review runs first, then key-task runs."""
+    doc = parse_report(report)
+    out: list[list[Line]] = [[] for _ in range(files)]
+    for part in doc.parts:
+        if part.type not in ("review", "key_tasks"):
+            continue
+        for si, section in enumerate(part.sections):
+            topic = by_seeds(section.heading.text) if section.heading else "其他"
+            units = [(pi, s) for pi, p in enumerate(section.blocks) for s in split_sentences(plain(p.runs))]
+            if not units:
+                continue
+            k = min(files, len(units))
+            bounds = [round(i * len(units) / k) for i in range(k + 1)]
+            for c in range(k):
+                chunk = units[bounds[c]:bounds[c + 1]]
+                dest = out[(si + c) % files]
+                for pi in dict.fromkeys(pi for pi, _ in chunk):  # one line per original paragraph
+                    text = "".join(s for p, s in chunk if p == pi)
+                    dest.append(Line(text, part.type, topic))
+    return out
+
+
+def _write(path: Path, lines: list[str], encoding: str) -> Path:
+    if encoding == "docx":
+        from docx import Document
+
+        d = Document()
+        for t in lines:
+            d.add_paragraph(t)
+        path = path.with_suffix(".docx")
+        d.save(path)
+        return path
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+def simulate(report: Path, layout: str, workdir: Path, files: int | None = None) -> Counts:
+    """Write the department files of one report, harvest them and count against the truth."""
+    idx = complete_reports().index(report.name) if report.name in complete_reports() else 0
+    files = files or 2 + idx % 2
+    counts = Counts()
+    for j, lines in enumerate(department_lines(report, files)):
+        if not lines:
+            continue
+        texts, truth = [], {}
+        for part, title in (("review", "一、2023年工作总结"), ("key_tasks", "二、2024年工作计划")):
+            own = [x for x in lines if x.part == part]
+            if layout == "headings" and own:
+                texts.append(title)
+            for x in own:
+                texts.append(x.text)
+                truth[len(texts)] = x
+        name = f"{report.stem}_部门{DEPTS[j]}"
+        path = _write(workdir / f"{name}.txt", texts, ENCODINGS[(idx + j) % len(ENCODINGS)])
+        facts = harvest(path)
+        by_line: dict[int, list] = {}
+        for f in facts:
+            by_line.setdefault(int(f.source.rsplit(":", 1)[1]), []).append(f)
+        for line, x in truth.items():
+            got = by_line.get(line, [])
+            want = Counter(_arabic(x.text))
+            have = Counter(re.match(r"[\d０-９.,．]+", n).group() for f in got for n in f.numbers)
+            counts.numbers += sum(want.values())
+            counts.numbers_kept += sum((want & have).values())
+            counts.sentences += len(split_sentences(x.text))
+            counts.facts += len(got)
+            counts.part_right += sum(f.part == x.part for f in got)
+            if x.topic != "其他":
+                counts.topic_facts += len(got)
+                counts.topic_right += sum(f.topic == x.topic for f in got)
+        stray = set(by_line) - set(truth)
+        assert not stray, f"facts from heading lines {sorted(stray)} of {path.name}"
+    return counts
+
+
+def main(names: list[str]) -> None:
+    names = names or complete_reports()
+    total = {"cues": Counts(), "headings": Counts()}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            row = []
+            for layout in total:
+                c = simulate(CORPUS / name, layout, Path(tmp))
+                total[layout].add(c)
+                s = c.shares()
+                row.append(f"{s['numbers']:.1%} {s['part']:.1%} {s['topic']:.1%}")
+            print(f"{name:24} {c.facts:4} facts  cues: {row[0]}  headings: {row[1]}")
+    print(f"\n{len(names)} reports (numbers kept / part right / topic right; coverage)")
+    for layout, c in total.items():
+        s = c.shares()
+        print(f"| {layout:8} | {c.facts} facts | numbers {c.numbers_kept}/{c.numbers} = {s['numbers']:.1%} | "
+              f"coverage {s['coverage']:.1%} | part {s['part']:.1%} | topic {s['topic']:.1%} "
+              f"({c.topic_facts} facts with a topic heading) |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,418 @@
+"""Department materials (.docx / .txt) → harvested facts, one per sentence.
+
+    harvest(path, dept=None) -> list[Harvested]
+
+A department's 年度工作总结 / 明年工作计划 is read like a report (drafter.parse: any Chinese
+encoding, .docx with Word numbering, the same size caps and Chinese errors naming the file).
+Every body paragraph is split into sentences at 。；！？ (a stop inside “…” stays inside);
+headings, salutations, dates, signatures, page numbers and boilerplate are dropped, and
+numbered headings (一、 / （一） / 1.) become hints, not facts.
+
+Part (the rule, tested in tests/test_materials.py):
+1. A heading or title of the document that names a part (2023年工作总结 / 明年工作计划 /
+   今年工作打算) decides for every sentence under it, whatever the sentence says. Sentences under a heading
+   that names problems (存在的问题 / 不足) are not facts of either part and are skipped.
+2. Otherwise the sentence's own cues: achieved (完成 / 实现 / 达到 / 建成 / 新增 / 累计 /
+   同比 …, a figure with no 左右 / 以上) against planned (将 / 计划 / 力争 / 确保 / 预计 /
+   推进 …); strong cues weigh 2, weak ones 1.
+   The paragraph's mean cue is added at equal weight (a paragraph tells of one time: measured
+   78.7 % right without it, 81.7 % with it). A tie follows the file name (…工作总结 → review,
+   …工作计划 → key_tasks), then review.
+
+Topic: drafter.phrases.topics' mined lexicon over the sentence, plus its paragraph at twice
+its weight (a department writes one paragraph per matter) and the nearest numbered heading's topic.
+No jieba: plain substring matching.
+
+Numbers: every Arabic number (half- or full-width) not glued to Latin letters (5G and PM2.5
+are names), with the unit written after it: 5.14万人, 12%, 28.7亿元, 2023年.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..checks.numbers import extract
+from ..errors import DrafterError
+from ..limits import check_paragraphs
+from ..parse import read_report_bytes
+from ..parse.decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
+from ..parse.docx_text import docx_paragraphs
+from ..parse.errors import ParseError
+from ..parse.lines import lead_of, marker
+from ..parse.normalize import normalize_line
+from ..phrases.topics import TOPICS, by_seeds, lexicon_scores, shipped_lexicon
+
+Part = Literal["review", "key_tasks"]
+
+
+@dataclass(frozen=True)
+class Harvested:
+    text: str  # the sentence as written (an enumeration opener such as 一是 removed)
+    part: Part
+    topic: str  # one of drafter.phrases.topics.TOPIC_NAMES
+    source: str  # 文件名:行 (the paragraph's line in a .txt, its paragraph number in a .docx)
+    dept: str | None
+    numbers: list[str] = field(default_factory=list)  # 5.14万人, 12%, as written
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _paragraphs(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of the non-empty paragraphs; line is the file's own line number (.txt) or
+    paragraph number (.docx), so `source` points where an editor shows it."""
+    data = read_report_bytes(path)
+    if data.startswith(OLE_MAGIC):
+        raise ParseError(ole_message(data, path.name), path)
+    if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".docx":
+        if not data.strip():
+            raise ParseError(f"{path.name} 是空文件，没有可以读取的内容", path)
+        if not data.startswith(ZIP_MAGIC):
+            raise ParseError(f"{path.name} 不是有效的 .docx 文件（文件可能已损坏或并非 Word 文档）", path)
+        texts = docx_paragraphs(data, path)
+    else:
+        texts = decode_text(data, path).splitlines()
+        try:
+            check_paragraphs(len(texts), path.name)
+        except DrafterError as e:
+            raise ParseError(e.message, path) from None
+    out = [(i + 1, t) for i, t in enumerate(normalize_line(x) for x in texts) if t]
+    if not out:
+        raise ParseError(f"{path.name} 没有任何文字内容", path)
+    return out
+
+
+# --- the department and the document's part from names -------------------------------------
+
+_NAME_CUT = re.compile(r"(19|20)\d\d|关于|年度|工作总结|工作计划|工作要点|工作打算|工作情况|总结|计划|材料|汇报|报告")
+
+
+def dept_from_name(name: str) -> str | None:
+    """市统计局2023年工作总结.docx → 市统计局; 2023年工作总结.txt → None."""
+    stem = Path(name).stem
+    stem = re.sub(r"^[\dA-Za-z]+[_\-.、\s]+", "", stem)  # 01_市统计局…: a filing number
+    m = _NAME_CUT.search(stem)
+    dept = (stem[: m.start()] if m else stem).strip(" _-—.、（）()")
+    return dept if len(dept) >= 2 and re.search(r"[\u4e00-\u9fff]", dept) else None
+
+
+_REVIEW_HEAD = re.compile(r"总结|回顾|完成情况|开展情况|进展情况|工作情况|主要工作|工作成效|主要成效|成效|成绩|亮点")
+_PLAN_HEAD = re.compile(r"计划|打算|思路|安排|要点|下一步|明年|今后|重点工作|主要任务|工作目标|主要措施|工作措施|谋划")
+_PROBLEM_HEAD = re.compile(r"问题|不足|困难|短板|差距")
+
+
+def part_of_heading(text: str) -> str | None:
+    """review / key_tasks / problems for a heading that names one; None for a topic heading or
+    one that names both (2023年工作总结和2024年工作计划)."""
+    if _PROBLEM_HEAD.search(text) and not _PLAN_HEAD.search(text):
+        return "problems"
+    review, plan = bool(_REVIEW_HEAD.search(text)), bool(_PLAN_HEAD.search(text))
+    if review and not plan:
+        return "review"
+    if plan and not review:
+        return "key_tasks"
+    return None
+
+
+# --- lines that are not facts ----------------------------------------------------------------
+
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_DATE_LINE = re.compile(
+    rf"[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年(\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"(\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日)?)?[）)]?"
+)
+_PAGE_LINE = re.compile(r"[-—–－─\s]*(第\s*)?\d{1,3}\s*页?\s*([/／]\s*\d{1,3}|共\s*\d{1,3}\s*页)?[-—–－─\s]*")
+_SALUTATION = re.compile(r"(尊敬的|各位|亲爱的).{0,24}[：:]|同志们[：:！!，,]?")
+_BOILERPLATE = re.compile(
+    r"^(附件|抄送|抄报|主送|报送|联系人|联系电话|电话|传真|邮箱|印发|签发|密级|此页无正文|特此报告|以上报告|妥否|"
+    r"请审阅|请审定|专此报告)"
+)
+_ORG_END = re.compile(r"(局|委|委员会|办|办公室|中心|政府|厅|部|院|所|站|队|公司|集团|管委会|街道|街道办事处|镇|乡|单位|（盖章）|\(盖章\))$")
+_SENTENCE_STOPS = "。；！？!?;"
+
+
+def _is_noise_line(text: str) -> bool:
+    if _DATE_LINE.fullmatch(text) or _PAGE_LINE.fullmatch(text) or _SALUTATION.fullmatch(text):
+        return True
+    if _BOILERPLATE.match(text):
+        return True
+    # a signature: an organ's name, maybe followed by the date, with no sentence in it
+    if len(text) <= 40 and not any(c in text for c in _SENTENCE_STOPS + "，,："):
+        head = _DATE_LINE.sub("", text).strip()
+        if head and _ORG_END.search(head):
+            return True
+    return False
+
+
+def _is_heading(text: str) -> bool:
+    """A line with no sentence in it: short, no stop (a trailing ： allowed), as titles and
+    section headings are written."""
+    body = text.rstrip("：:")
+    return len(body) <= 40 and not any(c in body for c in _SENTENCE_STOPS)
+
+
+_LEVEL = {"一、": 1, "（一）": 2, "一是": 3, "1.": 3, "（1）": 4}
+_PART_NUMBER = re.compile(r"^第[一二三四五六七八九十]+部分[：:、\s]*")
+
+
+def _heading_level(text: str) -> tuple[int, str]:
+    """(level, text without its marker); an unnumbered heading is level 1."""
+    m = _PART_NUMBER.match(text)
+    if m:
+        return 1, text[m.end():]
+    mk = marker(text)
+    if mk:
+        return _LEVEL.get(mk.kind, 3), text[len(mk.text):]
+    return 1, text
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+_OPEN = "“‘「『《（("
+_CLOSE = "”’」』》）)"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at 。；！？ outside quotes and brackets, the stop (and closing quotes right after
+    it) kept. Unbalanced quotes fall back to splitting at every stop."""
+    out, depth, start, i, n = [], 0, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif c in _SENTENCE_STOPS and depth == 0:
+            j = i + 1
+            while j < n and text[j] in _SENTENCE_STOPS + _CLOSE:
+                j += 1
+            out.append(text[start:j])
+            start = i = j
+            continue
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    if depth > 0 and len(out) == 1:
+        out = re.findall(rf"[^{_SENTENCE_STOPS}]+[{_SENTENCE_STOPS}]*|[{_SENTENCE_STOPS}]+", text)
+    return [s.strip() for s in out if s.strip()]
+
+
+_OPENER = re.compile(r"^([一二三四五六七八九十]+是|首先|其次|再次|最后|此外|另外|同时|其中)[，,：:]?")
+_INTRO = re.compile(r"[：:]$")
+
+
+def _clean(sentence: str) -> str:
+    """Drop the enumeration opener (一是 / （1） / 1.) a fact does not need on its own."""
+    mk = marker(sentence)
+    if mk and mk.kind != "一、":
+        sentence = sentence[len(mk.text):]
+    m = re.match(r"^[一二三四五六七八九十]+是[，,：:]?", sentence)
+    return sentence[m.end():] if m else sentence
+
+
+def _is_fact(sentence: str) -> bool:
+    """A sentence worth harvesting: some Chinese words or a figure, not an intro ending in ：
+    (现将有关情况报告如下：) and not boilerplate."""
+    if _INTRO.search(sentence) and not re.search(r"\d", sentence):
+        return False
+    if _BOILERPLATE.match(sentence) or re.search(r"报告如下|汇报如下|总结如下|如有不妥|不当之处", sentence):
+        return False
+    return len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4 or bool(re.search(r"\d", sentence))
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_UNITS = sorted(set(
+    """个百分点 百分点 元/人 亿元 万元 元 亿美元 万美元 美元 万亩 亩 公顷 吨 斤 平方公里 平方米 公里 千米 米
+    立方米 千瓦时 千瓦 兆瓦 人次 人 名 户次 户 家次 家 个 项 件 所 条 座 张 套 处 辆 台 场次 场 次 间 栋 批次 批
+    类 只 头 株 棵 村 镇 乡 支 部 篇 门 位 种 倍 小时 天 周年 年 月 日 号 方面 宗 块 片 口 眼 公斤 千克 羽
+    标箱 床 册 首 期 级 颗 根 盏 组 幢 例 起 单 岁 分钟 秒 度 亿斤 标准煤 微克/立方米""".split()
+), key=len, reverse=True)
+_UNIT_AFTER = re.compile(
+    r"(?:[余多])?(?:万亿|千万|百万|万|亿|千|百)?(?:" + "|".join(re.escape(u) for u in _UNITS) + r")?"
+)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Every Arabic number of `text` with its unit as written: 5.14万人, 12%, 2023年."""
+    out = []
+    for num in extract(text):
+        if num.rank:  # 居全省第一: a Chinese numeral, not an Arabic number
+            continue
+        end = num.end
+        if num.percent:
+            end = text.index("%" if "%" in text[end:end + 3] else "％", end) + 1
+        else:
+            end = _UNIT_AFTER.match(text, end).end()
+        out.append(text[num.start:end])
+    return out
+
+
+# --- part by cues ----------------------------------------------------------------------------
+
+# (pattern, weight); positive = achieved, negative = planned
+_CUES: list[tuple[re.Pattern, int]] = [
+    (re.compile(r"完成|实现|达到|建成|新增|累计|同比|比上年|较上年|获评|获批|荣获|入选|创成|首次|圆满|顺利|"
+                r"竣工|投产|投用|建成投用|已经|已|截至|截止|通过.{0,8}验收|位居|居全|(?<![为除])了(?!解)|"
+                r"(增强|提升|改善|释放|优化|提高|向好|加快|形成|明显|显著|巩固|落实)[，。；]"), 2),
+    (re.compile(r"增长|增加|下降|提升|提高|减少|成功|有效|明显|显著|稳步|全年|共计|共|达|落地|开通|举办|出台|"
+                r"印发|召开|发放|争取到|获得|走在|连续"), 1),
+    (re.compile(r"(?<!即)将(?!近)|计划|力争|争取(?!到)|确保|预计|拟|明年|下一步|今后|年内|努力|要(?!素|求)|"
+                r"到20\d\d年|以上|左右|以内|不低于|不少于"), -2),
+    (re.compile(r"推进|推动|加快|深化|持续|着力|全力|大力|积极|不断|进一步|抓好|做好|强化|谋划|健全|完善|坚持|"
+                r"聚焦|围绕|优化|提升.{0,4}水平|加强|实施|打造|培育|加大"), -1),
+]
+
+
+PART_PARAGRAPH_WEIGHT = 1.0
+
+
+def cue_score(sentence: str) -> int:
+    """Achieved minus planned cue weight; 0 means the sentence itself does not say."""
+    score = 0
+    for rx, w in _CUES:
+        score += w * len(rx.findall(sentence))
+    return score
+
+
+# --- topic -----------------------------------------------------------------------------------
+
+PARAGRAPH_WEIGHT = 2.0
+HINT_WEIGHT = 0.5
+
+
+def _normed(scores: dict[str, float]) -> dict[str, float]:
+    total = sum(scores.values())
+    return {t: v / total for t, v in scores.items()} if total > 0 else {}
+
+
+def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=None) -> str:
+    """The sentence's topic: its own lexicon score, its paragraph's at PARAGRAPH_WEIGHT and the
+    numbered heading's topic at HINT_WEIGHT (each normalised to sum 1); seeds, then the hint,
+    when no lexicon word occurs."""
+    lex = shipped_lexicon() if lex is None else lex
+    total = dict.fromkeys(TOPICS, 0.0)
+    for t, v in _normed(lexicon_scores(sentence, lex)).items():
+        total[t] += v
+    if paragraph and paragraph != sentence:
+        for t, v in _normed(lexicon_scores(paragraph, lex)).items():
+            total[t] += PARAGRAPH_WEIGHT * v
+    if hint in total:
+        total[hint] += HINT_WEIGHT
+    best = max(TOPICS, key=lambda t: total[t])
+    if total[best] > 0:
+        return best
+    seeds = by_seeds(sentence)
+    return seeds if seeds != "其他" else (hint or by_seeds(paragraph))
+
+
+# --- the walk --------------------------------------------------------------------------------
+
+@dataclass
+class _Sentence:
+    text: str
+    line: int
+    paragraph: str
+    para_id: int
+    section_part: str | None  # from a heading that names a part
+    hint: str | None  # topic of the nearest numbered heading
+
+
+def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
+    """The body sentences with their headings' part and topic hint, and the document title's
+    part (the first heading lines before any body text)."""
+    out: list[_Sentence] = []
+    title_part: str | None = None
+    section_part: str | None = None
+    part_level = 0
+    hints: dict[int, str] = {}
+    seen_body = False
+    for pid, (line, text) in enumerate(lines):
+        if _is_noise_line(text):
+            continue
+        if _is_heading(text):
+            level, words = _heading_level(text)
+            named = part_of_heading(words)
+            if not seen_body and level == 1 and not marker(text):
+                title_part = title_part or named
+                if named:  # the title decides like a section heading, until a heading names another part
+                    section_part, part_level = named, 0
+                continue
+            if named:
+                section_part, part_level = named, level
+                hints = {k: v for k, v in hints.items() if k < level}
+            elif level <= part_level:
+                section_part, part_level = None, 0
+            if not named or level > 1:
+                hints = {k: v for k, v in hints.items() if k < level}
+                topic = by_seeds(words)
+                if topic != "其他":
+                    hints[level] = topic
+            continue
+        seen_body = True
+        body = text
+        level, words = _heading_level(text)
+        if level != 1 or words != text:  # a numbered paragraph: its first sentence may be a heading
+            first = split_sentences(words)[0] if words else ""
+            rest = words[len(first):]
+            if rest and not re.search(r"\d", first) and len(first) <= 40 and not any(c in first[:-1] for c in "；;：:"):
+                named = part_of_heading(first)
+                hints = {k: v for k, v in hints.items() if k < level}
+                if by_seeds(first) != "其他":
+                    hints[level] = by_seeds(first)
+                if named and level <= max(part_level, 1):
+                    section_part, part_level = named, level
+                body = rest
+            else:
+                body = words
+        lead = lead_of(body)  # 优化创新生态。…: names this paragraph's matter, and is a fact too
+        if lead and len(body) > len(lead) and by_seeds(lead) != "其他":
+            hints[9] = by_seeds(lead)
+        if section_part == "problems":
+            hints.pop(9, None)
+            continue
+        hint = hints[max(hints)] if hints else None
+        hints.pop(9, None)
+        for s in split_sentences(body):
+            s = _clean(s)
+            if _is_fact(s):
+                out.append(_Sentence(s, line, body, pid, section_part, hint))
+    return out, title_part
+
+
+def harvest(path: Path, dept: str | None = None) -> list[Harvested]:
+    """The facts of one department's material, in document order (see the module doc)."""
+    path = Path(path)
+    sentences, title_part = _walk(_paragraphs(path))
+    default = title_part or part_of_heading(path.stem)
+    if default not in ("review", "key_tasks"):
+        default = None
+    dept = dept or dept_from_name(path.name)
+    own = [cue_score(s.text) for s in sentences]
+    para_sum: dict[int, int] = {}
+    para_n: dict[int, int] = {}
+    for s, sc in zip(sentences, own):
+        para_sum[s.para_id] = para_sum.get(s.para_id, 0) + sc
+        para_n[s.para_id] = para_n.get(s.para_id, 0) + 1
+    # a paragraph tells of one time: its mean cue weighs as much as the sentence's own
+    scores = [sc + PART_PARAGRAPH_WEIGHT * para_sum[s.para_id] / para_n[s.para_id] for s, sc in zip(sentences, own)]
+    lex = shipped_lexicon()
+    out = []
+    for s, sc in zip(sentences, scores):
+        if s.section_part in ("review", "key_tasks"):
+            part = s.section_part
+        elif sc:
+            part = "review" if sc > 0 else "key_tasks"
+        else:
+            part = default or "review"
+        out.append(Harvested(
+            text=s.text,
+            part=part,
+            topic=topic_of(s.text, s.paragraph, s.hint, lex),
+            source=f"{path.name}:{s.line}",
+            dept=dept,
+            numbers=numbers_in(s.text),
+        ))
+    return out
