@@ -25,6 +25,8 @@ from .headings import Tokens
 from .lexicon import content_word
 from .places import NOT_A_PLACE, place_candidate
 from .text import escape, literal_segments, literal_text, sentences, strip_marker
+from .unwrap import unwrap
+from .whole import not_whole
 
 # key: (kind, part, slot, text, extra) ; extra: tuple of (field, value) pairs
 Key = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
@@ -144,7 +146,10 @@ def mine_file(path: Path, name: str | None = None) -> ReportAgg:
     try:
         data = read_report_bytes(path)  # capped: a FIFO, /dev/zero or a sparse 3 GB file is skipped
         lines = lines_from_bytes(data, path)
-        doc = parse_lines(lines)
+        # a hard-wrapped text (one printed line per line) is joined into paragraphs first, or
+        # its line ends would cut headings and leads (重要载体的新型城镇化建设)
+        joined, origin = unwrap(lines)
+        doc = parse_lines(joined)
     except ParseError as e:
         msg = str(e)
         if msg.startswith(name):  # the parser's messages name the file themselves
@@ -152,7 +157,7 @@ def mine_file(path: Path, name: str | None = None) -> ReportAgg:
         raise Skip(f"跳过 {name}：{msg}")
     if not looks_like_report(doc):
         raise Skip(f"跳过 {name}：看起来不是政府工作报告（找不到工作回顾或重点工作部分）")
-    info = about(doc, lines, path)
+    info = about(doc, joined, path)
     row = source_row(path)
     level = row.get("level") or info.level or info.unit
     agg = ReportAgg(
@@ -174,14 +179,15 @@ def mine_file(path: Path, name: str | None = None) -> ReportAgg:
     agg.fingerprint = fingerprint(text)
     if level != info.level:
         info = replace(info, level=level)
-    _Miner(agg, info).doc(doc)
+    _Miner(agg, info, origin).doc(doc)
     return agg
 
 
 class _Miner:
-    def __init__(self, agg: ReportAgg, info: ReportInfo):
+    def __init__(self, agg: ReportAgg, info: ReportInfo, origin: list[int] | None = None):
         self.agg = agg
         self.info = info
+        self.origin = origin  # parsed line i (1-based) starts on file line origin[i - 1]
         u = info.unit
         self.strip_words = {w for w in (info.name, info.place, f"全{u}", f"我{u}", f"本{u}") if w}
         self.own_places = {w for w in (info.name, info.place) if w}
@@ -190,6 +196,12 @@ class _Miner:
         self.congress = ((f"{u}人大", "{本级人大}"), (f"{u}政协", "{本级政协}"))
 
     # -- helpers -----------------------------------------------------------------------
+    def add(self, key: Key, line: int | None, example: str) -> None:
+        """Add an occurrence, its line counted in the file as it is (before unwrap)."""
+        if line and self.origin and 0 < line <= len(self.origin):
+            line = self.origin[line - 1]
+        self.agg.add(key, line, example)
+
     def abstract(self, text: str) -> str:
         return abstract(text, self.info.words(text))
 
@@ -243,9 +255,10 @@ class _Miner:
                 return raw[s:e]
         return raw
 
-    def frame_tokens(self, frame: str) -> None:
-        """The words of a heading or lead frame, slots as ("{地区}", "slot"): heading frames
-        are built of them, and `local` looks at the character pairs inside them."""
+    def frame_tokens(self, frame: str) -> bool:
+        """Keep the words of a heading or lead frame, slots as ("{地区}", "slot"): heading
+        frames are built of them, and `local` looks at the character pairs inside them.
+        False, and nothing kept, when the frame is not a whole phrase (drafter/mine/whole.py)."""
         if frame not in self.agg.heading_tokens:
             toks: list[tuple[str, str]] = []
             for piece, is_slot in literal_segments(frame):
@@ -253,7 +266,10 @@ class _Miner:
                     toks.append(("{" + piece + "}", "slot"))
                 else:
                     toks.extend((t.word, t.pos) for t in seg.tokens(piece))
+            if not_whole(frame, toks):
+                return False
             self.agg.heading_tokens[frame] = tuple(toks)
+        return True
 
     def places_in(self, toks: list[seg.Token]) -> None:
         """Collect the place names jieba finds in a heading, lead or formula."""
@@ -306,12 +322,13 @@ class _Miner:
             return
         frame = self.abstract(seg.normalize(text))
         self.places_in(seg.tokens(seg.normalize(text)))
-        self.frame_tokens(frame)
+        if not self.frame_tokens(frame):
+            return
         topic = classify(text)
         if topic == "其他" and part == "self_building":
             topic = "政府"  # every item of 政府自身建设 is about the government
         key = ("heading", part, slot, frame, (("topic", topic),))
-        self.agg.add(key, line, text)
+        self.add(key, line, text)
 
     def paragraph(self, part: str, p: Paragraph, in_section: bool, first: bool, sec: Section | None) -> list[seg.Token]:
         """Mine one paragraph; returns its tokens."""
@@ -338,15 +355,15 @@ class _Miner:
                 if topic == "其他" and part == "self_building":
                     topic = "政府"
                 slot = "key_task_lead" if part == "key_tasks" else "self_building_lead"
-                self.frame_tokens(a)
-                self.agg.add(("lead", part, slot, a, (("topic", topic),)), line, short)
+                if self.frame_tokens(a):
+                    self.add(("lead", part, slot, a, (("topic", topic),)), line, short)
         # formulas
         for slot, s, e in formulas.find(part, text, in_section, first, bool(lead)):
             self.places_in([t for t in toks if t.start >= s and t.end <= e])
             frame = self.formula_frame(slot, text[s:e])
             if frame is None or self.foreign_place(toks, s, e):
                 continue
-            self.agg.add(("formula", slot.split(".")[0], slot, frame, ()), line, self.sentence_of(raw, s))
+            self.add(("formula", slot.split(".")[0], slot, frame, ()), line, self.sentence_of(raw, s))
         # number frames
         for nc in numbers.number_clauses(text, toks, part, self.strip_words):
             self.agg.number_clauses += 1
@@ -362,15 +379,15 @@ class _Miner:
                 ("topic", classify(nc.indicator)),
                 ("unit", nc.unit),
             )
-            self.agg.add(("number", part, nc.shape, nc.frame, extra), line, example)
+            self.add(("number", part, nc.shape, nc.frame, extra), line, example)
         # expressions
         for s, e in expressions.four_char(text, toks):
             if self.foreign_place(toks, s, e):
                 continue
-            self.agg.add(("expression", part, "four_char", self.abstract(text[s:e]), ()), line, self.clause_of(raw, s, e))
+            self.add(("expression", part, "four_char", self.abstract(text[s:e]), ()), line, self.clause_of(raw, s, e))
         for s, e, verb in expressions.verb_objects(toks):
             phrase = self.abstract(text[s:e])
             if _DIGIT.search(phrase):
                 continue
-            self.agg.add(("expression", part, "verb_object", phrase, (("verb", verb),)), line, self.clause_of(raw, s, e))
+            self.add(("expression", part, "verb_object", phrase, (("verb", verb),)), line, self.clause_of(raw, s, e))
         return toks
