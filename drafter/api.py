@@ -210,6 +210,7 @@ def find_phrases(query: str = "", kind: str | None = None, part: str | None = No
         raise DrafterError("短语库是空的：请先运行 drafter mine 语料目录 生成短语库")
     return bank.query(query, kind=kind, part=part), len(bank)
 
+
 def gather(inputs, data_dir: str | Path, force: bool = False, dept: str | None = None):
     """Returned forms (.xlsx) and department materials (.docx/.txt) → YAML fragments in
     `data_dir`, drafted together with the office's own files. Returns a GatherResult whose
