@@ -287,12 +287,9 @@ def _insert(lines: list[str], parent: str, key: str, comments: list[str]) -> Non
         lines[at:at] = comments
 
 
-def _check_comments(lines: list[str], saids: list[str]) -> None:
-    """「# 去年目标：…」 above each item of review.checks."""
-    try:
-        start = lines.index("  checks:")
-    except ValueError:
-        return
+def _list_items(lines: list[str], start: int) -> list[int]:
+    """Where each item of the list whose key is on line `start` begins (items at indent 4); the
+    first item starts at its own field comments, which belong to it."""
     items: list[int] = []
     first_item = None
     for i in range(start + 1, len(lines)):
@@ -304,7 +301,17 @@ def _check_comments(lines: list[str], saids: list[str]) -> None:
         if line.startswith("    - "):
             items.append(i)
     if first_item is not None and items:
-        items[0] = first_item  # the first item's field comments belong to it
+        items[0] = first_item
+    return items
+
+
+def _check_comments(lines: list[str], saids: list[str]) -> None:
+    """「# 去年目标：…」 above each item of review.checks."""
+    try:
+        start = lines.index("  checks:")
+    except ValueError:
+        return
+    items = _list_items(lines, start)
     for i, said in reversed(list(zip(items, saids))):
         lines[i:i] = [f"    # 去年目标：{said}"]
 
@@ -315,18 +322,7 @@ def _item_comments(lines: list[str], parent: str, key: str, hints: list[str]) ->
     if at is None:
         return
     start = next(i for i in range(at, len(lines)) if lines[i].startswith(f"  {key}:"))
-    items: list[int] = []
-    first_item = None
-    for i in range(start + 1, len(lines)):
-        line = lines[i]
-        if not line.startswith("    "):
-            break
-        if first_item is None:
-            first_item = i
-        if line.startswith("    - "):
-            items.append(i)
-    if first_item is not None and items:
-        items[0] = first_item  # the first item's field comments belong to it
+    items = _list_items(lines, start)
     for i, hint in reversed(list(zip(items, hints))):
         lines[i:i] = [f"    # {' '.join(hint.splitlines())}"]
 
