@@ -45,26 +45,38 @@ NOT_IN_TEXT: dict[str, str] = {
 _DEFAULT_WORDING_ONLY = ("short_name", "leadership", "speaker_title", "name", "place", "government", "parent")
 # Whole branches that are settings, not text.
 SETTINGS = ("structure",)
-_INDEX = re.compile(r"\[\d+\]")
+_CUT = re.compile(r"[.\[]")
+# Words of the draft that come from meta fields by way of a phrase slot or a default list.
+_SLOT_FIELDS = {
+    "上级领导": ("meta.leadership", "meta.parent"),
+    "简称": ("meta.short_name",),
+    "地区": ("meta.region", "meta.place", "meta.name"),
+    "地区全称": ("meta.region", "meta.name"),
+    "规划": ("meta.plan_period",),
+}
+_WORD_FIELDS = {"words.thanks": ("meta.short_name", "meta.region", "meta.place")}
 
 
-def _used_paths(doc: Document) -> set[str]:
+def _used_paths(doc: Document, extra: Iterable[str]) -> set[str]:
+    """Every path a run came from, and every path above it: a value is used when its own path,
+    or a path inside it, made a run (review.headline[0] is used by review.headline[0].value)."""
     used: set[str] = set()
-    for run in doc.runs():
-        if run.source.kind in ("data", "placeholder", "derived") and run.source.ref:
-            used.add(run.source.ref.split("#", 1)[0])
+    refs = [r.source.ref for r in doc.runs() if r.source.kind in ("data", "placeholder", "derived")]
+    for ref in [*refs, *extra]:
+        if "#" in ref:  # a phrase's slot filled with the draft's own words (…#上级领导)
+            used.update(_SLOT_FIELDS.get(ref.split("#", 1)[1], ()))
+        used.update(_WORD_FIELDS.get(ref, ()))
+        ref = ref.split("#", 1)[0]
+        if not ref or ref in used:
+            continue
+        used.add(ref)
+        for m in _CUT.finditer(ref):
+            used.add(ref[: m.start()])
     return used
 
 
-def _covered(path: str, used: set[str]) -> bool:
-    """A value is used when its own path, or a path inside it, made a run."""
-    if path in used:
-        return True
-    return any(u.startswith(path + ".") or u.startswith(path + "[") for u in used)
-
-
 def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ()) -> list[Problem]:
-    used = _used_paths(doc) | set(extra_used)
+    used = _used_paths(doc, extra_used)
     problems: list[Problem] = []
     for path, pos in loaded.values.items():
         if not path or path[0] in SETTINGS:
@@ -76,7 +88,7 @@ def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ())
         if value is None or value == "" or isinstance(value, (dict, list)):
             continue  # empty on purpose ("" means "no such sentence"), or a container
         shown = format_path(path)
-        if _covered(shown, used):
+        if shown in used:
             continue
         problems.append(Problem(pos.file, pos.line, pos.column, shown, f"这个值不会出现在初稿中：{why(shown, loaded)}"))
     return problems
@@ -114,10 +126,6 @@ def why(path: str, loaded: Loaded) -> str:
     for pattern, applies, reason in _REASONS:
         if re.search(pattern, path) and applies(loaded.data, path):
             return reason
-    if path.endswith(".actual2"):
-        return "第二个实际值只在目标也有第二个值（value2）时写出；请补 value2，或把两个实际数拆成两项"
-    if ".livelihood." in path or path.endswith(".livelihood"):
-        return "民生实事没有列出事项，这段不会生成"
     if path.startswith("meta.") and path.removeprefix("meta.") in _DEFAULT_WORDING_ONLY:
         return "这一项只用于默认措辞（如默认的致谢对象、成绩归因和结尾），本文件已写了自己的句子"
     if path.endswith(".value2"):
