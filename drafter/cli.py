@@ -236,18 +236,32 @@ def phrases(
     if not found:
         print(f"短语库（{total} 条）中没有找到“{query}”")
         return
+    title = f"“{query}”：{len(found)} 条（共 {total} 条）" if query else f"短语库：{total} 条"
+    rows = [
+        (e.kind, e.slot or e.topic or e.part, e.text, str(e.count),
+         "；".join(f"{f.removesuffix('.txt')}:{line}" for f, line in e.sources[:3]))
+        for e in found[:limit]
+    ]
+    if not sys.stdout.isatty():
+        # Piped or redirected: one tab-separated line per entry, never cut to a terminal width.
+        print(title)
+        print("\t".join(("类别", "位置", "措辞", "次数", "出处")))
+        for row in rows:
+            print("\t".join(row))
+        if len(found) > limit:
+            print(f"（另有 {len(found) - limit} 条，用 --limit 显示更多）")
+        return
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     # Text objects, not strings: rich would read 「[/]」 or 「[bold]」 in a bank entry or in the
     # query as markup (and fail, or restyle the table).
-    table = Table(title=Text(f"“{query}”：{len(found)} 条（共 {total} 条）" if query else f"短语库：{total} 条"))
+    table = Table(title=Text(title))
     for col in ("类别", "位置", "措辞", "次数", "出处"):
         table.add_column(col)
-    for e in found[:limit]:
-        where = "；".join(f"{f.removesuffix('.txt')}:{line}" for f, line in e.sources[:3])
-        table.add_row(*map(Text, (e.kind, e.slot or e.topic or e.part, e.text, str(e.count), where)))
+    for row in rows:
+        table.add_row(*map(Text, row))
     Console().print(table)
     if len(found) > limit:
         print(f"（另有 {len(found) - limit} 条，用 --limit 显示更多）")
