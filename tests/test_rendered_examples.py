@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,8 +17,10 @@ import pytest
 from drafter.api import draft
 from tests.conftest import EXAMPLES
 
+ROOT = Path(__file__).resolve().parent.parent
+
 FONTS = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
-needs = [t for t in ("soffice", "pdftotext", "pdfinfo") if shutil.which(t) is None]
+needs = [t for t in ("soffice", "pdftotext", "pdfinfo", "pdffonts") if shutil.which(t) is None]
 if needs and os.environ.get("DRAFTER_REQUIRE_RENDER"):  # set by .ci/run: CI must render
     raise RuntimeError(f"DRAFTER_REQUIRE_RENDER is set but {', '.join(needs)} missing")
 pytestmark = pytest.mark.skipif(
@@ -68,3 +71,18 @@ def test_full_pages_hold_22_lines(tmp_path):
         counts.append(len(lines))
     # A page with a heading or a paragraph break still has 22 lines of the grid.
     assert counts and max(counts) == 22 and sum(c == 22 for c in counts) >= len(counts) * 0.8, counts
+
+
+def test_readme_pdf_command_maps_the_fonts_from_any_folder(tmp_path):
+    """The README's PDF command, run as written from another folder (with the script's full
+    path, as the README says): 仿宋 / 楷体 / 黑体 come out as the three mapped fonts, not one
+    fallback sans font as with a relative FONTCONFIG_FILE."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## 版式.*?```bash\n(.*?)\n```", readme, re.S).group(1)
+    command = block.strip().replace("tests/fonts/pdf.sh", shlex.quote(str(ROOT / "tests/fonts/pdf.sh")), 1)
+    draft(EXAMPLES / "gaoping_2024.yaml", tmp_path / "初稿.docx")
+    env = dict(os.environ, HOME=str(tmp_path))
+    env.pop("FONTCONFIG_FILE", None)
+    subprocess.run(command, shell=True, cwd=tmp_path, env=env, check=True, capture_output=True, timeout=180)
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "初稿.pdf")], check=True, capture_output=True, text=True).stdout
+    assert "NotoSerifCJK" in fonts and "UKai" in fonts and "NotoSansCJK" in fonts, fonts
