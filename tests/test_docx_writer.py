@@ -406,6 +406,29 @@ def test_heading_level_three_is_body_text(tmp_path):
     assert pstyle(para_starting(body, "1.深化改革")) == STYLE_IDS["body"]
 
 
+def test_heading_style_follows_its_marker_not_its_nesting(tmp_path):
+    """金台区 numbers its key tasks 一、 at the data's second level (its parts are unnumbered):
+    those headings are 一级标题 (黑体); a （一） heading is 二级标题 (楷体) whatever its level."""
+    from drafter.api import draft
+    from tests.conftest import EXAMPLES
+
+    path = tmp_path / "jintai.docx"
+    result = draft(EXAMPLES / "jintai_2023", path)
+    body = part_xml(path, "word/document.xml").find(w("body"))
+    tasks = [s.heading for p in result.document.parts for s in p.sections
+             if s.heading is not None and s.style == "own_line"]
+    assert len(tasks) == 7 and all(h.level == 2 and h.number.endswith("、") for h in tasks)
+    for h in tasks:
+        assert pstyle(para_starting(body, h.number + h.runs[0].text[:6])) == STYLE_IDS["heading1"], h.number
+    doc = sample()
+    doc.parts[1].blocks.append(Section(Heading([T("深化改革")], 1, "（三）"), "own_line", []))
+    doc.parts[1].blocks.append(Section(Heading([T("扩大开放")], 3, "四、"), "own_line", []))
+    write_docx(doc, tmp_path / "m.docx")
+    body = part_xml(tmp_path / "m.docx", "word/document.xml").find(w("body"))
+    assert pstyle(para_starting(body, "（三）深化改革")) == STYLE_IDS["heading2"]
+    assert pstyle(para_starting(body, "四、扩大开放")) == STYLE_IDS["heading1"]
+
+
 # --- footers and settings -------------------------------------------------------------------
 
 def footer_for(out, body, kind: str) -> etree._Element:

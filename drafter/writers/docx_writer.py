@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 from typing import IO, Callable
 
 import docx
@@ -438,6 +439,22 @@ def _as_datetime(value) -> dt.datetime | None:
     return None
 
 
+def heading_style(hd: Heading) -> str:
+    """一、 is a first-level heading (黑体) and （一） a second-level one (楷体) by GB/T 9704,
+    whatever nesting in the data produced them (金台区's key tasks are 一、 at the data's
+    second level); a heading without such a marker goes by its level."""
+    number = hd.number or ""
+    if _FIRST_MARK.fullmatch(number):
+        return "heading1"
+    if _SECOND_MARK.fullmatch(number):
+        return "heading2"
+    return "heading1" if hd.level <= 1 else "heading2" if hd.level == 2 else "body"
+
+
+_FIRST_MARK = re.compile(r"[一二三四五六七八九十百]+、")
+_SECOND_MARK = re.compile(r"（[一二三四五六七八九十百]+）")
+
+
 # --- the body -----------------------------------------------------------------------------
 
 class _BodyWriter:
@@ -489,8 +506,7 @@ class _BodyWriter:
             body.append(sect)
 
     def heading(self, hd: Heading) -> None:
-        key = "heading1" if hd.level <= 1 else "heading2" if hd.level == 2 else "body"
-        self.para(STYLE_IDS[key], self.heading_segments(hd, (None, None)))
+        self.para(STYLE_IDS[heading_style(hd)], self.heading_segments(hd, (None, None)))
 
     @staticmethod
     def heading_segments(hd: Heading, fmt: tuple) -> list:
