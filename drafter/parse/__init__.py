@@ -9,7 +9,8 @@
     ParseError                         unreadable input; a Chinese message naming the file
 
 Line numbers are 1-based over the non-empty lines, so for the corpus files they are the
-line numbers of structure.json. Pure string rules: no jieba, no Word styles.
+line numbers of structure.json; a paragraph joined from hard-wrapped lines has the number of
+its first line. Pure string rules: no jieba, no Word styles.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .errors import ParseError
 from .normalize import normalize_line, split_lines
 from .rules import run
 from .state import State
+from .unwrap import unwrap
 
 __all__ = [
     "ParseError", "read_report_bytes", "lines_from_bytes", "read_lines", "parse_lines", "parse_report", "to_json",
@@ -44,7 +46,7 @@ def read_report_bytes(path: str | Path) -> bytes:
         raise ParseError(e.message, p) from None
 
 
-def lines_from_bytes(data: bytes, path: str | Path) -> list[str]:
+def lines_from_bytes(data: bytes, path: str | Path, keep_indent: bool = False) -> list[str]:
     """The report's paragraphs as lines. The format is decided by the bytes, not the suffix:
     a zip package is read as .docx, the OLE compound file of a .doc is refused."""
     p = Path(path)
@@ -57,7 +59,7 @@ def lines_from_bytes(data: bytes, path: str | Path) -> list[str]:
             raise ParseError(f"{p.name} 不是有效的 .docx 文件（文件可能已损坏或并非 Word 文档）", p)
         lines = [x for x in (normalize_line(t) for t in docx_paragraphs(data, p)) if x]
     else:
-        lines = split_lines(decode_text(data, p))
+        lines = split_lines(decode_text(data, p), keep_indent)
         try:
             check_paragraphs(len(lines), p.name)
         except DrafterError as e:
@@ -73,13 +75,17 @@ def read_lines(path: str | Path) -> list[str]:
 
 
 def parse_lines(lines: list[str]) -> Document:
-    """The document tree of a report given as one paragraph per line (already non-empty)."""
+    """The document tree of a report given as its non-empty lines. A hard-wrapped text is
+    joined into paragraphs first (unwrap.py); line numbers stay those of `lines`."""
+    indented = [t[:1].isspace() for t in lines if normalize_line(t)]
     lines = [x for x in (normalize_line(t) for t in lines) if x]
-    return build(run(State(lines)))
+    joined, origin = unwrap(lines, indented)
+    return build(run(State(joined, origin=origin, n_input=len(lines))))
 
 
 def parse_report(path: str | Path) -> Document:
-    return parse_lines(read_lines(path))
+    """read_lines + parse_lines, with the indentation of a .txt kept for unwrap."""
+    return parse_lines(lines_from_bytes(read_report_bytes(path), path, keep_indent=True))
 
 
 def _leads(paragraphs: list[Paragraph]) -> list[dict]:

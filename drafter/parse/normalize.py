@@ -29,11 +29,16 @@ def normalize_line(line: str) -> str:
     return line
 
 
-def split_lines(text: str) -> list[str]:
-    """Non-empty, normalised lines; str.splitlines also breaks at \\r, \\u2028 and \\x0c."""
+INDENT = "\u3000\u3000"
+
+
+def split_lines(text: str, keep_indent: bool = False) -> list[str]:
+    """Non-empty, normalised lines; str.splitlines also breaks at \\r, \\u2028 and \\x0c.
+    keep_indent: a line that began with spaces keeps INDENT in front, for parse/unwrap.py
+    (a PDF indents the first line of each paragraph); normalize_line removes it again."""
     out = []
     for raw in text.splitlines():
         line = normalize_line(raw)
         if line:
-            out.append(line)
+            out.append(INDENT + line if keep_indent and raw[:1].isspace() else line)
     return out

@@ -44,6 +44,10 @@ class SectionSpan:
 @dataclass
 class State:
     lines: list[str]
+    # origin[i]: the 1-based input line where paragraph i starts (hard-wrapped lines joined,
+    # parse/unwrap.py); the tree's line numbers are these. Empty: line i is i + 1.
+    origin: list[int] = field(default_factory=list)
+    n_input: int = 0  # input lines (for the last paragraph's end line)
     header: list[int] = field(default_factory=list)
     body_start: int = 0  # first line after the header and opening
     opening: tuple[int, int] | None = None
@@ -54,6 +58,16 @@ class State:
     sections: dict[int, list[SectionSpan]] = field(default_factory=dict)
     # self-building items found outside sections, keyed by the part's start index
     items: dict[int, list[Lead]] = field(default_factory=dict)
+
+    def line_no(self, i: int) -> int:
+        """The 1-based input line where paragraph i starts."""
+        return self.origin[i] if self.origin else i + 1
+
+    def end_line_no(self, i: int) -> int:
+        """The 1-based input line where paragraph i ends (the line before the next one starts)."""
+        if not self.origin:
+            return i + 1
+        return self.origin[i + 1] - 1 if i + 1 < len(self.origin) else self.n_input
 
     def part(self, type_: str) -> PartSpan | None:
         return next((p for p in self.parts if p.type == type_), None)

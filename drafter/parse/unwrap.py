@@ -1,0 +1,105 @@
+"""Hard-wrapped reports (copied out of a PDF or a web page, one printed line per line) →
+paragraphs, before any rule looks at them.
+
+In such a text a line ends wherever the page ran out of width (…加快推动以县城为 /
+重要载体的新型城镇化建设。…), so every printed line would be taken for a paragraph and its first
+sentence for a lead (「重要载体的新型城镇化建设」). The one home of this rule: the parser
+applies it to every input, the miner reaches it through parse_lines.
+
+    hard_wrapped(lines) -> bool
+    unwrap(lines) -> (lines, origin)   origin[i]: the 1-based input line where paragraph i starts
+
+A text is hard-wrapped when at least half of its lines of 8+ characters end open (no stop).
+Own-line headings end open too, but in a report typed as paragraphs they are a small share
+of the lines (≤ 25 % in the 160 reports of style_corpus/); in a hard-wrapped one nearly all
+lines are (承德: 90 %). A paragraph-form text is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lines import marker
+
+# A line "ends open" when its last character is not one that ends a sentence, a clause
+# list or a quotation.
+_CLOSED = set("。！？；：”’）)!?;:」』")
+WRAPPED_SHARE = 0.5
+_MIN_LINE = 8  # shorter lines (page numbers, part titles) do not decide
+_SHORT = 5  # a line this much shorter than the print width is a paragraph's end or a title
+# PDF page footers: — 18 —, -18-, 18, 第3页, 第 3 页 共 20 页, 3/20
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–-]*\s*\d{1,4}\s*[—–-]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+# A running head is a short line printed on every page (XX市人民政府工作报告).
+_RUNNING_HEAD_MAX = 30
+_RUNNING_HEAD_MIN_REPEATS = 3
+# Markers that open a new paragraph even after an open line (一是 is left out: an inline
+# 一是…，二是… list may be wrapped right before its marker).
+_PARAGRAPH_KINDS = ("（一）", "一、", "（1）", "1.")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}[，,、]")
+
+
+def _open(line: str) -> bool:
+    s = line.rstrip()
+    return bool(s) and s[-1] not in _CLOSED
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    longer = [ln for ln in lines if len(ln.strip()) >= _MIN_LINE]
+    return bool(longer) and sum(map(_open, longer)) >= WRAPPED_SHARE * len(longer)
+
+
+def _starts_paragraph(text: str) -> bool:
+    m = marker(text)
+    return bool(m and m.kind in _PARAGRAPH_KINDS) or bool(_ORDINAL.match(text)) or text.startswith("——")
+
+
+def _running_heads(texts: list[str]) -> set[str]:
+    counts = Counter(t for t in texts if t and len(t) <= _RUNNING_HEAD_MAX and _open(t) and not marker(t))
+    return {t for t, n in counts.items() if n >= _RUNNING_HEAD_MIN_REPEATS}
+
+
+def _indent_marks_paragraphs(texts: list[str], indented: list[bool] | None) -> bool:
+    """A PDF indents each paragraph's first line (　　): then indentation, not the line end,
+    tells a new paragraph from a printed line that happens to end at a 。 ."""
+    if not indented:
+        return False
+    longer = [ind for t, ind in zip(texts, indented) if len(t) >= _MIN_LINE]
+    return bool(longer) and 0.03 <= sum(longer) / len(longer) <= 0.6
+
+
+def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[str], list[int]]:
+    """The lines of a hard-wrapped report joined into paragraphs, page footers, repeated
+    running heads and blank lines dropped, and the input line each paragraph starts on; any
+    other report's lines unchanged. `indented[i]`: line i began with spaces in the file."""
+    if not hard_wrapped(lines):
+        return lines, list(range(1, len(lines) + 1))
+    texts = [ln.strip() for ln in lines]
+    widths = sorted(len(t) for t in texts if _open(t) and len(t) >= _MIN_LINE)
+    width = widths[len(widths) // 2]  # the print width, in characters (median of open lines)
+    heads = _running_heads(texts)
+    by_indent = _indent_marks_paragraphs(texts, indented)
+    seen_heads: set[str] = set()
+    out: list[str] = []
+    origin: list[int] = []
+    joining = False
+    for i, text in enumerate(texts, 1):
+        if not text or PAGE_NUMBER.match(text):
+            continue  # a blank line or a footer in mid-paragraph: the paragraph goes on after it
+        if text in heads:
+            if text in seen_heads:
+                continue  # the running head of a later page
+            seen_heads.add(text)
+        if by_indent and indented[i - 1]:
+            joining = False
+        if joining and not _starts_paragraph(text):
+            out[-1] += text
+        else:
+            out.append(text)
+            origin.append(i)
+        # a short open line is a title or a paragraph's last line, never a wrap
+        joining = (_open(text) or by_indent) and len(text) >= width - _SHORT
+    return out, origin

@@ -1,0 +1,144 @@
+"""The parser holds on the ways real reports vary (issue 12): the same corpus report, hard
+wrapped as copied out of a PDF, with half-width punctuation, or with blank lines added, gives
+the same structure — parts, section headings and leads, at the same (mapped) lines.
+
+A transform returns the new file's lines and, for every non-empty line of the original, the
+non-empty line of the new file where it starts, so the two parses can be compared line by line.
+bench/parse_variants.py measures all 25 reports with the same functions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.parse import parse_lines, parse_report, to_json
+from drafter.parse.normalize import normalize_line
+from drafter.parse.unwrap import unwrap
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "style_corpus"
+STRUCTURE = ROOT / "tests" / "fixtures" / "corpus" / "structure.json"
+WRAPPED = CORPUS / "more" / "2024_承德.txt"  # copied out of a PDF, one printed line per line
+PAGE_LINES = 22
+INDENT = "\u3000\u3000"
+
+
+def corpus_files() -> list[str]:
+    return [r["file"] for r in json.loads(STRUCTURE.read_text(encoding="utf-8"))]
+
+
+def original(name: str) -> list[str]:
+    return [x for x in (normalize_line(t) for t in (CORPUS / name).read_text(encoding="utf-8").splitlines()) if x]
+
+
+def hard_wrap(lines: list[str], width: int, page_mark: str = "— {} —") -> tuple[list[str], list[int]]:
+    """Each paragraph printed at `width` characters, its first line indented with two
+    full-width spaces, a page number every PAGE_LINES lines (as a PDF copy has them)."""
+    out: list[str] = []
+    where: list[int] = []
+    page = 1
+    for para in lines:
+        text = INDENT + para
+        printed = [text[k:k + width] for k in range(0, len(text), width)]
+        where.append(len(out) + 1)
+        for piece in printed:
+            out.append(piece)
+            if len(out) % (PAGE_LINES + 1) == PAGE_LINES:
+                out.append(page_mark.format(page))
+                page += 1
+    return out, where
+
+
+_TO_HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"})
+
+
+def half_width(lines: list[str]) -> tuple[list[str], list[int]]:
+    return [x.translate(_TO_HALF) for x in lines], list(range(1, len(lines) + 1))
+
+
+def blank_lines(lines: list[str]) -> tuple[list[str], list[int]]:
+    """A blank line after every paragraph, two after headings-looking short lines."""
+    out: list[str] = []
+    for x in lines:
+        out += [x, ""] + ([""] if len(x) < 20 else [])
+    return out, list(range(1, len(lines) + 1))  # blank lines are not numbered
+
+
+TRANSFORMS = {
+    "hard_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, ("— {} —", "第{}页", "-{}-")[k % 3]),
+    "half_width": lambda lines, k: half_width(lines),
+    "blank_lines": lambda lines, k: blank_lines(lines),
+}
+
+
+def structure(js: dict, back: dict[int, int] | None = None) -> set[tuple]:
+    """Parts, section headings and leads as (kind, line, text); `back` maps lines to the original's."""
+    def ln(x: int) -> int | None:
+        return x if back is None else back.get(x)
+    out: set[tuple] = set()
+    for p in js["parts"]:
+        out.add(("part", p["type"], ln(p["start_line"])))
+        for s in p["sections"]:
+            if s["heading"]:
+                out.add(("section", p["type"], ln(s["line"]), s["heading"]))
+            for lead in s["leads"]:
+                out.add(("lead", p["type"], ln(lead["line"]), lead["text"]))
+    return out
+
+
+def agreement(name: str, transform: str) -> tuple[int, int, set[tuple], set[tuple]]:
+    """(kept, total, missing, extra) of the original parse's structure in the transformed one."""
+    lines = original(name)
+    want = structure(to_json(parse_lines(lines)))
+    k = corpus_files().index(name)
+    new, where = TRANSFORMS[transform](lines, k)
+    back = {w: i + 1 for i, w in enumerate(where)}
+    got = structure(to_json(parse_lines(new)), back)
+    return len(want & got), len(want), want - got, got - want
+
+
+@pytest.mark.parametrize("transform", ["hard_wrap", "blank_lines"])
+@pytest.mark.parametrize("name", ["2024_咸阳市.txt", "2023_金台区.txt", "2022_宜春市.txt", "2024_抚州市.txt"])
+def test_transformed_report_keeps_its_structure(name, transform):
+    if not (CORPUS / name).exists():
+        pytest.skip(name)
+    kept, total, missing, extra = agreement(name, transform)
+    assert not missing and not extra, (name, transform, sorted(missing, key=str)[:8], sorted(extra, key=str)[:8])
+
+
+def test_wrapped_lines_keep_the_line_of_their_first_printed_line():
+    lines = original("2024_咸阳市.txt")
+    new, where = hard_wrap(lines, 33)
+    js = to_json(parse_lines(new))
+    review = next(p for p in js["parts"] if p["type"] == "review")
+    assert review["start_line"] == where[5]  # 一、2023年工作回顾 is line 6 of the original
+    assert new[review["start_line"] - 1].strip() == "一、2023年工作回顾"
+    assert js["parts"][-1]["end_line"] == len([x for x in new if x])
+
+
+def test_page_numbers_running_heads_and_blank_lines_are_not_text():
+    lines = ["XX市人民政府工作报告"] + ["　　" + "各位代表：", "　　现在，我代表市人民政府向大会报告工作，请予审议，并请", "市政协委员提出意见。"]
+    body = "　　过去一年，我们坚持稳中求进工作总基调，全力以赴稳增长、促改革、调结构、惠民生、防风险，经济社会发展取得新成效"
+    printed = [body[k:k + 30] for k in range(0, len(body), 30)]
+    lines += printed[:2] + ["", "第3页", "XX市人民政府工作报告", "— 4 —"] + printed[2:] + ["。"]
+    lines += ["XX市人民政府工作报告", "　　一、2024年工作回顾", "　　这一年，我们在全面建设中不断前进，在攻坚克难中接续奋斗，一批"] + ["重大项目落地建设。"]
+    joined, origin = unwrap([normalize_line(x) for x in lines if normalize_line(x)],
+                            [x[:1].isspace() for x in lines if normalize_line(x)])
+    assert joined[0] == "XX市人民政府工作报告" and joined.count("XX市人民政府工作报告") == 1
+    assert body.strip("　") + "。" in joined
+    assert "一、2024年工作回顾" in joined
+    assert not any(re.fullmatch(r"第\d页|— \d —", x) for x in joined)
+
+
+def test_real_pdf_copy_parses_whole_headings():
+    """承德 2024 as copied out of its PDF: the review and key-task headings are whole lines."""
+    if not WRAPPED.exists():
+        pytest.skip("no 承德")
+    js = to_json(parse_report(WRAPPED))
+    heads = [s["heading"] for p in js["parts"] if p["type"] == "key_tasks" for s in p["sections"] if s["heading"]]
+    assert any(h.startswith("（二）大力发展新质生产力，以科技创新赋能现代化产业体系建设。") for h in heads), heads
+    assert all(not h.startswith("重要载体") for h in heads)
