@@ -101,7 +101,7 @@ def agreement(name: str, transform: str) -> tuple[int, int, set[tuple], set[tupl
     return len(want & got), len(want), want - got, got - want
 
 
-@pytest.mark.parametrize("transform", ["hard_wrap", "blank_lines"])
+@pytest.mark.parametrize("transform", list(TRANSFORMS))
 @pytest.mark.parametrize("name", ["2024_咸阳市.txt", "2023_金台区.txt", "2022_宜春市.txt", "2024_抚州市.txt"])
 def test_transformed_report_keeps_its_structure(name, transform):
     if not (CORPUS / name).exists():
@@ -142,3 +142,16 @@ def test_real_pdf_copy_parses_whole_headings():
     heads = [s["heading"] for p in js["parts"] if p["type"] == "key_tasks" for s in p["sections"] if s["heading"]]
     assert any(h.startswith("（二）大力发展新质生产力，以科技创新赋能现代化产业体系建设。") for h in heads), heads
     assert all(not h.startswith("重要载体") for h in heads)
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("(十)推进城乡融合,加快新型城镇化!", "（十）推进城乡融合，加快新型城镇化！"),
+    ("(1)增长5.2%; 完成1,234亿元", "（1）增长5.2%；完成1,234亿元"),  # 1,234 stays a figure
+    ("会议 8:30 开始, 请到会", "会议 8:30 开始，请到会"),
+    ("GDP(地区生产总值)增长", "GDP（地区生产总值）增长"),
+    ("(2023-2025)", "(2023-2025)"),
+])
+def test_half_width_punctuation_in_chinese_text_is_read_full_width(typed, read):
+    from drafter.parse.normalize import full_width_punctuation
+    assert full_width_punctuation(typed) == read
+    assert to_json(parse_lines(["各位代表：", typed]))  # and the parser takes it whole

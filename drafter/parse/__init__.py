@@ -24,7 +24,7 @@ from .build import build
 from .decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
 from .docx_text import docx_paragraphs
 from .errors import ParseError
-from .normalize import normalize_line, split_lines
+from .normalize import full_width_punctuation, normalize_line, split_lines
 from .rules import run
 from .state import State
 from .unwrap import unwrap
@@ -76,9 +76,10 @@ def read_lines(path: str | Path) -> list[str]:
 
 def parse_lines(lines: list[str]) -> Document:
     """The document tree of a report given as its non-empty lines. A hard-wrapped text is
-    joined into paragraphs first (unwrap.py); line numbers stay those of `lines`."""
+    joined into paragraphs first (unwrap.py) and half-width punctuation in Chinese text made
+    full-width (（十）, ！, ；); line numbers stay those of `lines`."""
     indented = [t[:1].isspace() for t in lines if normalize_line(t)]
-    lines = [x for x in (normalize_line(t) for t in lines) if x]
+    lines = [full_width_punctuation(x) for x in (normalize_line(t) for t in lines) if x]
     joined, origin = unwrap(lines, indented)
     return build(run(State(joined, origin=origin, n_input=len(lines))))
 

@@ -42,3 +42,19 @@ def split_lines(text: str, keep_indent: bool = False) -> list[str]:
         if line:
             out.append(INDENT + line if keep_indent and raw[:1].isspace() else line)
     return out
+
+
+# Half-width punctuation in Chinese text (typed on an English keyboard, or a web page's
+# export): (十) 、! 、; 、: 、, become their full-width forms when a Chinese character stands on
+# either side, so every marker and every stop has one form for the rules. Between figures
+# they stay: 1,234 / 8:30 / (1.5).
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff“”‘’、。（）《》]"
+_PUNCT_HALF = re.compile(rf"(?<={_HAN}) ?([,:;!?]) ?|([,:;!?]) ?(?={_HAN})")
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+# a bracket pair whose content has no bracket and is Chinese or a list number: (十) (1) (含…)
+_BRACKETS = re.compile(rf"\(([^()（）]*{_HAN}[^()（）]*|[一二三四五六七八九十\d]{{1,3}})\)")
+
+
+def full_width_punctuation(line: str) -> str:
+    line = _BRACKETS.sub(lambda m: f"（{m.group(1)}）", line)
+    return _PUNCT_HALF.sub(lambda m: _FULL[m.group(1) or m.group(2)], line)
