@@ -27,7 +27,8 @@ class DraftResult:
 
     @property
     def paragraphs(self) -> int:
-        return sum(1 for _ in self.document.paragraphs())
+        """Word's count of the written file (Document.paragraph_count), headings included."""
+        return self.document.paragraph_count()
 
     @property
     def characters(self) -> int:

@@ -171,6 +171,34 @@ class Document:
                     yield from block.lead
                     yield from block.runs
 
+    def paragraph_count(self) -> int:
+        """Paragraphs as Word counts them (字数统计 → 段落数): every paragraph of the body that
+        has text, in the order the writers lay them out — label, title, meeting line, speaker,
+        headings and body, an inline section heading sharing its first paragraph. The same
+        numbering as `check`'s 第N段 and the 核对表 (checks/composed.py lays out the same)."""
+        def has_text(*groups: list[Run]) -> int:
+            return int(any(r.text.strip() for g in groups for r in g))
+
+        def heading(h: Heading | None) -> list[Run]:
+            return [] if h is None else [Run(h.number), *h.runs]
+
+        h = self.header
+        n = sum(has_text(g) for g in (h.label, h.title, h.subtitle, h.speaker))
+        for part in self.parts:
+            n += has_text(heading(part.heading))
+            for block in part.blocks:
+                if not isinstance(block, Section):
+                    n += has_text(block.lead, block.runs)
+                    continue
+                paras = list(block.blocks)
+                if block.heading is not None and block.style == "inline" and paras:
+                    n += has_text(heading(block.heading), paras[0].lead, paras[0].runs)
+                    paras = paras[1:]
+                else:
+                    n += has_text(heading(block.heading))
+                n += sum(has_text(p.lead, p.runs) for p in paras)
+        return n
+
     def placeholders(self) -> list[Run]:
         return [r for r in self.runs() if r.is_placeholder]
 

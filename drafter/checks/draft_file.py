@@ -1,9 +1,11 @@
 """Reading the draft to check: a .docx written by `drafter draft` (possibly edited by hand
 since), or the .txt / .md the same command writes.
 
-Paragraph numbers are python-docx's: the n-th paragraph of `Document(path).paragraphs`
-(counted from 1, empty paragraphs included), so a finding's 第n段 can be looked up with any
-Word tool. What is refused, with a message saying why: a .doc, a file that is not a Word
+Paragraph numbers are Word's (字数统计 → 段落数): 第n段 is the n-th paragraph of the body that
+has text — title, meeting line and headings included, empty paragraphs skipped — in
+`Document(path).paragraphs` of a .docx and among the lines of a .txt / .md. A fresh draft has
+no empty paragraph, so there n is also python-docx's index + 1, `draft`'s count is the last n,
+and the 核对表 numbers the same paragraphs. What is refused, with a message saying why: a .doc, a file that is not a Word
 package or is damaged, and a document that is not a 政府工作报告 at all (no report title near
 the top and no drafter mark in its properties) — checking the wrong file would report every
 figure as missing.
@@ -79,7 +81,7 @@ def _text_paragraphs(data: bytes, path: Path) -> list[str]:
 
 
 def read_draft(path: str | Path, report: Report) -> list[str]:
-    """The draft's paragraph texts (empty ones kept, so indices are Word's).
+    """The draft's paragraphs that have text, in order (index + 1 is Word's paragraph number).
 
     A .docx whose properties name another region or year was drafted from other data
     (last year's file, a neighbour's): checking it would report every figure, so it is
@@ -102,10 +104,11 @@ def read_draft(path: str | Path, report: Report) -> list[str]:
         raise DrafterError(
             f"{shown} 不是 .docx 文件（文件可能已损坏，或并非 Word 文档）；请给出 drafter draft 生成的 .docx"
         )
-    if not any(p.strip() for p in paras):
+    paras = [p for p in paras if p.strip()]  # Word does not count an empty paragraph
+    if not paras:
         raise DrafterError(f"{shown} 没有任何文字内容")
     wanted = report.meta.title or "政府工作报告"
-    top = [p.strip() for p in paras if p.strip()][:6]
+    top = [p.strip() for p in paras[:6]]
     has_title = any(wanted in p or "政府工作报告" in p for p in top) or "政府工作报告" in title
     if not has_title and DRAFTER_MARK not in comments:
         raise DrafterError(

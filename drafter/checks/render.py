@@ -27,6 +27,14 @@ def _summary(r: CheckResult) -> str:
     return f"结论：{e} 处错误，{h} 处提示。{tail}"
 
 
+# How to find 第N段 in Word; the same numbering as draft's 「N 段」 (README, 使用).
+NUMBERING = "第N段：文稿中第 N 个有文字的段落（标题、各级标题都算，空段不算），与 Word「字数统计」的段落数一致。"
+
+
+def _numbering(r: CheckResult) -> list[str]:
+    return [NUMBERING] if any(f.paragraph is not None for f in r.findings) else []
+
+
 def _counts(fs: list[Finding]) -> str:
     e = sum(f.severity == ERROR for f in fs)
     return f"{e} 处错误，{len(fs) - e} 处提示"
@@ -46,7 +54,7 @@ def print_result(r: CheckResult, console=None) -> None:
 
     console = console or Console()
     console.print(Text(_title(r), style="bold"))
-    for note in r.skipped:
+    for note in r.skipped + _numbering(r):
         console.print(Text(note, style="dim"))
     if r.targets:
         t = Table(title="上年目标完成情况", title_justify="left", show_lines=False)
@@ -88,7 +96,8 @@ def report_text(r: CheckResult, markdown: bool = False) -> str:
     out: list[str] = []
     out.append(f"# {_title(r)}" if markdown else _title(r))
     out.append("")
-    out.extend(r.skipped + ([""] if r.skipped else []))
+    notes = r.skipped + _numbering(r)
+    out.extend(notes + ([""] if notes else []))
     if r.targets:
         if markdown:
             out += ["## 上年目标完成情况", "", "| 指标 | 目标 | 实际 | 结论 | 说明 |", "|---|---|---|---|---|"]
