@@ -147,3 +147,36 @@ def test_identical_placeholders_are_not_repeated_sentences():
     found = check_consistency(report, paras, Origins(composed), docx=True)
     dups = [f for f in found if f.kind == C.DUPLICATE]
     assert [f.paragraph for f in dups] == [len(paras)]  # the real sentence, not the holes
+
+
+def test_a_doubled_character_or_mark_typed_in_a_draft_is_an_error(xy_draft, tmp_path):
+    edited = tmp_path / "改.docx"
+    i = edit_docx(xy_draft, edited, "咸永一级公路停止收费。", "咸永一级公路停止收费。。")
+    edit_docx(edited, edited, "坚持就业优先，", "坚持的的就业优先，")
+    result, _ = check(XIANYANG, draft=edited)
+    found = {f.message.split("：")[0]: f for f in _kinds(result, C.DOUBLED)}
+    assert set(found) == {"标点“。”重复了一次", "字“的”重复了一次"}
+    assert found["标点“。”重复了一次"].paragraph == i + 1 and result.exit_code == 1
+
+
+def _doubled(text: str) -> list[str]:
+    from drafter.checks.composed import ComposedParagraph
+    from drafter.checks.origins import Origins
+
+    lines = text.split("\n")
+    c = C._Collector(lines, Origins([ComposedParagraph() for _ in lines]))  # no data behind them
+    for i, line in enumerate(c.paras):
+        C._doubled(c, i, line)
+    return [f.message for _, f in c.found]
+
+
+def test_doubles_in_the_corpus_reports_are_not_flagged():
+    from tests.conftest import CORPUS
+
+    files = sorted(CORPUS.glob("*.txt"))
+    assert len(files) >= 25
+    flagged = [(f.name, m) for f in files for m in _doubled(f.read_text(encoding="utf-8"))]
+    assert flagged == []
+    # legitimate reduplications and word junctions, and the typos next to them
+    assert _doubled("看看常常天天人人一一户户层层村村，的的确确，实实在在，成为为民办事，可以以此为契机") == []
+    assert len(_doubled("为为加快推进。我们的的目标。。")) == 3

@@ -30,6 +30,13 @@ Each rule, precisely:
       straight quotes " and ' next to Chinese — one finding per paragraph and mark.
 重复  A sentence (cut at 。！？) of 12 or more characters that already stood earlier, not
       counting its 【待补充…】 placeholders (a fresh skeleton repeats the same placeholder).
+叠字  A function character typed twice — 「为为加快推进」「的的」 — or a doubled 。，、；：！？ (错误).
+      Only function characters are checked (的 了 和 与 及 并 为 将 把 被 对 从 是 以 于 而 或 其
+      之): a content character doubles legitimately where two words meet (工作作风, 供水水质,
+      中医医院), which no allow-list short of a dictionary covers. Two lists keep the rest
+      right: reduplicated words (的的确确, 不了了之, 和和美美, 是是非非) and words ending in the
+      character before the next word starts with it (成为为民, 可以以此, 目的的, 参与与会).
+      On the 186 reports of style_corpus/, ../shared/corpus/ and the fixtures this flags nothing.
 待补充 Leftover 【待补充…】 placeholders (错误); ×××, XXX, 某某 look like unreplaced
       example text (提示).
 """
@@ -50,6 +57,7 @@ FORMAT = "数字和单位"
 PUNCT = "标点"
 DUPLICATE = "重复的句子"
 PLACEHOLDER = "待补充"
+DOUBLED = "叠字"
 
 _CJK = r"\u4e00-\u9fff"
 _REVIEW_HEAD = re.compile(r"(\d{4})\s*年工作回顾")
@@ -74,6 +82,18 @@ _ASCII_PAREN = re.compile(rf"(?<=[{_CJK}])[()]|[()](?=[{_CJK}])")
 _STRAIGHT = re.compile(rf"\"|(?<=[{_CJK}])'|'(?=[{_CJK}])")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", '"': "“ ”", "'": "‘ ’"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "!": "叹号", "?": "问号", "(": "括号", ")": "括号", '"': "直引号", "'": "直引号"}
+_DOUBLE_MARK = re.compile(r"([的了和与及并为将把被对从是以于而或其之。，、；：！？])\1")
+# Reduplicated words that hold one of those doubles.
+_REDUPLICATED = ("的的确确", "不了了之", "和和美美", "和和气气", "是是非非", "对对碰")
+# Words ending in the character (the one before the double + it): the double is two words.
+_ENDS_WITH = {
+    "为": "成作认因视称更较极尤行", "以": "可所难予得足加借用", "于": "由等对关属处基在至终过鉴",
+    "对": "面应相针绝反核", "和": "总缓温饱平柔", "之": "总加久", "其": "尤极与", "而": "从进继因然反",
+    "与": "参给赋授", "及": "以涉普危波顾企", "是": "就但还更总凡可即倒只或于正", "的": "目有",
+    "将": "即必", "并": "合兼吞", "了": "为除罢", "从": "服听自遵跟",
+}
+# Words starting with the character (it + the one after the double), after a one-character word.
+_STARTS_WITH = {"对": "手话接象称", "和": "谐平睦美气", "与": "会"}
 _UNITS = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
 
 
@@ -204,6 +224,17 @@ def _duplicates(c: _Collector, paras: list[str]) -> None:
                 first[key] = i
 
 
+def _doubled(c: _Collector, i: int, text: str) -> None:
+    for m in _DOUBLE_MARK.finditer(text):
+        ch, s, e = m.group(1), m.start(), m.end()
+        if any(w in text[max(0, s - 3):e + 3] and ch * 2 in w for w in _REDUPLICATED):
+            continue
+        if s and text[s - 1] in _ENDS_WITH.get(ch, "") or e < len(text) and text[e] in _STARTS_WITH.get(ch, ""):
+            continue
+        what = "标点" if not "\u4e00" <= ch <= "\u9fff" else "字"
+        c.add(i, DOUBLED, ERROR, f"{what}“{ch}”重复了一次：{_context(text, s, e)}", s)
+
+
 def _placeholders(c: _Collector, i: int, text: str) -> None:
     for m in _PLACEHOLDER.finditer(text):
         c.add(i, PLACEHOLDER, ERROR, f"留有占位符“{m.group(0)}”：请在数据文件中补充后重新生成，或在文稿中填写", m.start())
@@ -225,6 +256,7 @@ def check_consistency(report: Report, paras: list[str], origins: Origins, docx: 
         _level(c, i, text, report.meta.level, docx)
         _format(c, i, text)
         _punct(c, i, text)
+        _doubled(c, i, text)
         _placeholders(c, i, text)
     _duplicates(c, paras)
     c.found.sort(key=lambda x: x[0])
