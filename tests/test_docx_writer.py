@@ -429,6 +429,41 @@ def test_heading_style_follows_its_marker_not_its_nesting(tmp_path):
     assert pstyle(para_starting(body, "四、扩大开放")) == STYLE_IDS["heading1"]
 
 
+def _subtitle_lines(path) -> tuple[list[str], set[str]]:
+    """The meeting line's text split at its w:br, and the character spacings of its runs."""
+    body = part_xml(path, "word/document.xml").find(w("body"))
+    sub = next(p for p in paragraphs(body) if pstyle(p) == STYLE_IDS["subtitle"])
+    lines, spacing = [""], set()
+    for r in runs(sub):
+        if r.find(w("br")) is not None:
+            lines.append("")
+        lines[-1] += rtext(r)
+        sp = r.find(f"{w('rPr')}/{w('spacing')}")
+        spacing.add(sp.get(w("val")) if sp is not None else None)
+    return lines, spacing
+
+
+def test_meeting_line_never_strands_its_last_characters(tmp_path):
+    """高平's meeting line (29½ characters with the gaps around its digits) wrapped with 「议上」
+    alone: now fitted on one line by tighter spacing, as is 咸阳's; one far too long
+    for a line is broken after the date, before 「在」."""
+    from drafter.api import draft
+    from tests.conftest import EXAMPLES
+
+    draft(EXAMPLES / "gaoping_2024.yaml", tmp_path / "g.docx")
+    lines, spacing = _subtitle_lines(tmp_path / "g.docx")
+    assert lines == ["——2024年1月10日在高平市第十七届人民代表大会第三次会议上"]
+    assert len(spacing) == 1 and -40 < int(spacing.pop()) < -5
+    draft(EXAMPLES / "xianyang_2024.yaml", tmp_path / "x.docx")
+    assert len(_subtitle_lines(tmp_path / "x.docx")[0]) == 1
+    doc = sample()
+    doc.header.subtitle = [T("——2024年1月10日在"), T("阿拉善盟额济纳旗", "data", "meta.meeting"),
+                           T("第十七届人民代表大会第三次会议上")]
+    write_docx(doc, tmp_path / "long.docx")
+    assert _subtitle_lines(tmp_path / "long.docx") == (
+        ["——2024年1月10日", "在阿拉善盟额济纳旗第十七届人民代表大会第三次会议上"], {None})
+
+
 # --- footers and settings -------------------------------------------------------------------
 
 def footer_for(out, body, kind: str) -> etree._Element:

@@ -58,6 +58,8 @@ def test_example_renders_as_a_report(tmp_path, name):
             assert re.sub(r"\s+", "", h.text) in squeezed, h.text
     assert re.search(r"—\s*2\s*—", pages[1])
     assert "政府工作报告" in re.sub(r"\s+", "", pages[0])
+    # The meeting line ends on a line of its own words, never a stranded 「议上」 (高平's did).
+    assert re.search(r"会议上\s*$", pages[0], re.M) and not re.search(r"^\s*\S{1,3}\s*$", pages[0].split("会议上")[0], re.M)
 
 
 def test_full_pages_hold_22_lines(tmp_path):

@@ -17,6 +17,7 @@ import datetime as dt
 import math
 import os
 import re
+import unicodedata
 from typing import IO, Callable
 
 import docx
@@ -149,7 +150,7 @@ class _Layout:
         # (442.2 pt). Word's character grid (linesAndChars) squeezes them, LibreOffice's puts
         # each one in two grid cells (14 a line), so instead the body-size styles get the
         # character spacing that fits: (width / chars - size), rounded down to 1/20 pt.
-        text_w_pt = (self.page_w - self.left - self.right) / 20
+        self.text_w_pt = text_w_pt = (self.page_w - self.left - self.right) / 20
         char_pt = text_w_pt / pg.chars_per_line
         self.char_spacing = math.floor((char_pt - self.body_size) * 20)  # 1/20 pt, w:spacing
 
@@ -455,6 +456,47 @@ _FIRST_MARK = re.compile(r"[一二三四五六七八九十百]+、")
 _SECOND_MARK = re.compile(r"（[一二三四五六七八九十百]+）")
 
 
+# A w:br inside a paragraph (the meeting line's break); compared by identity.
+LINE_BREAK = Run("\n")
+
+
+def _width(text: str) -> float:
+    """Width in body characters: full-width (and ambiguous: — “ ”) 1, digits and Latin ½, and
+    ¼ for each change between them (the space Word and LibreOffice put between 年 and 1)."""
+    wide = [unicodedata.east_asian_width(c) in "FWA" for c in text]
+    changes = sum(a != b for a, b in zip(wide, wide[1:]))
+    return sum(1.0 if x else 0.5 for x in wide) + changes / 4
+
+
+def meeting_lines(runs: list[Run], chars_per_line: int, text_w_pt: float, size: float) -> tuple[list[list[Run]], int]:
+    """The meeting line 「——2024年1月10日在高平市……第三次会议上」 as (lines, character
+    spacing in 1/20 pt). Left to wrap, it strands 「议上」 alone on a second line. Up to 8 %
+    too long, it is fitted on one line by tighter spacing (高平's, 29½ characters); longer, it
+    is broken after the date, before 「在」, where a reader pauses, with a w:br (which check's
+    reader takes as layout, not text)."""
+    text = "".join(r.text for r in runs)
+    width = _width(text)
+    if width <= chars_per_line:
+        return [runs], 0
+    if width <= chars_per_line * 1.08:
+        return [runs], math.floor((text_w_pt - width * size) / len(text) * 20)
+    m = re.search(r"日(?=在)", text)
+    if m is None or _width(text[m.end():]) > chars_per_line:
+        return [runs], 0
+    cut, first, second, pos = m.end(), [], [], 0
+    for r in runs:
+        end = pos + len(r.text)
+        if end <= cut:
+            first.append(r)
+        elif pos >= cut:
+            second.append(r)
+        else:
+            first.append(Run(r.text[: cut - pos], r.source))
+            second.append(Run(r.text[cut - pos:], r.source))
+        pos = end
+    return [first, second], 0
+
+
 # --- the body -----------------------------------------------------------------------------
 
 class _BodyWriter:
@@ -472,6 +514,7 @@ class _BodyWriter:
         self.inline_fmt = self._run_fmt(p.inline_heading.font, p.inline_heading.bold, p.body.bold)
         self.lead_fmt = self._run_fmt(p.lead.font, p.lead.bold, p.body.bold)
         self.annotator = None  # docx_comments.Annotator for --annotate; None by default
+        self.squeeze = 0  # character spacing of the paragraph being written, 1/20 pt; 0: the style's
 
     @staticmethod
     def _run_fmt(font: str | None, bold: bool, para_bold: bool) -> tuple:
@@ -490,7 +533,15 @@ class _BodyWriter:
             self.para(STYLE_IDS["body"], [(h.label, plain_fmt)], flush_left=True)
         for key, runs in (("title", h.title), ("subtitle", h.subtitle), ("speaker", h.speaker)):
             if runs:
-                self.para(STYLE_IDS[key], [(runs, plain_fmt)])
+                lines, self.squeeze = [runs], 0
+                if key == "subtitle":
+                    lay = self.lay
+                    lines, self.squeeze = meeting_lines(runs, lay.profile.page.chars_per_line, lay.text_w_pt, lay.body_size)
+                segs = [(lines[0], plain_fmt)]
+                if len(lines) == 2:
+                    segs += [([LINE_BREAK], plain_fmt), (lines[1], plain_fmt)]
+                self.para(STYLE_IDS[key], segs)
+                self.squeeze = 0
         body_id = STYLE_IDS["body"]
         for part in doc.parts:
             if part.heading is not None:
@@ -557,6 +608,12 @@ class _BodyWriter:
         buf: list[str] = []
         for runs, (font, bold) in segments:
             for run in runs:
+                if run is LINE_BREAK:
+                    if buf:
+                        self._run(p, cur, "".join(buf))
+                    cur, buf = None, []
+                    etree.SubElement(etree.SubElement(p, _W_R), w("br"))
+                    continue
                 text = run.text
                 if not text:
                     continue
@@ -596,6 +653,8 @@ class _BodyWriter:
             v = None if bold else _VAL_0
             etree.SubElement(rpr, _W_B, v) if v else etree.SubElement(rpr, _W_B)
             etree.SubElement(rpr, _W_BCS, v) if v else etree.SubElement(rpr, _W_BCS)
+        if self.squeeze:  # the meeting line fitted on one line (meeting_lines)
+            etree.SubElement(rpr, w("spacing"), {W_VAL: str(self.squeeze)})
         if highlight:
             etree.SubElement(rpr, _W_HIGHLIGHT, {W_VAL: highlight})
         t = etree.SubElement(r, _W_T)
