@@ -464,6 +464,22 @@ def test_meeting_line_never_strands_its_last_characters(tmp_path):
         ["——2024年1月10日", "在阿拉善盟额济纳旗第十七届人民代表大会第三次会议上"], {None})
 
 
+def test_stand_in_speaker_is_a_listed_highlighted_placeholder(tmp_path):
+    """高平's data types 「×××」 for a speaker its source did not name: kept as typed, but a
+    placeholder like every other one (listed by draft, highlighted); 咸阳's 冷劲松 is not."""
+    from drafter.api import draft
+    from tests.conftest import EXAMPLES
+
+    result = draft(EXAMPLES / "gaoping_2024.yaml", tmp_path / "g.docx")
+    assert [(r.source.ref, r.text) for r in result.placeholders] == [("meta.speaker", "×××")]
+    body = part_xml(tmp_path / "g.docx", "word/document.xml").find(w("body"))
+    speaker = next(p for p in paragraphs(body) if pstyle(p) == STYLE_IDS["speaker"])
+    marked = [rtext(r) for r in runs(speaker) if highlight(r)]
+    assert ptext(speaker) == "高平市市长　×××" and marked == ["×××"]
+    result = draft(EXAMPLES / "xianyang_2024.yaml", tmp_path / "x.docx")
+    assert not [r for r in result.placeholders if r.source.ref == "meta.speaker"]
+
+
 # --- footers and settings -------------------------------------------------------------------
 
 def footer_for(out, body, kind: str) -> etree._Element:

@@ -232,7 +232,8 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
         "cn": lambda n: Derived(cn_number(int(n)), "count"),
         "count": lambda n: Derived(cn_count(int(n)), "count"),
         "choose": Chooser(seed),
-        "hole": lambda path, label: Runs([placeholder(path, label)]),
+        # hole(path, label, text): a stand-in the office typed (高平's speaker 「×××」) kept as its text
+        "hole": lambda path, label, text=None: Runs([Run(str(text), Source("placeholder", path)) if text else placeholder(path, label)]),
         "phrase": phrase,
         "suggest": suggest,
         "derived": lambda text, ref="": Derived(str(text), ref),
