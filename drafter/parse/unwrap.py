@@ -17,6 +17,8 @@ lines are (承德: 90 %). A paragraph-form text is returned unchanged.
 
 from __future__ import annotations
 
+import unicodedata
+
 import re
 from collections import Counter
 
@@ -71,6 +73,12 @@ def _indent_marks_paragraphs(texts: list[str], indented: list[bool] | None) -> b
     return bool(longer) and 0.03 <= sum(longer) / len(longer) <= 0.6
 
 
+def _width(text: str) -> float:
+    """Printed width in full-width characters: 「全市PM2.5」 fills 6 cells, not 8 (a line ending
+    in Latin letters and digits is as long as its neighbours, not short)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
 def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[str], list[int]]:
     """The lines of a hard-wrapped report joined into paragraphs, page footers, repeated
     running heads and blank lines dropped, and the input line each paragraph starts on; any
@@ -78,7 +86,7 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
     if not hard_wrapped(lines):
         return lines, list(range(1, len(lines) + 1))
     texts = [ln.strip() for ln in lines]
-    widths = sorted(len(t) for t in texts if _open(t) and len(t) >= _MIN_LINE)
+    widths = sorted(_width(t) for t in texts if _open(t) and len(t) >= _MIN_LINE)
     width = widths[len(widths) // 2]  # the print width, in characters (median of open lines)
     heads = _running_heads(texts)
     by_indent = _indent_marks_paragraphs(texts, indented)
@@ -95,11 +103,13 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
             seen_heads.add(text)
         if by_indent and indented[i - 1]:
             joining = False
-        if joining and not _starts_paragraph(text):
+        inside = joining and not _starts_paragraph(text)
+        if inside:
             out[-1] += text
         else:
             out.append(text)
             origin.append(i)
-        # a short open line is a title or a paragraph's last line, never a wrap
-        joining = (_open(text) or by_indent) and len(text) >= width - _SHORT
+        # a short open line that starts a paragraph is a title, never a wrap; inside a
+        # paragraph a short line without a stop still goes on (「…全市PM2.5」 / 「平均浓度…」)
+        joining = (_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
     return out, origin
