@@ -38,6 +38,7 @@ PAGE_NUMBER = re.compile(
 # A running head is a short line printed on every page (XX市人民政府工作报告).
 _RUNNING_HEAD_MAX = 30
 _RUNNING_HEAD_MIN_REPEATS = 3
+_MIN_LINES = 6  # fewer lines than this cannot show a print width
 # Markers that open a new paragraph even after an open line (一是 is left out: an inline
 # 一是…，二是… list may be wrapped right before its marker).
 _PARAGRAPH_KINDS = ("（一）", "一、", "（1）", "1.")
@@ -50,8 +51,11 @@ def _open(line: str) -> bool:
 
 
 def hard_wrapped(lines: list[str]) -> bool:
-    longer = [ln for ln in lines if len(ln.strip()) >= _MIN_LINE]
-    return bool(longer) and sum(map(_open, longer)) >= WRAPPED_SHARE * len(longer)
+    """Most printed lines end without a stop. Titles (numbered lines, the report's title) end
+    open in every report and do not count, nor does a text too short to tell."""
+    longer = [t for t in (ln.strip() for ln in lines)
+              if len(t) >= _MIN_LINE and not _starts_paragraph(t) and "政府工作报告" not in t]
+    return len(longer) >= _MIN_LINES and sum(map(_open, longer)) >= WRAPPED_SHARE * len(longer)
 
 
 def _starts_paragraph(text: str) -> bool:
