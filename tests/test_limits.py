@@ -1,9 +1,10 @@
 """Resource limits: oversized inputs, zip bombs, YAML alias bombs and deep nesting are refused
-with a clear Chinese message within a second, before they can eat memory."""
+with a clear Chinese message before they can eat memory (asserted on memory allocated; the time
+they take is measured in bench/hostile_inputs.py, not here)."""
 
 from __future__ import annotations
 
-import time
+import tracemalloc
 import zipfile
 
 import pytest
@@ -12,11 +13,17 @@ from drafter.errors import DrafterError
 from drafter.limits import MAX_DATA_BYTES, MAX_REPORT_BYTES
 
 
-def _quick(fn):
-    t0 = time.perf_counter()
-    with pytest.raises(DrafterError) as e:
-        fn()
-    assert time.perf_counter() - t0 < 1.0
+def _quick(fn, budget_mb: int = 40):
+    """Refused with a DrafterError while allocating at most `budget_mb` (the inputs here would
+    take hundreds of MB, or gigabytes, if they were read)."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(DrafterError) as e:
+            fn()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < budget_mb * 1024 * 1024, peak
     return e.value
 
 
@@ -57,10 +64,8 @@ def test_docx_zip_bomb_is_refused_by_parse_and_check(tmp_path, run_cli, minimal)
     assert bomb.stat().st_size < 2 * 1024 * 1024
     err = _quick(lambda: parse_report(bomb))
     assert "解压后" in err.message or "压缩" in err.message
-    t0 = time.perf_counter()
     code, _, err = run_cli("check", minimal, "--draft", bomb)
-    assert code == 2 and time.perf_counter() - t0 < 2.0
-    assert "压缩" in err or "解压后" in err
+    assert code == 2 and ("压缩" in err or "解压后" in err)
 
 
 def test_yaml_alias_bomb_and_deep_nesting(tmp_path, run_cli, monkeypatch):
