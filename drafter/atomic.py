@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from .errors import DrafterError, display_path
+from .errors import DrafterError, display_path, os_reason
 
 MAX_NAME_BYTES = 255  # a file name (not the path) on ext4, NTFS, APFS, FAT
 _TMP_OVERHEAD = 40  # "." + ".HOST-PID." + 8 random + ".part", with room to spare
@@ -43,20 +43,6 @@ def _short(name: str, width: int = 40) -> str:
     return name if len(name) <= width else name[:width] + "…"
 
 
-def _why(e: OSError) -> str:
-    if e.errno == errno.ELOOP:
-        return "符号链接指向自身（循环链接）"
-    if e.errno == errno.ENAMETOOLONG:
-        return "路径过长"
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return "没有权限"
-    if e.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    if e.errno == errno.EROFS:
-        return "文件系统只读"
-    return e.strerror or str(e)
-
-
 def check_target(path: Path, force: bool) -> None:
     """Refuse, before any work is done, an output that cannot or must not be written."""
     path = Path(path)
@@ -71,7 +57,7 @@ def check_target(path: Path, force: bool) -> None:
     except FileNotFoundError:
         return
     except OSError as e:
-        raise DrafterError(f"无法写入 {display_path(path)}：{_why(e)}") from None
+        raise DrafterError(f"无法写入 {display_path(path)}：{os_reason(e)}") from None
     try:
         mode = os.stat(path).st_mode if st.S_ISLNK(link.st_mode) else link.st_mode
     except OSError as e:
@@ -95,7 +81,7 @@ def _check_folder(folder: Path) -> None:
     except (FileNotFoundError, NotADirectoryError):
         raise DrafterError(f"输出文件夹不存在：{shown}，请先创建") from None
     except OSError as e:
-        raise DrafterError(f"无法使用输出文件夹 {shown}：{_why(e)}") from None
+        raise DrafterError(f"无法使用输出文件夹 {shown}：{os_reason(e)}") from None
     if not st.S_ISDIR(info.st_mode):
         raise DrafterError(f"输出文件夹 {shown} 不是文件夹")
 
@@ -107,7 +93,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], force: bool = Fa
     try:
         fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path.name), suffix=".part", dir=path.parent)
     except OSError as e:
-        raise DrafterError(f"无法在 {display_path(path.parent)} 写入文件：{_why(e)}") from None
+        raise DrafterError(f"无法在 {display_path(path.parent)} 写入文件：{os_reason(e)}") from None
     try:
         with os.fdopen(fd, "wb") as stream:
             write(stream)
@@ -119,7 +105,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], force: bool = Fa
         else:
             _publish_new(tmp, path)
     except OSError as e:
-        raise DrafterError(f"无法写入 {display_path(path)}：{_why(e)}") from None
+        raise DrafterError(f"无法写入 {display_path(path)}：{os_reason(e)}") from None
     finally:
         _remove(tmp)  # after a link the target keeps the data; after a replace tmp is gone
 

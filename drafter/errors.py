@@ -61,3 +61,18 @@ def display_path(path: Path | str) -> str:
         return str(Path(os.path.abspath(p)).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+def os_reason(e: OSError) -> str:
+    """Why the system refused a file operation, in Chinese (the reader and the writer share it)."""
+    import errno
+
+    reasons = {
+        errno.ELOOP: "符号链接指向自身（循环链接）",
+        errno.ENAMETOOLONG: "文件名或路径过长",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.ENOSPC: "磁盘空间不足",
+        errno.EROFS: "文件系统只读",
+    }
+    return reasons.get(e.errno, e.strerror or str(e))

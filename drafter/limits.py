@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import DrafterError
+from .errors import DrafterError, os_reason
 
 MAX_DATA_BYTES = 5 * 1024 * 1024  # one YAML data file
 MAX_YAML_NODES = 200_000  # after alias expansion (an "alias bomb" expands exponentially)
@@ -61,7 +61,7 @@ def read_capped(path, limit: int, name: str | None = None) -> bytes:
     except FileNotFoundError:
         raise DrafterError(f"找不到文件：{shown}") from None
     except OSError as e:
-        raise DrafterError(f"无法读取 {shown}：{_why(e)}") from None
+        raise DrafterError(f"无法读取 {shown}：{os_reason(e)}") from None
     if st.S_ISDIR(info.st_mode):
         raise DrafterError(f"{shown} 是一个文件夹，不是文件")
     if not st.S_ISREG(info.st_mode):
@@ -71,7 +71,7 @@ def read_capped(path, limit: int, name: str | None = None) -> bytes:
         # O_NONBLOCK: if the path was swapped for a FIFO after the stat, open does not hang.
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
-        raise DrafterError(f"无法读取 {shown}：{_why(e)}") from None
+        raise DrafterError(f"无法读取 {shown}：{os_reason(e)}") from None
     with os.fdopen(fd, "rb") as f:
         if not st.S_ISREG(os.fstat(f.fileno()).st_mode):
             raise DrafterError(f"{shown} 不是普通文件，已拒绝")
@@ -84,18 +84,6 @@ def read_capped(path, limit: int, name: str | None = None) -> bytes:
     if len(data) > limit:
         raise DrafterError(f"{shown} 超过上限 {limit // 1024 // 1024} MB，已拒绝")
     return data
-
-
-def _why(e: OSError) -> str:
-    import errno
-
-    if e.errno == errno.ELOOP:
-        return "符号链接指向自身（循环链接）"
-    if e.errno == errno.ENAMETOOLONG:
-        return "文件名过长"
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return "没有读取权限"
-    return e.strerror or str(e)
 
 
 # A .docx's XML parts are parsed whole by python-docx before anything can be checked, so a
