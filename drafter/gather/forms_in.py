@@ -165,11 +165,17 @@ def _number(cell, shown: str, sheet: str, label: str):
     )
 
 
-def _read_figures(ws, out: Gathered, shown: str) -> None:
+def _table(ws, columns, shown: str) -> int:
+    """The row of a sheet's header, once the sheet is known to hold a plain, bounded table."""
     _refuse_merged(ws, shown)
-    header = _header_row(ws, HEADER[0], shown, HEADER)
+    header = _header_row(ws, columns[0], shown, columns)
     if ws.max_row - header > MAX_ROWS:
         raise DrafterError(f"{shown} 工作表“{ws.title}”有 {ws.max_row - header} 行，超过上限 {MAX_ROWS} 行，已拒绝")
+    return header
+
+
+def _read_figures(ws, out: Gathered, shown: str) -> None:
+    header = _table(ws, HEADER, shown)
     for r in range(header + 1, ws.max_row + 1):
         cells = [ws.cell(r, c) for c in range(1, len(HEADER) + 1)]
         if all(_text(c.value) == "" for c in cells):
@@ -203,10 +209,7 @@ def _figure_topic(name: str) -> str:
 
 
 def _read_lines(ws, out: Gathered, shown: str) -> None:
-    _refuse_merged(ws, shown)
-    header = _header_row(ws, TEXT_HEADER[0], shown, TEXT_HEADER)
-    if ws.max_row - header > MAX_ROWS:
-        raise DrafterError(f"{shown} 工作表“{ws.title}”有 {ws.max_row - header} 行，超过上限 {MAX_ROWS} 行，已拒绝")
+    header = _table(ws, TEXT_HEADER, shown)
     for r in range(header + 1, ws.max_row + 1):
         for col, part in ((1, "review"), (2, "key_tasks")):
             cell = ws.cell(r, col)
