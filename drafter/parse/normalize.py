@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .runon import split_run_on
+
 # Spaces that Word, WPS and web pages put into Chinese text. They become ASCII spaces, then
 # runs collapse to one, and the line is stripped: the 全角空格 indentation of a paragraph
 # ("　　各位代表：") therefore disappears.
@@ -33,11 +35,12 @@ INDENT = "\u3000\u3000"
 
 
 def split_lines(text: str, keep_indent: bool = False) -> list[str]:
-    """Non-empty, normalised lines; str.splitlines also breaks at \\r, \\u2028 and \\x0c.
+    """Non-empty, normalised lines; str.splitlines also breaks at \\r, \\u2028 and \\x0c, and a
+    report saved as one line is cut into paragraphs first (runon.py).
     keep_indent: a line that began with spaces keeps INDENT in front, for parse/unwrap.py
     (a PDF indents the first line of each paragraph); normalize_line removes it again."""
     out = []
-    for raw in text.splitlines():
+    for raw in split_run_on(text.splitlines()):
         line = normalize_line(raw)
         if line:
             out.append(INDENT + line if keep_indent and raw[:1].isspace() else line)

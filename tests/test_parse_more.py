@@ -1,0 +1,66 @@
+"""The parser on reports it was not built on (issue 12): the 136 unlabelled reports of
+style_corpus/more/ (copies of ../shared/corpus/more).
+
+A parse is plausible when it has a review, key tasks and a closing, and review and key tasks
+each have 3–15 section headings. bench/parse_more.py prints the failing reports and why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.parse import parse_report, to_json
+from drafter.parse.normalize import split_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+MORE = ROOT / "style_corpus" / "more"
+PLAUSIBLE_HELD = 125  # measured: 125/136 (121 before one-line reports were split)
+
+
+def plausibility_problems(js: dict) -> list[str]:
+    """Why a parse is not plausible ([] when it is)."""
+    types = [p["type"] for p in js["parts"]]
+    out = [f"no {t}" for t in ("review", "key_tasks", "closing") if t not in types]
+    for t in ("review", "key_tasks"):
+        n = sum(1 for p in js["parts"] if p["type"] == t for s in p["sections"] if s["heading"])
+        if t in types and not 3 <= n <= 15:
+            out.append(f"{t} {n} sections")
+    return out
+
+
+def more_files() -> list[Path]:
+    return sorted(MORE.glob("*.txt"))
+
+
+def test_most_unseen_reports_parse_to_a_plausible_structure():
+    files = more_files()
+    assert len(files) == 136
+    bad = {f.name: why for f in files if (why := plausibility_problems(to_json(parse_report(f))))}
+    assert len(files) - len(bad) >= PLAUSIBLE_HELD, bad
+
+
+@pytest.mark.parametrize("name, sections", [
+    ("2024_泸州.txt", 7),  # no break at all between paragraphs: one sentence per line
+    ("2024_潍坊.txt", 6),  # paragraphs separated by a space
+    ("2024_枣庄.txt", 6),  # a PDF's printed lines separated by a space
+])
+def test_report_saved_as_one_line_is_cut_into_paragraphs(name, sections):
+    path = MORE / name
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 1
+    js = to_json(parse_report(path))
+    assert plausibility_problems(js) == []
+    review = next(p for p in js["parts"] if p["type"] == "review")
+    assert len(review["sections"]) == sections
+    assert js["parts"][-1]["type"] == "closing"
+    assert "紧密地团结在" in parse_report(path).parts[-1].blocks[-1].text
+
+
+def test_run_on_split_keeps_a_figure_with_its_unit_and_short_lines_as_they_are():
+    text = "各位代表： 现在，我代表市人民政府向大会报告工作。一、2023年工作回顾 投资增长8% 左右，2023 年是关键一年。" * 80
+    lines = split_lines(text)
+    assert lines[:4] == ["各位代表：", "现在，我代表市人民政府向大会报告工作。", "一、2023年工作回顾",
+                         "投资增长8% 左右，2023 年是关键一年。"]
+    assert len(lines) == 4 * 80
+    assert split_lines("一、工作回顾 过去一年。") == ["一、工作回顾 过去一年。"]  # short: untouched
