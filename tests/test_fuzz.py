@@ -10,7 +10,7 @@ import docx
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from drafter.compose import compose
-from drafter.errors import DrafterError
+from drafter.errors import DataErrors, DrafterError
 from drafter.phrases.bank import Bank
 from drafter.readers import validate_with_positions
 from drafter.readers.yaml_data import load_yaml_text
@@ -43,13 +43,27 @@ def _draft(data) -> None:
     assert docx.Document(buf).paragraphs
 
 
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _assert_chinese_error(e: DrafterError, file: str, field_named: bool = True) -> None:
+    """Every line in Chinese; a data problem names the file and (for validation) the field."""
+    assert e.lines() and all(_has_chinese(line) for line in e.lines()), e.lines()
+    if isinstance(e, DataErrors):
+        for p in e.problems:
+            assert p.file == file and _has_chinese(p.message), p
+            assert p.path or not field_named, p
+            assert p.format().startswith(file), p.format()
+
+
 @SETTINGS
 @given(st.dictionaries(st.sampled_from(KEYS), values, max_size=5))
 def test_random_documents_end_in_a_draft_or_a_chinese_error(data):
     try:
         _draft(data)
     except DrafterError as e:
-        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in e.lines())
+        _assert_chinese_error(e, "d.yaml")
 
 
 def _mutations(base: dict, rng: random.Random) -> dict:
@@ -84,7 +98,7 @@ def test_mutated_valid_data_ends_in_a_draft_or_a_chinese_error(seed):
     try:
         _draft(_mutations(base, random.Random(seed)))
     except DrafterError as e:
-        assert e.lines()
+        _assert_chinese_error(e, "d.yaml")
 
 
 @SETTINGS
@@ -93,21 +107,34 @@ def test_random_yaml_text_never_crashes_the_reader(text):
     try:
         load_yaml_text(text, "x.yaml")
     except DrafterError as e:
-        assert e.lines()
+        _assert_chinese_error(e, "x.yaml", field_named=False)  # a syntax error may be at the top
+        assert all(p.line >= 1 for p in getattr(e, "problems", [])), e.lines()  # with its line
 
+
+from collections import Counter  # noqa: E402
 
 from drafter.parse import parse_lines  # noqa: E402
+from drafter.writers.text import render_text  # noqa: E402
 from tests.conftest import CORPUS  # noqa: E402
 
 _REPORT_LINES = (CORPUS / "2024_咸阳市.txt").read_text(encoding="utf-8").splitlines()
 _FRAGMENTS = ["一、", "（一）", "各位代表：", "——", "一是", "这一年，", "名词解释", "。", "2024年工作回顾", "加强政府自身建设"]
 
 
+def _assert_no_text_lost(lines: list[str], doc) -> None:
+    """Whatever the parser makes of the lines, every Chinese character is in the tree (headings,
+    paragraphs, header): punctuation may be made full-width and lines joined, nothing dropped."""
+    def cjk(s: str) -> Counter:
+        return Counter(ch for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+    assert cjk("".join(lines)) == cjk(render_text(doc))
+
+
 @SETTINGS
 @given(st.lists(st.text(min_size=1, max_size=60), max_size=40))
 def test_parser_survives_random_lines(lines):
     lines = [l.strip() for l in lines if l.strip()]
-    parse_lines(lines)
+    _assert_no_text_lost(lines, parse_lines(lines))
 
 
 @SETTINGS
@@ -129,3 +156,4 @@ def test_parser_survives_mutated_reports(seed):
     lines = [l for l in lines if l.strip()]
     doc = parse_lines(lines)
     assert all(p.type for p in doc.parts)
+    _assert_no_text_lost(lines, doc)

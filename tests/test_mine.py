@@ -206,7 +206,7 @@ def test_a_failed_write_leaves_no_partial_bank(few, tmp_path, monkeypatch, exist
         return text[: len(text) // 2] + "\udcff"  # not encodable: the write fails half-way
 
     monkeypatch.setattr(m, "dumps", broken)
-    with pytest.raises(Exception):
+    with pytest.raises(UnicodeEncodeError):  # the broken text itself, not some other failure
         mine(few, out, progress=False, overwrite=True)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "bank.json"]
     assert leftovers == []

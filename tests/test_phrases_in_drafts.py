@@ -5,6 +5,7 @@ place, never reused, always losing to the office's own text; mined headings and 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -130,7 +131,11 @@ def test_an_empty_section_gets_a_placeholder_not_a_guess():
 
 def test_phrases_command_lists_counts_and_sources(run_cli):
     code, out, _ = run_cli("phrases", "清醒", "--kind", "formula")
-    assert code == 0 and "清醒" in out and "2024_咸阳市" in out or "2022_" in out
+    assert code == 0, out
+    assert re.match(r"“清醒”：\d+ 条", out), out  # the count first
+    rows = [line.split("\t") for line in out.splitlines()[2:] if "\t" in line]
+    assert rows and {r[0] for r in rows} == {"formula"} and "清醒" in rows[0][2]
+    assert "2024_咸阳市:" in out  # each row names the reports it came from
     entries, total = find_phrases("促进创新协同", kind="lead")
     assert entries and entries[0].sources and total > 1000
     with pytest.raises(DrafterError):
@@ -150,9 +155,12 @@ def test_draft_with_an_office_bank(tmp_path, run_cli):
     data.write_text(MINIMAL, encoding="utf-8")
     code, out, err = run_cli("draft", data, "-o", tmp_path / "o.txt", "--phrases", tmp_path / "bank.json")
     assert code == 0, err
+    written = (tmp_path / "o.txt").read_text(encoding="utf-8")
     doc = compose(_report(), bank=bank)
-    used = {r.source.ref for r in doc.runs() if r.source.kind == "phrase"}
-    assert used and used <= {e.id for e in bank.entries}
+    assert written.strip() == render_text(doc).strip()  # the file is the draft drafted with this bank
+    phrases = [r for r in doc.runs() if r.source.kind == "phrase"]
+    assert phrases and {r.source.ref for r in phrases} <= {e.id for e in bank.entries}
+    assert all(r.text in written for r in phrases)
 
 
 def test_bad_bank_file(tmp_path, run_cli, minimal):
