@@ -76,8 +76,24 @@ def test_different_seeds_give_different_valid_drafts():
         assert "各位代表：" in t and "2878" in t and "【待补充" not in t
 
 
-def test_same_seed_same_text():
-    assert render_text(compose(_report(), seed=7)) == render_text(compose(_report(), seed=7))
+def test_same_seed_same_text_in_another_process():
+    """Different hash seeds (set and dict order) in two processes: the same text."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys; from tests.test_phrases_in_drafts import _report, compose, render_text; "
+        "sys.stdout.buffer.write(render_text(compose(_report(), seed=7)).encode())"
+    )
+    texts = [
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONHASHSEED": h, "PYTHONPATH": str(ROOT)}).stdout
+        for h in ("1", "2")
+    ]
+    assert texts[0] == texts[1] == render_text(compose(_report(), seed=7)).encode()
 
 
 def test_office_text_always_wins_over_the_bank():
