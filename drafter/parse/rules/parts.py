@@ -66,6 +66,16 @@ def part_type(line: str) -> str | None:
     return None
 
 
+def _next_numbered_heading(line: str, last: int) -> bool:
+    """An own-line heading numbered right after the last part heading, whatever its wording
+    (烟台 二、在绿色低碳高质量发展中奋力走在前, 镇江 二、把主题教育成果转化为…): the part
+    between the review and the year's work, read as its targets part."""
+    mk = marker(line)
+    rest = line[len(mk.text):] if mk else ""
+    return bool(mk and mk.kind == "一、" and mk.number == last + 1 and 4 <= len(rest) <= 30
+                and not re.search(r"[，,。；;！!？?：:]", rest))
+
+
 def _fallback(state: State, start: int, end: int) -> list[PartSpan]:
     """No headings at all: review up to the problems paragraph before the targets paragraph,
     the rest is the plan."""
@@ -92,6 +102,8 @@ def rule(state: State) -> None:
     last_number = 0
     for i in range(start, end + 1):
         t = part_type(lines[i])
+        if t is None and numbered and rank == _RANK["review"] and _next_numbered_heading(lines[i], last_number):
+            t = "targets"  # 二、在绿色低碳高质量发展中奋力走在前 between the review and the plan
         if t is None or _RANK[t] < rank or t in seen:
             continue
         mk = marker(lines[i])

@@ -20,7 +20,7 @@ from ..state import SectionSpan, State
 from .sections import best_run, find_leads, heading_lines, is_lead, split_sections
 from .self_building import SELF_BUILDING
 
-NUMBERED = ("（一）", "一是", "一、")
+NUMBERED = ("（一）", "一是", "一、", "1.", "（1）")  # 泰州 numbers its review 1. 2. 3.
 MIN_OPENERS = 3
 HEADLINE_MAX = 26
 
@@ -61,6 +61,25 @@ def _family(lines: list[str], heads: list[int]) -> str:
     return only or "none"
 
 
+_OPENING_PHRASE = re.compile(r"^([^，,。；：]{2,8})[，,]")
+
+
+def _repeated_opener(lines: list[str], lo: int, hi: int) -> tuple[str, list[int]] | None:
+    """Sections opened by a repeated phrase instead of a marker (呼和浩特, 温州: 过去一年，我们…
+    seven times): the earliest phrase that opens MIN_OPENERS paragraphs or more. The review's
+    own self-building paragraph (过去一年，我们全面加强自身建设…) is not a section."""
+    found: dict[str, list[int]] = {}
+    for i in range(lo, hi + 1):
+        m = _OPENING_PHRASE.match(lines[i])
+        if m and not _after_list(lines[i][m.end():]):
+            found.setdefault(m.group(1), []).append(i)
+    candidates = [(v[0], k, v) for k, v in found.items() if len(v) >= MIN_OPENERS]
+    if not candidates:
+        return None
+    _, kind, heads = min(candidates)
+    return kind, heads
+
+
 def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
     lines = state.lines
     if lo > hi:
@@ -82,6 +101,10 @@ def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
     candidates = [(v[0], k, v) for k, v in families.items() if len(v) >= MIN_OPENERS]
     if candidates:
         _, kind, heads = min(candidates)
+        return split_sections(lines, heads, body_end, kind)
+    repeated = _repeated_opener(lines, lo, body_end)
+    if repeated:
+        kind, heads = repeated
         return split_sections(lines, heads, body_end, kind)
     heads = [i for i in range(lo, body_end + 1) if headline_of(lines[i], HEADLINE_MAX)]
     if len(heads) >= MIN_OPENERS:
