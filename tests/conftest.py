@@ -12,6 +12,22 @@ CORPUS = ROOT / "style_corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_cache(tmp_path_factory):
+    """The compiled-template cache (compose._bytecode_cache, under $XDG_CACHE_HOME) goes to a
+    temporary folder for the whole session, subprocesses included: the suite leaves nothing in
+    ~/.cache/drafter."""
+    import os
+
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 @pytest.fixture
 def run_cli(capsys):
     """Run `drafter ARGS…` in-process; returns (exit code, stdout, stderr)."""
