@@ -221,7 +221,7 @@ def _plain_number(v: Any) -> Any:
 def _check(t: Target) -> dict[str, Any]:
     d: dict[str, Any] = {"name": t.name}
     q = t.qualifier
-    if q not in ("完成上级下达任务", "与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+    if t.states_number:
         d["kind"] = t.kind
     for key in ("value", "value2", "unit"):
         v = getattr(t, key)
@@ -233,7 +233,7 @@ def _check(t: Target) -> dict[str, Any]:
         d["verb"] = t.verb
     if t.note:  # the rider (在实际工作中争取更好结果) stays with its target
         d["note"] = t.note
-    if q == "完成上级下达任务":
+    if t.assigned_by_superior:
         d["done"] = None
     else:
         d["actual"] = None
@@ -247,8 +247,7 @@ def _check(t: Target) -> dict[str, Any]:
 def _indicator(t: Target) -> dict[str, Any]:
     """This year's target: last year's indicator with its values emptied."""
     d: dict[str, Any] = {"name": t.name, "kind": t.kind}
-    numeric = t.qualifier not in ("完成上级下达任务", "与经济增长同步", "与经济增长基本同步", "高于经济增长")
-    if numeric:
+    if t.states_number:
         d["value"] = None
         if t.value2 is not None:
             d["value2"] = None

@@ -68,10 +68,24 @@ def blank_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     return out, list(range(1, len(lines) + 1))  # blank lines are not numbered
 
 
+# Notes appendices under the markers offices use (the corpus has 名词解释, 附件, 注释 forms).
+NOTES_MARKERS = ["附：", "注释", "【名词解释】", "＊名词解释", "附件1", "注：", "［注释］", "本报告名词解释"]
+
+
+def notes_marker(lines: list[str], k: int) -> tuple[list[str], list[int]]:
+    """The appendix heading (structure.json) replaced by another marker."""
+    record = json.loads(STRUCTURE.read_text(encoding="utf-8"))[k]
+    out = list(lines)
+    if record["appendix"]:
+        out[record["appendix"]["heading_line"] - 1] = NOTES_MARKERS[k % len(NOTES_MARKERS)]
+    return out, list(range(1, len(lines) + 1))
+
+
 TRANSFORMS = {
     "hard_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, ("— {} —", "第{}页", "-{}-")[k % 3]),
     "half_width": lambda lines, k: half_width(lines),
     "blank_lines": lambda lines, k: blank_lines(lines),
+    "notes_marker": notes_marker,
 }
 
 
@@ -155,3 +169,21 @@ def test_half_width_punctuation_in_chinese_text_is_read_full_width(typed, read):
     from drafter.parse.normalize import full_width_punctuation
     assert full_width_punctuation(typed) == read
     assert to_json(parse_lines(["各位代表：", typed]))  # and the parser takes it whole
+
+
+@pytest.mark.parametrize("mark", NOTES_MARKERS)
+def test_notes_under_any_marker_are_the_appendix_and_the_closing_stays(mark):
+    lines = original("2022_长沙市望城区.txt")
+    at = lines.index("附件：名词解释")
+    js = to_json(parse_lines(lines[:at] + [mark] + lines[at + 1:]))
+    assert [p["type"] for p in js["parts"]][-2:] == ["closing", "appendix"]
+    assert js["parts"][-1]["start_line"] == at + 1
+
+
+def test_closing_is_found_when_notes_follow_it_without_a_heading():
+    lines = original("2022_长沙市望城区.txt")
+    at = lines.index("附件：名词解释")
+    js = to_json(parse_lines(lines[:at] + lines[at + 1:]))
+    closing, notes = js["parts"][-2:]
+    assert (closing["type"], notes["type"]) == ("closing", "appendix")
+    assert closing["start_line"] == at and notes["start_line"] == at + 1

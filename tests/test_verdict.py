@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from drafter.checks.verdict import judge
+from drafter.model.verdict import judge
 from drafter.model import TargetCheck
 
 
@@ -81,7 +81,7 @@ bounds = st.sampled_from(["以上", "以内", "左右"])
 
 @given(target=numbers, actual=numbers, q=st.sampled_from(["", "左右", "以上"]), bound=bounds)
 def test_an_actual_known_as_a_bound_is_met_only_if_every_value_in_the_bound_meets_it(target, actual, q, bound):
-    from drafter.checks.verdict import TOLERANCE_PP
+    from drafter.model.verdict import TOLERANCE_PP
 
     v = judge(check(value=target, qualifier=q, actual=actual, actual_qualifier=bound)).verdict
     lo = {"以上": actual, "以内": Decimal("-Infinity"), "左右": actual - TOLERANCE_PP}[bound]
@@ -94,7 +94,7 @@ def test_an_actual_known_as_a_bound_is_met_only_if_every_value_in_the_bound_meet
 
 @given(target=numbers, a1=numbers, a2=numbers)
 def test_split_actuals_are_judged_each_and_the_pair_as_its_worse_half(target, a1, a2):
-    from drafter.checks.verdict import RANK, judge_each
+    from drafter.model.verdict import RANK, judge_each
 
     c = check(value=target, actual=a1, actual2=a2)
     each = judge_each(c)

@@ -1,7 +1,6 @@
 """Checks of an office's data and drafts: target verdicts, fact checks, consistency.
 
     run.py          run_check(...) -> CheckResult: the whole of `drafter check`
-    verdict.py      完成 / 超额完成 / 基本完成 / 未完成 of last year's targets
     targets_table.py  the 指标 / 目标 / 实际 / 结论 table of review.checks
     draft_file.py   reading the draft (.docx, or drafter's .txt / .md); refusing other files
     composed.py     the composition laid out paragraph by paragraph, runs and data paths kept
@@ -17,5 +16,6 @@
     render.py       the Chinese report: rich tables, .txt / .md file
     findings.py, result.py  what the checks return
 
-Kept free of imports: compose/figures.py imports verdict.py from here on every draft.
+The verdicts (完成 / 超额完成 / 基本完成 / 未完成 of last year's targets) are the model's:
+drafter/model/verdict.py, which the composer and these checks both ask.
 """

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from ..compose.words import Words, period_position
-from ..model import Report
+from ..model import LEVEL_WORDS, Report
 from .findings import CONSISTENCY, ERROR, HINT, Finding, at
 from .numbers import cn_to_int
 from .origins import Origins
@@ -94,7 +94,6 @@ _ENDS_WITH = {
 }
 # Words starting with the character (it + the one after the double), after a one-character word.
 _STARTS_WITH = {"对": "手话接象称", "和": "谐平睦美气", "与": "会"}
-_UNITS = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
 
 
 def _context(text: str, start: int, end: int, n: int = 10) -> str:
@@ -161,14 +160,14 @@ def _plan(c: _Collector, i: int, text: str, year: int, current: str) -> None:
 
 
 def _level_patterns(level: str) -> list[re.Pattern]:
-    own = _UNITS[level]
+    own = LEVEL_WORDS[level].unit
     others = [u for u in ("省", "市", "区", "县") if u != own and (u != "省" or level == "省")]
     # 全区域 / 全市场 / 本县域 are not level words.
     return [re.compile(rf"(?:全|我|本){u}(?![域场级])(?:人民)?") for u in others]
 
 
 def _level(c: _Collector, i: int, text: str, level: str, docx: bool) -> None:
-    own = "全" + _UNITS[level]
+    own = "全" + LEVEL_WORDS[level].unit
     for pat in _level_patterns(level):
         for m in pat.finditer(text):
             kinds = c.origins.kinds(i, m.start(), m.end())
@@ -176,7 +175,7 @@ def _level(c: _Collector, i: int, text: str, level: str, docx: bool) -> None:
                 continue  # the office's own words, or derived from its level
             where = _context(text, m.start(), m.end())
             if docx:
-                c.add(i, LEVEL, HINT, f"本报告是{level}级，“{m.group(0)}”是否指本{_UNITS[level]}（应为“{own}”）？请确认：{where}", m.start())
+                c.add(i, LEVEL, HINT, f"本报告是{level}级，“{m.group(0)}”是否指本{LEVEL_WORDS[level].unit}（应为“{own}”）？请确认：{where}", m.start())
             elif "machine" in kinds:
                 c.add(i, LEVEL, ERROR, f"模板或语料措辞中的“{m.group(0)}”与本报告的{level}级不符：{where}", m.start())
 

@@ -66,7 +66,7 @@ class FigureInfo:
 
 
 def _target_unit(t: Target) -> str:
-    return t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    return t.effective_unit
 
 
 def figure_info(report: Report, path: str) -> FigureInfo | None:

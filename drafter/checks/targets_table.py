@@ -1,17 +1,14 @@
 """The table of last year's targets against what was achieved (review.checks), judged by
-verdict.judge — the same judgement the composer writes into the review."""
+model.verdict.judge — the same judgement the composer writes into the review."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..compose.numbers import format_number
-from ..model import Report, Target, TargetCheck
+from ..model import LEVEL_WORDS, Report, Target, TargetCheck
+from ..model.verdict import gdp_growth_of, judge
 from .findings import HINT, TARGETS, Finding
-from .verdict import gdp_growth_of, judge
-
-# Whose targets 「完成上级下达任务」 means, as the composer words it (compose/figures.py).
-_SUPERIOR_TASK = {"省": "国家", "市": "省", "区": "市", "县": "市", "县级市": "上级"}
 
 
 @dataclass(frozen=True)
@@ -24,12 +21,8 @@ class TargetRow:
     path: str
 
 
-def _unit(c: Target) -> str:
-    return c.unit if c.unit is not None else ("%" if c.kind in ("growth", "control") else "")
-
-
 def _values(c: Target, a, b) -> str:
-    unit = _unit(c)
+    unit = c.effective_unit
     shown = [format_number(abs(v) if c.kind == "growth" else v) + unit for v in (a, b) if v is not None]
     return "、".join(shown)
 
@@ -37,14 +30,14 @@ def _values(c: Target, a, b) -> str:
 def target_text(c: Target, level: str) -> str:
     """A target as the review quotes it: 增长6%左右 / 4.5万人以上 / 控制在3%以内."""
     q = c.qualifier
-    if q == "完成上级下达任务":
-        return f"完成{_SUPERIOR_TASK[level]}下达的目标任务"
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+    if c.assigned_by_superior:  # worded as the composer words it (compose/figures.py)
+        return f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务"
+    if c.relative_to_growth:
         return q
     if c.value is None:
         return "—"
     values = _values(c, c.value, c.value2)
-    if c.kind == "control" or q == "控制在以内":
+    if c.controlled:
         return f"控制在{values}{'左右' if q == '左右' else '以内'}"
     if c.kind == "growth":
         return ("下降" if c.value < 0 else "增长") + values + q
@@ -52,7 +45,7 @@ def target_text(c: Target, level: str) -> str:
 
 
 def _actual_text(c: TargetCheck) -> str:
-    if c.qualifier == "完成上级下达任务":
+    if c.assigned_by_superior:
         return {True: "已完成", False: "未完成", None: "—"}[c.done]
     if c.actual is None:
         return "—"

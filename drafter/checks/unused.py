@@ -14,6 +14,7 @@ import re
 from typing import Iterable
 
 from ..errors import Problem
+from ..model.targets import NO_NUMBER
 from ..readers.yaml_data import Loaded, format_path
 from ..tree import Document
 
@@ -102,8 +103,6 @@ def _owner(data, path: str):
     return _get(data, path.rsplit(".", 1)[0])
 
 
-_NO_NUMBER = ("与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务")
-
 # (pattern of the path, when it applies, reason): where a template leaves a value out on purpose.
 _REASONS = (
     (r"^opening\.audience$", lambda d, p: bool(_get(d, "opening.report")),
@@ -116,7 +115,7 @@ _REASONS = (
      "政府自身建设不单列一部分（placement 不是 part）时没有标题"),
     (r"^glossary_title$", lambda d, p: not _get(d, "glossary"), "没有名词解释条目时不生成附录"),
     (r"\.(value|value2|unit|verb)$",
-     lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in _NO_NUMBER,
+     lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in NO_NUMBER,
      "这项目标的限定（与经济增长同步 / 完成上级下达任务 等）不带数值，数值不写出"),
 )
 

@@ -14,7 +14,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..model import Figure, Rank, Target
+from ..model import LEVEL_WORDS, Figure, Rank, Target
+from ..model.verdict import gdp_growth_of, judge_each
 from ..readers.yaml_data import format_path
 from ..tree import Run, Source
 from .frames import FrameChooser, figure_pattern, render, target_pattern
@@ -289,18 +290,15 @@ def _bare(name: str) -> str:
 def restated(figure: Figure, check: Any) -> bool:
     """Does headline `figure` state the very number `check` reports as last year's actual?
     Same indicator (全年 / 地区 aside), same single actual, same number."""
-    from ..model.targets import GDP_RELATIVE, RELATIVE
-
     if _bare(figure.name) != _bare(check.name) or check.actual is None:
         return False
     if check.value2 is not None or check.actual2 is not None or check.actual_qualifier:
         return False
-    if check.qualifier in ("完成上级下达任务",) + RELATIVE + GDP_RELATIVE:
+    if not check.states_number or check.relative_to_benchmark:
         return False
     if check.kind == "growth":
         return figure.growth is not None and Decimal(str(figure.growth)) == Decimal(str(check.actual))
-    unit = check.unit if check.unit is not None else ("%" if check.kind == "control" else "")
-    return (figure.value is not None and (figure.unit or "") == unit
+    return (figure.value is not None and (figure.unit or "") == check.effective_unit
             and Decimal(str(figure.value)) == Decimal(str(check.actual)))
 
 
@@ -345,12 +343,9 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
 
 
 def _gdp(checks: list[Any]) -> Any:
-    from ..checks.verdict import gdp_growth_of
-
     return gdp_growth_of(checks)
 
 
-_SUPERIOR_TASK = {"省": "国家", "市": "省", "区": "市", "县": "市", "县级市": "上级"}
 _RELATIVE_WORDING = {"不高于上年": "不高于上年", "不低于上年": "不低于上年"}
 
 
@@ -362,7 +357,7 @@ def _relative_words(t: Target) -> str:
 
 
 def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
-    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    unit = t.effective_unit
     unit_path = p + ("unit",)
 
     def value(v: float | int | None, vp: tuple, label: str = "目标值") -> None:
@@ -377,7 +372,7 @@ def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
                 c.d(unit, unit_path)
 
     q = t.qualifier
-    controlled = t.kind == "control" or q == "控制在以内"
+    controlled = t.controlled
     if controlled:
         c.t("控制在")
     elif t.kind == "growth":
@@ -438,14 +433,14 @@ def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, use
     if fr is not None and _framed_target(c, t, p, fr, used if used is not None else set()):
         return _with_note(c, t, p)
     c.d(t.name, p + ("name",))
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+    if t.relative_to_growth:
         c.t("增长")
         c.d(q, p + ("qualifier",))
         return _with_note(c, t, p)
-    if q == "完成上级下达任务":
-        c.t(f"完成{_SUPERIOR_TASK[level]}下达的目标任务")
+    if t.assigned_by_superior:
+        c.t(f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务")
         return _with_note(c, t, p)
-    if q in ("高于平均水平", "不高于上年", "不低于上年"):
+    if t.relative_to_benchmark:
         if t.kind == "growth" and q == "高于平均水平":
             c.t("增长")
         c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
@@ -522,19 +517,19 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = T
     """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上,
     followed by 「的预期目标」 unless `suffix` is off."""
     q = t.qualifier
-    if q == "完成上级下达任务":
-        c.t(f"{_SUPERIOR_TASK[level]}下达的目标任务")
+    if t.assigned_by_superior:
+        c.t(f"{LEVEL_WORDS[level].task_giver}下达的目标任务")
         return
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长", "高于平均水平", "不高于上年", "不低于上年"):
-        if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+    if t.relative_to_growth or t.relative_to_benchmark:
+        if t.relative_to_growth:
             c.d(q, p + ("qualifier",))
         else:
             c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
         if suffix:
             c.t("的目标")
         return
-    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
-    controlled = t.kind == "control" or q == "控制在以内"
+    unit = t.effective_unit
+    controlled = t.controlled
     if controlled:
         c.t("控制在")
     elif t.kind == "growth" and t.value is not None and t.value < 0:
@@ -550,7 +545,7 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = T
 
 def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     """「全市平均增长7.6%」 / 「上年为0.52吨标准煤」: what a relative target is measured against."""
-    if t.qualifier not in ("高于平均水平", "不高于上年", "不低于上年"):
+    if not t.relative_to_benchmark:
         return
     c.t("，")
     c.t(f"{t.scope}平均" if t.qualifier == "高于平均水平" else "上年")
@@ -565,12 +560,10 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
 def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:
     """「未完成6%左右的预期目标」, 「均未完成7%的预期目标」, 「分别完成、未完成……」; an unknown
     verdict claims nothing: 「预期目标为7%」."""
-    from ..checks.verdict import judge_each
-
     t, p = _obj_path(x)
     c = _Clause("check")
     outcomes = judge_each(t, gdp_growth)
-    if t.qualifier == "完成上级下达任务":
+    if t.assigned_by_superior:
         if outcomes[0].verdict == "待核实":
             c.hole(p + ("done",), f"{t.name}是否完成")
             return c.runs
@@ -598,13 +591,13 @@ def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:
 
 
 def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
-    """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from drafter.checks."""
+    """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from the model."""
     t, p = _obj_path(x)
     c = _Clause("check")
     c.d(t.name, p + ("name",))
-    if t.qualifier == "完成上级下达任务":
+    if t.assigned_by_superior:
         return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
-    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    unit = t.effective_unit
     two = t.value2 is not None or t.actual2 is not None
     if t.kind == "growth":
         falling = (t.actual if t.actual is not None else t.value or 0) < 0

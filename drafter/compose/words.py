@@ -9,22 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..model import Meta
-
-# level → the one-character unit used in 全市 / 市政府 / 市委 / 市长.
-_UNIT = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
-# The level above, for 高于全省 / 省委 wording.
-_SUPERIOR = {"省": "全国", "市": "全省", "区": "全市", "县": "全市", "县级市": "全市"}
-# The customary chain above the government: the prefecture for a 区 or 县, as their reports
-# write it (市委、市政府和区委); a 县级市's own 市委 would be ambiguous, see _leadership().
-_LEADERSHIP = {
-    "省": "党中央、国务院和省委",
-    "市": "省委、省政府和市委",
-    "区": "市委、市政府和区委",
-    "县": "市委、市政府和县委",
-    "县级市": "上级党委、政府和市委",  # only without meta.parent
-}
-_SPEAKER = {"省": "省长", "市": "市长", "区": "区长", "县": "县长", "县级市": "市长"}
+from ..model import LEVEL_WORDS, Meta
 
 
 def plan_period(year: int) -> str:
@@ -60,12 +45,12 @@ class Words:
 
     @classmethod
     def of(cls, meta: Meta) -> "Words":
-        u = _UNIT[meta.level]
+        u = LEVEL_WORDS[meta.level].unit
         region = meta.region
         name = meta.name or running_name(region, meta.level, meta.parent)
         place = meta.place or _strip_suffix(name)
         short = meta.short_name or place
-        speaker_title = meta.speaker_title or f"{region}{_SPEAKER[meta.level]}"
+        speaker_title = meta.speaker_title or f"{region}{LEVEL_WORDS[meta.level].speaker}"
         leadership = meta.leadership or _leadership(meta.level, name, meta.parent)
         return cls(
             level=meta.level,
@@ -76,7 +61,7 @@ class Words:
             gov_short=f"{u}政府",
             party=f"{u}委",
             cppcc=f"{u}政协委员",
-            superior_scope=_SUPERIOR[meta.level],
+            superior_scope=LEVEL_WORDS[meta.level].superior_scope,
             leadership=leadership,
             speaker_title=speaker_title,
             name=name,
@@ -126,7 +111,7 @@ def _leadership(level: str, name: str, parent: str | None) -> str:
     committee. A 县级市 names its prefecture (晋城市委、市政府和高平市委), since plain 市委
     is its own."""
     if level != "县级市" or not parent:
-        return _LEADERSHIP[level]
+        return LEVEL_WORDS[level].leadership
     if parent.endswith("自治区"):
         return "自治区党委、政府和市委"
     if parent.endswith("省"):  # 省直管 (仙桃市)
@@ -142,10 +127,6 @@ def _strip_suffix(region: str) -> str:
     return region
 
 
-# Units outside the government's chain that reports thank: 中央和省驻咸单位 …
-_OUTSIDE = {"省": "中央驻", "市": "中央和省驻", "区": "中央、省、市驻", "县": "中央、省、市驻", "县级市": "中央、省和上级驻"}
-
-
 def default_thanks(w: Words, region: str) -> list[str]:
     """The usual list of those thanked, as most reports of this level write it."""
     short = w.short_name
@@ -154,7 +135,7 @@ def default_thanks(w: Words, region: str) -> list[str]:
         "各位人大代表、政协委员",
         "各民主党派、工商联、无党派人士和人民团体",
         f"驻{short}部队和武警官兵、公安干警、消防救援指战员",
-        f"{_OUTSIDE[w.level]}{short}单位",
+        f"{LEVEL_WORDS[w.level].outside}{short}单位",
         f"所有关心支持{w.place}发展的各界人士",
     ]
 

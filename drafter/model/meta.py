@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator
@@ -11,6 +12,29 @@ from .base import Model, Text, field
 
 Level = Literal["省", "市", "区", "县", "县级市"]
 LEVELS: tuple[str, ...] = ("省", "市", "区", "县", "县级市")
+
+
+@dataclass(frozen=True)
+class LevelWords:
+    """The words a level implies; offices never type them, so a district's draft cannot say 全市."""
+
+    unit: str  # 市: 全市 / 市政府 / 市委 / 市长 / 市统计局
+    superior_scope: str  # 全省: 高于全省
+    task_giver: str  # 省: 完成省下达的目标任务
+    leadership: str  # 省委、省政府和市委 (a 县级市 with meta.parent is worded from it instead)
+    speaker: str  # 市长
+    outside: str  # 中央和省驻 (……咸单位)
+
+
+LEVEL_WORDS: dict[str, LevelWords] = {
+    "省": LevelWords("省", "全国", "国家", "党中央、国务院和省委", "省长", "中央驻"),
+    "市": LevelWords("市", "全省", "省", "省委、省政府和市委", "市长", "中央和省驻"),
+    # The prefecture above a 区 or 县, as their reports write it: 市委、市政府和区委.
+    "区": LevelWords("区", "全市", "市", "市委、市政府和区委", "区长", "中央、省、市驻"),
+    "县": LevelWords("县", "全市", "市", "市委、市政府和县委", "县长", "中央、省、市驻"),
+    # A 县级市's own 市委 would be ambiguous next to its prefecture's: 上级 when the parent is unknown.
+    "县级市": LevelWords("市", "全市", "上级", "上级党委、政府和市委", "市长", "中央、省和上级驻"),
+}
 
 
 # The longest real region names (新疆维吾尔自治区 and autonomous prefectures / counties such as

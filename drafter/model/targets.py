@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import model_validator
 
@@ -13,14 +13,21 @@ Qualifier = Literal[
     "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务",
     "高于平均水平", "不高于上年", "不低于上年",
 ]
-QUALIFIERS: tuple[str, ...] = (
-    "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务",
-    "高于平均水平", "不高于上年", "不低于上年",
-)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 # Targets stated against another figure, with no number of their own: judged only against
 # that figure's actual (`benchmark` of a check, or the GDP growth for 同步).
 RELATIVE: tuple[str, ...] = ("高于平均水平", "不高于上年", "不低于上年")
 GDP_RELATIVE: tuple[str, ...] = ("与经济增长同步", "与经济增长基本同步", "高于经济增长")
+# A task the level above set (「完成省下达的目标任务」): judged by `done`, never by a number.
+ASSIGNED = "完成上级下达任务"
+# Qualifiers under which a target states no number of its own: its value, unit and verb are
+# never written, and last year's check asks for no actual figure of it.
+NO_NUMBER: tuple[str, ...] = GDP_RELATIVE + (ASSIGNED,)
+
+
+def default_unit(kind: str) -> str:
+    """The unit a target of `kind` is written with when the data gives none."""
+    return "%" if kind in ("growth", "control") else ""
 
 
 class Target(Model):
@@ -47,6 +54,36 @@ class Target(Model):
     end: Literal["，", "、", "；", "。"] | None = field(None, title="之后的标点", description="与下一项之间的标点，默认“，”")
     status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实")
     dept: Text | None = field(None, title="提出部门", description="如：市发改委")
+
+    @property
+    def effective_unit(self) -> str:
+        """The unit the number is written with: the data's, else % for growth and control."""
+        return self.unit if self.unit is not None else default_unit(self.kind)
+
+    @property
+    def relative_to_growth(self) -> bool:
+        """与经济增长同步 / 与经济增长基本同步 / 高于经济增长: judged against the GDP growth."""
+        return self.qualifier in GDP_RELATIVE
+
+    @property
+    def relative_to_benchmark(self) -> bool:
+        """高于平均水平 / 不高于上年 / 不低于上年: judged against another figure's actual."""
+        return self.qualifier in RELATIVE
+
+    @property
+    def assigned_by_superior(self) -> bool:
+        """完成上级下达任务: a task set by the level above, met or not (`done`)."""
+        return self.qualifier == ASSIGNED
+
+    @property
+    def states_number(self) -> bool:
+        """Does the target carry a number of its own? Not for 同步 or 上级下达 targets."""
+        return self.qualifier not in NO_NUMBER
+
+    @property
+    def controlled(self) -> bool:
+        """A ceiling: 控制在3%以内 (kind control, or a growth/level written 控制在以内)."""
+        return self.kind == "control" or self.qualifier == "控制在以内"
 
     @model_validator(mode="after")
     def _scope_for_average(self) -> "Target":
@@ -103,10 +140,10 @@ class TargetCheck(Target):
 
     @model_validator(mode="after")
     def _nothing_silently_lost(self) -> "TargetCheck":
-        if self.qualifier == "完成上级下达任务" and (self.actual is not None or self.actual2 is not None):
+        if self.assigned_by_superior and (self.actual is not None or self.actual2 is not None):
             raise ValueError("“完成上级下达任务”的目标用 done（true / false）填写是否完成；actual、actual2 不会写入初稿，请删除")
         if self.actual2 is not None and self.actual is None:
             raise ValueError("填了第二个实际值 actual2，却没有第一个实际值 actual")
-        if self.benchmark is not None and self.qualifier not in RELATIVE:
+        if self.benchmark is not None and not self.relative_to_benchmark:
             raise ValueError("比较基准 benchmark 只用于“高于平均水平”“不高于上年”“不低于上年”的目标，其他目标不会写入初稿")
         return self

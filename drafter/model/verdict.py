@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..model import TargetCheck
-from ..model.targets import GDP_RELATIVE, RELATIVE
+from .targets import TargetCheck
 
 Verdict = Literal["超额完成", "完成", "基本完成", "未完成", "待核实"]
 RANK = {"超额完成": 4, "完成": 3, "基本完成": 2, "未完成": 1, "待核实": 0}
@@ -53,8 +52,7 @@ def _d(x) -> Decimal:
 
 
 def _tolerance(check: TargetCheck, target: Decimal) -> Decimal:
-    unit = check.unit if check.unit is not None else ("%" if check.kind in ("growth", "control") else "")
-    return TOLERANCE_PP if unit == "%" else abs(target) * TOLERANCE_SHARE
+    return TOLERANCE_PP if check.effective_unit == "%" else abs(target) * TOLERANCE_SHARE
 
 
 def _interval(check: TargetCheck, a: Decimal, tol: Decimal) -> tuple[Decimal, Decimal]:
@@ -88,7 +86,7 @@ def _one(check: TargetCheck, target, actual) -> Outcome:
 def _exact(check: TargetCheck, t: Decimal, a: Decimal) -> Outcome:
     tol = _tolerance(check, t)
     q = check.qualifier
-    if check.kind == "control" or q in ("以内", "控制在以内"):
+    if check.controlled or q == "以内":  # a ceiling
         if q == "左右":
             return Outcome("完成", "在目标附近") if a <= t + tol else Outcome("未完成", "超出控制目标")
         return Outcome("完成", "未超过控制目标") if a <= t else Outcome("未完成", "超过控制目标")
@@ -119,7 +117,7 @@ def _relative(check: TargetCheck, actual, gdp_growth) -> Outcome:
     if check.actual_qualifier:
         return Outcome("待核实", "实际数只是约数，无法与比较基准相比")
     a = _d(actual)
-    if q in GDP_RELATIVE:
+    if check.relative_to_growth:
         if gdp_growth is None:
             return Outcome("待核实", "缺少生产总值实际增速，无法比较")
         g = _d(gdp_growth)
@@ -140,13 +138,12 @@ def _relative(check: TargetCheck, actual, gdp_growth) -> Outcome:
 def judge_each(check: TargetCheck, gdp_growth=None) -> list[Outcome]:
     """One verdict per actual: two for a pair (6.5%、8% against 7.6%、7%) or for one target
     against split actuals (7% against 4.5%、6%); one otherwise."""
-    q = check.qualifier
-    if q == "完成上级下达任务":
+    if check.assigned_by_superior:
         if check.done is None:
             return [Outcome("待核实", "未填写是否完成")]
         return [Outcome("完成", "已完成上级下达任务") if check.done else Outcome("未完成", "未完成上级下达任务")]
     split = check.actual2 is not None and check.value2 is None
-    if q in GDP_RELATIVE or q in RELATIVE:
+    if check.relative_to_growth or check.relative_to_benchmark:
         actuals = (check.actual, check.actual2) if split else (check.actual,)
         return [_relative(check, a, gdp_growth) for a in actuals]
     if split:

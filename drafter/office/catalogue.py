@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import LEVEL_WORDS
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -68,13 +70,12 @@ BARE_DEPARTMENTS = frozenset(CATALOGUE) | {
     "行政审批局", "招商局", "大数据管理局", "政府办公室", "退役军人事务局", "城市管理局", "乡村振兴局",
 }
 
-LEVEL_UNIT = {"省": "省", "市": "市", "区": "区", "县": "县", "县级市": "市"}
-
 
 def department(name: str, level: str) -> str:
     """The department's name as a form calls it: 统计局 → 区统计局 in a 区; others as written."""
     name = name.strip()
-    return LEVEL_UNIT.get(level, "市") + name if name in BARE_DEPARTMENTS else name
+    unit = LEVEL_WORDS[level].unit if level in LEVEL_WORDS else "市"
+    return unit + name if name in BARE_DEPARTMENTS else name
 
 
 def catalogue_for(level: str) -> dict[str, tuple[Indicator, ...]]:

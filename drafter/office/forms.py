@@ -122,7 +122,7 @@ def _number(v: Any) -> Any:
 
 
 def _target_unit(t: Target) -> str:
-    return t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    return t.effective_unit
 
 
 def _row(path: str, obj: Any) -> tuple[FormRow, str | None]:

@@ -12,7 +12,7 @@ How each phrasing is read (the forms of the corpus, tests/fixtures/corpus/target
     增长6% / 增长6%左右 / 以上 / 以内     kind growth, value 6, qualifier "" / 左右 / 以上 / 以内
     同口径增长6.5%                        kind growth, verb 同口径增长 (so the draft says it again)
     降低2.5% / 下降2%左右                 kind growth, value -2.5, verb 降低 / 下降: a falling target is
-                                          a negative growth (drafter.checks.verdict judges value < 0 as
+                                          a negative growth (drafter.model.verdict judges value < 0 as
                                           「降幅达到目标」); the verb keeps the report's word
     分别增长6.5%、8%左右                  value 6.5, value2 8, qualifier 左右 (the trailing one);
                                           分别增长5.5%左右和5.5%以上 has two qualifiers, the model one:
@@ -45,6 +45,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..model import Target
+from ..model.targets import ASSIGNED, default_unit
 from ..tree import Document
 
 __all__ = [
@@ -158,8 +159,8 @@ def _target(**kw) -> Target:
 def _unit(u: str | None, kind: str) -> str | None:
     if u in (None, ""):
         return None
-    if u == "%" and kind in ("growth", "control"):
-        return None  # the model's default for growth and control
+    if u == default_unit(kind):
+        return None  # the model's default (% for growth and control)
     return u
 
 
@@ -184,7 +185,7 @@ def _read_clause(s: str, previous: str | None) -> Clause:
                 m = _TASK_SUBJECT.search(s)
                 subj = s[: m.start()] if m and m.start() > 0 else s
                 names = _split_subject(_name(subj))
-            ts = [_target(name=n, qualifier="完成上级下达任务") for n in names if n]
+            ts = [_target(name=n, qualifier=ASSIGNED) for n in names if n]
             return Clause(raw, "target", ts) if ts else Clause(raw, "other")
         m = _RELATIVE.match(s)
         if m:
@@ -363,17 +364,17 @@ def _num_text(v) -> str:
 def describe(t: Target) -> str:
     """The target as a clause, 「生产总值增长6%左右」, for comments beside last year's targets."""
     q = t.qualifier
-    if q == "完成上级下达任务":
-        return f"{t.name}完成上级下达任务"
-    if q in ("与经济增长同步", "与经济增长基本同步", "高于经济增长"):
+    if t.assigned_by_superior:
+        return f"{t.name}{q}"
+    if t.relative_to_growth:
         return f"{t.name}增长{q}"
-    unit = t.unit if t.unit is not None else ("%" if t.kind in ("growth", "control") else "")
+    unit = t.effective_unit
 
     def num(v) -> str:
         return "…" if v is None else _num_text(v) + unit
 
     values = num(t.value) + (f"、{num(t.value2)}" if t.value2 is not None else "")
-    if t.kind == "control" or q == "控制在以内":
+    if t.controlled:
         if q == "以内":
             text = f"{t.name}{values}以内"
         else:
