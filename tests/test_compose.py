@@ -8,11 +8,14 @@ import pytest
 from drafter.readers.yaml_data import load_yaml_text
 
 from drafter.compose import compose
+from drafter.compose.figures import check_runs, figure_runs, target_runs
+from drafter.compose.values import Data
 from drafter.compose.numbers import cn_number, format_number
 from drafter.compose.typography import normalize
 from drafter.errors import DrafterError
-from drafter.model import Report
+from drafter.model import Figure, Report, Target, TargetCheck
 from drafter.phrases.bank import Bank
+from drafter.tree import Run
 from drafter.writers.text import render_text
 from tests.conftest import MINIMAL
 
@@ -47,57 +50,102 @@ def test_typography_full_width():
     assert normalize("1,345亿元") == "1,345亿元"
 
 
-def test_figure_clauses():
+FACTS = [
+    "及时出台促进工业投资等4方面政策措施",
+    {"name": "规上工业增加值", "growth": 7.2, "compare": [{"scope": "全省", "diff": 2.2}]},
+    {"name": "实际使用外资", "value": 6376, "unit": "万美元", "rank": {"scope": "全省", "place": 1}},
+    {"name": "工业用电量", "growth": -2.5},
+    {"name": "市场主体", "verb": "发展到", "value": 32.7, "unit": "万户", "growth": 8},
+]
+
+
+def _runs(fn, model, obj: dict, path: tuple, **kw) -> tuple[str, list[Run]]:
+    runs = fn(Data(model.model_validate(obj), path), **kw).runs
+    return "".join(r.text for r in runs), runs
+
+
+def _from_data(runs: list[Run]) -> list[tuple[str, str]]:
+    """(field, text) of every run taken from the data, in order: what the clause states."""
+    return [(r.source.ref.rsplit(".", 1)[-1], r.text) for r in runs if r.source.kind == "data"]
+
+
+@pytest.mark.parametrize("i,stated,words", [
+    (1, [("name", "规上工业增加值"), ("growth", "7.2"), ("scope", "全省"), ("diff", "2.2"), ("unit", "个百分点")],
+     ["增长", "高于"]),
+    (2, [("name", "实际使用外资"), ("value", "6376"), ("unit", "万美元"), ("of", "增速"), ("scope", "全省"),
+         ("place", "一")], ["居", "第"]),
+    (3, [("name", "工业用电量"), ("growth", "2.5")], ["下降"]),  # a negative growth: 下降 and no sign
+    (4, [("name", "市场主体"), ("verb", "发展到"), ("value", "32.7"), ("unit", "万户"), ("growth", "8")], ["增长"]),
+])
+def test_figure_clause_states_the_data_in_order(i, stated, words):
+    text, runs = _runs(figure_runs, Figure, FACTS[i], ("review", "sections", 0, "facts", i))
+    assert _from_data(runs) == stated
+    assert all(r.source.ref.startswith(f"review.sections[0].facts[{i}]") for r in runs if r.source.kind == "data")
+    assert all(w in text for w in words) and "-" not in text, text
+    assert ("增长" in text) == ("growth" in FACTS[i] and FACTS[i]["growth"] > 0)
+
+
+def test_facts_paragraph_is_the_clauses_in_data_order():
     d = _data()
-    d["review"]["headline"] = [
-        {"name": "生产总值", "value": 2878, "unit": "亿元", "growth": 4.3},
-        {"name": "一般公共预算收入", "growth": 19.9},
-    ]
-    d["review"]["sections"][0]["facts"] = [
-        "及时出台促进工业投资等4方面政策措施",
-        {"name": "规上工业增加值", "growth": 7.2, "compare": [{"scope": "全省", "diff": 2.2}]},
-        {"name": "实际使用外资", "value": 6376, "unit": "万美元", "rank": {"scope": "全省", "place": 1}},
-        {"name": "工业用电量", "growth": -2.5},
-        {"name": "市场主体", "verb": "发展到", "value": 32.7, "unit": "万户", "growth": 8},
-    ]
-    text = _text(d)
-    assert "全年生产总值达到2878亿元、增长4.3%，一般公共预算收入增长19.9%。" in text
-    assert (
-        "（一）综合施策稳增长，经济运行回升向好。及时出台促进工业投资等4方面政策措施，"
-        "规上工业增加值增长7.2%、高于全省2.2个百分点，实际使用外资6376万美元、增速居全省第一，"
-        "工业用电量下降2.5%，市场主体发展到32.7万户、增长8%。"
-    ) in text
+    d["review"]["sections"][0]["facts"] = FACTS
+    doc = compose(Report.model_validate(d), bank=NO_BANK)
+    paragraph = next(p for p in _paragraphs(doc) if "规上工业增加值" in p)
+    assert paragraph.startswith("（一）综合施策稳增长，经济运行回升向好。") and paragraph.endswith("。")
+    clauses = [FACTS[0]] + [_runs(figure_runs, Figure, f, ("review", "sections", 0, "facts", i))[0]
+                            for i, f in enumerate(FACTS) if i]
+    at = [paragraph.index(c) for c in clauses]
+    assert at == sorted(at)
 
 
-def test_estimated_headline_says_yuji_once():
+def test_headline_states_value_and_growth_and_estimate_once():
     d = _data()
     d["review"]["headline"] = [
         {"name": "生产总值", "value": 2878, "unit": "亿元", "growth": 4.3, "status": "预计"},
         {"name": "一般公共预算收入", "growth": 19.9, "status": "预计"},
     ]
-    text = _text(d)
-    assert "预计全年生产总值达到2878亿元、增长4.3%，一般公共预算收入增长19.9%。" in text
-    assert text.count("预计") == 1
+    doc = compose(Report.model_validate(d), bank=NO_BANK)
+    text = render_text(doc)
+    assert text.count("预计") == 1 and text.index("预计") < text.index("2878亿元") < text.index("19.9%")
+    refs = [r.source.ref for r in doc.runs() if r.source.ref.startswith("review.headline")]
+    assert [x for x in refs if x.endswith(("value", "growth"))] == [
+        "review.headline[0].value", "review.headline[0].growth", "review.headline[1].growth"]
 
 
-def test_target_clauses():
+TARGETS = [
+    {"name": "生产总值", "value": 6, "qualifier": "左右"},
+    {"name": "城乡居民人均可支配收入", "value": 6.5, "value2": 8, "qualifier": "左右"},
+    {"name": "城镇新增就业", "kind": "level", "value": 4.5, "unit": "万人", "qualifier": "以上"},
+    {"name": "居民消费价格指数涨幅", "kind": "control", "value": 3},
+    {"name": "城镇调查失业率", "kind": "control", "value": 5.5, "qualifier": "控制在以内"},
+    {"name": "一般公共预算收入", "qualifier": "与经济增长同步"},
+    {"name": "单位生产总值能耗降低", "qualifier": "完成上级下达任务"},
+]
+
+
+@pytest.mark.parametrize("i,stated,words", [
+    (0, [("name", "生产总值"), ("value", "6"), ("qualifier", "左右")], ["增长", "%"]),
+    (1, [("name", "城乡居民人均可支配收入"), ("value", "6.5"), ("value2", "8"), ("qualifier", "左右")], ["分别"]),
+    (2, [("name", "城镇新增就业"), ("value", "4.5"), ("unit", "万人"), ("qualifier", "以上")], []),  # a level: no 增长
+    (3, [("name", "居民消费价格指数涨幅"), ("value", "3")], ["控制在3%以内"]),  # control: 以内 by default
+    (4, [("name", "城镇调查失业率"), ("value", "5.5")], ["控制在5.5%以内"]),
+    (5, [("name", "一般公共预算收入"), ("qualifier", "与经济增长同步")], []),
+    (6, [("name", "单位生产总值能耗降低")], ["省下达"]),  # a 市's superior is the 省
+])
+def test_target_clause_states_the_data(i, stated, words):
+    text, runs = _runs(target_runs, Target, TARGETS[i], ("targets", "indicators", i))
+    assert _from_data(runs) == stated
+    assert all(w in text for w in words), text
+    assert ("增长" in text) == (i in (0, 1, 5))
+
+
+def test_targets_paragraph_is_the_clauses_in_order_then_the_rider():
     d = _data()
-    d["targets"]["indicators"] = [
-        {"name": "生产总值", "value": 6, "qualifier": "左右"},
-        {"name": "城乡居民人均可支配收入", "value": 6.5, "value2": 8, "qualifier": "左右"},
-        {"name": "城镇新增就业", "kind": "level", "value": 4.5, "unit": "万人", "qualifier": "以上"},
-        {"name": "居民消费价格指数涨幅", "kind": "control", "value": 3},
-        {"name": "城镇调查失业率", "kind": "control", "value": 5.5, "qualifier": "控制在以内"},
-        {"name": "一般公共预算收入", "qualifier": "与经济增长同步"},
-        {"name": "单位生产总值能耗降低", "qualifier": "完成上级下达任务"},
-    ]
+    d["targets"]["indicators"] = TARGETS
     d["targets"]["rider"] = "在实际工作中争取更好结果"
     text = _text(d)
-    assert (
-        "生产总值增长6%左右，城乡居民人均可支配收入分别增长6.5%、8%左右，城镇新增就业4.5万人以上，"
-        "居民消费价格指数涨幅控制在3%以内，城镇调查失业率控制在5.5%以内，一般公共预算收入增长与经济增长同步，"
-        "单位生产总值能耗降低完成省下达的目标任务，在实际工作中争取更好结果。"
-    ) in text
+    clauses = [_runs(target_runs, Target, t, ("targets", "indicators", i))[0] for i, t in enumerate(TARGETS)]
+    at = [text.index(c) for c in clauses + ["在实际工作中争取更好结果。"]]
+    assert at == sorted(at)
 
 
 @pytest.mark.parametrize(
@@ -237,23 +285,43 @@ def test_text_outside_a_paragraph_is_a_template_error(tmp_path):
     assert "段落之外" in e.value.message and "closing.j2:1" in e.value.message
 
 
+CHECKS = [
+    {"name": "生产总值", "value": 6, "qualifier": "左右", "actual": 4.3},
+    {"name": "一般公共预算收入", "value": 6.5, "qualifier": "左右", "actual": 19.9},
+    {"name": "居民消费价格指数涨幅", "kind": "control", "value": 3, "actual": 0.2},
+    {"name": "城乡居民人均可支配收入", "qualifier": "与经济增长同步", "actual": 7.6},
+    {"name": "社会消费品零售总额", "value": 7},
+]
+
+
+@pytest.mark.parametrize("i,verdict", [(0, "未完成"), (1, "超额完成"), (2, "完成"), (3, "完成"), (4, None)])
+def test_check_clause_states_actual_target_and_a_derived_verdict(i, verdict):
+    _, runs = _runs(check_runs, TargetCheck, CHECKS[i], ("review", "checks", i), gdp_growth=4.3)
+    derived = [r.text for r in runs if r.source.kind == "derived"]
+    assert derived == ([verdict] if verdict else [])
+    stated = dict(_from_data(runs))
+    assert stated["name"] == CHECKS[i]["name"]
+    assert ("actual" in stated) == ("actual" in CHECKS[i])
+    holes = [r.source.ref for r in runs if r.source.kind == "placeholder"]
+    assert holes == ([] if verdict else ["review.checks[4].actual"])  # no actual: a hole, no verdict
+
+
 def test_last_years_targets_are_judged_in_the_review():
     d = _data()
-    d["review"]["checks"] = [
-        {"name": "生产总值", "value": 6, "qualifier": "左右", "actual": 4.3},
-        {"name": "一般公共预算收入", "value": 6.5, "qualifier": "左右", "actual": 19.9},
-        {"name": "居民消费价格指数涨幅", "kind": "control", "value": 3, "actual": 0.2},
-        {"name": "城乡居民人均可支配收入", "qualifier": "与经济增长同步", "actual": 7.6},
-        {"name": "社会消费品零售总额", "value": 7},
-    ]
+    d["review"]["checks"] = CHECKS
     doc = compose(Report.model_validate(d), bank=NO_BANK)
     text = render_text(doc)
     # the headline states 生产总值 and carries its verdict; the check paragraph does not repeat it
-    assert "全年生产总值达到2878亿元、增长4.3%，未完成6%左右的预期目标。" in text
-    assert text.count("4.3%") == 1
-    assert (
-        "从年初确定的主要预期目标看，一般公共预算收入增长19.9%，超额完成6.5%左右的预期目标；"
-        "居民消费价格指数涨幅为0.2%，完成控制在3%以内的预期目标；城乡居民人均可支配收入增长7.6%，完成与经济增长同步的目标；"
-        "社会消费品零售总额增长【待补充：社会消费品零售总额的实际完成值】%，预期目标为7%。"
-    ) in text
+    headline = next(p for p in _paragraphs(doc) if "2878亿元" in p)
+    assert "未完成" in headline and text.count("4.3%") == 1
+    verdicts = [(r.source.ref, r.text) for r in doc.runs() if r.source.kind == "derived" and "checks" in r.source.ref]
+    assert [v for _, v in verdicts] == ["未完成", "超额完成", "完成", "完成"]
+    clauses = [_runs(check_runs, TargetCheck, c, ("review", "checks", i), gdp_growth=4.3)[0]
+               for i, c in enumerate(CHECKS) if i]
+    at = [text.index(c) for c in clauses]
+    assert at == sorted(at)
     assert [r.source.ref for r in doc.placeholders() if "checks" in r.source.ref] == ["review.checks[4].actual"]
+
+
+def _paragraphs(doc) -> list[str]:
+    return [line for line in render_text(doc).splitlines() if line.strip()]
