@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -79,6 +80,11 @@ def _merged(text: str, es: list) -> Frame:
     """One frame from the entries of one text. The shipped bank has one entry per text with its
     reports counted; a bank that keeps one per indicator has its reports counted here across
     them by their source files (exact below the 20-source cap, a lower bound above it)."""
+    if len(es) == 1:  # the shipped bank's case, without the merging (a draft reads ~1,700 frames)
+        e = es[0]
+        reports = max(len({f for f, _ in getattr(e, "sources", ())}), getattr(e, "reports", 0))
+        return Frame(text, e.id, e.count, reports, frozenset(getattr(e, "provinces", None) or {}),
+                     frozenset(getattr(e, "levels", None) or {}), bool(getattr(e, "local", False)))
     best = min(es, key=lambda e: (-e.count, e.id))
     files = {f for e in es for f, _ in getattr(e, "sources", ())}
     reports = max([len(files)] + [getattr(e, "reports", 0) for e in es])
@@ -145,6 +151,20 @@ def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
     return out
 
 
+# A loaded bank never changes, so its frames by shape and the frames each pattern fits are kept
+# for as long as the bank lives: a draft asks ~100 patterns of which ~35 differ, and a batch of
+# drafts asks the same again (merging and matching the ~1,300 frames was half of composing).
+_BY_BANK: "weakref.WeakKeyDictionary[Any, tuple[dict, dict]]" = weakref.WeakKeyDictionary()
+MAX_PATTERNS = 1024  # fitting results kept per bank before the memo starts afresh
+
+
+def _memo(bank: Any) -> tuple[dict, dict]:
+    try:
+        return _BY_BANK.setdefault(bank, ({}, {}))
+    except TypeError:  # a bank that cannot be weakly referenced: memo for this draft only
+        return {}, {}
+
+
 class FrameChooser:
     """One per draft: the bank's number frames by shape, the seed, the draft's province
     (陕西省, matched by the bank's short names: 陕西) and level; `pick` takes the set of frames
@@ -155,15 +175,23 @@ class FrameChooser:
         self.seed = seed
         self.province = (province or "").strip()
         self.level = level or ""
-        self._frames: dict[str, list[Frame]] = {}
+        self._frames, self._fits = _memo(bank) if bank is not None else ({}, {})
 
     def frames(self, shape: str) -> list[Frame]:
         if shape not in self._frames:
             self._frames[shape] = frames_of(self.bank, shape) if self.bank is not None else []
         return self._frames[shape]
 
+    def fits(self, shape: str, rx: str) -> list[tuple[Frame, re.Match]]:
+        got = self._fits.get((shape, rx))
+        if got is None:
+            if len(self._fits) >= MAX_PATTERNS:
+                self._fits.clear()
+            got = self._fits[(shape, rx)] = fitting(self.frames(shape), rx)
+        return got
+
     def pick(self, shape: str, rx: str, key: str, used: set[str]):
-        got = choose(self.seed, key, fitting(self.frames(shape), rx), used, self.province, self.level)
+        got = choose(self.seed, key, self.fits(shape, rx), used, self.province, self.level)
         if got is not None:
             used.add(got[0].text)
         return got
