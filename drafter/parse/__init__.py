@@ -5,7 +5,8 @@
     parse_lines(lines) -> Document    structure from the text alone (rules/, see rules/__init__)
     parse_report(path) -> Document    read_lines + parse_lines
     to_json(doc)       -> dict        {"parts": [{type, heading, start_line, end_line,
-                                                  sections: [{heading, line, leads: [{text, line}]}]}]}
+                                                  sections: [{heading, line, leads: [{text, line}],
+                                                              inline_leads: [{text, line}]}]}]}
     ParseError                         unreadable input; a Chinese message naming the file
 
 Line numbers are 1-based over the non-empty lines, so for the corpus files they are the
@@ -26,6 +27,7 @@ from .docx_text import docx_paragraphs
 from .errors import ParseError
 from .normalize import full_width_punctuation, normalize_line, split_lines
 from .rules import run
+from .rules.sections import inline_leads
 from .state import State
 from .unwrap import unwrap
 
@@ -93,6 +95,13 @@ def _leads(paragraphs: list[Paragraph]) -> list[dict]:
     return [{"text": plain(p.lead), "line": p.line} for p in paragraphs if p.lead]
 
 
+def _inline_leads(paragraphs: list[Paragraph]) -> list[dict]:
+    """Numbered leads inside the section's paragraphs (一是…。二是…。); a paragraph's own lead
+    (一是扩大有效投资。 opening it) is in `leads`, not here."""
+    found = inline_leads([p.text for p in paragraphs])
+    return [{"text": t, "line": paragraphs[k].line} for k, t in found if t != plain(paragraphs[k].lead)]
+
+
 def to_json(doc: Document) -> dict:
     """The parse summary.
 
@@ -111,10 +120,11 @@ def to_json(doc: Document) -> dict:
                     "heading": block.heading.text if block.heading else None,
                     "line": block.line,
                     "leads": _leads(block.blocks),
+                    "inline_leads": _inline_leads(block.blocks),
                 })
         loose = [b for b in part.blocks if isinstance(b, Paragraph) and b.lead]
         if loose:
-            sections.append({"heading": None, "line": loose[0].line, "leads": _leads(loose)})
+            sections.append({"heading": None, "line": loose[0].line, "leads": _leads(loose), "inline_leads": []})
         parts.append({
             "type": part.type,
             "heading": part.heading.text if part.heading else None,

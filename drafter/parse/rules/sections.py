@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lines import LIST_INTRO, lead_of, marker, sentences
+from ..lines import LIST_INTRO, cn_number, lead_of, marker, sentences
 from ..state import Lead, SectionSpan, State
 
 # 4+4 couplets (民之所盼，政之所向。 / 使命在肩，唯有实干。) are rhetoric that opens a block,
@@ -101,12 +101,61 @@ def is_lead(line: str) -> str | None:
     return lead
 
 
+# Numbered leads: 一是扩大有效投资。 / （1）强化产业支撑。 / 1.推动投资提速增效。 / 第一，坚持稳中求进。
+LEAD_MARKERS = ("一是", "（1）", "1.")
+ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}[，,、]")
+
+
+def lead_marker(line: str) -> tuple[str, str, int]:
+    """(numbering as written, family, number) in front of a possible lead; ("", "", 0) if none."""
+    m = marker(line)
+    if m and m.kind in LEAD_MARKERS:
+        return m.text, m.kind, m.number
+    o = ORDINAL.match(line)
+    return (o.group(0), "第一", cn_number(o.group(0)[1:-1]) or 0) if o else ("", "", 0)
+
+
+def paragraph_lead(line: str) -> str | None:
+    """The lead phrase opening a paragraph, its number included when it has one."""
+    number = lead_marker(line)[0]
+    if not number:
+        return is_lead(line)
+    lead = is_lead(line[len(number):])
+    return number + lead if lead else None
+
+
+def inline_leads(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """Numbered leads inside the paragraphs of a section, the most common form in county
+    reports: …。一是疫情防控有力有效。…二是市场运行平稳有序。… (also （1）… and 第一，…), as
+    (paragraph index, lead). Each is a lead-shaped sentence; the numbers run from 1 across
+    the section (a list may go on in the next paragraph); fewer than MIN_LEADS are prose."""
+    found: list[tuple[int, str]] = []
+    last: dict[str, int] = {}
+    for k, text in enumerate(paragraphs):
+        for sentence in sentences(text):
+            number, family, n = lead_marker(sentence)
+            if not family or n != last.get(family, 0) + 1:
+                continue
+            lead = is_lead(sentence[len(number):])
+            if lead:
+                last[family] = n
+                found.append((k, number + lead))
+    return found if len(found) >= MIN_LEADS else []
+
+
 def find_leads(state: State, section: SectionSpan) -> None:
-    """Paragraph-initial lead phrases of the paragraphs after the heading line."""
+    """Paragraph-initial lead phrases of the paragraphs after the heading line. Numbered
+    leads count only as a run from 1 (a 民生实事 list （5）实行…。（6）… is not one)."""
     lines = state.lines
     found = []
+    last: dict[str, int] = {}
     for i in range(section.start + 1, section.end + 1):
-        lead = is_lead(lines[i])
+        _text, family, n = lead_marker(lines[i])
+        if family and n != last.get(family, 0) + 1:
+            continue
+        lead = paragraph_lead(lines[i])
         if lead:
+            if family:
+                last[family] = n
             found.append(Lead(i, lead))
     section.leads = found if len(found) >= MIN_LEADS else []
