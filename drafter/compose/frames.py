@@ -289,7 +289,7 @@ def target_pattern(t: Any) -> tuple[str, str] | None:
     if q not in ("", "左右", "以上", "以内", "控制在以内"):
         return None
     pair = t.value2 is not None or "value2" in t.model_fields_set
-    if t.kind == "control" or q == "控制在以内":
+    if t.controlled:
         if pair or q == "左右" or (t.unit not in (None, "%")):
             return None
         return "target_control", NAME + "控制在" + PCT + "以内"
