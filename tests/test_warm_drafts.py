@@ -24,12 +24,15 @@ def test_a_second_draft_reuses_the_banks_frames_and_writes_the_same_text():
     bank = load_bank(ROOT / "style_corpus" / "phrases")
     report = load(EXAMPLE)
     first = compose(report, seed=3, bank=bank)
-    by_shape, fits = frames._BY_BANK[bank]
-    assert by_shape and fits  # kept for this bank
-    kept = {shape: id(fs) for shape, fs in by_shape.items()}
+    memo = frames._BY_BANK[bank]
+    assert memo.texts and memo.fits  # kept for this bank
+    shapes = {shape: len(texts) for shape, texts in memo.texts.items()}
+    # only the texts some pattern fits were built into frames
+    assert 0 < len(memo.frames) < sum(shapes.values()) / 5
+    kept = {key: id(fits) for key, fits in memo.fits.items()}
     second = compose(report, seed=3, bank=bank)
     assert text(second) == text(first)
-    assert {shape: id(fs) for shape, fs in frames._BY_BANK[bank][0].items()} == kept  # not rebuilt
+    assert {key: id(fits) for key, fits in frames._BY_BANK[bank].fits.items()} == kept  # not matched again
     # another bank object (an office's bank, or the same files read again) starts afresh
     other = load_bank(ROOT / "style_corpus" / "phrases")
     assert other not in frames._BY_BANK
@@ -55,4 +58,11 @@ def test_the_fits_memo_is_bounded(monkeypatch):
     chooser = frames.FrameChooser(bank, 0)
     for n in range(7):
         chooser.fits("level", rf"(?:x{n})?\{{指标\}}\{{数\}}\{{单位\}}")
-    assert len(frames._BY_BANK[bank][1]) <= 3
+    assert len(frames._BY_BANK[bank].fits) <= 3
+
+
+def test_the_chooser_builds_the_same_frames_as_frames_of():
+    bank = load_bank(ROOT / "style_corpus" / "phrases")
+    chooser = frames.FrameChooser(bank, 0)
+    for shape in ("level", "growth", "level_growth", "rank"):
+        assert chooser.frames(shape) == frames.frames_of(bank, shape)

@@ -31,6 +31,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from ..phrases.bank import Entry
 from ..tree import Run, Source
 
 TOP = 4  # candidate frames per figure: the wordings offices reuse, not one-offs
@@ -151,18 +152,37 @@ def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
     return out
 
 
-# A loaded bank never changes, so its frames by shape and the frames each pattern fits are kept
-# for as long as the bank lives: a draft asks ~100 patterns of which ~35 differ, and a batch of
-# drafts asks the same again (merging and matching the ~1,300 frames was half of composing).
-_BY_BANK: "weakref.WeakKeyDictionary[Any, tuple[dict, dict]]" = weakref.WeakKeyDictionary()
+# A loaded bank never changes, so what a draft derives from it is kept for as long as the bank
+# lives: the texts of each shape, the frames built from them and the texts each pattern fits. A
+# draft asks ~100 patterns of which ~35 differ, and a batch of drafts asks the same again. Only
+# the texts a pattern fits are built into frames (a shape has ~1,300 texts; a draft uses ~60).
+_BY_BANK: "weakref.WeakKeyDictionary[Any, _Memo]" = weakref.WeakKeyDictionary()
 MAX_PATTERNS = 1024  # fitting results kept per bank before the memo starts afresh
 
 
-def _memo(bank: Any) -> tuple[dict, dict]:
+@dataclass
+class _Memo:
+    texts: dict  # shape → {text: its entries as read}
+    frames: dict  # (shape, text) → Frame
+    fits: dict  # (shape, pattern) → [(Frame, Match)]
+
+
+def _memo(bank: Any) -> _Memo:
+    if bank is None:
+        return _Memo({}, {}, {})
     try:
-        return _BY_BANK.setdefault(bank, ({}, {}))
+        return _BY_BANK.setdefault(bank, _Memo({}, {}, {}))
     except TypeError:  # a bank that cannot be weakly referenced: memo for this draft only
-        return {}, {}
+        return _Memo({}, {}, {})
+
+
+def _texts_of(bank: Any, shape: str) -> dict[str, list]:
+    """Number entries of one shape by text, as the bank read them (see Bank.raw_of)."""
+    raw = bank.raw_of("number", shape) if hasattr(bank, "raw_of") else bank.of("number", shape)
+    out: dict[str, list] = {}
+    for e in raw:
+        out.setdefault(e["text"] if isinstance(e, dict) else e.text, []).append(e)
+    return out
 
 
 class FrameChooser:
@@ -175,19 +195,36 @@ class FrameChooser:
         self.seed = seed
         self.province = (province or "").strip()
         self.level = level or ""
-        self._frames, self._fits = _memo(bank) if bank is not None else ({}, {})
+        self._memo = _memo(bank)
+
+    def _texts(self, shape: str) -> dict[str, list]:
+        texts = self._memo.texts.get(shape)
+        if texts is None:
+            texts = self._memo.texts[shape] = _texts_of(self.bank, shape) if self.bank is not None else {}
+        return texts
+
+    def _frame(self, shape: str, text: str) -> Frame:
+        frame = self._memo.frames.get((shape, text))
+        if frame is None:
+            es = [Entry.from_json(e) if isinstance(e, dict) else e for e in self._texts(shape)[text]]
+            frame = self._memo.frames[(shape, text)] = _merged(text, es)
+        return frame
 
     def frames(self, shape: str) -> list[Frame]:
-        if shape not in self._frames:
-            self._frames[shape] = frames_of(self.bank, shape) if self.bank is not None else []
-        return self._frames[shape]
+        """Every frame of the shape, most frequent first (as frames_of)."""
+        return sorted((self._frame(shape, t) for t in self._texts(shape)), key=lambda f: (-f.count, f.text))
 
     def fits(self, shape: str, rx: str) -> list[tuple[Frame, re.Match]]:
-        got = self._fits.get((shape, rx))
+        """The frames whose text the pattern matches whole, in no particular order (`choose`
+        orders them by weight and text)."""
+        fits = self._memo.fits
+        got = fits.get((shape, rx))
         if got is None:
-            if len(self._fits) >= MAX_PATTERNS:
-                self._fits.clear()
-            got = self._fits[(shape, rx)] = fitting(self.frames(shape), rx)
+            if len(fits) >= MAX_PATTERNS:
+                fits.clear()
+            compiled = re.compile(rx)
+            got = fits[(shape, rx)] = [(self._frame(shape, t), m) for t in self._texts(shape)
+                                       if (m := compiled.fullmatch(t))]
         return got
 
     def pick(self, shape: str, rx: str, key: str, used: set[str]):

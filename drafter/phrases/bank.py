@@ -111,6 +111,14 @@ class Bank:
             return self._entries_of((kind, slot))
         return [e for key in sorted(self._raw, key=str) if key[0] == kind for e in self._entries_of(key)]
 
+    def raw_of(self, kind: str, slot: str) -> list:
+        """The entries of (kind, slot) as read — dicts of a bank file until `of` builds them,
+        Entry objects once built — for a caller that scans every text and builds only the few
+        it keeps (compose/frames.py: ~1,300 number frames a shape, a handful used)."""
+        self._load(kind)
+        built = self._built.get((kind, slot))
+        return built if built is not None else self._raw.get((kind, slot), [])
+
     @property
     def entries(self) -> list[Entry]:
         """Every entry with its sources and example (a split bank's `.sources.json` files; for
