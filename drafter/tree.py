@@ -23,9 +23,6 @@ from typing import Iterator, Literal
 #   source       text read from an existing report (ref = line number)
 SourceKind = Literal["data", "template", "derived", "placeholder", "phrase", "suggestion", "source"]
 
-PartType = Literal[
-    "opening", "review", "targets", "key_tasks", "self_building", "closing", "appendix"
-]
 PART_TYPES: tuple[str, ...] = (
     "opening", "review", "targets", "key_tasks", "self_building", "closing", "appendix"
 )

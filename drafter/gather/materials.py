@@ -52,7 +52,7 @@ Part = Literal["review", "key_tasks"]
 class Harvested:
     text: str  # the sentence as written (an enumeration opener such as 一是 removed)
     part: Part
-    topic: str  # one of drafter.phrases.topics.TOPIC_NAMES
+    topic: str  # a key of drafter.phrases.topics.TOPICS, or 其他
     source: str  # 文件名:行 (the paragraph's line in a .txt, its paragraph number in a .docx)
     dept: str | None
     numbers: list[str] = field(default_factory=list)  # 5.14万人, 12%, as written

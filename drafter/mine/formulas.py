@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .text import SALUTATION, sentences
+from ..spans import address_end
+from .text import sentences
 
 Span = tuple[str, int, int]  # (slot, start, end)
 
@@ -41,95 +42,132 @@ def count_slot(frame: str) -> str:
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans without a leading salutation (各位代表！ is a sentence of its own)."""
     for s, e in sentences(text, "。！？"):
-        m = SALUTATION.match(text, s)
-        if m:
-            s = m.end()
+        s = address_end(text, s)
         if e > s:
             yield s, e
 
 
 def find(part: str, text: str, in_section: bool, first_of_part: bool, has_lead: bool) -> list[Span]:
-    out: list[Span] = []
+    """The formula spans of one paragraph of `part`, in the order the rules run."""
     sents = list(_sentences(text))
+    out: list[Span] = []
     if part == "opening":
-        for i, (s, e) in enumerate(sents):
-            seg = text[s:e]
-            if "我代表" in seg and "审议" in seg:
-                if seg.endswith("审议。") and i + 1 < len(sents) and text[sents[i + 1][0]:].startswith("并请"):
-                    e = sents[i + 1][1]
-                out.append(("opening.report", s, e))
-                break
+        out += _opening(text, sents)
     elif part == "review":
-        if not in_section and len(text) <= 40 and text[-1:] in "：。" and _LIST_INTRO_REVIEW.search(text):
-            s0 = SALUTATION.match(text)
-            out.append(("review.list_intro", s0.end() if s0 else 0, len(text)))
+        if not in_section:
+            out += _review_list_intro(text)
         for s, e in sents:
-            seg = text[s:e]
-            m = _OTHER_WORK.search(seg)
-            if m and _OTHER_PRED.search(m.group(1)[2:]):
-                out.append(("review.other_work_ending", s + m.start(1), s + m.end(1)))
-            if "成绩的取得" in seg or seg.count("的结果") >= 2:
-                if len(seg) <= 160 and "我代表" not in seg:
-                    out.append(("review.thanks_attribution", s, e))
-            if "我代表" in seg and ("感谢" in seg or "敬意" in seg):
-                ms = list(_THANKS.finditer(seg))
-                if ms:
-                    out.append(("review.thanks_closing", s + ms[-1].start(), e))
-            m = _PROBLEMS.search(seg)
-            if m and seg[m.end():m.end() + 1] in ("，", "："):
-                out.append(("review.problems_intro", s, s + m.end() + 1))
-            if _OUTRO.match(seg) and ("解决" in seg or "重视" in seg) and len(seg) <= 80:
-                out.append(("review.problems_outro", s, e))
+            out += _review_sentence(text[s:e], s, e)
         if not in_section and sents:
-            s, e = sents[0]
-            head = text[s:e]
-            k = head.find("自身建设")
-            if 0 <= k <= 40:
-                # up to the end of the clause that names 自身建设
-                j = k
-                while j < e and text[j] not in "，。；！":
-                    j += 1
-                out.append(("review.self_building_intro", s, min(j + 1, e)))
+            out += _self_building_intro(text, *sents[0])
     if part in ("targets", "key_tasks") and not in_section:
-        for s, e in sents:
-            seg = text[s:e]
-            m = _TARGETS.search(seg)
-            if m:
-                out.append(("targets.intro", s, s + m.end()))
-            elif len(seg) <= 60 and seg[-1:] in "：。" and _LIST_INTRO_TASKS.search(seg):
-                out.append(("key_tasks.list_intro", s, e))
+        out += _targets_or_tasks_intro(text, sents)
     if part == "self_building" and first_of_part and not has_lead and sents:
         s, e = sents[0]
         if e - s <= 60:
             out.append(("self_building.intro", s, e))
     if part == "closing":
-        for i, (s, e) in enumerate(sents):
-            seg = text[s:e]
-            k = seg.find("团结在")
-            if k < 0:
-                k = seg.find("团结奋斗在")
-            if k >= 0:
-                start = seg.rfind("让我们", 0, k)
-                if start < 0:
-                    start = seg.rfind("我们", 0, k)
-                if start < 0:
-                    continue
-                around = seg.find("周围", k)
-                if around < 0:
-                    continue
-                end = around + 2
-                lead = seg.find("领导下", end)
-                if 0 <= lead <= end + 40:
-                    end = lead + 3
-                if seg[end:end + 1] == "，":
-                    end += 1
-                out.append(("closing.formula", s + start, s + end))
-                m = _SPIRIT.match(seg, end)
-                if m:
-                    out.append(("closing.spirit", s + m.start(1), s + m.end(1)))
-            elif i == 0 and len(seg) <= 40 and "我们" not in seg:
-                end = e
-                while end > s and text[end - 1] in "。！；":
-                    end -= 1
-                out.append(("closing.couplet", s, end))
+        out += _closing(text, sents)
+    return out
+
+
+def _opening(text: str, sents: list[tuple[int, int]]) -> list[Span]:
+    """我代表市人民政府，向大会报告工作，请予审议(，并请…提出意见)。"""
+    for i, (s, e) in enumerate(sents):
+        seg = text[s:e]
+        if "我代表" in seg and "审议" in seg:
+            if seg.endswith("审议。") and i + 1 < len(sents) and text[sents[i + 1][0]:].startswith("并请"):
+                e = sents[i + 1][1]
+            return [("opening.report", s, e)]
+    return []
+
+
+def _review_list_intro(text: str) -> list[Span]:
+    """A short paragraph of its own that announces the review's list (主要做了以下工作：)."""
+    if len(text) <= 40 and text[-1:] in "：。" and _LIST_INTRO_REVIEW.search(text):
+        return [("review.list_intro", address_end(text), len(text))]
+    return []
+
+
+def _review_sentence(seg: str, s: int, e: int) -> list[Span]:
+    """The review formulas of one sentence seg = text[s:e]."""
+    out: list[Span] = []
+    m = _OTHER_WORK.search(seg)
+    if m and _OTHER_PRED.search(m.group(1)[2:]):
+        out.append(("review.other_work_ending", s + m.start(1), s + m.end(1)))
+    if "成绩的取得" in seg or seg.count("的结果") >= 2:
+        if len(seg) <= 160 and "我代表" not in seg:
+            out.append(("review.thanks_attribution", s, e))
+    if "我代表" in seg and ("感谢" in seg or "敬意" in seg):
+        ms = list(_THANKS.finditer(seg))
+        if ms:
+            out.append(("review.thanks_closing", s + ms[-1].start(), e))
+    m = _PROBLEMS.search(seg)
+    if m and seg[m.end():m.end() + 1] in ("，", "："):
+        out.append(("review.problems_intro", s, s + m.end() + 1))
+    if _OUTRO.match(seg) and ("解决" in seg or "重视" in seg) and len(seg) <= 80:
+        out.append(("review.problems_outro", s, e))
+    return out
+
+
+def _self_building_intro(text: str, s: int, e: int) -> list[Span]:
+    """The first sentence names 自身建设 early: up to the end of that clause."""
+    k = text[s:e].find("自身建设")
+    if not 0 <= k <= 40:
+        return []
+    j = k
+    while j < e and text[j] not in "，。；！":
+        j += 1
+    return [("review.self_building_intro", s, min(j + 1, e))]
+
+
+def _targets_or_tasks_intro(text: str, sents: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in sents:
+        seg = text[s:e]
+        m = _TARGETS.search(seg)
+        if m:
+            out.append(("targets.intro", s, s + m.end()))
+        elif len(seg) <= 60 and seg[-1:] in "：。" and _LIST_INTRO_TASKS.search(seg):
+            out.append(("key_tasks.list_intro", s, e))
+    return out
+
+
+def _closing(text: str, sents: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for i, (s, e) in enumerate(sents):
+        seg = text[s:e]
+        k = seg.find("团结在")
+        if k < 0:
+            k = seg.find("团结奋斗在")
+        if k >= 0:
+            out += _closing_formula(seg, s, k)
+        elif i == 0 and len(seg) <= 40 and "我们" not in seg:
+            end = e
+            while end > s and text[end - 1] in "。！；":
+                end -= 1
+            out.append(("closing.couplet", s, end))
+    return out
+
+
+def _closing_formula(seg: str, s: int, k: int) -> list[Span]:
+    """让我们(更加紧密地)团结在…周围(，在…领导下)， and the four-character spirit after it."""
+    start = seg.rfind("让我们", 0, k)
+    if start < 0:
+        start = seg.rfind("我们", 0, k)
+    if start < 0:
+        return []
+    around = seg.find("周围", k)
+    if around < 0:
+        return []
+    end = around + 2
+    lead = seg.find("领导下", end)
+    if 0 <= lead <= end + 40:
+        end = lead + 3
+    if seg[end:end + 1] == "，":
+        end += 1
+    out: list[Span] = [("closing.formula", s + start, s + end)]
+    m = _SPIRIT.match(seg, end)
+    if m:
+        out.append(("closing.spirit", s + m.start(1), s + m.end(1)))
     return out

@@ -37,8 +37,9 @@ FIGURE = re.compile(
 )
 _NAME_AFTER = ("周年", "年代", "号线", "号", "届", "月", "日", "时", "”")
 _NOT_FIGURE_AFTER = re.compile(r"[A-Za-z]|月|日|时|号|届|次会议|周年|年代|\+")
-QUALIFIERS = ("左右", "以上", "以内", "以下", "之内", "上下")
-_QUAL = re.compile(r"左右|以上|以内|以下|之内|上下")
+# Words right after a figure that bound it (6%左右); model.QUALIFIERS is the data's list.
+FIGURE_QUALIFIERS = ("左右", "以上", "以内", "以下", "之内", "上下")
+_QUAL = re.compile("|".join(FIGURE_QUALIFIERS))
 # Words that link an indicator to its figure (kept literal in the frame).
 PRED = set(
     """增长 同比增长 下降 同比下降 达到 达 新增 净增 完成 突破 超过 超 累计 提高 降低 增加 减少 实现 为 是 占 占比
@@ -65,7 +66,9 @@ _CONTENT_POS = ("n", "v", "a", "b", "j", "l", "i", "z", "s", "eng", "nz", "vn", 
 
 
 @dataclass(frozen=True)
-class Figure:
+class FoundFigure:
+    """A figure found in a report's text (model.Figure is a figure of the data)."""
+
     start: int
     end: int
     kind: str  # pct | diff | level | rank | times
@@ -84,7 +87,7 @@ class NumberClause:
     qualifier: str
 
 
-def figures(text: str, start: int, end: int) -> list[Figure]:
+def figures(text: str, start: int, end: int) -> list[FoundFigure]:
     out = []
     for m in FIGURE.finditer(text, start, end):
         ordinal, num, num2, pct, more, unit = m.groups()
@@ -115,7 +118,7 @@ def figures(text: str, start: int, end: int) -> list[Figure]:
             kind, unit = "level", unit or ""
         q = _QUAL.match(text, e)
         qual = q.group() if q else ""
-        out.append(Figure(s, e + len(qual), kind, unit, qual))
+        out.append(FoundFigure(s, e + len(qual), kind, unit, qual))
     return out
 
 
@@ -155,13 +158,56 @@ def _is_content(t: Token) -> bool:
 def frame_clause(
     text: str, toks: list[Token], start: int, end: int, part: str, strip_words: set[str]
 ) -> NumberClause | None:
-    """The number frame of text[start:end]; None if the clause carries no figure."""
+    """The number frame of text[start:end]; None if the clause carries no figure.
+
+    Phases: the figures; the words before the first figure split into indicator and connector
+    (or a verb before the indicator); failing an indicator there, the one after the figure;
+    then the frame written left to right, and its shape."""
     figs = figures(text, start, end)
     if not figs:
         return None
     first = figs[0]
     pre = [t for t in toks if t.start >= start and t.end <= first.start]
-    # 1. the connector right before the first figure (增长 / 同比增长 / 达到 / 新增 …)
+    k = _connector_start(text, pre, first, start)
+    connector, head = pre[k:], pre[:k]
+    verb_before: list[Token] = []
+    if not connector:
+        verb_before, head = _verb_before(head)
+    indicator_toks = _strip_prefix(head, strip_words)
+    if indicator_toks and _listed_before_figure(toks, indicator_toks[-1].end, first.start):
+        indicator_toks = []  # 县第七幼儿园和3所住宅小区…: the indicator follows the figure
+        verb_before = []
+        connector = [t for t in pre if t.start >= (connector[0].start if connector else first.start)]
+    if len(indicator_toks) > 6:
+        indicator_toks = indicator_toks[-6:]
+        while indicator_toks and not _is_content(indicator_toks[0]):
+            indicator_toks = indicator_toks[1:]
+    after_indicator = False
+    if not indicator_toks:
+        indicator_toks = _indicator_after(toks, figs, end, strip_words)
+        after_indicator = bool(indicator_toks)
+    span = _quoted_span(text, start, indicator_toks[0].start, indicator_toks[-1].end) if indicator_toks else None
+    indicator = text[span[0]:span[1]] if span else ""
+
+    # the frame, left to right
+    lead, pos = _frame_lead(text, verb_before, None if after_indicator else span, connector, first)
+    pair = "分别" in text[start:first.start]
+    slots = _Slots(pair=pair)
+    body, kinds, compare = _figures_frame(text, toks, figs, pos, slots)
+    if body is None:
+        return NumberClause(start, end, None, "", indicator, slots.unit, "")
+    frame = lead + body + ("{指标}" if after_indicator else "")
+    qualifier = next((f.qualifier for f in figs if f.qualifier), "")
+    unit = slots.unit or ("%" if slots.n_pct else ("个百分点" if "diff" in kinds else ""))
+    growth = bool(slots.n_pct and GROWTH.search(text[start:figs[-1].start]))
+    shape = _shape(part, frame, qualifier, slots, kinds, compare, growth)
+    ok = bool(indicator) and not re.search(r"\d", _strip_slots(frame))
+    return NumberClause(start, end, frame if ok else None, shape, indicator, unit, qualifier)
+
+
+def _connector_start(text: str, pre: list[Token], first: FoundFigure, start: int) -> int:
+    """Where the connector right before the first figure starts in `pre` (增长 / 同比增长 / 达到 …);
+    len(pre) when there is none."""
     k = len(pre)
     if first.kind == "rank":  # 增速居全省第3位: the rank verb and its scope link the figure
         for i in range(len(pre) - 1, -1, -1):
@@ -178,137 +224,154 @@ def frame_clause(
         k -= 1  # any verb right before the figure is its predicate
         while k > 0 and (_is_connector(pre[k - 1]) or pre[k - 1].pos == "d"):
             k -= 1
-    connector = pre[k:]
-    head = pre[:k]
-    verb_before: list[Token] = []
-    if not connector:
-        # 2. 新增市场主体1.2万户: the verb comes before the indicator
-        j = len(head) - 1
-        while j >= 0 and not (
-            (_is_verb(head[j]) or _is_connector(head[j])) and (len(head[j].word) >= 2 or head[j].word in ACTION_VERBS)
-        ):
-            j -= 1
-        if j >= 0:
-            i = j
-            while i > 0 and _is_verb(head[i - 1]):
-                i -= 1
-            verb_before = head[i:j + 1]
-            head = head[j + 1:]
-    indicator_toks = _strip_prefix(head, strip_words)
-    if indicator_toks and any(
-        t.pos == "c" or t.word in ("、", "和", "及", "与")
-        for t in toks
-        if t.start >= indicator_toks[-1].end and t.end <= first.start
-    ):
-        indicator_toks = []  # 县第七幼儿园和3所住宅小区…: the indicator follows the figure
-        verb_before = []
-        connector = [t for t in pre if t.start >= (connector[0].start if connector else first.start)]
-    if len(indicator_toks) > 6:
-        indicator_toks = indicator_toks[-6:]
-        while indicator_toks and not _is_content(indicator_toks[0]):
-            indicator_toks = indicator_toks[1:]
-    after_indicator = False
-    if not indicator_toks:
-        # 3. 打造1—2个百亿级园区: the indicator comes after the figure
-        tail = [t for t in toks if t.start >= figs[-1].end and t.end <= end]
-        tail_content = _strip_prefix(tail, strip_words)
-        if tail_content and len(figs) == 1 and all(not COMPARE.match(t.word) for t in tail):
-            indicator_toks = tail_content
-            after_indicator = True
-    ind_start = indicator_toks[0].start if indicator_toks else None
-    ind_end = indicator_toks[-1].end if indicator_toks else None
-    if indicator_toks:
-        opened = text.count("“", ind_start, ind_end) - text.count("”", ind_start, ind_end)
-        if opened == 0 and ind_start > start and text[ind_start - 1] == "“" and text.startswith("”", ind_end):
-            ind_start, ind_end = ind_start - 1, ind_end + 1
-        elif opened > 0 and text.startswith("”", ind_end):
-            ind_end += 1
-        elif opened < 0 and ind_start > start and text[ind_start - 1] == "“":
-            ind_start -= 1
-    indicator = text[ind_start:ind_end] if indicator_toks else ""
+    return k
 
-    # the frame, left to right
-    parts: list[str] = []
+
+def _verb_before(head: list[Token]) -> tuple[list[Token], list[Token]]:
+    """新增市场主体1.2万户: the verb before the indicator, and the words after it."""
+    j = len(head) - 1
+    while j >= 0 and not (
+        (_is_verb(head[j]) or _is_connector(head[j])) and (len(head[j].word) >= 2 or head[j].word in ACTION_VERBS)
+    ):
+        j -= 1
+    if j < 0:
+        return [], head
+    i = j
+    while i > 0 and _is_verb(head[i - 1]):
+        i -= 1
+    return head[i:j + 1], head[j + 1:]
+
+
+def _listed_before_figure(toks: list[Token], a: int, b: int) -> bool:
+    """A conjunction or 、 between the indicator and the figure: a list, not an indicator."""
+    return any(t.pos == "c" or t.word in ("、", "和", "及", "与") for t in toks if t.start >= a and t.end <= b)
+
+
+def _indicator_after(toks: list[Token], figs: list[FoundFigure], end: int, strip_words: set[str]) -> list[Token]:
+    """打造1—2个百亿级园区: the indicator after the only figure, unless the tail compares."""
+    tail = [t for t in toks if t.start >= figs[-1].end and t.end <= end]
+    tail_content = _strip_prefix(tail, strip_words)
+    if tail_content and len(figs) == 1 and all(not COMPARE.match(t.word) for t in tail):
+        return tail_content
+    return []
+
+
+def _quoted_span(text: str, start: int, ind_start: int, ind_end: int) -> tuple[int, int]:
+    """The indicator's span widened to the quotes it opens or closes (“菜篮子”工程)."""
+    opened = text.count("“", ind_start, ind_end) - text.count("”", ind_start, ind_end)
+    if opened == 0 and ind_start > start and text[ind_start - 1] == "“" and text.startswith("”", ind_end):
+        return ind_start - 1, ind_end + 1
+    if opened > 0 and text.startswith("”", ind_end):
+        return ind_start, ind_end + 1
+    if opened < 0 and ind_start > start and text[ind_start - 1] == "“":
+        return ind_start - 1, ind_end
+    return ind_start, ind_end
+
+
+def _frame_lead(
+    text: str, verb_before: list[Token], span: tuple[int, int] | None, connector: list[Token], first: FoundFigure
+) -> tuple[str, int]:
+    """The frame up to the connector (verb, {指标}), and where the connector starts in text.
+    `span` is the indicator when it comes before the figures."""
+    lead = ""
     if verb_before:
-        parts.append(text[verb_before[0].start:verb_before[-1].end])
+        lead = text[verb_before[0].start:verb_before[-1].end]
         pos = verb_before[-1].end
-    elif indicator_toks and not after_indicator:
-        pos = ind_start
+    elif span:
+        pos = span[0]
     else:
         pos = connector[0].start if connector else first.start
-    if indicator_toks and not after_indicator:
-        parts.append("{指标}")
-        pos = ind_end
-    n_level = n_pct = 0
+    if span:
+        lead += "{指标}"
+        pos = span[1]
+    return lead, pos
+
+
+@dataclass
+class _Slots:
+    """The slot each figure of a frame takes, in order: the first percentage {百分比} (or
+    {数}% / {数2}% after 分别), levels {数} then {数2}. A continuation (…，增长4.3%) adds one
+    percentage and one level at most to the frame it continues and keeps no 余/多."""
+
+    pair: bool = False
+    continuation: bool = False
+    n_pct: int = 0
+    n_level: int = 0
+    unit: str = ""  # the unit of the first level
+
+    def take(self, f: FoundFigure, raw: str) -> str | None:
+        """The slot of figure f (raw: its text without the qualifier); None: no usable frame."""
+        if f.kind == "diff":
+            return "{差值}个百分点"
+        if f.kind == "rank":
+            return "第{名次}" + raw[-1] if raw[-1] in "位名" else "第{名次}"
+        if f.kind == "times":
+            slot = "{数2}倍" if self.n_level else "{数}倍"
+            if not self.continuation:
+                self.n_level += 1
+            return slot
+        if f.kind == "pct":
+            if self.pair:
+                slot = "{数}%" if self.n_pct == 0 else "{数2}%"
+            elif self.n_pct == 0:
+                slot = "{百分比}"
+            else:
+                return None
+            self.n_pct += 1
+            return slot
+        if self.n_level >= (1 if self.continuation else 2):
+            return None
+        more = None if self.continuation else re.search(r"(余|多)", raw)
+        filler = more.group() if more else ""
+        if self.n_level == 0:
+            slot = "{数}" + filler + ("{单位}" if f.unit else "")
+            self.unit = self.unit or f.unit
+        else:
+            slot = "{数2}" + filler + (f.unit if f.unit != self.unit else "{单位}" if f.unit else "")
+        self.n_level += 1
+        return slot
+
+
+def _figures_frame(
+    text: str, toks: list[Token], figs: list[FoundFigure], pos: int, slots: _Slots
+) -> tuple[str | None, list[str], bool]:
+    """The frame from `pos` through the last figure; the figures' kinds; was it a comparison?"""
+    parts: list[str] = []
     kinds: list[str] = []
-    unit = ""
-    pair = "分别" in text[start:first.start]
     compare = False
-    between_start = pos
     for f in figs:
-        between, compared = _between(text, toks, between_start, f.start, edges=True)
+        between, compared = _between(text, toks, pos, f.start, edges=True)
         compare = compare or compared
         parts.append(between)
-        raw = text[f.start:f.end - len(f.qualifier)]
-        if f.kind == "pct":
-            if pair:
-                parts.append("{数}%" if n_pct == 0 else "{数2}%")
-            elif n_pct == 0:
-                parts.append("{百分比}")
-            else:
-                return NumberClause(start, end, None, "", indicator, unit, "")
-            n_pct += 1
-        elif f.kind == "diff":
-            parts.append("{差值}个百分点")
-        elif f.kind == "rank":
-            parts.append("第{名次}" + raw[-1] if raw[-1] in "位名" else "第{名次}")
-        elif f.kind == "times":
-            parts.append("{数2}倍" if n_level else "{数}倍")
-            n_level += 1
-        else:
-            more = re.search(r"(余|多)", raw)
-            filler = more.group() if more else ""
-            if n_level == 0:
-                parts.append("{数}" + filler + ("{单位}" if f.unit else ""))
-                unit = unit or f.unit
-            elif n_level == 1:
-                parts.append("{数2}" + filler + (f.unit if f.unit != unit else "{单位}" if f.unit else ""))
-            else:
-                return NumberClause(start, end, None, "", indicator, unit, "")
-            n_level += 1
+        slot = slots.take(f, text[f.start:f.end - len(f.qualifier)])
+        if slot is None:
+            return None, kinds, compare
+        parts.append(slot)
         parts.append(f.qualifier)
         kinds.append(f.kind)
-        between_start = f.end
-    if after_indicator:
-        parts.append("{指标}")
-    frame = "".join(parts)
-    qualifier = next((f.qualifier for f in figs if f.qualifier), "")
-    if not unit:
-        unit = "%" if n_pct else ("个百分点" if "diff" in kinds else "")
-    growth = bool(n_pct and GROWTH.search(text[start:figs[-1].start]))
+        pos = f.end
+    return "".join(parts), kinds, compare
+
+
+def _shape(
+    part: str, frame: str, qualifier: str, slots: _Slots, kinds: list[str], compare: bool, growth: bool
+) -> str:
+    n_pct, n_level = slots.n_pct, slots.n_level
     if part == "targets":
         if "控制在" in frame or qualifier in ("以内", "以下", "之内"):
-            shape = "target_control"
-        elif pair and n_pct >= 2:
-            shape = "pair"
-        elif n_pct:
-            shape = "target_growth"
-        else:
-            shape = "target_level"
-    elif pair and (n_pct >= 2 or n_level >= 2):
-        shape = "pair"
-    elif "rank" in kinds:
-        shape = "rank"
-    elif compare and ("diff" in kinds or n_pct >= 1) and growth:
-        shape = "growth_compare"
-    elif n_level and growth:
-        shape = "level_growth"
-    elif growth:
-        shape = "growth"
-    else:
-        shape = "level"
-    ok = bool(indicator) and not re.search(r"\d", _strip_slots(frame))
-    return NumberClause(start, end, frame if ok else None, shape, indicator, unit, qualifier)
+            return "target_control"
+        if slots.pair and n_pct >= 2:
+            return "pair"
+        return "target_growth" if n_pct else "target_level"
+    if slots.pair and (n_pct >= 2 or n_level >= 2):
+        return "pair"
+    if "rank" in kinds:
+        return "rank"
+    if compare and ("diff" in kinds or n_pct >= 1) and growth:
+        return "growth_compare"
+    if n_level and growth:
+        return "level_growth"
+    return "growth" if growth else "level"
 
 
 def _strip_slots(frame: str) -> str:
@@ -419,30 +482,15 @@ def _between(text: str, toks, a: int, b: int, edges: bool) -> tuple[str, bool]:
 
 
 def _continuation_frame(text, toks, start, end, before: str) -> str | None:
-    figs = figures(text, start, end)
+    slots = _Slots(continuation=True, n_pct=int("{百分比}" in before), n_level=int("{数}" in before))
     parts = []
     pos = start
-    used_pct = "{百分比}" in before
-    used_level = "{数}" in before
-    for f in figs:
+    for f in figures(text, start, end):
         parts.append(_between(text, toks, pos, f.start, edges=False)[0])
-        raw = text[f.start:f.end - len(f.qualifier)]
-        if f.kind == "pct":
-            if used_pct:
-                return None
-            parts.append("{百分比}")
-            used_pct = True
-        elif f.kind == "diff":
-            parts.append("{差值}个百分点")
-        elif f.kind == "rank":
-            parts.append("第{名次}" + raw[-1] if raw[-1] in "位名" else "第{名次}")
-        elif f.kind == "times":
-            parts.append("{数2}倍" if used_level else "{数}倍")
-        else:
-            if used_level:
-                return None
-            parts.append("{数}{单位}" if f.unit else "{数}")
-            used_level = True
+        slot = slots.take(f, text[f.start:f.end - len(f.qualifier)])
+        if slot is None:
+            return None
+        parts.append(slot)
         parts.append(f.qualifier)
         pos = f.end
     frame = "".join(parts)

@@ -19,7 +19,7 @@ from ..parse.about import ReportInfo, about
 from ..phrases.slots import abstract
 from ..phrases.topics import by_seeds as classify
 from ..tree import Document, Paragraph, Section, plain
-from . import expressions, formulas, numbers, seg
+from . import expressions, formulas, number_frames, seg
 from .corpus import source_row
 from .headings import Tokens
 from .lexicon import content_word
@@ -365,7 +365,7 @@ class _Miner:
                 continue
             self.add(("formula", slot.split(".")[0], slot, frame, ()), line, self.sentence_of(raw, s))
         # number frames
-        for nc in numbers.number_clauses(text, toks, part, self.strip_words):
+        for nc in number_frames.number_clauses(text, toks, part, self.strip_words):
             self.agg.number_clauses += 1
             if nc.frame is None:
                 continue

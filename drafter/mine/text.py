@@ -26,12 +26,6 @@ def strip_marker(text: str) -> str:
     return text
 
 
-def strip_salutation(text: str) -> tuple[str, int]:
-    """Text without a leading 各位代表！/各位代表，, and how many characters were removed."""
-    m = SALUTATION.match(text)
-    return (text[m.end():], m.end()) if m else (text, 0)
-
-
 def sentences(text: str, ends: str = SENTENCE_END) -> list[tuple[int, int]]:
     """(start, end) spans of sentences, each ending with its 。！？； (closing quotes kept)."""
     out, start, i, n = [], 0, 0, len(text)

@@ -32,7 +32,6 @@ LEVEL_SLOTS: dict[str, str] = {
 CONTEXT_SLOTS = ("地区", "地区全称", "简称", "上级领导", "年", "上年", "规划", "方面数")
 # Slots filled from a figure or target of the data.
 FIGURE_SLOTS = ("指标", "数", "数2", "单位", "百分比", "差值", "范围", "名次")
-ALL_SLOTS = tuple(LEVEL_SLOTS) + CONTEXT_SLOTS + FIGURE_SLOTS
 
 SLOT = re.compile(r"\{([^{}]+)\}")
 

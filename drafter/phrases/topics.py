@@ -33,7 +33,6 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "文旅": ("文旅", "旅游", "文化旅游", "景区", "文物"),
     "政府": ("政府", "自身建设", "依法行政", "作风", "廉洁", "担当", "为民", "政治"),
 }
-TOPIC_NAMES: tuple[str, ...] = tuple(TOPICS) + ("其他",)
 LEXICON_FILE = "topics.json"
 LEXICON_FORMAT = "drafter-topic-lexicon"
 
