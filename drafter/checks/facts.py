@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Report
+from ..spans import widen
 from . import numbers
 from .align import Alignment
 from .composed import ComposedParagraph
@@ -76,13 +77,8 @@ class DraftNumber:
 
 def sentence_around(text: str, start: int, end: int, width: int = 40) -> str:
     """The sentence holding text[start:end], cut to about `width` characters around it."""
-    s = start
-    while s > 0 and text[s - 1] not in "。！？":
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in "。！？":
-        e += 1
-    e = min(len(text), e + 1)
+    s, e = widen(text, start, end)
+    e = min(len(text), e + 1)  # with its 。
     if e - s > width:
         s2 = max(s, start - width // 2)
         e2 = min(e, s2 + width)
@@ -149,17 +145,12 @@ def _estimated_para(al: Alignment, cpara: int, offset: int) -> int | None:
 
 
 def _left(text: str, start: int, n: int) -> str:
-    s = start
-    while s > 0 and start - s < n and text[s - 1] not in _SENTENCE_END:
-        s -= 1
-    return text[s:start]
+    """At most `n` characters before `start`, within its sentence (； ends one here)."""
+    return text[max(widen(text, start, start, _SENTENCE_END)[0], start - n):start]
 
 
 def _sentence_before(text: str, start: int) -> str:
-    s = start
-    while s > 0 and text[s - 1] not in "。！？":
-        s -= 1
-    return text[s:start]
+    return text[widen(text, start, start)[0]:start]
 
 
 def _fits_by_name(e: Expected, etext: str, d: DraftNumber, dtext: str) -> bool:

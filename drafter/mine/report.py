@@ -18,6 +18,7 @@ from ..parse import ParseError, lines_from_bytes, parse_lines, read_report_bytes
 from ..parse.about import ReportInfo, about
 from ..phrases.slots import abstract
 from ..phrases.topics import by_seeds as classify
+from ..spans import CLAUSE_STOPS, widen
 from ..tree import Document, Paragraph, Section, plain
 from . import expressions, formulas, number_frames, seg
 from .corpus import source_row
@@ -241,12 +242,7 @@ class _Miner:
 
     def clause_of(self, raw: str, start: int, end: int) -> str:
         """The clause (between ，；。！？：) around raw[start:end]."""
-        a = start
-        while a > 0 and raw[a - 1] not in "，；。！？：":
-            a -= 1
-        b = end
-        while b < len(raw) and raw[b] not in "，；。！？：":
-            b += 1
+        a, b = widen(raw, start, end, CLAUSE_STOPS)
         return raw[a:b]
 
     def sentence_of(self, raw: str, start: int) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..spans import SALUTATION  # noqa: F401  (re-exported: the rules test lines against it)
+
 _CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -140,7 +142,7 @@ _LEAD_BAD_START = re.compile(
 )
 
 
-def lead_of(text: str) -> str | None:
+def lead_of(text: str, numbered: bool = False) -> str | None:
     """The lead phrase that opens `text`, or None.
 
     A lead is a short first sentence that names a task or an achievement: at most LEAD_MAX
@@ -157,9 +159,10 @@ def lead_of(text: str) -> str | None:
         return None
     if any(c in s for c in "：:；;"):
         return None
-    if ("，" in s or "," in s) and len(s) > LEAD_COMMA_MAX:
+    # a numbered item (1.攻坚重大项目，带动产业强链提质。) is a lead by its number, comma or not
+    if ("，" in s or "," in s) and len(s) > LEAD_COMMA_MAX and not numbered:
         return None
-    if "、" in s and len(s) > 20:
+    if "、" in s and len(s) > 20 and not numbered:
         return None
     if re.search(r"\d", s):
         return None
@@ -186,7 +189,6 @@ def headline_of(text: str, max_len: int = 40) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Fixed formulas (ANALYSIS §4.8)
 
-SALUTATION = re.compile(r"^各位代表[、，,！!：:]?")
 OPENING_FORMULA = re.compile(r"^(各位代表[^现]{0,12})?现在，?(我代表|受).{0,20}(人民政府|政府).{0,10}(报告|作)")
 CLOSING_FORMULA = re.compile(r"(紧密地?团结在.{0,30}(周围|党中央))|(让我们.{0,40}团结奋斗)")
 THANKS_FORMULA = re.compile(r"我代表.{0,12}(人民政府|政府).{0,200}(感谢|敬意)")
