@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .text import SALUTATION, sentences
+from ..spans import address_end
+from .text import sentences
 
 Span = tuple[str, int, int]  # (slot, start, end)
 
@@ -41,9 +42,7 @@ def count_slot(frame: str) -> str:
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans without a leading salutation (各位代表！ is a sentence of its own)."""
     for s, e in sentences(text, "。！？"):
-        m = SALUTATION.match(text, s)
-        if m:
-            s = m.end()
+        s = address_end(text, s)
         if e > s:
             yield s, e
 
@@ -86,8 +85,7 @@ def _opening(text: str, sents: list[tuple[int, int]]) -> list[Span]:
 def _review_list_intro(text: str) -> list[Span]:
     """A short paragraph of its own that announces the review's list (主要做了以下工作：)."""
     if len(text) <= 40 and text[-1:] in "：。" and _LIST_INTRO_REVIEW.search(text):
-        s0 = SALUTATION.match(text)
-        return [("review.list_intro", s0.end() if s0 else 0, len(text))]
+        return [("review.list_intro", address_end(text), len(text))]
     return []
 
 
