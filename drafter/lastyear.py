@@ -39,7 +39,6 @@ Nothing is written when last year's file cannot be read (a Chinese DrafterError,
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -49,7 +48,7 @@ from . import lastyear_report as lr
 from .errors import DrafterError, display_path
 from .lastyear_report import advance_years
 from .model import LEVELS, Report, Target
-from .skeleton import SCHEMA_FILE, _emit_model, skeleton_data
+from .skeleton import SCHEMA_FILE, emit_model, skeleton_data
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
 
@@ -81,7 +80,6 @@ class LastYear:
     meeting: str | None = None
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
     notes: dict[str, str] = field(default_factory=dict)  # meta field → hint comment
-    targets_found: bool = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,7 +108,6 @@ def _from_data(path: Path) -> LastYear:
     if report.opening.audience:
         last.opening = {"audience": report.opening.audience}
     last.targets = [LastTarget(t, describe(t)) for t in report.targets.indicators]
-    last.targets_found = bool(last.targets)
     last.sections = [s.title for s in report.review.sections if s.title]
     last.areas = [a.title for a in report.key_tasks.areas if a.title]
     last.problems = list(report.review.problems)
@@ -146,7 +143,6 @@ def _from_report(path: Path) -> LastYear:
             f"无法从 {display_path(path)} 中识别出政府工作报告的结构（没有找到预期目标和重点工作部分）；"
             "请确认这是去年的政府工作报告（.docx 或 .txt），未写出任何文件"
         )
-    last.targets_found = found is not None
     if info.region:
         last.meta["region"] = info.region
         last.meta["level"] = info.level
@@ -362,6 +358,34 @@ def skeleton_from_last(
     """This year's data file as YAML text, pre-filled from last year's report or data file.
     `region` / `level` / `year` (this year's) override what is read from last year's file."""
     last = path if isinstance(path, LastYear) else read_last(path)
+    region, level, year = _this_year(last, region, level, year)
+    origin = "报告" if last.kind == "report" else "数据文件"
+    out = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# {region}{year}年政府工作报告 数据文件（drafter init --from {last.source.name} 生成）",
+        f"# 已从去年的{origin}预填：基本信息、结构和部分标题、去年的预期目标（review.checks：请逐项填写 actual",
+        "# 实际完成值，约束性任务填写 done: true/false）；去年的回顾方面、重点工作、困难和问题、会议名称、",
+        "# 名词解释写在相应字段旁的注释中，供参考（注释不会写进初稿）。",
+        "# 每个字段上方的注释说明填写内容；留空的字段在初稿中显示为【待补充：…】。",
+        "# 数字只写数字（如 6.5），单位写在 unit；文字中含冒号等符号时请加引号。",
+        "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",
+        "",
+    ]
+    lines: list[str] = []
+    emit_model(Report, _prefilled(last, region, level, year), 0, lines, full=True)
+    # hints, as comments: never text of the draft
+    _meta_hints(lines, last, level)
+    _review_hints(lines, last, origin, year - 1)
+    _glossary_comments(lines, last.glossary, year - 1)
+    if last.targets:
+        _insert(lines, "targets", "indicators", [
+            "  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"
+        ])
+    return "\n".join(out + lines) + "\n"
+
+
+def _this_year(last: LastYear, region: str | None, level: str | None, year: int | None) -> tuple[str, str, int]:
+    """This year's region, level and year: the ones given, else read from last year's file."""
     shown = last.source.name
     region = (region or "").strip() or last.meta.get("region")
     if not region:
@@ -377,7 +401,11 @@ def skeleton_from_last(
         year = last.year + 1
     if not 2000 <= year <= 2100:
         raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
+    return region, level, year
 
+
+def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
+    """The skeleton's data with what carries over from last year."""
     data = skeleton_data(region, level, year)
     meta = data["meta"]
     for k, v in last.meta.items():
@@ -399,24 +427,11 @@ def skeleton_from_last(
         data["key_tasks"]["areas"] = [dict(area) for _ in last.areas]
     if targets:
         data["targets"]["indicators"] = [_indicator(t) for t in targets]
+    return data
 
-    origin = "报告" if last.kind == "report" else "数据文件"
-    last_year = year - 1
-    out = [
-        f"# yaml-language-server: $schema={schema_ref}",
-        f"# {region}{year}年政府工作报告 数据文件（drafter init --from {shown} 生成）",
-        f"# 已从去年的{origin}预填：基本信息、结构和部分标题、去年的预期目标（review.checks：请逐项填写 actual",
-        "# 实际完成值，约束性任务填写 done: true/false）；去年的回顾方面、重点工作、困难和问题、会议名称、",
-        "# 名词解释写在相应字段旁的注释中，供参考（注释不会写进初稿）。",
-        "# 每个字段上方的注释说明填写内容；留空的字段在初稿中显示为【待补充：…】。",
-        "# 数字只写数字（如 6.5），单位写在 unit；文字中含冒号等符号时请加引号。",
-        "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",
-        "",
-    ]
-    lines: list[str] = []
-    _emit_model(Report, data, 0, lines, full=True)
 
-    # hints, as comments: never text of the draft
+def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
+    """Last year's meeting (and the one that usually follows it), the level's note."""
     if last.meeting:
         from .lastyear_report import meeting_hint
 
@@ -426,6 +441,10 @@ def skeleton_from_last(
         ))
     if "level" in last.notes and level == last.meta.get("level"):
         _insert(lines, "meta", "level", [f"  # {last.notes['level']}"])
+
+
+def _review_hints(lines: list[str], last: LastYear, origin: str, last_year: int) -> None:
+    """Beside review: last year's targets as said, sections, areas and problems."""
     _check_comments(lines, [lt.said for lt in last.targets])
     check_hints = []
     if not last.targets:
@@ -452,12 +471,6 @@ def skeleton_from_last(
         ))
     else:
         _insert(lines, "review", "problems", [f"  # 去年的{origin}中没有找到困难和问题的段落（“我们也清醒认识到……”）。"])
-    _glossary_comments(lines, last.glossary, last_year)
-    if targets:
-        _insert(lines, "targets", "indicators", [
-            "  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"
-        ])
-    return "\n".join(out + lines) + "\n"
 
 
 def init_from(

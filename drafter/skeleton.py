@@ -74,7 +74,7 @@ def _comment(info: Any) -> str:
     return f"{title}：{desc}" if desc and desc != title else title
 
 
-def _emit_model(
+def emit_model(
     model: type[BaseModel], data: dict, indent: int, out: list[str], full: bool, item: bool = False
 ) -> None:
     """Emit the fields of `model`. In a list item, fields the skeleton leaves out are shown
@@ -100,7 +100,7 @@ def _emit_field(name: str, tp: Any, value: Any, indent: int, out: list[str], ful
     item_tp = _list_item(tp)
     if sub is not None and isinstance(value, dict):
         out.append(f"{pad}{name}:")
-        _emit_model(sub, value, indent + 2, out, full)
+        emit_model(sub, value, indent + 2, out, full)
     elif item_tp is not None and isinstance(value, list):
         if not value:
             out.append(f"{pad}{name}: []")
@@ -111,7 +111,7 @@ def _emit_field(name: str, tp: Any, value: Any, indent: int, out: list[str], ful
             if isinstance(item, dict):
                 model = item_model or _fact_model()
                 lines: list[str] = []
-                _emit_model(model, item, indent + 4, lines, full and i == 0, item=True)
+                emit_model(model, item, indent + 4, lines, full and i == 0, item=True)
                 first = next(k for k, line in enumerate(lines) if not line.lstrip().startswith("#"))
                 lines[first] = f"{pad}  - " + lines[first].lstrip()
                 out.extend(lines)
@@ -165,7 +165,7 @@ def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_F
         "# 检查：drafter validate 本文件    生成初稿：drafter draft 本文件 -o 初稿.docx",
         "",
     ]
-    _emit_model(Report, skeleton_data(region, level, year), 0, out, full=True)
+    emit_model(Report, skeleton_data(region, level, year), 0, out, full=True)
     return "\n".join(out) + "\n"
 
 

@@ -1,8 +1,9 @@
 """Choosing phrases from the bank for one draft.
 
-Deterministic: the choice depends only on --seed and the place in the document (a key such
-as "review.problems_intro"), never on order of calls or hidden state. No entry is used twice
-in one draft. Only the most frequent frames of a slot are candidates: they are the wordings
+Deterministic: the choice depends on --seed, the place in the document (a key such as
+"review.problems_intro") and the entries already used in this draft: one Picker per draft
+keeps them (`used`), so no entry is used twice in one draft and the same data, bank and seed
+give the same choices. Only the most frequent frames of a slot are candidates: they are the wordings
 offices actually reuse, rare ones are often tied to one report's context.
 """
 

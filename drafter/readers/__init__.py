@@ -1,4 +1,4 @@
-"""Readers: the YAML data loader (and, later, the report parser for .txt/.docx)."""
+"""Readers: the YAML data loader (the report parser for .txt/.docx is drafter.parse)."""
 
 from __future__ import annotations
 

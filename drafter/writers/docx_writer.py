@@ -219,19 +219,29 @@ def _replace_styles(d, lay: _Layout) -> None:
 
 def _write_styles(styles: etree._Element, lay: _Layout) -> None:
     """docDefaults, the four default styles and ours."""
-    p = lay.profile
+    body_fonts = rfonts_attrs(lay.profile.body.font, lay.latin, hint=False)
+    _write_defaults(styles, lay, body_fonts)
+    _write_builtin_styles(styles, lay, body_fonts)
+    for key in ("title", "subtitle", "speaker", "body", "heading1", "heading2"):
+        _write_text_style(styles, lay, key)
+    _write_page_number_style(styles, lay)
+    strip_theme_fonts(styles)
 
-    body_fonts = rfonts_attrs(p.body.font, lay.latin, hint=False)
+
+def _write_defaults(styles: etree._Element, lay: _Layout, body_fonts: dict[str, str]) -> None:
     dd = sub(styles, "docDefaults")
     rpr = sub(sub(dd, "rPrDefault"), "rPr")
     sub(rpr, "rFonts", body_fonts)
-    _size_props(rpr, p.body.size)
+    _size_props(rpr, lay.profile.body.size)
     sub(rpr, "lang", {W_VAL: "en-US", w("eastAsia"): lay.lang, w("bidi"): "ar-SA"})
     ppr = sub(sub(dd, "pPrDefault"), "pPr")
     sub(ppr, "widowControl", _VAL_0)
     sub(ppr, "overflowPunct", _VAL_1)
     sub(ppr, "spacing", {w("after"): "0", w("line"): "240", w("lineRule"): "auto"})
 
+
+def _write_builtin_styles(styles: etree._Element, lay: _Layout, body_fonts: dict[str, str]) -> None:
+    """Normal, Default Paragraph Font, Normal Table and No List."""
     # Normal repeats the body font and size: LibreOffice takes the character grid's base size
     # from the Normal style, Word from the defaults.
     normal = _style(styles, "paragraph", "Normal", "Normal", default=True, custom=False)
@@ -240,7 +250,7 @@ def _write_styles(styles: etree._Element, lay: _Layout) -> None:
     sub(ppr, "overflowPunct", _VAL_1)
     rpr = sub(normal, "rPr")
     sub(rpr, "rFonts", body_fonts)
-    _size_props(rpr, p.body.size)
+    _size_props(rpr, lay.profile.body.size)
     _style(styles, "character", "DefaultParagraphFont", "Default Paragraph Font", default=True,
            custom=False, semi_hidden=True)
     tbl = _style(styles, "table", "TableNormal", "Normal Table", default=True, custom=False,
@@ -253,51 +263,59 @@ def _write_styles(styles: etree._Element, lay: _Layout) -> None:
     _style(styles, "numbering", "NoList", "No List", default=True, custom=False,
            semi_hidden=True)
 
-    body_id = STYLE_IDS["body"]
-    for key in ("title", "subtitle", "speaker", "body", "heading1", "heading2"):
-        ts = lay.text_style(key)
-        st = _style(styles, "paragraph", STYLE_IDS[key], STYLE_NAMES[key], based_on="Normal",
-                    next_id=body_id)
-        ppr = sub(st, "pPr")
-        if key in _OUTLINE:
-            sub(ppr, "keepNext")
-        sub(ppr, "widowControl", _VAL_0)
-        sub(ppr, "overflowPunct", _VAL_1)
-        if ts.size != lay.body_size:
-            # The character grid is sized for body text; a larger title would take two cells
-            # a character in Word.
-            sub(ppr, "snapToGrid", _VAL_0)
-        sp = {}
-        if ts.space_before_lines:
-            sp[w("before")] = str(round(ts.space_before_lines * lay.pitch))
-            sp[w("beforeLines")] = str(round(ts.space_before_lines * 100))
-        else:
-            sp[w("before")] = "0"
-        sp[w("after")] = str(round(ts.space_after_lines * lay.pitch))
-        if ts.space_after_lines:
-            sp[w("afterLines")] = str(round(ts.space_after_lines * 100))
-        sp[w("line")] = str(lay.pitch)
-        sp[w("lineRule")] = "exact"
-        sub(ppr, "spacing", sp)
-        if ts.first_line_chars:
-            sub(ppr, "ind", {
-                w("firstLineChars"): str(round(ts.first_line_chars * 100)),
-                w("firstLine"): str(pt_to_twips(ts.first_line_chars * ts.size)),
-            })
-        else:
-            sub(ppr, "ind", {w("firstLineChars"): "0", w("firstLine"): "0"})
-        sub(ppr, "jc", {W_VAL: _JC[ts.align]})
-        if key in _OUTLINE:
-            sub(ppr, "outlineLvl", {W_VAL: str(_OUTLINE[key])})
-        rpr = sub(st, "rPr")
-        sub(rpr, "rFonts", rfonts_attrs(ts.font, lay.latin))
-        on_off(rpr, "b", ts.bold)
-        on_off(rpr, "bCs", ts.bold)
-        if ts.size == lay.body_size and lay.char_spacing:
-            sub(rpr, "spacing", {W_VAL: str(lay.char_spacing)})
-        _size_props(rpr, ts.size)
 
-    pn = p.page_number
+def _write_text_style(styles: etree._Element, lay: _Layout, key: str) -> None:
+    """One of our paragraph styles (title, body, headings …) from the style profile."""
+    ts = lay.text_style(key)
+    st = _style(styles, "paragraph", STYLE_IDS[key], STYLE_NAMES[key], based_on="Normal",
+                next_id=STYLE_IDS["body"])
+    ppr = sub(st, "pPr")
+    if key in _OUTLINE:
+        sub(ppr, "keepNext")
+    sub(ppr, "widowControl", _VAL_0)
+    sub(ppr, "overflowPunct", _VAL_1)
+    if ts.size != lay.body_size:
+        # The character grid is sized for body text; a larger title would take two cells
+        # a character in Word.
+        sub(ppr, "snapToGrid", _VAL_0)
+    sub(ppr, "spacing", _spacing_attrs(ts, lay.pitch))
+    if ts.first_line_chars:
+        sub(ppr, "ind", {
+            w("firstLineChars"): str(round(ts.first_line_chars * 100)),
+            w("firstLine"): str(pt_to_twips(ts.first_line_chars * ts.size)),
+        })
+    else:
+        sub(ppr, "ind", {w("firstLineChars"): "0", w("firstLine"): "0"})
+    sub(ppr, "jc", {W_VAL: _JC[ts.align]})
+    if key in _OUTLINE:
+        sub(ppr, "outlineLvl", {W_VAL: str(_OUTLINE[key])})
+    rpr = sub(st, "rPr")
+    sub(rpr, "rFonts", rfonts_attrs(ts.font, lay.latin))
+    on_off(rpr, "b", ts.bold)
+    on_off(rpr, "bCs", ts.bold)
+    if ts.size == lay.body_size and lay.char_spacing:
+        sub(rpr, "spacing", {W_VAL: str(lay.char_spacing)})
+    _size_props(rpr, ts.size)
+
+
+def _spacing_attrs(ts, pitch: int) -> dict[str, str]:
+    """Exact line pitch; space before/after in lines (Word) and in twips (LibreOffice)."""
+    sp = {}
+    if ts.space_before_lines:
+        sp[w("before")] = str(round(ts.space_before_lines * pitch))
+        sp[w("beforeLines")] = str(round(ts.space_before_lines * 100))
+    else:
+        sp[w("before")] = "0"
+    sp[w("after")] = str(round(ts.space_after_lines * pitch))
+    if ts.space_after_lines:
+        sp[w("afterLines")] = str(round(ts.space_after_lines * 100))
+    sp[w("line")] = str(pitch)
+    sp[w("lineRule")] = "exact"
+    return sp
+
+
+def _write_page_number_style(styles: etree._Element, lay: _Layout) -> None:
+    pn = lay.profile.page_number
     st = _style(styles, "paragraph", STYLE_IDS["page_number"], STYLE_NAMES["page_number"],
                 based_on="Normal")
     ppr = sub(st, "pPr")
@@ -311,7 +329,6 @@ def _write_styles(styles: etree._Element, lay: _Layout) -> None:
     sub(rpr, "b", _VAL_0)
     sub(rpr, "bCs", _VAL_0)
     _size_props(rpr, pn.size)
-    strip_theme_fonts(styles)
 
 
 def _footer_line(lay: _Layout) -> int:
@@ -510,7 +527,6 @@ class _BodyWriter:
             "suggestion": highlight_val(p.suggestion_highlight),
         }
         self.rpr_cache: dict[tuple, tuple] = {}
-        self.body_bold = p.body.bold
         self.inline_fmt = self._run_fmt(p.inline_heading.font, p.inline_heading.bold, p.body.bold)
         self.lead_fmt = self._run_fmt(p.lead.font, p.lead.bold, p.body.bold)
         self.annotator = None  # docx_comments.Annotator for --annotate; None by default
