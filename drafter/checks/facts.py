@@ -200,115 +200,134 @@ def _figure_changes(e: Expected, etext: str, d: DraftNumber, dtext: str) -> list
     return out
 
 
-def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment) -> list[Finding]:
-    expected = expected_numbers(report, composed)
-    draft = [DraftNumber(i, n) for i, t in enumerate(dparas) for n in numbers.extract(t)]
-    by_para: dict[int, list[DraftNumber]] = {}
-    by_pos: dict[tuple[int, int], DraftNumber] = {}
-    for d in draft:
-        by_para.setdefault(d.para, []).append(d)
-        by_pos[(d.para, d.num.start)] = d
-    findings: list[tuple[int, Finding]] = []
-    open_: list[Expected] = []
+class _Matcher:
+    """The draft's numbers matched to the data's, phase by phase; each claimed at most once."""
 
-    def changed(e: Expected, d: DraftNumber) -> None:
-        ctext = composed[e.para].text
+    def __init__(self, report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment):
+        self.report, self.composed, self.dparas, self.al = report, composed, dparas, al
+        self.draft = [DraftNumber(i, n) for i, t in enumerate(dparas) for n in numbers.extract(t)]
+        self.by_para: dict[int, list[DraftNumber]] = {}
+        self.by_pos: dict[tuple[int, int], DraftNumber] = {}
+        for d in self.draft:
+            self.by_para.setdefault(d.para, []).append(d)
+            self.by_pos[(d.para, d.num.start)] = d
+        self.findings: list[tuple[int, Finding]] = []  # (draft paragraph, finding), sorted at the end
+
+    def changed(self, e: Expected, d: DraftNumber) -> None:
+        d.claimed = True
+        ctext, dparas = self.composed[e.para].text, self.dparas
         if e.kind == "text":
             unit = "" if e.num.percent else numbers.unit_after(ctext, e.num)
-            msg = (f"{TEXT_NUMBER}（{text_dept(report, e.path) or '未注明部门'}）：数据为 {e.num.shown}{unit}，"
-                   f"文稿为 {d.num.shown}{'' if d.num.percent else numbers.unit_after(dparas[d.para], d.num)}（数据原句：{_fact_text(report, e.path, ctext, e.num)}）")
+            msg = (f"{TEXT_NUMBER}（{text_dept(self.report, e.path) or '未注明部门'}）：数据为 {e.num.shown}{unit}，"
+                   f"文稿为 {d.num.shown}{'' if d.num.percent else numbers.unit_after(dparas[d.para], d.num)}"
+                   f"（数据原句：{_fact_text(self.report, e.path, ctext, e.num)}）")
         else:
             msg = f"{e.info.label if e.info else '数据'}：数据为 {e.num.shown}，文稿为 {d.num.shown}"
         n, ex = at(dparas, d.para)
-        findings.append((d.para, Finding(FACTS, CHANGED, ERROR, msg, n, ex, e.path)))
+        self.findings.append((d.para, Finding(FACTS, CHANGED, ERROR, msg, n, ex, e.path)))
 
-    def claim(e: Expected, d: DraftNumber) -> None:
+    def claim(self, e: Expected, d: DraftNumber) -> None:
         """d is e's number, with the same value: check the rest of the figure."""
         d.claimed = True
         if e.kind == "derived":
             return
-        n, ex = at(dparas, d.para)
-        for kind, msg in _figure_changes(e, composed[e.para].text, d, dparas[d.para]):
-            findings.append((d.para, Finding(FACTS, kind, ERROR, msg, n, ex, e.path)))
+        n, ex = at(self.dparas, d.para)
+        for kind, msg in _figure_changes(e, self.composed[e.para].text, d, self.dparas[d.para]):
+            self.findings.append((d.para, Finding(FACTS, kind, ERROR, msg, n, ex, e.path)))
 
-    # 1 and 2: in place, or between anchors.
-    for e in expected:
-        ctext = composed[e.para].text
-        first, last = al.c2d[e.para][e.num.start], al.c2d[e.para][e.num.end - 1]
-        if first is not None and last is not None and first[0] == last[0]:
-            d = by_pos.get(first)
-            if d is not None and not d.claimed and d.num.end == last[1] + 1:
-                claim(e, d)
-                continue
-        gap = _anchors(al, e.para, ctext, e.num.start, e.num.end, dparas)
-        if gap is not None:
-            para, lo, hi = gap
-            inside = [d for d in by_para.get(para, []) if not d.claimed and d.num.start > lo and d.num.end <= hi]
-            same = [d for d in inside if numbers.same(d.num.value, e.num.value)]
-            if same:
-                claim(e, same[0])
-                continue
-            if inside and e.kind in ("figure", "text"):
-                inside[0].claimed = True
-                changed(e, inside[0])
-                continue
-        open_.append(e)
+    def in_place(self, expected: list[Expected]) -> list[Expected]:
+        """Phases 1 and 2: the number where the alignment puts it, or between the anchors
+        around it (a changed value there is a change). Returns the numbers left open."""
+        open_ = []
+        for e in expected:
+            first, last = self.al.c2d[e.para][e.num.start], self.al.c2d[e.para][e.num.end - 1]
+            if first is not None and last is not None and first[0] == last[0]:
+                d = self.by_pos.get(first)
+                if d is not None and not d.claimed and d.num.end == last[1] + 1:
+                    self.claim(e, d)
+                    continue
+            gap = _anchors(self.al, e.para, self.composed[e.para].text, e.num.start, e.num.end, self.dparas)
+            if gap is not None:
+                para, lo, hi = gap
+                inside = [d for d in self.by_para.get(para, []) if not d.claimed and d.num.start > lo and d.num.end <= hi]
+                same = [d for d in inside if numbers.same(d.num.value, e.num.value)]
+                if same:
+                    self.claim(e, same[0])
+                    continue
+                if inside and e.kind in ("figure", "text"):
+                    self.changed(e, inside[0])
+                    continue
+            open_.append(e)
+        return open_
 
-    # 3: by name, moved first (same value), then changed.
-    for want_same in (True, False):
+    def by_name(self, open_: list[Expected], want_same: bool) -> list[Expected]:
+        """Phase 3: a number moved elsewhere (`want_same`) or changed there, found by the
+        figure's name before it; the nearest paragraph wins. Returns those still open."""
         still = []
         for e in open_:
             if e.kind == "derived":
                 still.append(e)
                 continue
-            ctext = composed[e.para].text
-            est = _estimated_para(al, e.para, e.num.start)
+            ctext = self.composed[e.para].text
+            est = _estimated_para(self.al, e.para, e.num.start)
             fits = [
-                d for d in draft
+                d for d in self.draft
                 if not d.claimed and numbers.same(d.num.value, e.num.value) == want_same
-                and _fits_by_name(e, ctext, d, dparas[d.para])
+                and _fits_by_name(e, ctext, d, self.dparas[d.para])
             ]
             if not fits:
                 still.append(e)
                 continue
             d = min(fits, key=lambda x: abs(x.para - est) if est is not None else 0)
             if want_same:
-                claim(e, d)
+                self.claim(e, d)
             else:
-                d.claimed = True
-                changed(e, d)
-        open_ = still
+                self.changed(e, d)
+        return still
 
-    # 4: what is left.
-    findings += _missing_text(report, composed, dparas, al, open_, by_para)
-    for e in open_:
-        if e.kind != "figure":
-            continue
-        ctext = composed[e.para].text
-        est = _estimated_para(al, e.para, e.num.start)
-        n, ex = at(dparas, est)
-        unit = e.info.unit if e.info and e.info.unit not in ("%", "位") else ""
-        msg = (f"{e.info.label if e.info else '数据'} {e.num.shown}{unit} 未出现在文稿中"
-               f"（数据原句：{sentence_around(ctext, e.num.start, e.num.end)}）")
-        findings.append((est if est is not None else 10**6, Finding(FACTS, MISSING, ERROR, msg, n, ex, e.path)))
+    def missing(self, open_: list[Expected]) -> None:
+        """Phase 4: data numbers the draft no longer states."""
+        self.findings += _missing_text(self.report, self.composed, self.dparas, self.al, open_, self.by_para)
+        for e in open_:
+            if e.kind != "figure":
+                continue
+            ctext = self.composed[e.para].text
+            est = _estimated_para(self.al, e.para, e.num.start)
+            n, ex = at(self.dparas, est)
+            unit = e.info.unit if e.info and e.info.unit not in ("%", "位") else ""
+            msg = (f"{e.info.label if e.info else '数据'} {e.num.shown}{unit} 未出现在文稿中"
+                   f"（数据原句：{sentence_around(ctext, e.num.start, e.num.end)}）")
+            self.findings.append((est if est is not None else 10**6, Finding(FACTS, MISSING, ERROR, msg, n, ex, e.path)))
 
-    allowed: set[Decimal] = data_numbers(report) | derived_numbers(report)
-    allowed |= {numbers.key(e.num.value) for e in expected}
-    for d in draft:
-        if d.claimed or numbers.key(d.num.value) in allowed:
-            continue
-        n, ex = at(dparas, d.para)
-        context = sentence_around(dparas[d.para], d.num.start, d.num.end)
-        hole = _placeholder_near(composed, al, d)
-        if hole:
-            msg = f"数字 {d.num.shown} 填在了【待补充】处，数据文件中还没有：请补进数据文件（{context}）"
-        else:
-            msg = f"数字 {d.num.shown} 在数据中找不到（{context}）"
-        findings.append((d.para, Finding(FACTS, INVENTED, ERROR, msg, n, ex, hole)))
+    def invented(self, expected: list[Expected]) -> None:
+        """Phase 5: draft numbers nobody claimed and the data does not hold anywhere."""
+        allowed: set[Decimal] = data_numbers(self.report) | derived_numbers(self.report)
+        allowed |= {numbers.key(e.num.value) for e in expected}
+        for d in self.draft:
+            if d.claimed or numbers.key(d.num.value) in allowed:
+                continue
+            n, ex = at(self.dparas, d.para)
+            context = sentence_around(self.dparas[d.para], d.num.start, d.num.end)
+            hole = _placeholder_near(self.composed, self.al, d)
+            if hole:
+                msg = f"数字 {d.num.shown} 填在了【待补充】处，数据文件中还没有：请补进数据文件（{context}）"
+            else:
+                msg = f"数字 {d.num.shown} 在数据中找不到（{context}）"
+            self.findings.append((d.para, Finding(FACTS, INVENTED, ERROR, msg, n, ex, hole)))
 
-    findings.extend(_verdicts(composed, dparas, al))
-    findings.sort(key=lambda x: x[0])
-    return [f for _, f in findings]
+
+def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment) -> list[Finding]:
+    """Changed, moved, missing and invented numbers, then reworded verdicts, in draft order."""
+    expected = expected_numbers(report, composed)
+    m = _Matcher(report, composed, dparas, al)
+    open_ = m.in_place(expected)
+    for want_same in (True, False):  # moved first (same value), then changed
+        open_ = m.by_name(open_, want_same)
+    m.missing(open_)
+    m.invented(expected)
+    m.findings.extend(_verdicts(composed, dparas, al))
+    m.findings.sort(key=lambda x: x[0])
+    return [f for _, f in m.findings]
 
 
 def _fact_text(report: Report, path: str, ctext: str, num: numbers.Number) -> str:
