@@ -32,16 +32,16 @@ class _Clause:
         self.runs: list[Run] = []
         self.ref = ref
 
-    def t(self, text: str) -> None:
+    def template(self, text: str) -> None:
         if text:
             self.runs.append(Run(text, Source("template", self.ref)))
 
-    def d(self, text: str, path: tuple) -> None:
+    def data(self, text: str, path: tuple) -> None:
         if text:
             self.runs.append(Run(text, Source("data", format_path(path))))
 
     def num(self, value: float | int, path: tuple) -> None:
-        self.d(format_number(value), path)
+        self.data(format_number(value), path)
 
     def hole(self, path: tuple, label: str) -> None:
         self.runs.append(placeholder(format_path(path), label))
@@ -56,13 +56,13 @@ def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Ru
     sub = _Clause(c.ref)
     v = getattr(f, key)
     if f.approx and f.approx != "余":
-        sub.d(f.approx, p + ("approx",))
+        sub.data(f.approx, p + ("approx",))
     if v is None:
         sub.hole(p + (key,), f"{f.name}的{'第二个' if key == 'value2' else ''}数值")
     else:
         sub.num(v, p + (key,))
     if f.approx == "余":
-        sub.d(f.approx, p + ("approx",))
+        sub.data(f.approx, p + ("approx",))
     return sub.runs
 
 
@@ -72,7 +72,7 @@ def _growth_runs(c: _Clause, f: Figure, p: tuple) -> list[Run]:
         sub.hole(p + ("growth",), f"{f.name}的增速")
     else:
         sub.num(abs(f.growth), p + ("growth",))
-    sub.t("%")
+    sub.template("%")
     return sub.runs
 
 
@@ -87,14 +87,14 @@ def _rank_words(c: _Clause, r: Rank, rp: tuple, verb: str, wei: str, same_basis:
     first rank, so the ranks of one figure read alike."""
     if not same_basis:
         if r.of:
-            c.d(r.of, rp + ("of",))
-        c.t(verb)
-    c.d(r.scope, rp + ("scope",))
+            c.data(r.of, rp + ("of",))
+        c.template(verb)
+    c.data(r.scope, rp + ("scope",))
     if r.from_bottom:
-        c.d("倒数", rp + ("from_bottom",))
-    c.t("第")
-    c.d(_place(r), rp + ("place",))
-    c.t(wei)
+        c.data("倒数", rp + ("from_bottom",))
+    c.template("第")
+    c.data(_place(r), rp + ("place",))
+    c.template(wei)
 
 
 def _rank_path(f: Figure, p: tuple, i: int) -> tuple:
@@ -106,18 +106,18 @@ def _comparisons(c: _Clause, f: Figure, p: tuple) -> None:
         cp = p + ("compare", i)
         if cmp.diff is None:
             if cmp.relation == "持平":
-                c.t("、与")
-                c.d(cmp.scope, cp + ("scope",))
-                c.d("持平", cp + ("relation",))
+                c.template("、与")
+                c.data(cmp.scope, cp + ("scope",))
+                c.data("持平", cp + ("relation",))
             else:
-                c.t("、")
-                c.d(cmp.relation, cp + ("relation",))
-                c.d(cmp.scope, cp + ("scope",))
+                c.template("、")
+                c.data(cmp.relation, cp + ("relation",))
+                c.data(cmp.scope, cp + ("scope",))
             continue
-        c.t("、高于" if cmp.diff >= 0 else "、低于")
-        c.d(cmp.scope, cp + ("scope",))
+        c.template("、高于" if cmp.diff >= 0 else "、低于")
+        c.data(cmp.scope, cp + ("scope",))
         c.num(abs(cmp.diff), cp + ("diff",))
-        c.d(cmp.unit, cp + ("unit",))
+        c.data(cmp.unit, cp + ("unit",))
 
 
 def _framed_core(c: _Clause, f: Figure, p: tuple, fr: FrameChooser, used: set[str], key: str,
@@ -185,11 +185,11 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
         if i < ranks_done:
             continue
         if i or has_value or has_growth:
-            c.t("、")
+            c.template("、")
         _rank_words(c, r, _rank_path(f, p, i), verb, wei, same_basis=i > 0 and r.of == ranks[i - 1].of)
     if f.note:
-        c.t("，")
-        c.d(f.note, p + ("note",))
+        c.template("，")
+        c.data(f.note, p + ("note",))
     return Runs(c.runs)
 
 
@@ -198,50 +198,50 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
     if f.form == "number_first":
         for i, ex in enumerate(f.examples):
             if i:
-                c.t("、")
-            c.d(ex, p + ("examples", i))
+                c.template("、")
+            c.data(ex, p + ("examples", i))
         if f.examples:
-            c.t("等")
+            c.template("等")
         c.runs.extend(_number_runs(c, f, p))
         if f.unit:
-            c.d(f.unit, p + ("unit",))
-        c.d(f.name, p + ("name",))
+            c.data(f.unit, p + ("unit",))
+        c.data(f.name, p + ("name",))
         if f.verb:
-            c.d(f.verb, p + ("verb",))
+            c.data(f.verb, p + ("verb",))
         has_value = False
     elif f.form == "verb_first" and f.verb and has_value:
-        c.d(f.verb, p + ("verb",))
-        c.d(f.name, p + ("name",))
+        c.data(f.verb, p + ("verb",))
+        c.data(f.name, p + ("name",))
     else:
-        c.d(f.name, p + ("name",))
+        c.data(f.name, p + ("name",))
     if has_value:
         if f.form != "verb_first" or not f.verb:
             if f.verb is not None:
-                c.d(f.verb, p + ("verb",))
+                c.data(f.verb, p + ("verb",))
             else:
-                c.t("达到" if headline else "")
+                c.template("达到" if headline else "")
         c.runs.extend(_number_runs(c, f, p))
         if f.unit:
-            c.d(f.unit, p + ("unit",))
+            c.data(f.unit, p + ("unit",))
         if f.value2 is not None:
-            c.t("、")
+            c.template("、")
             c.runs.extend(_number_runs(c, f, p, "value2"))
             if f.unit:
-                c.d(f.unit, p + ("unit",))
+                c.data(f.unit, p + ("unit",))
         if f.qualifier:
-            c.d(f.qualifier, p + ("qualifier",))
+            c.data(f.qualifier, p + ("qualifier",))
     if has_growth:
         if has_value or f.form == "number_first":
-            c.t("、")
+            c.template("、")
         falling = f.growth is not None and f.growth < 0
         if f.growth_verb:
             verb = f.growth_verb.replace("增长", "下降") if falling else f.growth_verb
-            c.d(verb, p + ("growth_verb",))
+            c.data(verb, p + ("growth_verb",))
         else:
-            c.t("下降" if falling else "增长")
+            c.template("下降" if falling else "增长")
         c.runs.extend(_growth_runs(c, f, p))
         if f.qualifier and not has_value:
-            c.d(f.qualifier, p + ("qualifier",))
+            c.data(f.qualifier, p + ("qualifier",))
 
 
 def _ends_clause(text: str, marks: str) -> bool:
@@ -367,31 +367,31 @@ def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
             c.num(abs(v) if t.kind == "growth" else v, vp)
         if unit:
             if t.unit is None:
-                c.t(unit)
+                c.template(unit)
             else:
-                c.d(unit, unit_path)
+                c.data(unit, unit_path)
 
     q = t.qualifier
     controlled = t.controlled
     if controlled:
-        c.t("控制在")
+        c.template("控制在")
     elif t.kind == "growth":
         if t.verb:
-            c.d(t.verb, p + ("verb",))
+            c.data(t.verb, p + ("verb",))
         elif t.value is not None and t.value < 0:
-            c.t("下降")
+            c.template("下降")
         else:
-            c.t("分别增长" if (t.value2 is not None or "value2" in t.model_fields_set) else "增长")
+            c.template("分别增长" if (t.value2 is not None or "value2" in t.model_fields_set) else "增长")
     elif t.verb:
-        c.d(t.verb, p + ("verb",))
+        c.data(t.verb, p + ("verb",))
     value(t.value, p + ("value",))
     if t.value2 is not None or "value2" in t.model_fields_set:
-        c.t("、")
+        c.template("、")
         value(t.value2, p + ("value2",), "第二个目标值")
     if controlled:
-        c.t("左右" if q == "左右" else "以内")
+        c.template("左右" if q == "左右" else "以内")
     elif q:
-        c.d(q, p + ("qualifier",))
+        c.data(q, p + ("qualifier",))
 
 
 def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[str]) -> bool:
@@ -432,17 +432,17 @@ def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, use
     q = t.qualifier
     if fr is not None and _framed_target(c, t, p, fr, used if used is not None else set()):
         return _with_note(c, t, p)
-    c.d(t.name, p + ("name",))
+    c.data(t.name, p + ("name",))
     if t.relative_to_growth:
-        c.t("增长")
-        c.d(q, p + ("qualifier",))
+        c.template("增长")
+        c.data(q, p + ("qualifier",))
         return _with_note(c, t, p)
     if t.assigned_by_superior:
-        c.t(f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务")
+        c.template(f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务")
         return _with_note(c, t, p)
     if t.relative_to_benchmark:
         if t.kind == "growth" and q == "高于平均水平":
-            c.t("增长")
+            c.template("增长")
         c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
         return _with_note(c, t, p)
     _numeric_target(c, t, p)
@@ -451,8 +451,8 @@ def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, use
 
 def _with_note(c: _Clause, t: Target, p: tuple) -> Runs:
     if t.note:
-        c.t("，")
-        c.d(t.note, p + ("note",))
+        c.template("，")
+        c.data(t.note, p + ("note",))
     return Runs(c.runs)
 
 
@@ -503,14 +503,14 @@ def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label:
     for i, key in enumerate(keys):
         v = getattr(t, key)
         if i:
-            c.t("、")
+            c.template("、")
         if v is None:
             c.hole(p + (key,), f"{t.name}的{'第二个' if i else ''}{label}")
         else:
             c.num(abs(v) if t.kind == "growth" else v, p + (key,))
-        c.t(unit)
+        c.template(unit)
         if key.startswith("actual") and getattr(t, "actual_qualifier", ""):
-            c.d(t.actual_qualifier, p + ("actual_qualifier",))
+            c.data(t.actual_qualifier, p + ("actual_qualifier",))
 
 
 def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = True) -> None:
@@ -518,43 +518,43 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = T
     followed by 「的预期目标」 unless `suffix` is off."""
     q = t.qualifier
     if t.assigned_by_superior:
-        c.t(f"{LEVEL_WORDS[level].task_giver}下达的目标任务")
+        c.template(f"{LEVEL_WORDS[level].task_giver}下达的目标任务")
         return
     if t.relative_to_growth or t.relative_to_benchmark:
         if t.relative_to_growth:
-            c.d(q, p + ("qualifier",))
+            c.data(q, p + ("qualifier",))
         else:
             c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
         if suffix:
-            c.t("的目标")
+            c.template("的目标")
         return
     unit = t.effective_unit
     controlled = t.controlled
     if controlled:
-        c.t("控制在")
+        c.template("控制在")
     elif t.kind == "growth" and t.value is not None and t.value < 0:
-        c.t("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
+        c.template("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
     _pair(c, t, p, ("value", "value2") if t.value2 is not None else ("value",), unit, "目标值")
     if controlled:
-        c.t("左右" if q == "左右" else "以内")
+        c.template("左右" if q == "左右" else "以内")
     elif q:
-        c.d(q, p + ("qualifier",))
+        c.data(q, p + ("qualifier",))
     if suffix:
-        c.t("的预期目标")
+        c.template("的预期目标")
 
 
 def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     """「全市平均增长7.6%」 / 「上年为0.52吨标准煤」: what a relative target is measured against."""
     if not t.relative_to_benchmark:
         return
-    c.t("，")
-    c.t(f"{t.scope}平均" if t.qualifier == "高于平均水平" else "上年")
-    c.t("增长" if t.kind == "growth" else "为")
+    c.template("，")
+    c.template(f"{t.scope}平均" if t.qualifier == "高于平均水平" else "上年")
+    c.template("增长" if t.kind == "growth" else "为")
     if t.benchmark is None:
         c.hole(p + ("benchmark",), f"{t.name}的比较基准实际数")
     else:
         c.num(abs(t.benchmark) if t.kind == "growth" else t.benchmark, p + ("benchmark",))
-    c.t(unit)
+    c.template(unit)
 
 
 def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:
@@ -572,17 +572,17 @@ def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:
         _target_phrase(c, t, p, level)
         return c.runs
     if any(o.verdict == "待核实" for o in outcomes):
-        c.t("预期目标为")
+        c.template("预期目标为")
         _target_phrase(c, t, p, level, suffix=False)
         return c.runs
     ref = Source("derived", format_path(p + ("actual",)) + "#verdict")
     if len(outcomes) == 2 and outcomes[0].verdict == outcomes[1].verdict:
-        c.t("均")
+        c.template("均")
         c.runs.append(Run(outcomes[0].verdict, ref))
     elif len(outcomes) == 2:
-        c.t("分别")
+        c.template("分别")
         c.runs.append(Run(outcomes[0].verdict, ref))
-        c.t("、")
+        c.template("、")
         c.runs.append(Run(outcomes[1].verdict, Source("derived", format_path(p + ("actual2",)) + "#verdict")))
     else:
         c.runs.append(Run(outcomes[0].verdict, ref))
@@ -594,7 +594,7 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
     """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from the model."""
     t, p = _obj_path(x)
     c = _Clause("check")
-    c.d(t.name, p + ("name",))
+    c.data(t.name, p + ("name",))
     if t.assigned_by_superior:
         return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
     unit = t.effective_unit
@@ -602,18 +602,18 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
     if t.kind == "growth":
         falling = (t.actual if t.actual is not None else t.value or 0) < 0
         if t.verb and falling == any(w in t.verb for w in ("降", "减")):
-            c.d(("分别" if two else "") + t.verb, p + ("verb",))  # 降低 for 能耗降低2.5%
+            c.data(("分别" if two else "") + t.verb, p + ("verb",))  # 降低 for 能耗降低2.5%
         else:
-            c.t(("分别" if two else "") + ("下降" if falling else "增长"))
+            c.template(("分别" if two else "") + ("下降" if falling else "增长"))
     elif t.kind == "control":
-        c.t("分别为" if two else "为")
+        c.template("分别为" if two else "为")
     elif t.verb:
-        c.d(t.verb, p + ("verb",))
+        c.data(t.verb, p + ("verb",))
     else:
-        c.t("分别达到" if two else "达到")
+        c.template("分别达到" if two else "达到")
     _pair(c, t, p, ("actual", "actual2") if two else ("actual",), unit, "实际完成值")
     _benchmark(c, t, p, unit)
-    c.t("，")
+    c.template("，")
     return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
 
 
