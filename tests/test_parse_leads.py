@@ -75,3 +75,29 @@ def test_long_numbered_sentences_are_prose_not_leads():
     inline = "一是加快推进重大项目建设，全年实施省市重点项目一百个，完成投资五十亿元。二是持续扩大消费，举办促消费活动。"
     js = to_json(parse_lines(REPORT.format(review=inline, review2="", tasks="", tasks2="").splitlines()))
     assert not _inline(js)
+
+
+def test_dash_leads_in_key_tasks_and_self_building_items():
+    js = to_json(parse_report(CORPUS / "more" / "2024_十堰.txt"))
+    tasks = next(p for p in js["parts"] if p["type"] == "key_tasks")
+    assert [x["text"] for x in tasks["sections"][0]["leads"]] == ["——加强科技创新引领。", "——推进产业延链补链强链。", "——突破发展新质生产力。"]
+    own = next(p for p in js["parts"] if p["type"] == "self_building")
+    assert [x["text"] for x in own["sections"][0]["leads"]][0] == "——铸牢政治忠诚。"
+
+
+def test_numbered_leads_run_on_across_sections_and_may_carry_a_comma():
+    js = to_json(parse_report(CORPUS / "more" / "2024_泰州.txt"))
+    tasks = next(p for p in js["parts"] if p["type"] == "key_tasks")
+    leads = [x["text"] for s in tasks["sections"] for x in s["leads"]]
+    assert len(leads) == 9 and leads[0] == "1.攻坚重大项目，带动产业强链提质。" and leads[-1].startswith("9.")
+
+
+@pytest.mark.parametrize("name, first", [
+    ("2024_宣城.txt", "坚持依法行政，推进法治政府建设。"),  # too comma-rich for a lead alone
+    ("2024_益阳.txt", "在政治引领中把准前进方向。"),  # 在… opens prose elsewhere
+])
+def test_parallel_self_building_items(name, first):
+    js = to_json(parse_report(CORPUS / "more" / name))
+    own = next(p for p in js["parts"] if p["type"] == "self_building")
+    items = [x["text"] for x in own["sections"][0]["leads"]]
+    assert items[0] == first and len(items) >= 4

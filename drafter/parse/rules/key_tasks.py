@@ -31,6 +31,7 @@ def rule(state: State) -> None:
             continue
         lo = part.heading + 1 if part.heading is not None else part.start
         sections = find_sections(state, lo, part.end)
+        numbering: dict[str, int] = {}  # numbered leads may run on across sections
         for s in sections:
-            find_leads(state, s)
+            find_leads(state, s, dash=True, last=numbering)
         state.sections[part.start] = sections

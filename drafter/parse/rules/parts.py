@@ -54,7 +54,7 @@ def part_type(line: str) -> str | None:
     if re.search(r"(今后|未来)[一二三四五]年|[一二三四五]年(目标|任务|规划|奋斗)", rest):
         return "targets"
     if "自身建设" in rest or (
-        "政府" in rest and not re.search(r"工作|任务|安排|目标|要求|重点|报告", rest)
+        re.search(r"政府|政务", rest) and not re.search(r"工作|任务|安排|目标|要求|重点|报告", rest)
     ):
         return "self_building"
     if re.search(r"要求|目标|思路", rest) and not re.search(r"重点|任务|安排", rest):
@@ -64,6 +64,11 @@ def part_type(line: str) -> str | None:
     ):
         return "plan"
     return None
+
+
+def _year(line: str) -> int:
+    m = re.search(r"((?:19|20)\d{2})年", line)
+    return int(m.group(1)) if m else 0
 
 
 def _next_numbered_heading(line: str, last: int) -> bool:
@@ -100,8 +105,11 @@ def rule(state: State) -> None:
     seen: set[str] = set()
     numbered: bool | None = None
     last_number = 0
-    for i in range(start, end + 1):
-        t = part_type(lines[i])
+    typed = [(i, part_type(lines[i])) for i in range(start, end + 1)]
+    years = [(i, _year(lines[i])) for i, t in typed if t is not None and _year(lines[i])]
+    for i, t in typed:
+        if t == "plan" and any(j > i and y > _year(lines[i]) for j, y in years):
+            t = "review"  # 一、2023年主要工作 before 二、2024年主要目标和重点工作
         if t is None and numbered and rank == _RANK["review"] and _next_numbered_heading(lines[i], last_number):
             t = "targets"  # 二、在绿色低碳高质量发展中奋力走在前 between the review and the plan
         if t is None or _RANK[t] < rank or t in seen:

@@ -66,12 +66,13 @@ _OPENING_PHRASE = re.compile(r"^([^，,。；：]{2,8})[，,]")
 
 def _repeated_opener(lines: list[str], lo: int, hi: int) -> tuple[str, list[int]] | None:
     """Sections opened by a repeated phrase instead of a marker (呼和浩特, 温州: 过去一年，我们…
-    seven times): the earliest phrase that opens MIN_OPENERS paragraphs or more. The review's
-    own self-building paragraph (过去一年，我们全面加强自身建设…) is not a section."""
+    seven times): the earliest phrase that opens MIN_OPENERS paragraphs or more. A
+    self-building paragraph in the same form (过去一年，我们全面加强自身建设…) is one of them,
+    as 一年来，我们…政府自身建设持续加强。 is in a 一年来 list."""
     found: dict[str, list[int]] = {}
     for i in range(lo, hi + 1):
         m = _OPENING_PHRASE.match(lines[i])
-        if m and not _after_list(lines[i][m.end():]):
+        if m and not _AFTER_LIST.search(lines[i][m.end():]):
             found.setdefault(m.group(1), []).append(i)
     candidates = [(v[0], k, v) for k, v in found.items() if len(v) >= MIN_OPENERS]
     if not candidates:
@@ -99,10 +100,12 @@ def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
         if o:
             families.setdefault(o, []).append(i)
     candidates = [(v[0], k, v) for k, v in families.items() if len(v) >= MIN_OPENERS]
+    repeated = _repeated_opener(lines, lo, body_end)
     if candidates:
         _, kind, heads = min(candidates)
-        return split_sections(lines, heads, body_end, kind)
-    repeated = _repeated_opener(lines, lo, body_end)
+        if not (repeated and repeated[1][0] > heads[-1]):
+            return split_sections(lines, heads, body_end, kind)
+        # —— highlights, then the list opened by a repeated phrase (威海 过去的一年，我们…)
     if repeated:
         kind, heads = repeated
         return split_sections(lines, heads, body_end, kind)

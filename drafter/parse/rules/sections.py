@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lines import LIST_INTRO, cn_number, lead_of, marker, sentences
+from ..lines import LEAD_MAX, LIST_INTRO, cn_number, lead_of, marker, sentences
 from ..state import Lead, SectionSpan, State
 
 # 4+4 couplets (民之所盼，政之所向。 / 使命在肩，唯有实干。) are rhetoric that opens a block,
@@ -14,9 +14,13 @@ _BAD_START = re.compile(r"^(各位代表|同志们|同时|此外|另外|与此�
 MIN_LEADS = 2  # leads come in parallel sets (3–4 per section); a lone short sentence is prose
 
 
+GAP_KINDS = ("（一）", "一、")  # own-line markers: a run may skip one number lost in copying
+
+
 def numbered_runs(lines: list[str], lo: int, hi: int, kind: str) -> list[list[int]]:
     """Runs of lines lo..hi opening with `kind` markers numbered 1, 2, 3, … in order.
-    A marker that does not continue the current run is ignored (a quoted 三是 in passing)."""
+    A marker that does not continue the current run is ignored (a quoted 三是 in passing);
+    a （一）/一、 run may skip one number (淮安 （四） then （六）: （五） lost in the copy)."""
     runs: list[list[int]] = []
     last = 0
     for i in range(lo, hi + 1):
@@ -26,7 +30,7 @@ def numbered_runs(lines: list[str], lo: int, hi: int, kind: str) -> list[list[in
         if m.number == 1:
             runs.append([i])
             last = 1
-        elif runs and m.number == last + 1:
+        elif runs and (m.number == last + 1 or (kind in GAP_KINDS and m.number == last + 2 and last >= 2)):
             runs[-1].append(i)
             last = m.number
     return runs
@@ -94,34 +98,46 @@ def split_sections(lines: list[str], heads: list[int], end: int, family: str) ->
     return out
 
 
-def is_lead(line: str) -> str | None:
-    lead = lead_of(line)
+def is_lead(line: str, numbered: bool = False) -> str | None:
+    lead = lead_of(line, numbered)
     if lead is None or _COUPLET.match(lead) or lead.startswith("——"):
         return None
     return lead
 
 
 # Numbered leads: 一是扩大有效投资。 / （1）强化产业支撑。 / 1.推动投资提速增效。 / 第一，坚持稳中求进。
+# In key tasks a dash marks them too (——加强科技创新引领。); in the review —— opens highlights.
 LEAD_MARKERS = ("一是", "（1）", "1.")
 ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}[，,、]")
+DASH = "——"
 
 
-def lead_marker(line: str) -> tuple[str, str, int]:
-    """(numbering as written, family, number) in front of a possible lead; ("", "", 0) if none."""
+def lead_marker(line: str, dash: bool = False) -> tuple[str, str, int]:
+    """(numbering as written, family, number) in front of a possible lead; ("", "", 0) if
+    none. A dash has number 0: it needs no order."""
     m = marker(line)
     if m and m.kind in LEAD_MARKERS:
         return m.text, m.kind, m.number
     o = ORDINAL.match(line)
-    return (o.group(0), "第一", cn_number(o.group(0)[1:-1]) or 0) if o else ("", "", 0)
+    if o:
+        return o.group(0), "第一", cn_number(o.group(0)[1:-1]) or 0
+    if dash and line.startswith(DASH) and not line.startswith(DASH * 2):
+        return DASH, DASH, 0
+    return "", "", 0
 
 
-def paragraph_lead(line: str) -> str | None:
-    """The lead phrase opening a paragraph, its number included when it has one."""
-    number = lead_marker(line)[0]
+def paragraph_lead(line: str, dash: bool = False) -> str | None:
+    """The lead phrase opening a paragraph, its number (or dash) included when it has one."""
+    number, family, _n = lead_marker(line, dash)
     if not number:
         return is_lead(line)
-    lead = is_lead(line[len(number):])
+    lead = is_lead(line[len(number):], numbered=family != DASH)
     return number + lead if lead else None
+
+
+def in_order(family: str, n: int, last: dict[str, int]) -> bool:
+    """A numbered lead continues its family's run (or starts one at 1); a dash always fits."""
+    return family == DASH or n == 1 or n == last.get(family, 0) + 1
 
 
 def inline_leads(paragraphs: list[str]) -> list[tuple[int, str]]:
@@ -136,24 +152,45 @@ def inline_leads(paragraphs: list[str]) -> list[tuple[int, str]]:
             number, family, n = lead_marker(sentence)
             if not family or n != last.get(family, 0) + 1:
                 continue
-            lead = is_lead(sentence[len(number):])
+            lead = is_lead(sentence[len(number):], numbered=True)
             if lead:
                 last[family] = n
                 found.append((k, number + lead))
     return found if len(found) >= MIN_LEADS else []
 
 
-def find_leads(state: State, section: SectionSpan) -> None:
+PARALLEL_MIN = 3
+
+
+def parallel_leads(lines: list[str], lo: int, hi: int) -> list[Lead]:
+    """Items too long or too comma-rich for lead_of that are leads by their parallel form: at
+    least PARALLEL_MIN paragraphs whose short first sentences open with the same character
+    (坚持依法行政，推进法治政府建设。/ 坚持系统观念，… ; 在政治引领中把准前进方向。/ 在科学决策中…)."""
+    by_start: dict[str, list[Lead]] = {}
+    for i in range(lo, hi + 1):
+        s = sentences(lines[i])[0] if lines[i] else ""
+        if len(sentences(lines[i])) < 2 or not s.endswith("。") or not 6 <= len(s) <= LEAD_MAX:
+            continue
+        if re.search(r"[：:；;\d]", s) or _BAD_START.match(s) or marker(s):
+            continue
+        by_start.setdefault(s[:1], []).append(Lead(i, s))
+    best = max(by_start.values(), key=len, default=[])
+    return best if len(best) >= PARALLEL_MIN else []
+
+
+def find_leads(state: State, section: SectionSpan, dash: bool = False, last: dict[str, int] | None = None) -> None:
     """Paragraph-initial lead phrases of the paragraphs after the heading line. Numbered
-    leads count only as a run from 1 (a 民生实事 list （5）实行…。（6）… is not one)."""
+    leads count only as a run from 1 (a 民生实事 list （5）实行…。（6）… is not one); `last`
+    carries the numbers on from the part's earlier sections (泰州 numbers 1.–9. across three).
+    dash: ——X。 paragraphs are leads too (key tasks)."""
     lines = state.lines
     found = []
-    last: dict[str, int] = {}
+    last = {} if last is None else last
     for i in range(section.start + 1, section.end + 1):
-        _text, family, n = lead_marker(lines[i])
-        if family and n != last.get(family, 0) + 1:
+        _text, family, n = lead_marker(lines[i], dash)
+        if family and not in_order(family, n, last):
             continue
-        lead = paragraph_lead(lines[i])
+        lead = paragraph_lead(lines[i], dash)
         if lead:
             if family:
                 last[family] = n

@@ -16,7 +16,7 @@ import re
 
 from ..lines import marker
 from ..state import Lead, PartSpan, State
-from .sections import MIN_LEADS, is_lead
+from .sections import DASH, MIN_LEADS, is_lead, parallel_leads
 
 # Wording of self-building prose; a block may run over several such paragraphs.
 SELF_BUILDING_PROSE = re.compile(r"依法行政|廉洁|廉政|作风|政治建设|从严治党|政府|干部|担当|实干")
@@ -28,9 +28,12 @@ SELF_BUILDING = re.compile(
 
 def _item(line: str) -> str | None:
     m = marker(line)
-    if m and m.kind in ("（一）", "一是", "一、"):
-        lead = is_lead(line[len(m.text):])
+    if m and m.kind in ("（一）", "一是", "一、", "（1）", "1."):
+        lead = is_lead(line[len(m.text):], numbered=True)
         return m.text + lead if lead else None
+    if line.startswith(DASH) and not line.startswith(DASH * 2):  # ——铸牢政治忠诚。
+        lead = is_lead(line[len(DASH):])
+        return DASH + lead if lead else None
     return is_lead(line)
 
 
@@ -70,4 +73,6 @@ def rule(state: State) -> None:
             continue
         lo = part.heading + 1 if part.heading is not None else part.start
         items = [Lead(i, t) for i in range(lo, part.end + 1) if (t := _item(lines[i]))]
+        if len(items) < MIN_LEADS:
+            items = parallel_leads(lines, lo, part.end)  # 突出政治建设，增强…的自觉。 ×4
         state.items[part.start] = items if len(items) >= MIN_LEADS else []

@@ -46,7 +46,15 @@ def _split_point(state: State, part: PartSpan, after_targets: bool) -> int | Non
 
 def rule(state: State) -> None:
     out: list[PartSpan] = []
+    has_plan = any(p.type in ("plan", "key_tasks") for p in state.parts)
     for part in state.parts:
+        if part.type == "targets" and not has_plan:
+            # a targets heading over the year's tasks too (益阳 全力实现2024年…的奋斗目标)
+            split = _split_point(state, part, False)
+            if split is not None and part.start < split <= part.end:
+                out.append(PartSpan("targets", part.start, split - 1, part.heading))
+                out.append(PartSpan("key_tasks", split, part.end, None))
+                continue
         if part.type != "plan":
             out.append(part)
             continue
