@@ -18,7 +18,7 @@ from drafter.mine import candidates, mine, mine_reports
 from drafter.mine.bank import Merger, dumps
 from drafter.mine.coverage import leave_one_out, mean_share
 from drafter.mine.split import KINDS, read_split
-from drafter.mine.unwrap import hard_wrapped, unwrap
+from drafter.parse.unwrap import hard_wrapped, unwrap
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "style_corpus"
@@ -144,7 +144,7 @@ def test_shipped_sources_point_at_real_lines(shipped):
             continue
         if example not in here:
             # a hard-wrapped report (more/2024_承德) is mined with its printed lines joined
-            # (drafter/mine/unwrap.py): the example is in the paragraph that starts on its line
+            # (drafter/parse/unwrap.py): the example is in the paragraph that starts on its line
             assert hard_wrapped(lines[src["file"]]), e
             joined, origin = unwrap(lines[src["file"]])
             assert example.strip() in joined[origin.index(src["line"])], e

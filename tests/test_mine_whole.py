@@ -11,7 +11,7 @@ import pytest
 from drafter.mine import seg
 from drafter.mine.report import mine_file
 from drafter.mine.text import literal_segments
-from drafter.mine.unwrap import hard_wrapped, unwrap
+from drafter.parse.unwrap import hard_wrapped, unwrap
 from drafter.mine.whole import not_whole
 from drafter.parse import lines_from_bytes, read_report_bytes
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..parse import ParseError, lines_from_bytes, parse_lines, read_report_bytes
 from ..parse.about import ReportInfo, about
+from ..parse.unwrap import unwrap
 from ..phrases.slots import abstract
 from ..phrases.topics import by_seeds as classify
 from ..spans import CLAUSE_STOPS, widen
@@ -26,7 +27,6 @@ from .headings import Tokens
 from .lexicon import content_word
 from .places import NOT_A_PLACE, place_candidate
 from .text import escape, literal_segments, literal_text, sentences, strip_marker
-from .unwrap import unwrap
 from .whole import not_whole
 
 # key: (kind, part, slot, text, extra) ; extra: tuple of (field, value) pairs
