@@ -165,100 +165,137 @@ def _unit(u: str | None, kind: str) -> str | None:
 
 
 def _read_clause(s: str, previous: str | None) -> Clause:
-    """One clause → a Clause. `previous` is the last indicator named, for 「、达到600亿元」."""
-    raw = s
+    """One clause → a Clause. `previous` is the last indicator named, for 「、达到600亿元」.
+    Riders first; then the readers of its phase (a clause with a number of its own or
+    without), in order: the first that recognises the clause says what it is."""
     if not s:
-        return Clause(raw, "other")
+        return Clause(s, "other")
     if _RIDER.match(s):
-        return Clause(raw, "rider")
-    has_digit = bool(re.search(r"\d", re.sub(r"\d{4}年|“十[一二三四五六七八九]五”", "", s)))
+        return Clause(s, "rider")
+    has_number = bool(re.search(r"\d", re.sub(r"\d{4}年|“十[一二三四五六七八九]五”", "", s)))
+    for read in _WITH_NUMBER if has_number else _WITHOUT_NUMBER:
+        clause = read(s, previous)
+        if clause is not None:
+            return clause
+    return Clause(s, "other")
 
-    if not has_digit:
-        if _TASK.search(s) or re.match(r"^(?:全面)?完成", s):
-            m = _TASK_OBJECT.match(s)
-            if m and s.startswith(("完成", "全面完成")):
-                obj = m.group("obj")
-                if obj.endswith("任务") and not obj.endswith("目标任务") and len(obj) > 4:
-                    obj = obj[:-2]
-                names = _split_subject(obj)
-            else:
-                m = _TASK_SUBJECT.search(s)
-                subj = s[: m.start()] if m and m.start() > 0 else s
-                names = _split_subject(_name(subj))
-            ts = [_target(name=n, qualifier=ASSIGNED) for n in names if n]
-            return Clause(raw, "target", ts) if ts else Clause(raw, "other")
-        m = _RELATIVE.match(s)
-        if m:
-            if m.group("sync"):
-                q = "与经济增长基本同步" if m.group("basic") else "与经济增长同步"
-            else:
-                q = "高于经济增长"
-            ts = [_target(name=n, kind="growth", qualifier=q) for n in _split_subject(_name(m.group("subj")))]
-            return Clause(raw, "target", ts)
-        return Clause(raw, "other")
 
+# Each reader returns None when the clause is not of its form, so the next one may try.
+
+def _read_task(s: str, previous: str | None) -> Clause | None:
+    """完成省下达的节能减排任务 / 约束性指标按照省、晋城市要求全面完成: one target per indicator."""
+    if not (_TASK.search(s) or re.match(r"^(?:全面)?完成", s)):
+        return None
+    m = _TASK_OBJECT.match(s)
+    if m and s.startswith(("完成", "全面完成")):
+        obj = m.group("obj")
+        if obj.endswith("任务") and not obj.endswith("目标任务") and len(obj) > 4:
+            obj = obj[:-2]
+        names = _split_subject(obj)
+    else:
+        m = _TASK_SUBJECT.search(s)
+        subj = s[: m.start()] if m and m.start() > 0 else s
+        names = _split_subject(_name(subj))
+    ts = [_target(name=n, qualifier=ASSIGNED) for n in names if n]
+    return Clause(s, "target", ts) if ts else Clause(s, "other")
+
+
+def _read_relative(s: str, previous: str | None) -> Clause | None:
+    """居民收入增长与经济增长(基本)同步 / 高于经济增长."""
+    m = _RELATIVE.match(s)
+    if not m:
+        return None
+    if m.group("sync"):
+        q = "与经济增长基本同步" if m.group("basic") else "与经济增长同步"
+    else:
+        q = "高于经济增长"
+    ts = [_target(name=n, kind="growth", qualifier=q) for n in _split_subject(_name(m.group("subj")))]
+    return Clause(s, "target", ts)
+
+
+def _read_ceiling(s: str, previous: str | None) -> Clause | None:
+    """控制在3%以内 / 居民消费价格涨幅3%左右."""
     m = _CONTROL.match(s)
     if m:
         q = _qualifier(m.group(4))
-        return Clause(raw, "target", [_target(
+        return Clause(s, "target", [_target(
             name=_name(m.group("subj")), kind="control", value=_number(m.group(2)),
             unit=_unit(m.group("unit"), "control"), qualifier="左右" if q == "左右" else "控制在以内",
         )])
     m = _CEILING.match(s)
     if m:
         q = _qualifier(m.group("q"))
-        return Clause(raw, "target", [_target(
+        return Clause(s, "target", [_target(
             name=_name(m.group("subj")), kind="control", value=_number(m.group(2)), qualifier=q,
         )])
+    return None
+
+
+def _read_pair(s: str, previous: str | None) -> Clause | None:
+    """分别增长6.5%、8%左右: one target with two values, or two targets for A、B."""
     m = _PAIR.match(s)
-    if m:
-        verb = m.group("verb")
-        v1, v2 = _number(m.group(3)), _number(m.group(6))
-        if verb in ("下降", "降低"):
-            v1, v2 = _neg(v1), _neg(v2)
-        q1, q2 = _qualifier(m.group(5)), _qualifier(m.group(8))
-        names = _split_subject(_name(m.group("subj")))
-        kw = {"verb": verb if verb != "增长" else None}
-        if len(names) == 2:  # A、B分别增长8%和10%: two indicators
-            return Clause(raw, "target", [
-                _target(name=names[0], kind="growth", value=v1, qualifier=q1 or q2, **kw),
-                _target(name=names[1], kind="growth", value=v2, qualifier=q2, **kw),
-            ])
-        return Clause(raw, "target", [_target(
-            name=names[0] if len(names) == 1 else _name(m.group("subj")), kind="growth",
-            value=v1, value2=v2, qualifier=q2 or q1, **kw,
-        )])
-    m = _GROWTH.match(s)
-    if m:
-        verb = m.group("verb")
-        v = _number(m.group(3))
-        if verb in ("下降", "降低"):
-            v = _neg(v)
-        subj = _name(m.group("subj")) or previous
-        if not subj:
-            return Clause(raw, "other")
-        q = _qualifier(m.group(5))
-        return Clause(raw, "target", [
-            _target(name=n, kind="growth", value=v, qualifier=q,
-                    verb=verb if verb != "增长" and not verb.startswith(("增速", "增幅")) else None)
-            for n in _split_subject(subj)
+    if not m:
+        return None
+    verb = m.group("verb")
+    v1, v2 = _number(m.group(3)), _number(m.group(6))
+    if verb in ("下降", "降低"):
+        v1, v2 = _neg(v1), _neg(v2)
+    q1, q2 = _qualifier(m.group(5)), _qualifier(m.group(8))
+    names = _split_subject(_name(m.group("subj")))
+    kw = {"verb": verb if verb != "增长" else None}
+    if len(names) == 2:  # A、B分别增长8%和10%: two indicators
+        return Clause(s, "target", [
+            _target(name=names[0], kind="growth", value=v1, qualifier=q1 or q2, **kw),
+            _target(name=names[1], kind="growth", value=v2, qualifier=q2, **kw),
         ])
+    return Clause(s, "target", [_target(
+        name=names[0] if len(names) == 1 else _name(m.group("subj")), kind="growth",
+        value=v1, value2=v2, qualifier=q2 or q1, **kw,
+    )])
+
+
+def _read_growth(s: str, previous: str | None) -> Clause | None:
+    """增长6%左右 / 下降2.5% / 增速6%以上; with no indicator named, the one before."""
+    m = _GROWTH.match(s)
+    if not m:
+        return None
+    verb = m.group("verb")
+    v = _number(m.group(3))
+    if verb in ("下降", "降低"):
+        v = _neg(v)
+    subj = _name(m.group("subj")) or previous
+    if not subj:
+        return Clause(s, "other")
+    q = _qualifier(m.group(5))
+    return Clause(s, "target", [
+        _target(name=n, kind="growth", value=v, qualifier=q,
+                verb=verb if verb != "增长" and not verb.startswith(("增速", "增幅")) else None)
+        for n in _split_subject(subj)
+    ])
+
+
+def _read_level(s: str, previous: str | None) -> Clause | None:
+    """达到600亿元 / 城镇新增就业4.5万人以上: a level, with its verb when there is one."""
     m = _LEVEL_VERB.match(s)
     if m:
         subj = _name(m.group("subj")) or previous
         if subj:
-            return Clause(raw, "target", [_target(
+            return Clause(s, "target", [_target(
                 name=subj, kind="level", verb=m.group("verb"), value=_number(m.group(3)),
                 unit=m.group("unit") or None, qualifier=_qualifier(m.group(5)),
             )])
     m = _LEVEL.match(s)
     if m and not re.search(r"\d年$", m.group("subj")):
         subj = _name(m.group("subj"))
-        return Clause(raw, "target", [_target(
+        return Clause(s, "target", [_target(
             name=subj, kind="level", value=_number(m.group(2)), unit=m.group("unit") or None,
             qualifier=_qualifier(m.group(4)),
         )])
-    return Clause(raw, "other")
+    return None
+
+
+_WITHOUT_NUMBER = (_read_task, _read_relative)
+_WITH_NUMBER = (_read_ceiling, _read_pair, _read_growth, _read_level)
 
 
 def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
