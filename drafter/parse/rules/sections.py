@@ -159,6 +159,8 @@ def inline_leads(paragraphs: list[str]) -> list[tuple[int, str]]:
     return found if len(found) >= MIN_LEADS else []
 
 
+# A statement, not an action: X是Y。/ X就是Y。 / 绿色决定发展成色。
+_STATEMENT = re.compile(r"^[^是]{2,}是|决定")
 PARALLEL_MIN = 3
 
 
@@ -195,4 +197,6 @@ def find_leads(state: State, section: SectionSpan, dash: bool = False, last: dic
             if family:
                 last[family] = n
             found.append(Lead(i, lead))
+    if len(found) > MIN_LEADS and found[0].index == section.start + 1 and _STATEMENT.search(found[0].text):
+        found = found[1:]  # the section's intro (产业是城市的筋骨、经济的脊梁。), not a task
     section.leads = found if len(found) >= MIN_LEADS else []
