@@ -66,3 +66,39 @@ def test_the_chooser_builds_the_same_frames_as_frames_of():
     chooser = frames.FrameChooser(bank, 0)
     for shape in ("level", "growth", "level_growth", "rank"):
         assert chooser.frames(shape) == frames.frames_of(bank, shape)
+
+
+def _office_templates(tmp_path: Path, opening: str) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "opening.j2").write_text(opening, encoding="utf-8")
+    return folder
+
+
+def test_the_template_environment_is_kept_and_a_changed_template_is_read_again(tmp_path):
+    report = load(EXAMPLE)
+    folder = _office_templates(tmp_path, '{% part "opening" %}{% para %}【甲稿】{% endpara %}{% endpart %}\n')
+    first = text(compose(report, templates=folder))
+    assert "【甲稿】" in first
+    _office_templates(tmp_path, '{% part "opening" %}{% para %}【乙稿】{% endpara %}{% endpart %}\n')
+    os.utime(folder / "opening.j2", (1, 1))  # another edit time, however fast the edit came
+    second = text(compose(report, templates=folder))
+    assert "【乙稿】" in second and "【甲稿】" not in second
+
+
+def test_the_sandbox_budgets_count_per_draft_not_per_process(monkeypatch):
+    """One environment serves many drafts; its loop and call counters start at zero each time,
+    so the tenth draft of a batch gets the same budget as the first."""
+    from drafter import limits
+    from drafter.compose import _environment
+
+    report = load(EXAMPLE)
+    compose(report)
+    env = _environment(None)
+    assert (env.loops, env.calls, env.depth) == (0, 0, 0)  # reset when handed out
+    compose(report)
+    one_draft = env.calls
+    assert env is _environment(None) and one_draft > 0
+    monkeypatch.setattr(limits, "MAX_TEMPLATE_CALLS", one_draft + one_draft // 2)
+    for _ in range(3):
+        compose(report)  # a budget counted per process would stop the second of these

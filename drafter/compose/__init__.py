@@ -8,6 +8,8 @@ tags (see builder.py), numbering from the numbering pass, numbers from the data.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -56,8 +58,6 @@ def _bytecode_cache():
     """Compiled templates cached per user (keyed by each template's checksum), so a draft does
     not recompile them every run. A cache only: output never depends on it; if the folder
     cannot be written, templates are simply compiled each time."""
-    import os
-
     from jinja2 import FileSystemBytecodeCache
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -240,6 +240,29 @@ def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
     }, _bank_name(bank))
 
 
+# Environments kept per thread and template folder, so that drafting again in one process (a
+# batch, a server) does not load and check every template again; Jinja reloads a template whose
+# file changed. The sandbox's budgets count per draft: reset before each.
+_ENVIRONMENTS = threading.local()
+MAX_ENVIRONMENTS = 8  # template folders kept per thread
+
+
+def _environment(templates: Path | None) -> ReportEnvironment:
+    if templates is not None and not templates.is_dir():
+        raise DrafterError(f"模板目录不存在：{display_path(templates)}")
+    kept = getattr(_ENVIRONMENTS, "by_folder", None)
+    if kept is None:
+        kept = _ENVIRONMENTS.by_folder = {}
+    key = os.path.abspath(templates) if templates is not None else None
+    env = kept.get(key)
+    if env is None:
+        if len(kept) >= MAX_ENVIRONMENTS:
+            kept.clear()
+        env = kept[key] = make_environment(templates)
+    env.loops = env.calls = env.depth = 0
+    return env
+
+
 def _bank_name(bank: Any) -> str:
     path = getattr(bank, "path", None)
     return f"短语库 {display_path(path)}" if path else ("自带短语库" if bank is None else "短语库")
@@ -250,7 +273,7 @@ def compose(
 ) -> Document:
     """Build the document tree for `report`, drawing wording from the phrase bank (the shipped
     one unless `bank` is given). Template mistakes raise DrafterError in Chinese."""
-    env = make_environment(templates)
+    env = _environment(templates)
     builder = Builder()
     env.drafter_builder = builder  # type: ignore[attr-defined]
     ctx = context(report, seed, bank)

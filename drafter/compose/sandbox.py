@@ -351,7 +351,8 @@ def _filter(expr: nodes.Expr, name: str, lineno: int) -> nodes.Filter:
 
 class ReportEnvironment(SandboxedEnvironment):
     """Every template, ours and the office's, runs here with allow-listed attributes, calls and
-    filters, and counted loops, calls and output. One environment drafts one report."""
+    filters, and counted loops, calls and output. One environment drafts one report at a time
+    (compose keeps it per thread and template folder and resets the counters for each draft)."""
 
     intercepted_binops = frozenset({"*", "+", "**", "%"})
 
