@@ -1,7 +1,8 @@
-"""The library behind the CLI: everything `drafter` does, callable from Python.
+"""The library behind the CLI: everything `drafter` does, callable from Python. Nothing here
+prints; every command returns its result and drafter.cli prints it.
 
     from drafter.api import draft
-    result = draft("examples/咸阳市2024.yaml", "初稿.docx", seed=1)
+    result = draft("examples/xianyang_2024.yaml", "初稿.docx", seed=1, annotate=True)
     result.placeholders  # what is still to be filled
 """
 
@@ -13,51 +14,16 @@ from pathlib import Path
 from .atomic import atomic_write_text, check_target
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
-from .tree import Document, Run
+from .pipeline import DraftOptions, DraftResult, run, unused_values
+from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
 
-
-@dataclass
-class DraftResult:
-    document: Document
-    path: Path
-    format: str
-    placeholders: list[Run] = field(default_factory=list)
-    suggestions: list[Run] = field(default_factory=list)
-    unused: list = field(default_factory=list)  # values of the data the draft does not state
-
-    @property
-    def paragraphs(self) -> int:
-        """Word's count of the written file (Document.paragraph_count), headings included."""
-        return self.document.paragraph_count()
-
-    @property
-    def characters(self) -> int:
-        return sum(len(r.text) for r in self.document.runs())
-
-
-def load(data: str | Path) -> Report:
-    from .readers import load_report
-
-    return load_report(data)
-
-
-def load_with_positions(data: str | Path):
-    """(report, where each value was written): for messages that name file:line:column."""
-    from .readers import load_data, validate_with_positions
-
-    loaded = load_data(data)
-    return validate_with_positions(Report, loaded.data, loaded), loaded
-
-
-# The draft's document properties (title, keywords) carry these even when no sentence does.
-_IN_PROPERTIES = ("meta.region", "meta.year", "meta.title")
-
-
-def unused_values(loaded, doc: Document) -> list:
-    """Values of the data file that the draft does not state, each with the reason."""
-    from .checks.unused import unused_values as find
-
-    return find(loaded, doc, extra_used=_IN_PROPERTIES)
+__all__ = [
+    "draft", "outline", "check", "validate", "init", "parse_structure", "find_phrases", "gather", "forms",
+    "check_typed_text", "write_schema_beside",
+    # the stages and the pipeline, for Python callers
+    "DraftOptions", "DraftResult", "ValidateResult", "run", "load", "load_with_positions",
+    "compose_report", "bank_option", "prepare_output", "unused_values",
+]
 
 
 @dataclass
@@ -75,51 +41,6 @@ def validate(data: str | Path, seed: int = 0, templates: str | Path | None = Non
     return ValidateResult(report, unused_values(loaded, doc))
 
 
-def bank_option(phrases: str | Path | None):
-    """The bank named by --phrases, or None for the shipped one."""
-    if phrases is None:
-        return None
-    from .phrases.bank import load_bank
-
-    return load_bank(phrases)
-
-
-def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | Path | None,
-                   formats: tuple[str, ...] | None = None, format_option: bool = True):
-    """What every command writing a document does first, before any work: decide the format,
-    refuse an existing file without --force, load the office's layout profile.
-    `format_option`: whether the command has a --format option the message may suggest.
-    Returns (path, format, profile or None)."""
-    from .writers import FORMATS
-
-    out = Path(out)
-    formats = formats or FORMATS
-    given = fmt
-    fmt = (fmt or out.suffix.lower().lstrip(".")).lower().replace("markdown", "md")
-    if fmt not in formats:
-        if given:
-            raise DrafterError(f"不支持的格式“{given}”，可用：{'、'.join(formats)}")
-        hint = "，或加 --format" if format_option else ""
-        raise DrafterError(
-            f"无法从文件名 {out.name} 判断输出格式：请用 {' / '.join('.' + f for f in formats)} 结尾{hint}"
-        )
-    check_target(out, force)
-    profile = None
-    if style is not None and fmt == "docx":
-        from .style import load_profile
-
-        profile = load_profile(style)
-    return out, fmt, profile
-
-
-def compose_report(
-    report: Report, seed: int = 0, templates: str | Path | None = None, phrases: str | Path | None = None
-) -> Document:
-    from .compose import compose
-
-    return compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank_option(phrases))
-
-
 def draft(
     data: str | Path,
     out: str | Path,
@@ -129,15 +50,47 @@ def draft(
     style: str | Path | None = None,
     force: bool = False,
     phrases: str | Path | None = None,
+    annotate: bool = False,
 ) -> DraftResult:
-    """Data file or folder → a draft at `out`. Nothing is written if anything fails."""
-    from .writers import write
+    """Data file or folder → a draft at `out`. Nothing is written if anything fails.
+    `annotate`: a Word comment on every figure from the data, naming its data path, the
+    department that supplied it and its status (.docx only; `result.comments` counts them)."""
+    options = DraftOptions(fmt, seed, templates, style, force, phrases, annotate=annotate)
+    return run(data, out, options)
 
-    out, fmt, profile = prepare_output(out, fmt, force, style)
-    report, loaded = load_with_positions(data)
-    doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
-    write(doc, out, fmt, profile=profile, force=force)
-    return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions(), unused_values(loaded, doc))
+
+def outline(
+    data: str | Path,
+    out: str | Path,
+    fmt: str | None = None,
+    seed: int = 0,
+    templates: str | Path | None = None,
+    style: str | Path | None = None,
+    force: bool = False,
+    phrases: str | Path | None = None,
+) -> DraftResult:
+    """`drafter outline DATA -o 提纲.docx`: the draft's headings and lead phrases only (same
+    seed and phrase bank give the same wording as the draft)."""
+    return run(data, out, DraftOptions(fmt, seed, templates, style, force, phrases, outline=True))
+
+
+def check(
+    data: str | Path,
+    draft: str | Path | None = None,
+    previous: str | Path | None = None,
+    report: str | Path | None = None,
+    confirm_sheet: str | Path | None = None,
+    force: bool = False,
+    seed: int = 0,
+    templates: str | Path | None = None,
+    phrases: str | Path | None = None,
+):
+    """`drafter check`: the data's targets, the draft's numbers and consistency, last year's
+    targets → a CheckResult (printed by the CLI; `exit_code` 1 when there is an 错误)."""
+    from .checks.run import CheckOptions, run_check
+
+    options = CheckOptions(draft, previous, report, confirm_sheet, force, seed, templates, phrases)
+    return run_check(data, options)
 
 
 def check_typed_text(option: str, value: str | None) -> None:
@@ -171,18 +124,6 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
     check_target(path, force)
     atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)
     return [path, *write_schema_beside(path)]
-
-
-def write_schema_beside(path: Path) -> list[Path]:
-    """drafter.schema.json next to a data file, for editors; rewritten only when it changed."""
-    from .skeleton import SCHEMA_FILE, schema_json
-
-    schema_path = path.parent / SCHEMA_FILE
-    text = schema_json()
-    if schema_path.exists() and schema_path.read_text(encoding="utf-8", errors="replace") == text:
-        return []
-    atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
-    return [schema_path]
 
 
 def parse_structure(path: str | Path) -> str:

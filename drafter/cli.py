@@ -17,7 +17,7 @@ try:  # typer ≥ 0.2x ships its own copy of click
 except ImportError:  # pragma: no cover - older typer on plain click
     from click import exceptions as click_exc
 
-from .errors import DrafterError
+from .errors import DrafterError, display_path
 
 app = typer.Typer(
     add_completion=False,
@@ -46,31 +46,19 @@ def draft(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成报告初稿。"""
-    if annotate:
-        if fmt not in (None, "docx"):
-            raise DrafterError("--annotate 只用于 .docx 输出")
-        from .office import draft_annotated
+    from .api import draft as do_draft
 
-        result = draft_annotated(
-            data, out, seed=seed, templates=templates, style=style, force=force, phrases=phrases
-        )
-    else:
-        from .api import draft as do_draft
-
-        result = do_draft(
-            data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force, phrases=phrases
-        )
+    result = do_draft(data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force,
+                      phrases=phrases, annotate=annotate)
     print(f"已生成 {out}（{result.paragraphs} 段，{result.characters} 字）")
     if result.placeholders:
         print(f"留有 {len(result.placeholders)} 处【待补充】，请在数据文件中填写：")
         for run in result.placeholders:
             print(f"  {run.source.ref}  {run.text}")
-    comments = getattr(result, "comments", None)
-    if comments is not None:
-        print(f"已为 {comments} 个数字加批注（数据路径、提供部门、状态）")
-    unused = getattr(result, "unused", None)
-    if unused:
-        print(f"有 {len(unused)} 个值没有写进初稿，原因见 drafter validate {data}")
+    if result.comments is not None:
+        print(f"已为 {result.comments} 个数字加批注（数据路径、提供部门、状态）")
+    if result.unused:
+        print(f"有 {len(result.unused)} 个值没有写进初稿，原因见 drafter validate {data}")
     if result.suggestions:
         print(f"另有 {len(result.suggestions)} 处取自语料的建议标题或引领句（绿色突出显示），请确认或改写：")
         for run in result.suggestions:
@@ -88,11 +76,29 @@ def check(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """核对文稿中的数字、检查年份/规划期/层级用语/标点等一致性、列出上年目标完成情况；需处理时退出码为 1。"""
-    from .checks.run import run_check
+    from .api import check as do_check
 
-    result = run_check(data, draft=draft, previous=previous, report=report, confirm_sheet=confirm_sheet, force=force, seed=seed)
+    result = do_check(data, draft=draft, previous=previous, report=report, confirm_sheet=confirm_sheet,
+                      force=force, seed=seed)
+    print_check(result)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+def print_check(result, console=None) -> None:
+    """The check's findings as rich tables on the terminal (or `console`), then the files written."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from .checks.render import print_result
+
+    console = console or Console()
+    print_result(result, console)
+    if result.sheet_path is not None:
+        console.print(Text(f"已写出数据核对表 {display_path(result.sheet_path)}"
+                           f"（{result.sheet_figures} 个数字，{result.sheet_departments} 个部门）"))
+    if result.report_path is not None:
+        console.print(Text(f"已写出检查报告 {display_path(result.report_path)}"))
 
 
 @app.command()
@@ -105,9 +111,9 @@ def outline(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成提纲：只有各级标题和引领句，供领导审定。"""
-    from .office import write_outline
+    from .api import outline as do_outline
 
-    result = write_outline(data, out, seed=seed, style=style, force=force, phrases=phrases)
+    result = do_outline(data, out, seed=seed, style=style, force=force, phrases=phrases)
     print(f"已生成提纲 {out}（{result.paragraphs} 段）")
 
 

@@ -10,7 +10,8 @@ import docx
 from rich.console import Console
 
 from drafter.api import draft
-from drafter.checks.run import run_check
+from drafter.checks.run import CheckOptions, run_check
+from drafter.cli import print_check
 from tests.conftest import EXAMPLES
 
 XIANYANG = EXAMPLES / "xianyang_2024.yaml"
@@ -46,7 +47,8 @@ def edit_docx(src: Path, dst: Path, old: str, new: str) -> int:
 def check(data: Path, **kw):
     """run_check with its terminal output captured; returns (result, printed text)."""
     buf = io.StringIO()
-    result = run_check(data, console=Console(file=buf, width=200), **kw)
+    result = run_check(data, CheckOptions(**kw))
+    print_check(result, Console(file=buf, width=200))
     return result, buf.getvalue()
 
 

@@ -13,21 +13,19 @@ import openpyxl
 import pytest
 from lxml import etree
 
+from drafter import api
 from drafter.api import compose_report, draft, load
+from drafter.datapath import resolve
 from drafter.errors import DrafterError
 from drafter.office import (
     annotations,
     division_document,
     division_items,
-    draft_annotated,
     figure_notes,
     outline,
-    resolve_path,
     write_division,
     write_division_xlsx,
-    write_outline,
 )
-from drafter.office.annotate import UNRESOLVED
 from drafter.office.division import PROGRESS_CHOICES, XLSX_COLUMNS
 from drafter.tree import Document, Header, Heading, Paragraph, Part, Run, Source, plain
 from drafter.writers.docx_writer import build_docx, write_docx
@@ -67,7 +65,7 @@ def _in_order(texts: list[str], wanted: list[str]) -> None:
 
 def test_outline_docx_has_every_heading_and_lead_in_order(tmp_path, xianyang):
     out = tmp_path / "提纲.docx"
-    result = write_outline(XIANYANG, out)
+    result = api.outline(XIANYANG, out)
     assert result.format == "docx"
     paras = _paras(out)
     texts = [t for _, t in paras]
@@ -118,7 +116,7 @@ def test_outline_leads_are_bold_and_tree_keeps_sources(xianyang):
 @pytest.mark.parametrize("suffix", [".md", ".txt"])
 def test_outline_text_formats(tmp_path, xianyang, suffix):
     out = tmp_path / f"提纲{suffix}"
-    write_outline(XIANYANG, out)
+    api.outline(XIANYANG, out)
     text = out.read_text(encoding="utf-8")
     assert xianyang.key_tasks.areas[0].items[0].lead in text
     assert xianyang.key_tasks.areas[0].items[0].measures[0][:10] not in text
@@ -143,7 +141,7 @@ def test_outline_of_other_examples(tmp_path):
         assert [s.heading.text for part in doc.parts for s in part.sections] == draft_headings
         assert all(p.type != "appendix" for p in doc.parts)
         out = tmp_path / f"{report.meta.region}.docx"
-        write_outline(data, out)
+        api.outline(data, out)
         assert docx.Document(str(out)).paragraphs
 
 
@@ -151,9 +149,9 @@ def test_outline_keeps_existing_file(tmp_path):
     out = tmp_path / "提纲.docx"
     out.write_bytes(b"hand edited")
     with pytest.raises(DrafterError, match="已存在"):
-        write_outline(XIANYANG, out)
+        api.outline(XIANYANG, out)
     assert out.read_bytes() == b"hand edited"
-    write_outline(XIANYANG, out, force=True)
+    api.outline(XIANYANG, out, force=True)
     assert docx.Document(str(out)).paragraphs
 
 
@@ -261,7 +259,7 @@ def test_division_items_match_document(xianyang):
     for it in items:
         for r in it.lead_depts + it.coop_depts:
             assert r.source.kind == "data"
-            assert resolve_path(xianyang, r.source.ref) == r.text
+            assert resolve(xianyang, r.source.ref) == r.text
 
 
 def test_division_levels_and_self_building_part(tmp_path):
@@ -437,7 +435,7 @@ def _figure_runs(report, doc: Document) -> list[Run]:
     for r in doc.runs():
         if r.source.kind != "data" or not r.text:
             continue
-        value = resolve_path(report, r.source.ref)
+        value = resolve(report, r.source.ref)
         if isinstance(value, str) and re.search(r"(facts|measures|highlights)\[", r.source.ref):
             continue
         if re.search(r"\d", r.text) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
@@ -447,7 +445,7 @@ def _figure_runs(report, doc: Document) -> list[Run]:
 
 def test_annotated_draft(tmp_path, xianyang):
     out = tmp_path / "初稿.docx"
-    result = draft_annotated(XIANYANG, out)
+    result = draft(XIANYANG, out, annotate=True)
     d = docx.Document(str(out))
     every = list(d.comments)
     comments = [c for c in every if c.text.startswith("数据：")]
@@ -459,7 +457,7 @@ def test_annotated_draft(tmp_path, xianyang):
         m = re.fullmatch(r"数据：(\S+?)(（(.*)）)?", c.text)
         assert m, c.text
         assert m.group(1) == run.source.ref
-        assert resolve_path(xianyang, m.group(1)) is not UNRESOLVED
+        assert resolve(xianyang, m.group(1)) is not None
     texts = {c.text for c in comments}
     assert "数据：review.headline[0].value（市统计局，核实）" in texts
     assert "数据：review.headline[0].growth（市统计局，核实）" in texts
@@ -498,19 +496,19 @@ def test_annotations_status_and_actual_dept(xianyang):
     # a rank's place is a number written in words
     assert note(Run("一", Source("data", "review.sections[2].facts[5].rank.place"))) == (
         "数据：review.sections[2].facts[5].rank.place（市商务局，核实）")
-    assert resolve_path(xianyang, "review.headline[9].value") is UNRESOLVED
-    assert resolve_path(xianyang, "review..x") is UNRESOLVED
+    assert resolve(xianyang, "review.headline[9].value") is None
+    assert resolve(xianyang, "review..x") is None
 
 
 def test_annotate_refuses_other_formats_and_existing_files(tmp_path):
     with pytest.raises(DrafterError, match=r"\.docx"):
-        draft_annotated(XIANYANG, tmp_path / "初稿.md")
+        draft(XIANYANG, tmp_path / "初稿.md", annotate=True)
     out = tmp_path / "初稿.docx"
     out.write_bytes(b"edited by hand")
     with pytest.raises(DrafterError, match="已存在"):
-        draft_annotated(XIANYANG, out)
+        draft(XIANYANG, out, annotate=True)
     assert out.read_bytes() == b"edited by hand"
-    assert draft_annotated(XIANYANG, out, force=True).comments > 0
+    assert draft(XIANYANG, out, annotate=True, force=True).comments > 0
 
 
 def test_writer_hook_keeps_annotated_runs_apart(tmp_path):
@@ -553,7 +551,7 @@ def test_annotated_draft_opens_in_libreoffice(tmp_path):
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice (soffice) is not installed")
     out = tmp_path / "annotated.docx"
-    result = draft_annotated(XIANYANG, out)
+    result = draft(XIANYANG, out, annotate=True)
     env = dict(os.environ, HOME=str(tmp_path))
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",

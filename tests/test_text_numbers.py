@@ -13,7 +13,7 @@ from lxml import etree
 from drafter.checks.facts import CHANGED, DIRECTION, MISSING, QUALIFIER, UNIT
 from drafter.checks.findings import FACTS
 from drafter.checks.paths import text_dept
-from drafter.office.annotate import draft_annotated
+from drafter.api import draft
 from tests.test_check_helpers import XIANYANG, check, edit_docx, make_draft
 
 
@@ -110,7 +110,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def test_annotate_comments_each_number_of_a_text_fact(tmp_path):
     out = tmp_path / "初稿.docx"
-    draft_annotated(XIANYANG, out)
+    draft(XIANYANG, out, annotate=True)
     with zipfile.ZipFile(out) as z:
         comments = etree.fromstring(z.read("word/comments.xml"))
         body = etree.fromstring(z.read("word/document.xml"))

@@ -4,7 +4,6 @@ the office wrote anywhere in its data file."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterator
@@ -13,25 +12,14 @@ from pydantic import BaseModel
 
 from ..compose.numbers import format_number
 from ..compose.typography import normalize
+from ..datapath import DataPath, resolve
 from ..model import Comparison, Figure, Rank, Report, Target, TargetCheck
 from . import numbers
 
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
-
-def steps(path: str) -> list[str | int]:
-    return [int(i) if i else name for name, i in _STEP.findall(path)]
-
-
-def resolve(root: Any, path: str | list) -> Any:
-    """The object at `path`, or None when the path does not lead anywhere."""
-    obj = root
-    for step in steps(path) if isinstance(path, str) else path:
-        try:
-            obj = obj[step] if isinstance(step, int) else getattr(obj, step)
-        except (IndexError, AttributeError, TypeError, KeyError):
-            return None
-    return obj
+def steps(path: str) -> tuple[str | int, ...]:
+    """The steps of a run's data path; () when the text is not one."""
+    return DataPath.of(path) or ()
 
 
 def is_number(v: Any) -> bool:

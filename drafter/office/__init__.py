@@ -4,11 +4,12 @@
     division       drafter division DATA -o 分工.docx   部门分工的意见 (or 分工.xlsx: tracking sheet)
     annotate       drafter draft DATA -o 初稿.docx --annotate   a Word comment on every figure
 
-Each `write_*` / `draft_annotated` function checks the target first (an existing file is kept
+The outline and the annotated draft are written by the draft pipeline (drafter/pipeline.py).
+Each `write_*` function checks the target first (an existing file is kept
 unless force), writes atomically, and raises DrafterError (Chinese message) on user mistakes.
 """
 
-from .annotate import AnnotatedResult, annotations, draft_annotated, figure_notes, resolve_path, write_annotated
+from .annotate import annotations, figure_notes, write_annotated
 from .division import (
     DivisionItem,
     DivisionResult,
@@ -17,12 +18,11 @@ from .division import (
     write_division,
     write_division_xlsx,
 )
-from .outline import outline, outline_of, write_outline
+from .outline import outline, outline_of
 
 __all__ = [
-    "outline", "outline_of", "write_outline",
+    "outline", "outline_of",
     "DivisionItem", "DivisionResult", "division_document", "division_items", "write_division",
     "write_division_xlsx",
-    "AnnotatedResult", "annotations", "draft_annotated", "figure_notes", "resolve_path",
-    "write_annotated",
+    "annotations", "figure_notes", "write_annotated",
 ]

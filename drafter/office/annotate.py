@@ -1,7 +1,8 @@
 """`drafter draft --annotate`: the draft with a Word comment (批注) on every figure taken from
 the data, naming its data path and, when the data says so, the department that supplied it
 and its status — 「数据：review.headline[0].value（市统计局，核实）」 — so a reviewer can trace
-each number in Word or WPS back to the data file.
+each number in Word or WPS back to the data file. The draft pipeline (drafter/pipeline.py,
+`annotate=True`) calls `write_annotated`; data paths are followed with drafter.datapath.
 
 A figure run is a run whose source is "data" and whose text has a digit (2878, 4.3, a text
 fact such as 「79个重点工业项目…」), or whose data value is a number written in words (the
@@ -16,84 +17,23 @@ same look are merged again by the writer, so the text and its layout do not chan
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from ..api import DraftResult
+from ..datapath import DataPath, resolve
 from ..errors import DrafterError, display_path
 from ..model import Report
 from ..tree import Document, Run
 
-__all__ = [
-    "figure_notes", "annotations", "resolve_path", "UNRESOLVED", "write_annotated",
-    "draft_annotated", "AnnotatedResult",
-]
-
-_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-class _Unresolved:
-    def __repr__(self) -> str:
-        return "UNRESOLVED"
-
-
-UNRESOLVED: Any = _Unresolved()
-
-
-def _tokens(path: str) -> list[str | int] | None:
-    out: list[str | int] = []
-    pos = 0
-    for m in _TOKEN.finditer(path):
-        if m.start() != pos and path[pos:m.start()] != ".":
-            return None
-        out.append(m.group(1) if m.group(1) is not None else int(m.group(2)))
-        pos = m.end()
-    if pos != len(path) or not out:
-        return None
-    return out
-
-
-def _step(obj: Any, key: str | int) -> Any:
-    if isinstance(key, int):
-        if isinstance(obj, list) and 0 <= key < len(obj):
-            return obj[key]
-        return UNRESOLVED
-    if isinstance(obj, BaseModel) and key in type(obj).model_fields:
-        return getattr(obj, key)
-    if isinstance(obj, dict) and key in obj:
-        return obj[key]
-    return UNRESOLVED
-
-
-def resolve_path(report: Report | Any, path: str) -> Any:
-    """The value at data path `path` (`review.headline[0].value`), or UNRESOLVED."""
-    tokens = _tokens(path)
-    if tokens is None:
-        return UNRESOLVED
-    obj: Any = report
-    for key in tokens:
-        obj = _step(obj, key)
-        if obj is UNRESOLVED:
-            return UNRESOLVED
-    return obj
-
+__all__ = ["figure_notes", "annotations", "write_annotated"]
 
 def _chain(report: Report, path: str) -> list[tuple[Any, str | int]]:
     """[(container, key)] from the root down to the value at `path`."""
-    tokens = _tokens(path) or []
-    out = []
-    obj: Any = report
-    for key in tokens:
-        out.append((obj, key))
-        obj = _step(obj, key)
-        if obj is UNRESOLVED:
-            return []
-    return out
+    found = DataPath.of(path)
+    return found.chain(report) if found is not None else []
 
 
 def _is_number(value: Any) -> bool:
@@ -124,7 +64,7 @@ def figure_notes(report: Report) -> Callable[[Run], str | None]:
         if src.kind != "data" or not src.ref:
             return None
         if not any(ch.isdigit() for ch in run.text):
-            if not _is_number(resolve_path(report, src.ref)):
+            if not _is_number(resolve(report, src.ref)):
                 return None
         ref = src.ref
         if ref not in cache:
@@ -149,7 +89,7 @@ def _split_text_numbers(report: Report, doc: Document) -> tuple[Document, dict[i
 
     def split(run: Run) -> list[Run]:
         ref = run.source.ref
-        if run.source.kind != "data" or not ref or not is_text_fact(ref) or _is_number(resolve_path(report, ref)):
+        if run.source.kind != "data" or not ref or not is_text_fact(ref) or _is_number(resolve(report, ref)):
             return [run]
         nums = figures_in_text(run.text)
         if not nums:
@@ -195,7 +135,7 @@ def _all_notes(report: Report, notes: dict[int, str]) -> Callable[[Run], str | N
     def note(run: Run) -> str | None:
         if id(run) in notes:
             return notes[id(run)]
-        if run.source.kind == "data" and not _is_number(resolve_path(report, run.source.ref)):
+        if run.source.kind == "data" and not _is_number(resolve(report, run.source.ref)):
             from ..checks.paths import is_text_fact
 
             if is_text_fact(run.source.ref):  # its numbers carry their own comments
@@ -233,29 +173,3 @@ def write_annotated(doc: Document, report: Report, path: str | Path, profile=Non
                  force=force)
     return len(annotations(report, doc))
 
-
-@dataclass
-class AnnotatedResult(DraftResult):
-    comments: int = 0
-
-
-def draft_annotated(
-    data: str | Path,
-    out: str | Path,
-    seed: int = 0,
-    templates: str | Path | None = None,
-    style: str | Path | None = None,
-    force: bool = False,
-    phrases: str | Path | None = None,
-) -> AnnotatedResult:
-    """`drafter draft DATA -o 初稿.docx --annotate`: like drafter.api.draft, .docx only, with a
-    comment on every figure from the data. Nothing is written if anything fails."""
-    from ..api import compose_report, load, prepare_output
-
-    if Path(out).suffix.lower() != ".docx":
-        raise DrafterError(f"--annotate 只能用于 Word 文档：{display_path(Path(out))} 请以 .docx 结尾")
-    out, _, profile = prepare_output(out, "docx", force, style)
-    report = load(data)
-    doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
-    n = write_annotated(doc, report, out, profile=profile, force=force)
-    return AnnotatedResult(doc, out, "docx", doc.placeholders(), doc.suggestions(), comments=n)

@@ -473,7 +473,7 @@ def write_division(
     force: bool = False,
 ) -> DivisionResult:
     """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`)."""
-    from ..api import load, prepare_output
+    from ..stages import load, prepare_output
 
     # `drafter division` has no --format: the file name alone decides
     out, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)

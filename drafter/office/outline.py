@@ -7,6 +7,8 @@ opening, the closing, a self-building paragraph without heading) leave nothing; 
 appendix is left out (the outline ends with the closing). A review section whose heading
 opens its first paragraph (inline) stands on its own line here, without the closing 。, so
 that it keeps its heading style (二级标题) and its place in Word's navigation pane.
+
+The file itself is written by the draft pipeline (drafter/pipeline.py, `outline=True`).
 """
 
 from __future__ import annotations
@@ -15,11 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..api import DraftResult
 from ..model import Report
 from ..tree import Document, Header, Heading, Paragraph, Part, Run, Section
 
-__all__ = ["outline", "outline_of", "write_outline"]
+__all__ = ["outline", "outline_of"]
 
 _STOPS = "。．.；;："
 
@@ -88,23 +89,3 @@ def outline(report: Report, seed: int = 0, bank: Any = None,
     doc = compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank)
     return outline_of(doc)
 
-
-def write_outline(
-    data: str | Path,
-    out: str | Path,
-    fmt: str | None = None,
-    seed: int = 0,
-    templates: str | Path | None = None,
-    style: str | Path | None = None,
-    force: bool = False,
-    phrases: str | Path | None = None,
-) -> DraftResult:
-    """`drafter outline DATA -o 提纲.docx` (.docx / .md / .txt by suffix or `fmt`)."""
-    from ..api import bank_option, load, prepare_output
-    from ..writers import write
-
-    out, fmt, profile = prepare_output(out, fmt, force, style, format_option=False)  # no --format
-    report = load(data)
-    doc = outline(report, seed=seed, bank=bank_option(phrases), templates=templates)
-    write(doc, out, fmt, profile=profile, force=force)
-    return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions())

@@ -20,9 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
+from ..datapath import format_path
 from ..errors import DataErrors, DrafterError, Problem, display_path
 
-Path_ = tuple  # a data path: ("review", "headline", 0, "growth")
+# A data path as the reader keys positions by it: a plain tuple, one per value read (cheap);
+# equal to the DataPath of the same steps, which formats and resolves it.
+Path_ = tuple  # ("review", "headline", 0, "growth")
 
 from ..limits import (
     MAX_DATA_BYTES,
@@ -61,16 +64,6 @@ class Loaded:
             if not p:
                 return None
             p = p[:-1]
-
-
-def format_path(path: Path_) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 _YAML_MESSAGES = [

@@ -1,0 +1,87 @@
+"""The stages every command goes through, below the commands themselves: refuse a bad
+output first, load the data, compose it; and the JSON Schema written beside a new data file.
+The office outputs, the checks, `init --from` and the pipeline (drafter/pipeline.py) all
+call these, so each stage has one home.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .atomic import atomic_write_text, check_target
+from .errors import DrafterError
+from .model import Report
+from .tree import Document
+
+
+def load(data: str | Path) -> Report:
+    from .readers import load_report
+
+    return load_report(data)
+
+
+def load_with_positions(data: str | Path):
+    """(report, where each value was written): for messages that name file:line:column."""
+    from .readers import load_data, validate_with_positions
+    from .readers.yaml_data import gc_paused
+
+    loaded = load_data(data)
+    with gc_paused():  # a large data file's model objects, like its nodes, are no garbage
+        return validate_with_positions(Report, loaded.data, loaded), loaded
+
+
+def bank_option(phrases: str | Path | None):
+    """The bank named by --phrases, or None for the shipped one."""
+    if phrases is None:
+        return None
+    from .phrases.bank import load_bank
+
+    return load_bank(phrases)
+
+
+def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | Path | None,
+                   formats: tuple[str, ...] | None = None, format_option: bool = True):
+    """What every command writing a document does first, before any work: decide the format,
+    refuse an existing file without --force, load the office's layout profile.
+    `format_option`: whether the command has a --format option the message may suggest.
+    Returns (path, format, profile or None)."""
+    from .writers import FORMATS
+
+    out = Path(out)
+    formats = formats or FORMATS
+    given = fmt
+    fmt = (fmt or out.suffix.lower().lstrip(".")).lower().replace("markdown", "md")
+    if fmt not in formats:
+        if given:
+            raise DrafterError(f"不支持的格式“{given}”，可用：{'、'.join(formats)}")
+        hint = "，或加 --format" if format_option else ""
+        raise DrafterError(
+            f"无法从文件名 {out.name} 判断输出格式：请用 {' / '.join('.' + f for f in formats)} 结尾{hint}"
+        )
+    check_target(out, force)
+    profile = None
+    if style is not None and fmt == "docx":
+        from .style import load_profile
+
+        profile = load_profile(style)
+    return out, fmt, profile
+
+
+def compose_report(
+    report: Report, seed: int = 0, templates: str | Path | None = None, phrases: str | Path | None = None
+) -> Document:
+    from .compose import compose
+
+    return compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank_option(phrases))
+
+
+def write_schema_beside(path: Path) -> list[Path]:
+    """drafter.schema.json next to a data file, for editors; rewritten only when it changed."""
+    from .skeleton import SCHEMA_FILE, schema_json
+
+    schema_path = path.parent / SCHEMA_FILE
+    text = schema_json()
+    if schema_path.exists() and schema_path.read_text(encoding="utf-8", errors="replace") == text:
+        return []
+    atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
+    return [schema_path]
