@@ -18,8 +18,8 @@ from .pipeline import DraftOptions, DraftResult, run, unused_values
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
 
 __all__ = [
-    "draft", "outline", "check", "validate", "init", "parse_structure", "find_phrases", "gather", "forms",
-    "check_typed_text", "write_schema_beside",
+    "draft", "outline", "check", "validate", "init", "init_from", "division", "mine", "schema",
+    "parse_structure", "find_phrases", "gather", "forms", "check_typed_text", "write_schema_beside",
     # the stages and the pipeline, for Python callers
     "DraftOptions", "DraftResult", "ValidateResult", "run", "load", "load_with_positions",
     "compose_report", "bank_option", "prepare_output", "unused_values",
@@ -124,6 +124,41 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
     check_target(path, force)
     atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)
     return [path, *write_schema_beside(path)]
+
+
+def init_from(path: str | Path, last: str | Path, force: bool = False, region: str | None = None,
+              level: str | None = None, year: int | None = None) -> list[Path]:
+    """`drafter init --from`: this year's data file pre-filled from last year's report (.docx /
+    .txt) or data file (.yaml), and the JSON Schema beside it. Returns the files written."""
+    from .lastyear import init_from as from_last
+
+    check_typed_text("--from 的文件名", Path(last).name)
+    return from_last(path, last, force=force, region=region, level=level, year=year)
+
+
+def schema() -> str:
+    """The data file's JSON Schema (for editors' completion and checking)."""
+    from .skeleton import schema_json
+
+    return schema_json()
+
+
+def division(data: str | Path, out: str | Path, style: str | Path | None = None, force: bool = False):
+    """`drafter division`: 部门分工 (.docx) or its tracking sheet (.xlsx) → a DivisionResult
+    (items, items without units, placeholders)."""
+    from .office import write_division
+
+    return write_division(data, out, style=style, force=force)
+
+
+def mine(corpus: str | Path, out: str | Path | None = None, jobs: int = 1, force: bool = False,
+         progress: bool = False):
+    """`drafter mine`: a phrase bank from past reports (jieba, loaded here only) → a MineResult.
+    `out` None: phrases.json in the corpus folder. `progress`: a progress bar on stderr."""
+    from .mine import mine as run_mine
+
+    target = Path(out) if out is not None else Path(corpus) / "phrases.json"
+    return run_mine(corpus, target, jobs=jobs, progress=progress, overwrite=force)
 
 
 def parse_structure(path: str | Path) -> str:

@@ -29,6 +29,10 @@ app = typer.Typer(
 )
 
 
+# Each command imports drafter.api when it runs: `drafter -h` and usage errors need neither
+# pydantic nor the models. The library prints nothing; every line the user sees is printed here.
+
+
 def _err(line: str) -> None:
     print(line, file=sys.stderr)
 
@@ -125,9 +129,9 @@ def division(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成重点工作部门分工意见（.docx）或分工跟踪表（.xlsx）。"""
-    from .office import write_division
+    from .api import division as do_division
 
-    result = write_division(data, out, style=style, force=force)
+    result = do_division(data, out, style=style, force=force)
     print(f"已生成 {out}（{len(result.items)} 项任务）")
     if result.missing_units:
         print(f"其中 {len(result.missing_units)} 项数据中没有牵头或责任单位，已留【待补充】，请在数据文件中填写：")
@@ -174,8 +178,7 @@ def init(
     check_typed_text("--region", region)
     check_typed_text("--level", level)
     if last is not None:
-        check_typed_text("--from 的文件名", last.name)
-        from .lastyear import init_from
+        from .api import init_from
 
         written = init_from(path, last, force=force, region=region, level=level, year=year)
     else:
@@ -217,10 +220,10 @@ def mine(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的短语库"),
 ) -> None:
     """用 jieba 从往年报告挖掘措辞，生成短语库（套话、标题句式、引领句、数字句式、四字词和动宾搭配）。"""
-    from .mine import mine as do_mine
+    from .api import mine as do_mine
 
-    target = out if out is not None else corpus / "phrases.json"
-    result = do_mine(corpus, target, jobs=jobs, progress=True, overwrite=force)
+    result = do_mine(corpus, out, jobs=jobs, force=force, progress=True)
+    target = result.out
     for w in result.warnings:
         print(w)
     counts = "，".join(f"{k} {v}" for k, v in result.counts.items())
@@ -314,9 +317,9 @@ def forms(
 @app.command()
 def schema() -> None:
     """输出数据文件的 JSON Schema（供编辑器自动补全）。"""
-    from .skeleton import schema_json
+    from .api import schema as do_schema
 
-    sys.stdout.write(schema_json())
+    sys.stdout.write(do_schema())
 
 
 def _usage_error(e: click_exc.UsageError) -> str:
