@@ -35,19 +35,21 @@ def original(name: str) -> list[str]:
     return [x for x in (normalize_line(t) for t in (CORPUS / name).read_text(encoding="utf-8").splitlines()) if x]
 
 
-def hard_wrap(lines: list[str], width: int, page_mark: str = "— {} —") -> tuple[list[str], list[int]]:
+def hard_wrap(lines: list[str], width: int, page_mark: str = "— {} —", indent: str = INDENT,
+              pages: bool = True) -> tuple[list[str], list[int]]:
     """Each paragraph printed at `width` characters, its first line indented with two
-    full-width spaces, a page number every PAGE_LINES lines (as a PDF copy has them)."""
+    full-width spaces, a page number every PAGE_LINES lines (as a PDF copy has them); a web
+    page's copy has neither (indent="", pages=False)."""
     out: list[str] = []
     where: list[int] = []
     page = 1
     for para in lines:
-        text = INDENT + para
+        text = indent + para
         printed = [text[k:k + width] for k in range(0, len(text), width)]
         where.append(len(out) + 1)
         for piece in printed:
             out.append(piece)
-            if len(out) % (PAGE_LINES + 1) == PAGE_LINES:
+            if pages and len(out) % (PAGE_LINES + 1) == PAGE_LINES:
                 out.append(page_mark.format(page))
                 page += 1
     return out, where
@@ -83,6 +85,7 @@ def notes_marker(lines: list[str], k: int) -> tuple[list[str], list[int]]:
 
 TRANSFORMS = {
     "hard_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, ("— {} —", "第{}页", "-{}-")[k % 3]),
+    "web_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, indent="", pages=False),
     "half_width": lambda lines, k: half_width(lines),
     "blank_lines": lambda lines, k: blank_lines(lines),
     "notes_marker": notes_marker,
@@ -115,7 +118,10 @@ def agreement(name: str, transform: str) -> tuple[int, int, set[tuple], set[tupl
     return len(want & got), len(want), want - got, got - want
 
 
-@pytest.mark.parametrize("transform", list(TRANSFORMS))
+EXACT = [t for t in TRANSFORMS if t != "web_wrap"]  # web_wrap: see the test below
+
+
+@pytest.mark.parametrize("transform", EXACT)
 @pytest.mark.parametrize("name", ["2024_咸阳市.txt", "2023_金台区.txt", "2022_宜春市.txt", "2024_抚州市.txt"])
 def test_transformed_report_keeps_its_structure(name, transform):
     if not (CORPUS / name).exists():
@@ -187,3 +193,16 @@ def test_closing_is_found_when_notes_follow_it_without_a_heading():
     closing, notes = js["parts"][-2:]
     assert (closing["type"], notes["type"]) == ("closing", "appendix")
     assert closing["start_line"] == at and notes["start_line"] == at + 1
+
+
+def test_web_page_wrap_without_indentation_keeps_every_item():
+    """Cut at a fixed count of characters with no indentation, a line that ends on 。 at the
+    full width cannot be told from a paragraph's end: the parse keeps every item of the
+    original (own-line headings nearly as wide as a line stay titles) and adds a few leads
+    where such a line is taken for a paragraph's end (measured: 14 over the 25 reports)."""
+    kept = total = extra = 0
+    for name in corpus_files():
+        k, n, _missing, added = agreement(name, "web_wrap")
+        kept, total, extra = kept + k, total + n, extra + len(added)
+    assert kept == total == 1184
+    assert extra <= 14

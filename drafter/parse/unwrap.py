@@ -58,9 +58,15 @@ def hard_wrapped(lines: list[str]) -> bool:
     return len(longer) >= _MIN_LINES and sum(map(_open, longer)) >= WRAPPED_SHARE * len(longer)
 
 
+_SALUTATION = re.compile(r"^各位代表[：:！!，,、]")
+_TITLE_SLACK = 1  # at a fixed width, a numbered line this much short of it is a title, not wrapped
+_FIXED_SHARE = 0.8
+
+
 def _starts_paragraph(text: str) -> bool:
     m = marker(text)
-    return bool(m and m.kind in _PARAGRAPH_KINDS) or bool(_ORDINAL.match(text)) or text.startswith("——")
+    return (bool(m and m.kind in _PARAGRAPH_KINDS) or bool(_ORDINAL.match(text)) or text.startswith("——")
+            or bool(_SALUTATION.match(text)))
 
 
 def _running_heads(texts: list[str]) -> set[str]:
@@ -92,6 +98,11 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
     texts = [ln.strip() for ln in lines]
     widths = sorted(_width(t) for t in texts if _open(t) and len(t) >= _MIN_LINE)
     width = widths[len(widths) // 2]  # the print width, in characters (median of open lines)
+    # a text cut at a fixed count of characters (a web page's text export) has nearly all its
+    # open lines at exactly that count; a PDF's lines vary with the glyphs (承德: 57 %)
+    counts = Counter(len(t) for t in texts if _open(t) and len(t) >= _MIN_LINE)
+    cut, n_cut = counts.most_common(1)[0]
+    fixed = n_cut >= _FIXED_SHARE * sum(counts.values())
     heads = _running_heads(texts)
     by_indent = _indent_marks_paragraphs(texts, indented)
     seen_heads: set[str] = set()
@@ -116,4 +127,6 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
         # a short open line that starts a paragraph is a title, never a wrap; inside a
         # paragraph a short line without a stop still goes on (「…全市PM2.5」 / 「平均浓度…」)
         joining = (_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
+        if joining and fixed and not by_indent and not inside and _starts_paragraph(text) and len(text) < cut - _TITLE_SLACK:
+            joining = False  # （一）强化创新驱动，加快建设…先行区: an own-line heading nearly as wide as a line
     return out, origin
