@@ -18,11 +18,11 @@ from ..model import LEVEL_WORDS, Figure, Rank, Target
 from ..model.verdict import gdp_growth_of, judge_each
 from ..readers.yaml_data import format_path
 from ..tree import Run, Source
+from . import aggregate
 from .frames import FrameChooser, figure_pattern, render, target_pattern
 from .numbers import cn_number, format_number
 from .values import Data, Runs, model_of, path_of, placeholder, to_runs
-
-_STOPS = "。！？；…："
+from .verbs import verb_goes_first
 
 
 class _Clause:
@@ -196,6 +196,9 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
 def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool, has_growth: bool) -> None:
     """The hand-written wording: 生产总值达到2878亿元、增长4.3% / ……等16个项目建成投产."""
     if f.form == "number_first":
+        verb_first = verb_goes_first(f.verb)  # 出台……等4方面政策措施 / ……等16个项目建成投产
+        if verb_first:
+            c.data(f.verb, p + ("verb",))
         for i, ex in enumerate(f.examples):
             if i:
                 c.template("、")
@@ -206,7 +209,7 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
         if f.unit:
             c.data(f.unit, p + ("unit",))
         c.data(f.name, p + ("name",))
-        if f.verb:
+        if f.verb and not verb_first:
             c.data(f.verb, p + ("verb",))
         has_value = False
     elif f.form == "verb_first" and f.verb and has_value:
@@ -244,16 +247,6 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
             c.data(f.qualifier, p + ("qualifier",))
 
 
-def _ends_clause(text: str, marks: str) -> bool:
-    """Does `text` already end with punctuation from `marks`? A closing quote counts only
-    when a stop precedes it: 「……“增彩延绿”」 goes on, 「……。”」 has ended."""
-    if not text:
-        return True
-    if text[-1] in "”’" and len(text) > 1:
-        return text[-2] in "。！？"
-    return text[-1] in marks
-
-
 def facts_runs(items: Any, headline: bool = False, first: Any = None,
                fr: FrameChooser | None = None) -> Runs:
     """A list of facts → one run of text: figures and unfinished sentences joined by ，.
@@ -261,23 +254,16 @@ def facts_runs(items: Any, headline: bool = False, first: Any = None,
     Text that ends a sentence (。！？) closes it; the template adds the final 。. The list is one
     paragraph: no mined frame is used twice in it.
     """
-    out: list[Run] = []
     used: set[str] = set()
-    if first:  # a text the facts continue, e.g. a highlight's own sentence
-        out.extend(to_runs(first))
+    clauses: list[aggregate.Clause] = []  # joined (and merged where they share a verb) in aggregate.py
     for item in items:
-        if out and not _ends_clause(out[-1].text, _STOPS + "，、"):
-            out.append(Run("，", Source("template", "facts")))
         if isinstance(item, Data):
-            out.extend(figure_runs(item, headline, fr=fr, used=used).runs)
             end = model_of(item).end
-            if end:
-                out.append(Run(end, Source("data", f"{item.path}.end")))
+            clauses.append(aggregate.Clause(figure_runs(item, headline, fr=fr, used=used).runs,
+                                            Run(end, Source("data", f"{item.path}.end")) if end else None))
         else:
-            out.extend(to_runs(item))
-    if out and out[-1].text and out[-1].text[-1] in "，、；":
-        out[-1] = Run(out[-1].text[:-1], out[-1].source)  # the template ends the sentence
-    return Runs(out)
+            clauses.append(aggregate.Clause(to_runs(item), None, phrase=True))
+    return Runs(aggregate.join(to_runs(first) if first else [], clauses))
 
 
 def _bare(name: str) -> str:
