@@ -2,8 +2,9 @@
 
     python bench/miner_refactor_equivalence.py [--rev 59e17d3] [--limit N]
 
-Loads the number-frame and formula modules as they were at git revision --rev (number frames
-lived in drafter/mine/numbers.py before it was renamed number_frames.py) next to today's, and runs
+Loads the number-frame and formula modules (and the mine/text.py they import) as they were at
+git revision --rev (number frames lived in drafter/mine/numbers.py before it was renamed
+number_frames.py) next to today's, and runs
 both over every line of style_corpus/*.txt and style_corpus/more/*.txt:
 - frame_clause on every clause and sub-clause of every sentence, for the review and targets parts;
 - number_clauses on every line (which also runs the continuation frames), same two parts;
@@ -36,8 +37,11 @@ def old_module(rev: str, paths: tuple[str, ...], name: str) -> types.ModuleType:
             break
     else:
         raise SystemExit(f"none of {paths} at {rev}")
+    # seg is shared (same tokens for both); text rules come from the same revision
     src = shown.stdout.replace("from .seg import", "from drafter.mine.seg import")
-    src = src.replace("from .text import", "from drafter.mine.text import")
+    if "from .text import" in src and "old_text" not in sys.modules:
+        old_module(rev, ("drafter/mine/text.py",), "old_text")
+    src = src.replace("from .text import", "from old_text import")
     mod = types.ModuleType(name)
     sys.modules[name] = mod  # dataclasses look their module up
     exec(compile(src, f"{rev}:{path}", "exec"), mod.__dict__)
