@@ -69,8 +69,14 @@ def _starts_paragraph(text: str) -> bool:
             or bool(_SALUTATION.match(text)))
 
 
+# A running head names the document (XX市人民政府工作报告 / 第十七届人民代表大会第三次会议); any
+# other repeated line is text and is kept.
+_RUNNING_HEAD_WORDS = re.compile(r"报告|人民政府|人民代表大会|会议文件")
+
+
 def _running_heads(texts: list[str]) -> set[str]:
-    counts = Counter(t for t in texts if t and len(t) <= _RUNNING_HEAD_MAX and _open(t) and not marker(t))
+    counts = Counter(t for t in texts if t and len(t) <= _RUNNING_HEAD_MAX and _open(t) and not marker(t)
+                     and _RUNNING_HEAD_WORDS.search(t))
     return {t for t, n in counts.items() if n >= _RUNNING_HEAD_MIN_REPEATS}
 
 
