@@ -86,6 +86,18 @@ def test_the_template_environment_is_kept_and_a_changed_template_is_read_again(t
     assert "【乙稿】" in second and "【甲稿】" not in second
 
 
+def test_a_template_added_to_the_office_folder_is_used_by_the_next_draft(tmp_path):
+    report = load(EXAMPLE)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a template", encoding="utf-8")
+    before = text(compose(report, templates=folder))
+    _office_templates(tmp_path, '{% part "opening" %}{% para %}【新加】{% endpara %}{% endpart %}\n')
+    assert "【新加】" not in before and "【新加】" in text(compose(report, templates=folder))
+    (folder / "opening.j2").unlink()
+    assert text(compose(report, templates=folder)) == before
+
+
 def test_the_sandbox_budgets_count_per_draft_not_per_process(monkeypatch):
     """One environment serves many drafts; its loop and call counters start at zero each time,
     so the tenth draft of a batch gets the same budget as the first."""

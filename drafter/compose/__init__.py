@@ -253,7 +253,12 @@ def _environment(templates: Path | None) -> ReportEnvironment:
     kept = getattr(_ENVIRONMENTS, "by_folder", None)
     if kept is None:
         kept = _ENVIRONMENTS.by_folder = {}
-    key = os.path.abspath(templates) if templates is not None else None
+    # the folder's file names are in the key: a template added to or removed from the office's
+    # folder changes which file Jinja reads, and only an edit to a file already read is noticed
+    try:
+        key = (os.path.abspath(templates), tuple(sorted(os.listdir(templates)))) if templates is not None else None
+    except OSError:  # an unreadable folder: its own message comes from the loader, uncached
+        return make_environment(templates)
     env = kept.get(key)
     if env is None:
         if len(kept) >= MAX_ENVIRONMENTS:
