@@ -8,6 +8,7 @@ differ (page numbers, margins, fonts, bold headings) writes its own profile and 
 from __future__ import annotations
 
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -30,8 +31,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
-def _ranged(lo: float, hi: float, unit: str, names: dict | None = None):
-    """A float between lo and hi inclusive. Every style number ends up in an XML attribute of
+def _ranged(lo: float, hi: float, unit: str, names: Mapping[str, float] | None = None) -> BeforeValidator:
+    """Checks a float between lo and hi inclusive. Every style number ends up in an XML attribute of
     the .docx: a NaN, an infinity or an absurd value would crash the writer or make a page
     that Word and LibreOffice cannot lay out, so each is refused with its allowed range."""
 
@@ -46,11 +47,11 @@ def _ranged(lo: float, hi: float, unit: str, names: dict | None = None):
             raise ValueError(f"应在 {lo:g}–{hi:g} {unit}之间，这里是 {_yaml_number(v)}")
         return float(v)
 
-    return Annotated[float, BeforeValidator(check)]
+    return BeforeValidator(check)
 
 
-def _counted(lo: int, hi: int, unit: str):
-    """A whole number between lo and hi inclusive (lines a page, characters a line)."""
+def _counted(lo: int, hi: int, unit: str) -> BeforeValidator:
+    """Checks a whole number between lo and hi inclusive (lines a page, characters a line)."""
 
     def check(v):
         if isinstance(v, bool) or not isinstance(v, (int, float, Decimal)):
@@ -61,7 +62,7 @@ def _counted(lo: int, hi: int, unit: str):
             raise ValueError(f"应为整数（{unit}），这里是 {_yaml_number(v)}")
         return int(v)
 
-    return Annotated[int, BeforeValidator(check)]
+    return BeforeValidator(check)
 
 
 def _yaml_number(v) -> str:
@@ -90,8 +91,8 @@ def _font_name(v):
     return v
 
 
-def _label(limit: int):
-    """Short printable text written into the document (page-number format, profile name)."""
+def _label(limit: int) -> BeforeValidator:
+    """Checks short printable text written into the document (page-number format, profile name)."""
 
     def check(v):
         if not isinstance(v, str):
@@ -103,15 +104,20 @@ def _label(limit: int):
             raise ValueError(f"含不可见字符（U+{ord(bad):04X}），请删除")
         return v
 
-    return Annotated[str, BeforeValidator(check)]
+    return BeforeValidator(check)
 
 
 Font = Annotated[str, BeforeValidator(_font_name)]
-PointSize = _ranged(5, 72, "磅", SIZE_NAMES)  # 小五 9 pt … 初号 42 pt, with room either side
-Chars = _ranged(0, 10, "字")
-Lines = _ranged(0, 10, "行")
-PageMM = _ranged(50, 1200, "毫米")  # a business card … A0's long side (1189 mm)
-MarginMM = _ranged(0, 100, "毫米")
+# Aliases written out as Annotated[...] so that type checkers see float/int/str fields.
+PointSize = Annotated[float, _ranged(5, 72, "磅", SIZE_NAMES)]  # 小五 9 pt … 初号 42 pt, with room either side
+Chars = Annotated[float, _ranged(0, 10, "字")]
+Lines = Annotated[float, _ranged(0, 10, "行")]
+PageMM = Annotated[float, _ranged(50, 1200, "毫米")]  # a business card … A0's long side (1189 mm)
+MarginMM = Annotated[float, _ranged(0, 100, "毫米")]
+PageLines = Annotated[int, _counted(10, 60, "行")]
+LineChars = Annotated[int, _counted(10, 60, "字")]
+PageNumberFormat = Annotated[str, _label(40)]
+ProfileName = Annotated[str, _label(100)]
 
 
 class TextStyle(_Strict):
@@ -132,7 +138,7 @@ class RunStyle(_Strict):
 class PageNumber(_Strict):
     font: Font = Field("宋体", description="页码字体")
     size: PointSize = Field(14, description="页码字号（GB/T 9704：4号半角）")
-    format: _label(40) = Field("— {page} —", description="页码格式，{page} 处为页码域")
+    format: PageNumberFormat = Field("— {page} —", description="页码格式，{page} 处为页码域")
     odd: Literal["left", "center", "right"] = Field("right", description="单页页码位置")
     even: Literal["left", "center", "right"] = Field("left", description="双页页码位置")
     indent_chars: Chars = Field(1, description="页码离版心边缘的字符数（GB/T 9704：空一字）")
@@ -146,8 +152,8 @@ class Page(_Strict):
     margin_bottom_mm: MarginMM = Field(35, description="下白边（毫米）")
     margin_left_mm: MarginMM = Field(28, description="订口（左白边，毫米）")
     margin_right_mm: MarginMM = Field(26, description="翻口（右白边，毫米）")
-    lines_per_page: _counted(10, 60, "行") = Field(22, description="每页行数")
-    chars_per_line: _counted(10, 60, "字") = Field(28, description="每行字数")
+    lines_per_page: PageLines = Field(22, description="每页行数")
+    chars_per_line: LineChars = Field(28, description="每行字数")
     footer_mm: MarginMM = Field(
         25, description="页脚（页码）底边距纸张下边缘的距离（毫米）；25 使页码一字线约在版心下 7 mm"
     )
@@ -170,7 +176,7 @@ class Page(_Strict):
 
 
 class StyleProfile(_Strict):
-    name: _label(100) = Field("GB/T 9704-2012", description="版式名称")
+    name: ProfileName = Field("GB/T 9704-2012", description="版式名称")
     page: Page = Field(default_factory=Page)
     title: TextStyle
     subtitle: TextStyle
