@@ -287,8 +287,16 @@ def test_forms_made_by_drafter_forms_round_trip_against_the_office_file(tmp_path
     wb["数据"]["E2"] = 2878
     wb.save(form)
     result = gather([form], data)
-    assert any("review.headline[0].value" in n and "仍留空" in n for n in result.summary.notes)
-    assert "value: 2878" in (data / "30_gather_区统计局.yaml").read_text(encoding="utf-8")
+    assert any("review.headline[0]" in n and "填入" in n for n in result.summary.notes)
+    fragment = (data / "30_gather_区统计局.yaml").read_text(encoding="utf-8")
+    assert 'fill:\n' in fragment and 'entry: "review.headline[0]"' in fragment and "value: 2878" in fragment
+    # the empty entry init wrote is filled, not joined by a second 生产总值
+    loaded = load_data(data)
+    assert loaded.data["review"]["headline"][0]["value"] == 2878
+    assert "fill" not in loaded.data
+    names = [e.get("name") for s in loaded.data["review"].get("sections") or [] for e in s.get("facts") or [] if isinstance(e, dict)]
+    assert "生产总值" not in names
+    assert loaded.values[("review", "headline", 0, "value")].file.endswith("30_gather_区统计局.yaml")
 
     (data / "30_gather_区统计局.yaml").unlink()
     text = office_file.read_text(encoding="utf-8").replace("      value:\n", "      value: 2878\n", 1)

@@ -112,19 +112,40 @@ def _lookup(loaded, path: str):
     return node, (f"{pos.file}:{pos.line}:{pos.column}" if pos else loaded.files[0])
 
 
+def _fill_of(f, paths: dict[str, str]) -> dict:
+    """The `fill` item (drafter/readers/fill.py) of a figure whose office entry is empty: the
+    entry's path and the cells the department filled, under the entry's own field names."""
+    value_path = paths.get("本年数") or paths.get("增长(%)")
+    entry, _, leaf = value_path.rpartition(".")
+    check = leaf == "actual" or paths.get("本年数", "").endswith(".actual")  # a last-year target: actual / actual_status
+    item = {"entry": entry, "name": f.name, ("actual" if check else "value"): f.value}
+    if not check:
+        item.update(unit=f.unit, growth=f.growth, dept=f.dept)
+    item["actual_status" if check else "status"] = f.status
+    return {k: v for k, v in item.items() if v is not None}
+
+
 def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, int], list[str]]:
-    """Pre-filled rows whose cells belong to a place in the office's files (元数据 paths): a
-    value the office already has is not written again; a different one is an error naming both
-    places; an empty place is reported so the office removes it. Returns (figures already in
-    the data per source, the empty places)."""
+    """Pre-filled rows whose cells belong to a place in the office's files (元数据 paths), and
+    rows a department added whose name is an empty entry of the office's review: a value the
+    office already has is not written again; a different one is an error naming both places;
+    an empty entry is filled (the fragment lists the figure under `fill`, not beside it).
+    Returns (figures already in the data per source, the entries filled)."""
+    from ..readers.fill import empty_entry
+
     conflicts: list[str] = []
     in_data: dict[int, int] = {}
-    empty: list[str] = []
+    filled: list[str] = []
     for i, g in enumerate(sources):
         kept = []
         for f in g.figures:
-            same = bool(f.paths)
-            for column, path in f.paths.items():
+            paths = dict(f.paths)
+            if not paths and (f.value is not None or f.growth is not None):  # a row the office may list empty
+                at = next((p for p in (empty_entry(o.data, f.name, f.unit) for o in office) if p), None)
+                if at is not None:
+                    paths = {"本年数": _format(at + ("value",)), "增长(%)": _format(at + ("growth",))}
+            same, empty = bool(paths), False
+            for column, path in paths.items():
                 mine = f.value if column == "本年数" else f.growth
                 if mine is None:  # only the cells the department filled are compared
                     continue
@@ -133,19 +154,27 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
                 if not found:
                     same = False
                 elif theirs is None:
-                    same = False
-                    empty.append(path)
+                    same, empty = False, True
                 elif theirs[0] != mine:
                     conflicts.append(f"指标“{f.name}”两处的数不一致：{f.source} 为 {mine}，{theirs[1]} {path} 为 {theirs[0]}；"
                                      "请与部门核实后只保留一个")
             if same:
                 in_data[i] = in_data.get(i, 0) + 1
             else:
+                if empty:
+                    f.fill = _fill_of(f, paths)
+                    filled.append(f.fill["entry"])
                 kept.append(f)
         g.figures = kept
     if conflicts:
         raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字与数据文件冲突，未写入任何文件"]))
-    return in_data, empty
+    return in_data, filled
+
+
+def _format(steps: tuple) -> str:
+    from ..datapath import format_path
+
+    return format_path(steps)
 
 
 def _shown(f) -> str:
@@ -186,12 +215,12 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
     counts = [(len(g.figures), len(g.texts)) for g in sources]
     dropped = _merge_duplicates(sources)
-    in_data, to_fill = _against_office(sources, office)
-    if to_fill:
+    in_data, filled = _against_office(sources, office)
+    if filled:
         notes.append(
-            f"注意：{len(to_fill)} 个数字在办公室的数据文件中有对应的位置但仍留空（"
-            + "、".join(to_fill[:5]) + ("……" if len(to_fill) > 5 else "")
-            + "）；汇总的数已写入片段，请删去那里的空项，以免初稿写两次"
+            f"{len(filled)} 个数字填入办公室数据文件中留空的指标（"
+            + "、".join(filled[:5]) + ("……" if len(filled) > 5 else "")
+            + "）：片段的 fill 部分在起草时写进这些空项，不另列一条"
         )
 
     taken: set[str] = set()

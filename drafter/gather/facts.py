@@ -25,6 +25,7 @@ class GFigure:
     note: str | None = None  # 备注: a department's word to the office, not text for the draft
     also: list[str] = field(default_factory=list)  # other sources that gave the same figure
     paths: dict[str, str] = field(default_factory=dict)  # 本年数 / 增长(%) → data path (from 元数据)
+    fill: dict | None = None  # the office's empty entry it fills (drafter/readers/fill.py)
 
 
 @dataclass

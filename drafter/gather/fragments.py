@@ -5,7 +5,9 @@ agree. So a fragment only adds list items and never sets a scalar the office's f
 - figures and 主要工作和成效 lines → `review.sections`, one section per topic of that source,
   title left empty (the draft suggests one from the phrase bank or leaves 【待补充】);
 - 明年主要措施 lines → `key_tasks.areas`, one area per topic with one item whose
-  `lead_depts` is the department (so `drafter division` knows who leads it).
+  `lead_depts` is the department (so `drafter division` knows who leads it);
+- a figure whose indicator the office's files list with an empty value → `fill`, naming that
+  entry: drafter/readers/fill.py writes it into the entry when the folder is read.
 Where each item came from (文件!单元格 or 文件:行), last year's value, the target and the
 department's note are YAML comments above it: the model has no field for them and the draft
 must not state them twice.
@@ -91,9 +93,10 @@ def _by_topic(items: list) -> dict[str, list]:
 
 def render(g: Gathered) -> str | None:
     """The fragment's text with its stamp, or None when the source gave nothing."""
-    review = [*g.figures, *(t for t in g.texts if t.part == "review")]
+    fills = [f for f in g.figures if f.fill]
+    review = [*(f for f in g.figures if not f.fill), *(t for t in g.texts if t.part == "review")]
     tasks = [t for t in g.texts if t.part == "key_tasks"]
-    if not review and not tasks:
+    if not review and not tasks and not fills:
         return None
     who = f"（{g.dept}）" if g.dept else ""
     body = [
@@ -106,6 +109,11 @@ def render(g: Gathered) -> str | None:
             body += [f"    # {topic}", "    - facts:"]
             for it in items:
                 body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ")
+    if fills:  # the office's empty entries these figures fill (drafter/readers/fill.py)
+        body += ["fill:"]
+        for f in fills:
+            body += [_figure_lines(f, "  ")[0], "  - {" + ", ".join(f"{k}: {_q(v) if isinstance(v, str) else _num(v)}"
+                                                          for k, v in f.fill.items()) + "}"]
     if tasks:
         body += ["key_tasks:", "  areas:"]
         for topic, items in _by_topic(tasks).items():

@@ -488,6 +488,10 @@ def load_data(path: str | Path) -> Loaded:
                 continue
             with gc_paused():
                 problems.extend(_merge(merged, part))
+        if not problems:
+            from .fill import apply_fills  # gathered figures fill the office's empty entries
+
+            problems.extend(apply_fills(merged))
         if problems:
             raise DataErrors(problems)
         return merged
