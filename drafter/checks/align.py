@@ -45,7 +45,8 @@ def _link(al: Alignment, c: Pos, d: Pos) -> None:
 
 
 def _chars(paras: list[str], pieces) -> tuple[str, list[Pos]]:
-    text, where = [], []
+    text: list[str] = []
+    where: list[Pos] = []
     for p, s, e in pieces:
         text.append(paras[p][s:e])
         where.extend((p, k) for k in range(s, e))

@@ -40,7 +40,7 @@ from decimal import Decimal
 from ..model import Report
 from ..spans import widen
 from . import numbers
-from .align import Alignment
+from .align import Alignment, Pos
 from .composed import ComposedParagraph
 from .findings import ERROR, FACTS, Finding, at
 from .paths import TEXT_NUMBER, FigureInfo, data_numbers, derived_numbers, figure_info, text_dept
@@ -104,30 +104,42 @@ def expected_numbers(report: Report, composed: list[ComposedParagraph]) -> list[
 def _anchors(al: Alignment, cpara: int, text: str, start: int, end: int, dparas: list[str]):
     """Draft positions just before and after composed text[start:end]: (para, lo, hi) with the
     stretch dparas[para][lo+1:hi] standing where the composed text stood; None if unsure."""
-    left = right = None
+    left: Pos | None = None
+    right: Pos | None = None
+    from_start = to_end = False  # the paragraph start / end, reached with no mapped character, is an anchor too
     for x in range(start - 1, max(-1, start - 1 - WINDOW), -1):
-        if al.c2d[cpara][x] is not None:
-            left = al.c2d[cpara][x]
+        if (hit := al.c2d[cpara][x]) is not None:
+            left = hit
             break
         if text[x] in _SENTENCE_END:
             break
     else:
-        if start - 1 - WINDOW < 0 <= start:  # reached the paragraph start: that is an anchor
-            left = ("start",)
+        from_start = start - 1 - WINDOW < 0 <= start
     for y in range(end, min(len(text), end + WINDOW)):
-        if al.c2d[cpara][y] is not None:
-            right = al.c2d[cpara][y]
+        if (hit := al.c2d[cpara][y]) is not None:
+            right = hit
             break
         if text[y] in _SENTENCE_END:
             break
     else:
-        if end + WINDOW >= len(text):
-            right = ("end",)
-    if left is None or right is None or left == ("start",) and right == ("end",):
+        to_end = end + WINDOW >= len(text)
+    if from_start and to_end:
         return None
-    para = right[0] if left == ("start",) else left[0]
-    lo = -1 if left == ("start",) else left[1]
-    hi = len(dparas[para]) if right == ("end",) else (right[1] if right[0] == para else None)
+    if from_start:
+        if right is None:
+            return None
+        para, lo = right[0], -1
+    elif left is None:
+        return None
+    else:
+        para, lo = left
+    hi: int | None
+    if to_end:
+        hi = len(dparas[para])
+    elif right is None:
+        return None
+    else:
+        hi = right[1] if right[0] == para else None
     if hi is None or hi <= lo or hi - lo - 1 > (end - start) + SLACK:
         return None
     return para, lo, hi
@@ -139,8 +151,8 @@ def _estimated_para(al: Alignment, cpara: int, offset: int) -> int | None:
     row = al.c2d[cpara]
     for d in range(len(row)):
         for x in (offset - d, offset + d):
-            if 0 <= x < len(row) and row[x] is not None:
-                return row[x][0]
+            if 0 <= x < len(row) and (hit := row[x]) is not None:
+                return hit[0]
     return None
 
 
@@ -376,16 +388,16 @@ def _placeholder_near(composed: list[ComposedParagraph], al: Alignment, d: Draft
     draft text just before (or after) it maps to the composition right next to a placeholder."""
     row = al.d2c[d.para]
     for x in range(d.num.start - 1, max(-1, d.num.start - 1 - WINDOW), -1):
-        if row[x] is not None:
-            cp, co = row[x]
+        if (hit := row[x]) is not None:
+            cp, co = hit
             for k in range(co + 1, min(len(composed[cp].text), co + 3)):
                 src = composed[cp].source_at(k)
                 if src is not None and src.kind == "placeholder":
                     return src.ref
             break
     for y in range(d.num.end, min(len(row), d.num.end + WINDOW)):
-        if row[y] is not None:
-            cp, co = row[y]
+        if (hit := row[y]) is not None:
+            cp, co = hit
             for k in range(max(0, co - 2), co):
                 src = composed[cp].source_at(k)
                 if src is not None and src.kind == "placeholder":
