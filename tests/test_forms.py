@@ -76,6 +76,18 @@ def test_one_form_per_department_of_the_example(xianyang_forms):
         assert sorted(meta.rows) == list(range(2, f.rows + 2))
 
 
+def test_header_comments_say_which_year_benian_is(xianyang_forms):
+    """The header stays 本年数 (gather's contract); its comment and the instructions say 2023."""
+    wb = openpyxl.load_workbook(xianyang_forms.files[0].path)
+    header = [c.value for c in wb["数据"][1]]
+    assert header == ["指标", "单位", "上年数", "本年目标", "本年数", "增长(%)", "状态", "备注"]
+    notes = {c.value: c.comment.text for c in wb["数据"][1] if c.comment}
+    assert "2023年数" in notes["本年数"] and "2022年数" in notes["上年数"] and "2023年目标" in notes["本年目标"]
+    assert "2023年比2022年" in notes["增长(%)"]
+    help_text = "\n".join(str(c.value) for c in wb["填写说明"]["A"] if c.value)
+    assert "“本年”指2023年" in help_text
+
+
 def test_values_and_paths_come_from_the_data(xianyang_forms):
     stats = next(f for f in xianyang_forms.files if f.dept == "市统计局")
     wb = openpyxl.load_workbook(stats.path)

@@ -218,11 +218,26 @@ def _unlock(ws, first: int, last: int, columns: int, wrap: bool = False) -> None
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _data_sheet(ws, rows: list[FormRow]) -> None:
+def header_notes(year: int) -> dict[str, str]:
+    """The year each value column means, as comments on the header cells: the header text is
+    a contract with gather and stays 本年数, but a department reporting in December should
+    not have to work out which year 本年 is (year: the report's meta.year)."""
+    return {
+        "上年数": f"上年数 = {year - 2}年数",
+        "本年目标": f"本年目标 = {year - 1}年目标（{year - 1}年政府工作报告确定）",
+        "本年数": f"本年数 = {year - 1}年数（全年数，未出数的填预计数）",
+        "增长(%)": f"增长 = {year - 1}年比{year - 2}年增长的百分数",
+    }
+
+
+def _data_sheet(ws, rows: list[FormRow], year: int) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.styles import Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     _header(ws, HEADER, (30, 10, 12, 12, 12, 10, 9, 30))
+    for column, note in header_notes(year).items():
+        ws.cell(1, _COL[column]).comment = Comment(note, "drafter")
     last = len(rows) + 1 + SPARE_ROWS
     _unlock(ws, 2, last, len(HEADER))
     for r, row in enumerate(rows, 2):
@@ -321,7 +336,7 @@ def form_workbook(dept: str, rows: list[FormRow], report: Report, data_name: str
     from openpyxl import Workbook
 
     wb = Workbook()
-    _data_sheet(wb.active, rows)
+    _data_sheet(wb.active, rows, report.meta.year)
     wb.active.title = DATA_SHEET
     _work_sheet(wb.create_sheet(WORK_SHEET))
     _help_sheet(wb.create_sheet(HELP_SHEET), dept, report)
