@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write
-from ..model import Report
-from ..writers.cells import append_row, sheet_title
+from ..model import Number, Report
+from ..writers.cells import append_row, first_sheet, sheet_title
 from .composed import ComposedParagraph
 from .facts import sentence_around
 from .paths import TEXT_NUMBER, figure_info, figures_in_text, is_text_fact, text_dept
@@ -41,7 +41,7 @@ class SheetRow:
     paragraph: int  # 1-based, as in a fresh draft
     label: str
     sentence: str
-    value: object
+    value: str | Number  # a rank in a text fact is written 第四
     unit: str
     status: str | None
     dept: str | None
@@ -97,10 +97,10 @@ def by_department(rows: list[SheetRow]) -> dict[str, list[SheetRow]]:
     return groups
 
 
-def _number_format(value: object) -> str:
+def _number_format(value: Number) -> str:
     from ..compose.numbers import format_number
 
-    text = format_number(value)  # type: ignore[arg-type]
+    text = format_number(value)
     return "0." + "0" * len(text.split(".")[1]) if "." in text else "0"
 
 
@@ -121,7 +121,7 @@ def build_workbook(report: Report, rows: list[SheetRow]):
     top = Alignment(vertical="top")
 
     wb = Workbook()
-    summary = wb.active
+    summary = first_sheet(wb)
     summary.title = "汇总"
     append_row(summary, [title])
     summary["A1"].font = Font(bold=True, size=14)

@@ -9,9 +9,13 @@ it text there too. Characters XML cannot hold become U+FFFD instead of failing t
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,6 +31,15 @@ def set_value(cell, value: Any):
     if text.startswith(FORMULA_START):
         cell.quotePrefix = True
     return cell
+
+
+def first_sheet(wb: Workbook) -> Worksheet:
+    """The worksheet a new Workbook() opens with (`wb.active` may also be None or a chart
+    sheet, as far as the type checker knows)."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError("工作簿没有工作表")
+    return ws
 
 
 def put(ws, row: int, column: int, value: Any):
