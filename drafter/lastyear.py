@@ -492,7 +492,7 @@ def init_from(
     text = skeleton_from_last(last, region=region, level=level, year=year)
     _validate(text, path)
     atomic_write_text(path, text, force=force)
-    from .api import write_schema_beside
+    from .stages import write_schema_beside
 
     return [path, *write_schema_beside(path)]
 
