@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from .parse.lines import PROBLEMS_FORMULA, cn_number
-from .tree import Document, Paragraph, Section
+from .tree import Document, Paragraph
 
 __all__ = ["structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint"]
 
@@ -34,7 +34,7 @@ def structure(doc: Document) -> dict[str, Any]:
     kt = parts.get("key_tasks")
     if kt is not None:
         out["targets_part"] = "separate" if kt.heading is not None else "combined"
-        sections = [b for b in kt.blocks if isinstance(b, Section) and b.heading]
+        sections = [b for b in kt.sections if b.heading]
         if sections:
             out["task_style"] = sections[0].style
             number = sections[0].heading.text
@@ -43,7 +43,7 @@ def structure(doc: Document) -> dict[str, Any]:
             elif number.startswith("一、"):
                 out["task_marker"] = "一、"
     if review is not None:
-        sections = [b for b in review.blocks if isinstance(b, Section) and b.heading]
+        sections = [b for b in review.sections if b.heading]
         if sections:
             first = sections[0].heading.text
             for marker in ("（一）", "——", "一是"):
@@ -61,8 +61,8 @@ def section_titles(doc: Document, part_type: str) -> list[str]:
     for part in doc.parts:
         if part.type != part_type:
             continue
-        for b in part.blocks:
-            if isinstance(b, Section) and b.heading and b.heading.text.strip():
+        for b in part.sections:
+            if b.heading and b.heading.text.strip():
                 out.append(b.heading.text.strip())
     return out
 
@@ -86,8 +86,7 @@ def _review_paragraphs(doc: Document) -> list[Paragraph]:
     paras: list[Paragraph] = []
     for part in doc.parts:
         if part.type == "review":
-            for b in part.blocks:
-                paras.extend(b.blocks if isinstance(b, Section) else [b])
+            paras.extend(part.paragraphs())
     return paras
 
 
@@ -169,16 +168,15 @@ def glossary(doc: Document) -> list[tuple[str, str]]:
     for part in doc.parts:
         if part.type != "appendix":
             continue
-        for b in part.blocks:
-            for p in b.blocks if isinstance(b, Section) else [b]:
-                for piece in _NEXT_ENTRY.split(p.text.strip()):
-                    m = _TERM.match(piece.strip())
-                    if not m:
-                        continue
-                    term, definition = m.group("term").strip(), m.group("definition").strip()
-                    if term and definition and term not in seen:
-                        seen.add(term)
-                        out.append((term, definition))
+        for p in part.paragraphs():
+            for piece in _NEXT_ENTRY.split(p.text.strip()):
+                m = _TERM.match(piece.strip())
+                if not m:
+                    continue
+                term, definition = m.group("term").strip(), m.group("definition").strip()
+                if term and definition and term not in seen:
+                    seen.add(term)
+                    out.append((term, definition))
     return out
 
 

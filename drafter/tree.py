@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Iterator, Literal, TypeVar, Union
 
 # Where a run of text came from.
 #   data         a value the office wrote in its data file (ref = data path)
@@ -111,6 +111,10 @@ class Part:
     def sections(self) -> list[Section]:
         return [b for b in self.blocks if isinstance(b, Section)]
 
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph of the part, those inside its sections included, in order."""
+        return [p for b in self.blocks for p in (b.blocks if isinstance(b, Section) else [b])]
+
 
 @dataclass
 class Header:
@@ -133,20 +137,72 @@ class Properties:
     created: "dt.date | None" = None  # the meeting date, so the same data gives the same file
 
 
+# A node of the body, as `Document.walk` yields them.
+Node = Union[Part, Heading, Section, Paragraph]
+N = TypeVar("N", Part, Heading, Section, Paragraph)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of the body as the writers lay it out (Word's 段落): a heading on its own
+    (`paragraph` None), a body paragraph (`heading` None), or an inline section heading opening
+    the first paragraph of its section (both set)."""
+
+    part: Part
+    section: Section | None
+    heading: Heading | None
+    paragraph: Paragraph | None
+
+
 @dataclass
 class Document:
     header: Header = field(default_factory=Header)
     parts: list[Part] = field(default_factory=list)
     properties: Properties = field(default_factory=Properties)
 
-    def paragraphs(self) -> Iterator[tuple[Part, Section | None, Paragraph]]:
+    # The one place that knows how parts, sections and paragraphs nest; everything else walks
+    # the tree through these, as Jinja2's Node.iter_child_nodes / find_all.
+    def walk(self) -> Iterator[Node]:
+        """Every node of the body once, in document order: a part, its heading, its blocks; a
+        section, its heading, its paragraphs. The header is not part of the walk."""
         for part in self.parts:
+            yield part
+            if part.heading is not None:
+                yield part.heading
             for block in part.blocks:
+                yield block
                 if isinstance(block, Section):
-                    for p in block.blocks:
-                        yield part, block, p
-                else:
-                    yield part, None, block
+                    if block.heading is not None:
+                        yield block.heading
+                    yield from block.blocks
+
+    def find_all(self, node_type: type[N]) -> Iterator[N]:
+        """The nodes of one type (Part, Heading, Section, Paragraph), in document order."""
+        return (n for n in self.walk() if isinstance(n, node_type))
+
+    def lines(self) -> Iterator[Line]:
+        """The body as laid out: headings and paragraphs, an inline section heading sharing its
+        first paragraph. Lines may have no text; writers and counters skip those."""
+        for part in self.parts:
+            if part.heading is not None:
+                yield Line(part, None, part.heading, None)
+            for block in part.blocks:
+                if isinstance(block, Paragraph):
+                    yield Line(part, None, None, block)
+                    continue
+                paras = block.blocks
+                if block.heading is not None and block.style == "inline" and paras:
+                    yield Line(part, block, block.heading, paras[0])
+                    paras = paras[1:]
+                elif block.heading is not None:
+                    yield Line(part, block, block.heading, None)
+                for p in paras:
+                    yield Line(part, block, None, p)
+
+    def paragraphs(self) -> Iterator[tuple[Part, Section | None, Paragraph]]:
+        for ln in self.lines():
+            if ln.paragraph is not None:
+                yield ln.part, ln.section, ln.paragraph
 
     def runs(self) -> Iterator[Run]:
         h = self.header
@@ -154,19 +210,12 @@ class Document:
         yield from h.title
         yield from h.subtitle
         yield from h.speaker
-        for part in self.parts:
-            if part.heading:
-                yield from part.heading.runs
-            for block in part.blocks:
-                if isinstance(block, Section):
-                    if block.heading:
-                        yield from block.heading.runs
-                    for p in block.blocks:
-                        yield from p.lead
-                        yield from p.runs
-                else:
-                    yield from block.lead
-                    yield from block.runs
+        for node in self.walk():
+            if isinstance(node, Heading):
+                yield from node.runs
+            elif isinstance(node, Paragraph):
+                yield from node.lead
+                yield from node.runs
 
     def paragraph_count(self) -> int:
         """Paragraphs as Word counts them (字数统计 → 段落数): every paragraph of the body that
@@ -176,24 +225,11 @@ class Document:
         def has_text(*groups: list[Run]) -> int:
             return int(any(r.text.strip() for g in groups for r in g))
 
-        def heading(h: Heading | None) -> list[Run]:
-            return [] if h is None else [Run(h.number), *h.runs]
-
         h = self.header
         n = sum(has_text(g) for g in (h.label, h.title, h.subtitle, h.speaker))
-        for part in self.parts:
-            n += has_text(heading(part.heading))
-            for block in part.blocks:
-                if not isinstance(block, Section):
-                    n += has_text(block.lead, block.runs)
-                    continue
-                paras = list(block.blocks)
-                if block.heading is not None and block.style == "inline" and paras:
-                    n += has_text(heading(block.heading), paras[0].lead, paras[0].runs)
-                    paras = paras[1:]
-                else:
-                    n += has_text(heading(block.heading))
-                n += sum(has_text(p.lead, p.runs) for p in paras)
+        for ln in self.lines():
+            hd, p = ln.heading, ln.paragraph
+            n += has_text([Run(hd.number), *hd.runs] if hd else [], p.lead if p else [], p.runs if p else [])
         return n
 
     def placeholders(self) -> list[Run]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..tree import Document, Heading, Paragraph, Run, Section, Source
+from ..tree import Document, Heading, Paragraph, Run, Source
 
 _NUMBERING = Source("derived", "numbering")
 
@@ -58,19 +58,6 @@ def composed_paragraphs(doc: Document) -> list[ComposedParagraph]:
     h = doc.header
     for runs in (h.label, h.title, h.subtitle, h.speaker):
         para(runs)
-    for part in doc.parts:
-        if part.heading is not None:
-            para(_heading_runs(part.heading))
-        for block in part.blocks:
-            if not isinstance(block, Section):
-                para(_para_runs(block))
-                continue
-            paras = list(block.blocks)
-            if block.heading is not None and block.style == "inline" and paras:
-                para(_heading_runs(block.heading), _para_runs(paras[0]))
-                paras = paras[1:]
-            elif block.heading is not None:
-                para(_heading_runs(block.heading))
-            for p in paras:
-                para(_para_runs(p))
+    for ln in doc.lines():
+        para(_heading_runs(ln.heading) if ln.heading else [], _para_runs(ln.paragraph) if ln.paragraph else [])
     return out

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DrafterError
 from ..limits import check_paragraphs
-from ..tree import Document, Paragraph, Section, plain
+from ..tree import Document, Paragraph, plain
 from .build import build
 from .decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
 from .docx_text import docx_paragraphs
@@ -114,14 +114,13 @@ def to_json(doc: Document) -> dict:
     parts = []
     for part in doc.parts:
         sections = []
-        for block in part.blocks:
-            if isinstance(block, Section):
-                sections.append({
-                    "heading": block.heading.text if block.heading else None,
-                    "line": block.line,
-                    "leads": _leads(block.blocks),
-                    "inline_leads": _inline_leads(block.blocks),
-                })
+        for block in part.sections:
+            sections.append({
+                "heading": block.heading.text if block.heading else None,
+                "line": block.line,
+                "leads": _leads(block.blocks),
+                "inline_leads": _inline_leads(block.blocks),
+            })
         loose = [b for b in part.blocks if isinstance(b, Paragraph) and b.lead]
         if loose:
             sections.append({"heading": None, "line": loose[0].line, "leads": _leads(loose), "inline_leads": []})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..tree import Document, Paragraph, Section, plain
+from ..tree import Document, Paragraph, plain
 
 
 def _para_text(p: Paragraph, md: bool) -> str:
@@ -24,22 +24,17 @@ def render_text(doc: Document, markdown: bool = False) -> str:
                 out.append(f"*{line}*")
     else:
         out.extend(x for x in (plain(h.title), plain(h.subtitle), plain(h.speaker)) if x)
-    for part in doc.parts:
-        if part.heading:
-            out.append(("## " if markdown else "") + part.heading.text)
-        for block in part.blocks:
-            if isinstance(block, Section):
-                paras = list(block.blocks)
-                head = block.heading.text if block.heading else ""
-                if block.style == "inline" and paras:
-                    first = _para_text(paras[0], markdown)
-                    out.append((f"*{head}*" if markdown and head else head) + first)
-                    paras = paras[1:]
-                elif head:
-                    out.append(("### " if markdown else "") + head)
-                out.extend(_para_text(p, markdown) for p in paras)
-            else:
-                out.append(_para_text(block, markdown))
+    for ln in doc.lines():
+        hd, p = ln.heading, ln.paragraph
+        if p is None:  # a heading on its own line; an empty section heading is left out
+            if ln.section is None:
+                out.append(("## " if markdown else "") + hd.text)
+            elif hd.text:
+                out.append(("### " if markdown else "") + hd.text)
+        elif hd is not None:  # an inline section heading opens its first paragraph
+            out.append((f"*{hd.text}*" if markdown and hd.text else hd.text) + _para_text(p, markdown))
+        else:
+            out.append(_para_text(p, markdown))
     sep = "\n\n" if markdown else "\n"
     return sep.join(out) + "\n"
 
