@@ -25,13 +25,16 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..atomic import atomic_write_text, check_target
 from ..errors import DrafterError, display_path
 from .bank import NUMBER_FRAMES, Merger, dumps
 from .report import ReportAgg, Skip, mine_file
 from .split import check_split_target, write_split
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 __all__ = ["MineResult", "mine", "candidates", "mine_reports", "REPORT_SUFFIXES"]
 
@@ -150,10 +153,8 @@ def mine(
     if jobs < 1:
         raise DrafterError(f"--jobs 应为正整数，收到 {jobs}")
     split = out is not None and out.suffix.lower() != ".json"
-    if split:
-        check_split_target(out, overwrite)
-    elif out is not None:
-        check_target(out, overwrite)
+    if out is not None:
+        (check_split_target if split else check_target)(out, overwrite)
     paths, warnings = candidates(corpus, out)
     warnings = list(warnings)
     n_unsupported = len(warnings)
@@ -176,7 +177,7 @@ def mine(
         raise DrafterError(f"{display_path(corpus)} 中没有可以读取的政府工作报告（{detail}）")
     bank = merger.bank()
     frames = bank.pop(NUMBER_FRAMES)  # the split bank's number.json; not part of the bank itself
-    if split:
+    if out is not None and split:
         write_split({**bank, NUMBER_FRAMES: frames}, out, overwrite)
     elif out is not None:
         atomic_write_text(out, dumps(bank), force=overwrite)
@@ -194,7 +195,7 @@ class _progress:
     def __init__(self, enabled: bool, total: int):
         self.enabled = enabled and total > 0
         self.total = total
-        self._p = None
+        self._p: Progress | None = None
 
     def __enter__(self) -> Callable[[str], None]:
         if not self.enabled:
@@ -202,7 +203,7 @@ class _progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self._p = Progress(
+        p = self._p = Progress(
             TextColumn("挖掘短语"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -211,11 +212,11 @@ class _progress:
             console=Console(file=sys.stderr),
             transient=False,
         )
-        self._p.__enter__()
-        task = self._p.add_task("", total=self.total)
+        p.__enter__()
+        task = p.add_task("", total=self.total)
 
         def advance(name: str) -> None:
-            self._p.update(task, advance=1, description=name)
+            p.update(task, advance=1, description=name)
 
         return advance
 

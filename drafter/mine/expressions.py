@@ -79,8 +79,9 @@ def verb_objects(toks: list[Token]) -> Iterator[tuple[int, int, str]]:
                 end = None
                 break
             k += 1
+        # the object must end the clause: at the end, or before punctuation that opens nothing
         complete = end is not None and (end + 1 >= n or (toks[end + 1].pos == "x" and toks[end + 1].word not in "“‘《（("))
-        if complete and end >= j + 1 and toks[end].end - toks[j + 1].start >= 2:
+        if complete and end is not None and end >= j + 1 and toks[end].end - toks[j + 1].start >= 2:
             yield verb_start, toks[end].end, word
             i = end + 1
         else:

@@ -71,13 +71,14 @@ def frame_of(tokens: Tokens, lexicon: frozenset[str]) -> tuple[str, dict[str, st
             pieces.append(("", tag))
     totals = Counter(tag for _, tag in pieces if tag and tag != "slot")
     seen: Counter[str] = Counter()
-    out, slots = [], {}
-    for lit, tag in pieces:
-        if tag is None or tag == "slot":
+    out: list[str] = []
+    slots: dict[str, str] = {}
+    for lit, piece_pos in pieces:
+        if piece_pos is None or piece_pos == "slot":
             out.append(lit)
             continue
-        seen[tag] += 1
-        name = f"{tag}{seen[tag]}" if totals[tag] > 1 else tag
-        slots[name] = tag
+        seen[piece_pos] += 1
+        name = f"{piece_pos}{seen[piece_pos]}" if totals[piece_pos] > 1 else piece_pos
+        slots[name] = piece_pos
         out.append("{" + name + "}")
     return "".join(out), slots

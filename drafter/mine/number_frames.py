@@ -416,12 +416,11 @@ def number_clauses(text: str, toks: list[Token], part: str, strip_words: set[str
                 if nc is None:
                     prev = None
                     continue
-                joinable = (
+                if (
                     prev is not None
                     and _CONTINUES.match(text[a:b])
                     and text[prev_end:a] in ("，", "、")
-                )
-                if joinable:
+                ):
                     merged = _join(prev, nc, text[prev_end:a], text, toks, part, strip_words)
                     out[-1] = merged
                     prev = merged

@@ -31,7 +31,7 @@ _PAIRS = ("“”", "‘’", "（）", "()", "《》", "「」", "『』", "【
 
 
 def _balanced(text: str) -> bool:
-    for a, b in _PAIRS:
+    for a, b in map(tuple, _PAIRS):
         depth = 0
         for c in text:
             if c == a:
