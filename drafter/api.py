@@ -143,12 +143,13 @@ def schema() -> str:
     return schema_json()
 
 
-def division(data: str | Path, out: str | Path, style: str | Path | None = None, force: bool = False):
+def division(data: str | Path, out: str | Path, style: str | Path | None = None, force: bool = False,
+             templates: str | Path | None = None):
     """`drafter division`: 部门分工 (.docx) or its tracking sheet (.xlsx) → a DivisionResult
-    (items, items without units, placeholders)."""
+    (items, items without units, placeholders). `templates`: a folder whose division.j2 words it."""
     from .office import write_division
 
-    return write_division(data, out, style=style, force=force)
+    return write_division(data, out, style=style, force=force, templates=templates)
 
 
 def mine(corpus: str | Path, out: str | Path | None = None, jobs: int = 1, force: bool = False,

@@ -127,11 +127,12 @@ def division(
     out: Path = typer.Option(..., "-o", "--out", help="输出文件：分工.docx（分工意见）或 分工.xlsx（跟踪表）"),
     style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板目录（其中的 division.j2 覆盖自带的分工措辞）"),
 ) -> None:
     """生成重点工作部门分工意见（.docx）或分工跟踪表（.xlsx）。"""
     from .api import division as do_division
 
-    result = do_division(data, out, style=style, force=force)
+    result = do_division(data, out, style=style, force=force, templates=templates)
     print(f"已生成 {out}（{len(result.items)} 项任务）")
     if result.missing_units:
         print(f"其中 {len(result.missing_units)} 项数据中没有牵头或责任单位，已留【待补充】，请在数据文件中填写：")

@@ -1,5 +1,6 @@
 """部门分工: 「××市人民政府关于落实《政府工作报告》重点工作部门分工的意见」 and its tracking
-spreadsheet, from the same data as the draft.
+spreadsheet, from the same data as the draft. This module gathers and numbers the items; the
+document's wording is templates/division.j2 (an office's copy wins, `--templates DIR`).
 
 The document follows the real one (咸政发〔2022〕4号, see tests/fixtures/corpus/
 division_2022_咸阳.tsv): title, addressees, one sentence of purpose, parts and sections in
@@ -30,10 +31,10 @@ from pathlib import Path
 from ..compose import figures as fig
 from ..compose.numbers import cn_number
 from ..compose.typography import normalize, tidy
-from ..compose.values import Data, placeholder
+from ..compose.values import Data, Derived, Runs, placeholder
 from ..compose.words import Words
 from ..model import Report
-from ..tree import Document, Header, Heading, Paragraph, Part, Properties, Run, Section, Source, plain
+from ..tree import Document, Properties, Run, Source, plain
 
 __all__ = [
     "DivisionItem", "DivisionResult", "division_items", "division_document",
@@ -105,35 +106,6 @@ class DivisionItem:
     @property
     def has_units(self) -> bool:
         return bool(self.lead_depts or self.coop_depts or self.all_depts)
-
-    def assignment(self, gov_short: str) -> list[Run]:
-        """（A、B牵头，C、D等按职责分工负责） and the other forms; a placeholder when the data
-        names no unit at all."""
-        out: list[Run] = [_t("（")]
-
-        def units(rs: list[Run]) -> None:
-            for i, r in enumerate(rs):
-                if i:
-                    out.append(_t("、"))
-                out.append(r)
-
-        if self.lead_depts:
-            units(self.lead_depts)
-            out.append(_t("牵头"))
-        if self.all_depts:
-            out.append(_t("，" if self.lead_depts else ""))
-            out.append(_d(f"{gov_short}各部门", "words.gov_short"))
-            out.append(_t("按职责分工负责" if self.lead_depts else "负责"))
-        elif self.coop_depts:
-            if self.lead_depts:
-                out.append(_t("，"))
-            units(self.coop_depts)
-            out.append(_t("等按职责分工负责"))
-        elif not self.lead_depts:
-            out.append(_hole(f"{self.path}.lead_depts", "牵头单位"))
-            out.append(_t("牵头"))
-        out.append(_t("）"))
-        return [r for r in out if r.text]
 
 
 @dataclass
@@ -289,58 +261,75 @@ def division_items(report: Report) -> list[DivisionItem]:
     return [it for part in _numbered(report) for block in part.sections for it in block.items]
 
 
-def division_document(report: Report) -> Document:
-    """The division document as a tree, for the GB/T 9704 writer (or .md / .txt)."""
+def _namespace(**values: object) -> object:
+    """What the template reads of a part, block or item: a Namespace, whose attributes the
+    sandbox lets templates read (a dict's `items` would shadow the key)."""
+    from jinja2.utils import Namespace
+
+    return Namespace(**values)
+
+
+def _division_context(report: Report) -> dict:
+    """templates/division.j2 sees the report's words (r, w, year, hole, derived) and the
+    numbered parts; only the wording is left to the template."""
     meta = report.meta
     w = Words.of(meta)
-    doc = Document()
-    doc.header = Header(title=[
-        _data(meta.region, "meta.region"), _t("人民政府关于落实《"), _data(meta.title, "meta.title"),
-        _t("》重点工作部门分工的意见"),
-    ])
-    intro: list[Paragraph] = [Paragraph([_d(addressees(meta.level), "meta.level")], role="salutation")]
-    if meta.meeting:
-        purpose = [_t("为全面完成"), _data(meta.meeting, "meta.meeting"), _t("审议通过的《")]
-    else:
-        purpose = [_t("为全面完成"), _data(meta.region, "meta.region"), _d(str(meta.year), "meta.year"),
-                   _t("年《")]
-    purpose += [_data(meta.title, "meta.title"),
-                _t("》确定的各项目标任务，现就重点工作部门分工提出如下意见。")]
-    intro.append(Paragraph(purpose))
-    doc.parts.append(Part("opening", None, intro))
 
-    for pi, part in enumerate(_numbered(report), 1):
-        out = Part(part.kind, Heading(part.heading, 1, f"{cn_number(pi)}、"))
-        si = 0
-        for block in part.sections:
-            paras = [_item_paragraph(it, w.gov_short) for it in block.items]
-            if block.note:
-                paras.append(Paragraph(block.note))
-            if block.heading is None:
-                out.blocks.extend(paras)
-            else:
-                si += 1
-                out.blocks.append(Section(Heading(block.heading, 2, f"（{cn_number(si)}）"), "own_line", paras))
-        doc.parts.append(out)
+    def item(it: DivisionItem) -> object:
+        return _namespace(
+            number=Runs([_d(f"{it.number}.", "division.number")]), task=Runs(it.task),
+            lead=it.lead_depts, coop=it.coop_depts, all=it.all_depts, deadline=it.deadline,
+            hole=Runs([_hole(f"{it.path}.lead_depts", "牵头单位")]), path=it.path, kind=it.kind)
 
-    sub = _SUBORDINATE.get(meta.level, "各县市区")
-    closing = [
-        Paragraph([
-            _d(sub, "meta.level"),
-            _t("、各部门要切实提高政治站位，把落实《"), _data(meta.title, "meta.title"),
-            _t("》重点工作作为检验工作成效的重要标准，坚持目标定量化、管理清单化、实施项目化、"
-               "推进常态化，对照分工逐项细化工作措施，明确责任人和完成时限，确保各项任务按时保质完成。"
-               "牵头单位要加强统筹协调，责任单位要主动配合、密切协作，形成工作合力。"),
-        ]),
-        Paragraph([
-            _t("各牵头单位要于"), _hole("division.closing", "台账报送日期"),
-            _t("前制定工作台账，报送"), _d(f"{w.gov_short}督查室", "words.gov_short"),
-            _t("；并分别于"), _hole("division.closing", "第一次进展报送日期"), _t("、"),
-            _hole("division.closing", "第二次进展报送日期"),
-            _t("前报送工作进展情况。"),
-        ]),
+    parts = [
+        _namespace(kind=part.kind, heading=Runs(part.heading), blocks=[
+            _namespace(heading=Runs(b.heading) if b.heading else None,
+                       items=[item(it) for it in b.items], note=Runs(b.note) if b.note else None)
+            for b in part.sections])
+        for part in _numbered(report)
     ]
-    doc.parts.append(Part("closing", None, closing))
+    return {
+        "r": Data(report),
+        "w": {k: Derived(v, f"words.{k}") for k, v in vars(w).items()},
+        "year": Derived(str(meta.year), "meta.year"),
+        "hole": lambda path, label: Runs([placeholder(path, label)]),
+        "derived": lambda text, ref="": Derived(str(text), ref),
+        "addressees": Derived(addressees(meta.level), "meta.level"),
+        "subordinate": Derived(_SUBORDINATE.get(meta.level, "各县市区"), "meta.level"),
+        "parts": parts,
+    }
+
+
+DIVISION_TEMPLATE = "division.j2"
+
+
+def division_document(report: Report, templates: Path | None = None) -> Document:
+    """The division document as a tree, for the GB/T 9704 writer (or .md / .txt): its wording
+    from templates/division.j2 (an office's own copy in `templates` wins), rendered in the
+    report's sandbox with the report's tags; numbering added here."""
+    from ..compose import make_environment
+    from ..compose.builder import Builder
+    from ..compose.sandbox import explain, guard_helpers
+    from ..errors import DrafterError
+
+    env = make_environment(Path(templates) if templates is not None else None)
+    builder = Builder()
+    env.drafter_builder = builder  # type: ignore[attr-defined]
+    try:
+        env.get_template(DIVISION_TEMPLATE).render(guard_helpers(_division_context(report), "短语库"))
+    except DrafterError:
+        raise
+    except Exception as e:  # noqa: BLE001 - every fault of a template is the user's: named in Chinese
+        raise DrafterError(explain(e, DIVISION_TEMPLATE, templates)) from None
+    doc = builder.doc
+    pi = 0
+    for part in doc.parts:
+        if part.heading is not None:
+            pi += 1
+            part.heading.number = f"{cn_number(pi)}、"
+        for si, sec in enumerate((s for s in part.sections if s.heading is not None), 1):
+            sec.heading.number = f"（{cn_number(si)}）"
+    meta = report.meta
     title = f"{meta.region}人民政府关于落实《{meta.title}》重点工作部门分工的意见"
     doc.properties = Properties(
         title=title,
@@ -351,11 +340,6 @@ def division_document(report: Report) -> Document:
         created=None,
     )
     return doc
-
-
-def _item_paragraph(item: DivisionItem, gov_short: str) -> Paragraph:
-    runs = [_d(f"{item.number}.", "division.number")] + item.task + item.assignment(gov_short)
-    return Paragraph(tidy(runs), role="item")
 
 
 # --- the tracking spreadsheet -----------------------------------------------------------------
@@ -471,14 +455,16 @@ def write_division(
     fmt: str | None = None,
     style: str | Path | None = None,
     force: bool = False,
+    templates: str | Path | None = None,
 ) -> DivisionResult:
-    """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`)."""
+    """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`); the
+    wording from `templates`/division.j2 when the office has its own."""
     from ..stages import load, prepare_output
 
     # `drafter division` has no --format: the file name alone decides
     out, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)
     report = data if isinstance(data, Report) else load(data)
-    doc = division_document(report)
+    doc = division_document(report, Path(templates) if templates is not None else None)
     items = division_items(report)
     if fmt == "xlsx":
         write_division_xlsx(report, out, force=force)
