@@ -76,7 +76,7 @@ class Counts:
     topic_right: int = 0
     topic_either: int = 0
 
-    def add(self, o: "Counts") -> None:
+    def add(self, o: Counts) -> None:
         for k in vars(self):
             setattr(self, k, getattr(self, k) + getattr(o, k))
 

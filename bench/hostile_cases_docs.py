@@ -56,7 +56,7 @@ def numbered_paragraphs(size: int, kinds: int = 30, seed: int = 9) -> bytes:
 def report_paragraphs(count: int) -> bytes:
     """`count` paragraphs of report prose, each naming a figure (so every one is a finding)."""
     return b"".join(
-        "<w:p><w:r><w:t>全市完成固定资产投资{}亿元，增长{}%。</w:t></w:r></w:p>".format(1000 + i, i % 97).encode()
+        f"<w:p><w:r><w:t>全市完成固定资产投资{1000 + i}亿元，增长{i % 97}%。</w:t></w:r></w:p>".encode()
         for i in range(count)
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from hostile_inputs import Case
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import MINIMAL  # noqa: E402  (the smallest complete data file)
+from conftest import MINIMAL
 
 
 def _data(old: str, new: str):

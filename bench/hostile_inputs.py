@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import resource
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 HERE = Path(__file__).resolve().parent
 CPU_GOAL_S = 2.0

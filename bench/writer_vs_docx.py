@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import docx  # noqa: E402
+import docx
 
-from drafter.style import default_profile  # noqa: E402
-from drafter.tree import Document, Header, Heading, Paragraph, Part, Run, Source  # noqa: E402
-from drafter.writers.docx_writer import write_docx  # noqa: E402
+from drafter.style import default_profile
+from drafter.tree import Document, Header, Heading, Paragraph, Part, Run, Source
+from drafter.writers.docx_writer import write_docx
 
 
 def T(text: str, kind: str = "template") -> Run:

@@ -17,7 +17,8 @@ text a user typed (a DrafterError with the Chinese reason).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from pydantic import BaseModel
 
@@ -65,18 +66,18 @@ class DataPath(tuple):
 
     __slots__ = ()
 
-    def __new__(cls, steps: Iterable[Step] = ()) -> "DataPath":
+    def __new__(cls, steps: Iterable[Step] = ()) -> DataPath:
         return super().__new__(cls, steps)
 
     @classmethod
-    def parse(cls, text: str) -> "DataPath":
+    def parse(cls, text: str) -> DataPath:
         path = cls.of(text)
         if path is None:
             raise DrafterError(f"数据路径“{text}”无法识别：应形如 review.sections[2].facts[0]")
         return path
 
     @classmethod
-    def of(cls, text: str) -> "DataPath | None":
+    def of(cls, text: str) -> DataPath | None:
         """The path a run's source ref names, or None when the text is not a data path."""
         steps = _steps(text)
         return None if steps is None else cls(steps)
@@ -91,10 +92,10 @@ class DataPath(tuple):
         return f"DataPath({str(self)!r})"
 
     @property
-    def parent(self) -> "DataPath":
+    def parent(self) -> DataPath:
         return DataPath(self[:-1])
 
-    def child(self, *steps: Step) -> "DataPath":
+    def child(self, *steps: Step) -> DataPath:
         return DataPath(tuple(self) + steps)
 
     def chain(self, root: Any) -> list[tuple[Any, Step]]:

@@ -31,7 +31,7 @@ def test_a_word_document_that_is_not_a_report_is_refused(tmp_path):
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".doc", "旧版 Word 二进制格式"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".docx", "另存为 .docx"),
-        ("政府工作报告\n各位代表：".encode("utf-8"), ".docx", "不是 .docx 文件"),
+        ("政府工作报告\n各位代表：".encode(), ".docx", "不是 .docx 文件"),
         (b"PK\x03\x04" + b"\x00broken" * 50, ".docx", "文件已损坏"),
         (b"", ".docx", "空文件"),
         (b"%PDF-1.7 ...", ".pdf", "不是 .docx 文件"),

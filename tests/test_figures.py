@@ -9,7 +9,7 @@ import pytest
 from drafter.compose.figures import facts_runs, figure_runs
 from drafter.compose.frames import FrameChooser
 from drafter.compose.values import Data
-from drafter.model import Figure, Report
+from drafter.model import Figure
 from drafter.phrases.bank import Bank, Entry, default_bank
 from tests.conftest import EXAMPLES
 

@@ -29,7 +29,7 @@ from drafter.parse import ParseError, parse_report, read_lines
 from tests.conftest import CORPUS, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from hostile_cases_docs import grow_docx, numbered_paragraphs, report_paragraphs  # noqa: E402
+from hostile_cases_docs import grow_docx, numbered_paragraphs, report_paragraphs
 
 SAMPLE = CORPUS / "2024_咸阳市.txt"
 XIANYANG = ROOT / "examples" / "xianyang_2024.yaml"
@@ -242,7 +242,7 @@ def test_findings_listed_are_capped_and_the_rest_counted(markdown):
 
 
 def test_findings_on_the_terminal_are_capped_too():
-    from drafter.checks.render import print_result
+    from drafter.cli_render import print_result
 
     buf = io.StringIO()
     print_result(_result(MAX_FINDINGS_LISTED + 5), Console(file=buf, width=200))

@@ -220,7 +220,7 @@ def test_bank_with_non_numeric_counts(tmp_path, run_cli, count, shown):
 ])
 def test_bank_entry_fields_are_type_checked(tmp_path, run_cli, change, expected):
     err = _refused(tmp_path, run_cli, _write(tmp_path, _bank(**change)))
-    assert f"bank.json 的第 1 条短语" in err and expected in err
+    assert "bank.json 的第 1 条短语" in err and expected in err
 
 
 @pytest.mark.parametrize("change,expected", [

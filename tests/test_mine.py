@@ -217,7 +217,7 @@ def test_a_failed_write_leaves_no_partial_bank(few, tmp_path, monkeypatch, exist
 
 
 def test_interrupt_leaves_no_partial_bank(few, tmp_path, monkeypatch):
-    import drafter.atomic as atomic
+    from drafter import atomic
 
     out = tmp_path / "bank.json"
 

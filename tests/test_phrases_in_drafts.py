@@ -4,7 +4,6 @@ place, never reused, always losing to the office's own text; mined headings and 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 

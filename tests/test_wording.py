@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -26,7 +26,7 @@ EXAMPLE_NAMES = ("xianyang_2024.yaml", "jintai_2023", "gaoping_2024.yaml")
 SEEDS = range(21)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _example(name: str) -> dict:
     return load(EXAMPLES / name).model_dump(exclude_unset=True)
 

@@ -228,7 +228,7 @@ def _doubled(c: _Collector, i: int, text: str) -> None:
         ch, s, e = m.group(1), m.start(), m.end()
         if any(w in text[max(0, s - 3):e + 3] and ch * 2 in w for w in _REDUPLICATED):
             continue
-        if s and text[s - 1] in _ENDS_WITH.get(ch, "") or e < len(text) and text[e] in _STARTS_WITH.get(ch, ""):
+        if (s and text[s - 1] in _ENDS_WITH.get(ch, "")) or (e < len(text) and text[e] in _STARTS_WITH.get(ch, "")):
             continue
         what = "标点" if not "\u4e00" <= ch <= "\u9fff" else "字"
         c.add(i, DOUBLED, ERROR, f"{what}“{ch}”重复了一次：{_context(text, s, e)}", s)

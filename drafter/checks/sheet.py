@@ -54,7 +54,6 @@ class SheetRow:
 
 def _text_rows(report: Report, i: int, cp: ComposedParagraph, s: int, run) -> list[SheetRow]:
     """One row per number of a text fact's run (a fact split over runs counts once per run)."""
-    from ..compose.numbers import format_number
     from .numbers import unit_after
 
     out = []

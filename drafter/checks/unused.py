@@ -11,11 +11,12 @@ dropped — a warning naming file:line:column, the field and why.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
+from ..datapath import format_path
 from ..errors import Problem
 from ..model.targets import NO_NUMBER
-from ..readers.yaml_data import Loaded, format_path
+from ..readers.yaml_data import Loaded
 from ..tree import Document
 
 # Fields that shape the draft without being printed, by their own name; the reason is the

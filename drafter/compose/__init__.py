@@ -11,7 +11,8 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from jinja2 import ChoiceLoader
 

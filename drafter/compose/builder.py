@@ -20,7 +20,8 @@ marker; the split unescapes it. Output stays deterministic: no random nonce is i
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from jinja2 import nodes
 from jinja2.ext import Extension

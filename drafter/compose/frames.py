@@ -29,7 +29,8 @@ import hashlib
 import re
 import weakref
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from ..phrases.bank import Entry
 from ..tree import Run, Source
@@ -156,7 +157,7 @@ def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
 # lives: the texts of each shape, the frames built from them and the texts each pattern fits. A
 # draft asks ~100 patterns of which ~35 differ, and a batch of drafts asks the same again. Only
 # the texts a pattern fits are built into frames (a shape has ~1,300 texts; a draft uses ~60).
-_BY_BANK: "weakref.WeakKeyDictionary[Any, _Memo]" = weakref.WeakKeyDictionary()
+_BY_BANK: weakref.WeakKeyDictionary[Any, _Memo] = weakref.WeakKeyDictionary()
 MAX_PATTERNS = 1024  # fitting results kept per bank before the memo starts afresh
 
 

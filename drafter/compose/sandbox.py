@@ -27,7 +27,8 @@ import types
 from decimal import Decimal
 from pathlib import Path
 from string import Formatter
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 from jinja2 import StrictUndefined, nodes, pass_context, pass_eval_context
 from jinja2.visitor import NodeTransformer
@@ -237,7 +238,7 @@ def _check_percent_format(fmt: str) -> None:
 class _BoundedFormatter(Formatter):
     """str.format for templates: fields looked up through the sandbox, widths bounded."""
 
-    def __init__(self, env: "ReportEnvironment"):
+    def __init__(self, env: ReportEnvironment):
         self._env = env
 
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
@@ -259,7 +260,7 @@ class _BoundedFormat:
 
     __slots__ = ("_env", "_text")
 
-    def __init__(self, env: "ReportEnvironment", text: str):
+    def __init__(self, env: ReportEnvironment, text: str):
         self._env = env
         self._text = text
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ..readers.yaml_data import format_path
-from ..tree import Run, Source
+from ..datapath import format_path
+from ..tree import Run, Runs, Source
 from .numbers import format_number
 
 
@@ -23,7 +24,7 @@ class DataStr(str):
 
     path: str
 
-    def __new__(cls, value: str, path: str) -> "DataStr":
+    def __new__(cls, value: str, path: str) -> DataStr:
         obj = super().__new__(cls, value)
         obj.path = path
         return obj
@@ -90,28 +91,10 @@ class Derived(str):
 
     ref: str
 
-    def __new__(cls, value: str, ref: str) -> "Derived":
+    def __new__(cls, value: str, ref: str) -> Derived:
         obj = super().__new__(cls, value)
         obj.ref = ref
         return obj
-
-
-class Runs:
-    """Ready-made runs (a figure clause, a list joined with 、) that a template prints."""
-
-    __slots__ = ("runs",)
-
-    def __init__(self, runs: list[Run]):
-        self.runs = runs
-
-    def __str__(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-    def __bool__(self) -> bool:
-        return any(r.text for r in self.runs)
-
-    def __add__(self, other: "Runs") -> "Runs":
-        return Runs(self.runs + to_runs(other))
 
 
 def placeholder_text(label: str) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ..model import LEVEL_WORDS, Meta
 
@@ -44,7 +45,7 @@ class Words:
     period: str  # 十四五
 
     @classmethod
-    def of(cls, meta: Meta) -> "Words":
+    def of(cls, meta: Meta) -> Words:
         u = LEVEL_WORDS[meta.level].unit
         region = meta.region
         name = meta.name or running_name(region, meta.level, meta.parent)

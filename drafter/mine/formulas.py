@@ -10,7 +10,7 @@ ending starts with 等 and has no final punctuation, couplet and spirit have non
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..spans import address_end
 from .text import sentences

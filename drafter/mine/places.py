@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 PLACES_FILE = "places.json"
 PLACES_FORMAT = "drafter-place-list"

@@ -7,7 +7,7 @@ are written with 预计 as real reports do.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Discriminator, Tag, model_validator
 
@@ -27,7 +27,7 @@ class Comparison(Model):
     )
 
     @model_validator(mode="after")
-    def _direction_known(self) -> "Comparison":
+    def _direction_known(self) -> Comparison:
         if self.diff is None and not self.relation:
             raise ValueError("没有差值（diff）时请填写比较关系 relation：高于 / 低于 / 持平，否则无法成句")
         if self.diff is not None and self.relation and self.relation != ("高于" if self.diff >= 0 else "低于"):
@@ -92,7 +92,7 @@ class Figure(Model):
         return self.rank if isinstance(self.rank, list) else [self.rank]
 
     @model_validator(mode="after")
-    def _nothing_silently_lost(self) -> "Figure":
+    def _nothing_silently_lost(self) -> Figure:
         if self.examples and self.form != "number_first":
             raise ValueError("举例（examples）只用于数在前句式：请写 form: number_first，否则例子不会写入初稿")
         if self.form == "number_first" and (self.value is None and "value" not in self.model_fields_set):
@@ -106,6 +106,6 @@ def _fact_kind(v: object) -> str:
 
 # A fact in a review section or a key-task item: free text, or a structured figure.
 Fact = Annotated[
-    Union[Annotated[Text, Tag("text")], Annotated[Figure, Tag("figure")]],
+    Annotated[Text, Tag("text")] | Annotated[Figure, Tag("figure")],
     Discriminator(_fact_kind),
 ]

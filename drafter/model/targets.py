@@ -86,7 +86,7 @@ class Target(Model):
         return self.kind == "control" or self.qualifier == "控制在以内"
 
     @model_validator(mode="after")
-    def _scope_for_average(self) -> "Target":
+    def _scope_for_average(self) -> Target:
         if self.qualifier == "高于平均水平" and not self.scope:
             raise ValueError("“高于平均水平”的目标请填写比较范围 scope，如 全市")
         if self.scope and self.qualifier != "高于平均水平":
@@ -139,7 +139,7 @@ class TargetCheck(Target):
     actual_dept: Text | None = field(None, title="实际数提供部门", description="如：市统计局")
 
     @model_validator(mode="after")
-    def _nothing_silently_lost(self) -> "TargetCheck":
+    def _nothing_silently_lost(self) -> TargetCheck:
         if self.assigned_by_superior and (self.actual is not None or self.actual2 is not None):
             raise ValueError("“完成上级下达任务”的目标用 done（true / false）填写是否完成；actual、actual2 不会写入初稿，请删除")
         if self.actual2 is not None and self.actual is None:

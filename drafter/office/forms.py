@@ -41,7 +41,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
@@ -79,11 +80,11 @@ class FormRow:
     paths: dict[str, str] = field(default_factory=dict)  # column (META_HEADER) → data path
     origin: str = "数据"  # 数据 / 目录
 
-    def takes(self, other: "FormRow") -> bool:
+    def takes(self, other: FormRow) -> bool:
         """Whether `other` fills only cells this row leaves empty (so they are one row)."""
         return not (set(self.paths) & set(other.paths))
 
-    def merge(self, other: "FormRow") -> None:
+    def merge(self, other: FormRow) -> None:
         self.values.update(other.values)
         self.paths.update(other.paths)
         self.status = self.status or other.status

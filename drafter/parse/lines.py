@@ -24,8 +24,8 @@ def cn_number(text: str) -> int | None:
     if "十" not in text:
         return _CN_VALUE[text] if len(text) == 1 else None
     tens, _, ones = text.partition("十")
-    t = _CN_VALUE.get(tens, None) if tens else 1
-    o = _CN_VALUE.get(ones, None) if ones else 0
+    t = _CN_VALUE.get(tens) if tens else 1
+    o = _CN_VALUE.get(ones) if ones else 0
     if t is None or o is None or len(tens) > 1 or len(ones) > 1:
         return None
     return t * 10 + o
@@ -153,7 +153,7 @@ def lead_of(text: str, numbered: bool = False) -> str | None:
     lead-shaped sentence really is a lead also depends on its neighbours (a section needs two
     or more, see rules/sections.py)."""
     s = first_sentence(text)
-    if not s or not s.endswith("。") and not s.endswith("。”"):
+    if not s or (not s.endswith("。") and not s.endswith("。”")):
         return None
     if len(s) > LEAD_MAX or len(s) < 4:
         return None

@@ -44,7 +44,7 @@ class Entry:
     local: bool = False
 
     @classmethod
-    def from_json(cls, d: dict) -> "Entry":
+    def from_json(cls, d: dict) -> Entry:
         """An entry of a bank checked by check_bank (types are right, optional keys may be absent)."""
         return cls(
             id=d["id"],

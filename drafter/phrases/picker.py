@@ -10,10 +10,9 @@ offices actually reuse, rare ones are often tied to one report's context.
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..compose.values import Runs
-from ..tree import Run, Source
+from ..tree import Run, Runs, Source
 from .bank import Bank, Entry
 from .slots import slots_of, split_frame
 

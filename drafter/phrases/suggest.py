@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from .bank import Bank, Entry
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 TOPICS: dict[str, tuple[str, ...]] = {
     "经济": ("稳增长", "经济运行", "生产总值", "经济", "内需", "消费", "投资", "市场主体", "民营", "财政", "金融"),

@@ -18,7 +18,8 @@ the office already set are kept (the office decides who answers for a figure).
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from ..datapath import DataPath, format_path
 from ..errors import Problem

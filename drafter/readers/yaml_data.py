@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Iterator
 
 from ..datapath import format_path
 from ..errors import DataErrors, DrafterError, Problem, display_path
@@ -143,7 +144,7 @@ def _loader_class() -> type:
 
 
 class _Converter:
-    def __init__(self, file: str, out: "Loaded", budget: int):
+    def __init__(self, file: str, out: Loaded, budget: int):
         self.file = file
         self.out = out
         self.limit = min(MAX_NODES, budget)  # values this file may expand to
@@ -364,7 +365,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_yaml_text(text: str, shown: str, budget: int = MAX_DATA_VALUES) -> "Loaded":
+def load_yaml_text(text: str, shown: str, budget: int = MAX_DATA_VALUES) -> Loaded:
     """YAML text → plain data with positions. Raises DataErrors in Chinese, also when the
     data would hold more than `budget` values."""
     import yaml
@@ -392,7 +393,7 @@ def load_yaml_text(text: str, shown: str, budget: int = MAX_DATA_VALUES) -> "Loa
     return loaded
 
 
-def load_yaml_file(path: Path, budget: int = MAX_DATA_VALUES) -> "Loaded":
+def load_yaml_file(path: Path, budget: int = MAX_DATA_VALUES) -> Loaded:
     """One YAML file → plain data with positions. Raises DataErrors / DrafterError in Chinese."""
     shown = display_path(path)
     if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist" either

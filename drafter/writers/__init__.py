@@ -4,7 +4,8 @@ one entry per output format."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
+from collections.abc import Callable
 
 from ..atomic import atomic_write
 from ..errors import DrafterError

@@ -14,7 +14,7 @@ its own findings (markdown-it style: one rule per file, small and named for what
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..state import State
 from . import appendix, closing, front, key_tasks, parts, review, self_building, targets

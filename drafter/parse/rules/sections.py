@@ -70,9 +70,7 @@ def heading_lines(lines: list[str], lo: int, hi: int) -> list[int]:
             continue
         if LIST_INTRO.search(line) or re.search(r"以下|如下|下列|主要做了|体现在", line):
             continue
-        if not re.search(r"[。！？!?]", line):
-            out.append(i)
-        elif len(sentences(line)) == 1 and "，" in line and line.endswith("。") and not re.search(r"\d", line):
+        if not re.search(r"[。！？!?]", line) or (len(sentences(line)) == 1 and "，" in line and line.endswith("。") and not re.search(r"\d", line)):
             out.append(i)
     return out
 
