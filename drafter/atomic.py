@@ -86,7 +86,7 @@ def _check_folder(folder: Path) -> None:
         raise DrafterError(f"输出文件夹 {shown} 不是文件夹")
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None], force: bool = False) -> None:
+def atomic_write(path: Path, write: Callable[[BinaryIO], object], force: bool = False) -> None:
     path = Path(path)
     check_target(path, force)
     clean_stale(path)
@@ -172,7 +172,7 @@ def clean_stale(path: Path) -> list[Path]:
     """Remove temporary files of earlier writes to `path` whose run is over: its process is
     gone (same host), or the file is older than STALE_SECONDS. Returns what was removed."""
     pattern = re.compile(re.escape(f".{_name_part(path.name)}.") + r"([0-9a-f]{6})-(\d+)\.[^.]+\.part\Z")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(path.parent))
     except OSError:

@@ -67,7 +67,7 @@ def os_reason(e: OSError) -> str:
     """Why the system refused a file operation, in Chinese (the reader and the writer share it)."""
     import errno
 
-    reasons = {
+    reasons: dict[int | None, str] = {
         errno.ELOOP: "符号链接指向自身（循环链接）",
         errno.ENAMETOOLONG: "文件名或路径过长",
         errno.EACCES: "没有权限",

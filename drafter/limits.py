@@ -123,7 +123,8 @@ def count_xml_elements(stream, max_elements: int, max_bytes: int, chunk: int = 6
     from lxml import etree
 
     counter = _Counter()
-    parser = etree.XMLParser(target=counter, resolve_entities=False, no_network=True)
+    # lxml calls only the target methods that exist; lxml-stubs' ParserTarget wrongly demands all five
+    parser = etree.XMLParser(target=counter, resolve_entities=False, no_network=True)  # type: ignore[arg-type]
     fed = 0
     try:
         while block := stream.read(chunk):

@@ -129,8 +129,8 @@ def _fact_model() -> type[BaseModel]:
 
 
 def skeleton_data(region: str, level: str, year: int) -> dict:
-    sections = [{"title": None, "facts": []} for _ in range(6)]
-    areas = [{"title": None, "items": [{"lead": None, "measures": []}]} for _ in range(8)]
+    sections: list[dict[str, Any]] = [{"title": None, "facts": []} for _ in range(6)]
+    areas: list[dict[str, Any]] = [{"title": None, "items": [{"lead": None, "measures": []}]} for _ in range(8)]
     return {
         "meta": {"region": region, "level": level, "year": year},
         "review": {

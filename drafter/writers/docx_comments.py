@@ -17,7 +17,7 @@ file) and builds every comment by parsing a string.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, cast
 
 from lxml import etree
 
@@ -74,6 +74,7 @@ class Annotator:
         from docx.opc.constants import CONTENT_TYPE as CT
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.opc.packuri import PackURI
+        from docx.oxml.comments import CT_Comments
         from docx.oxml.parser import parse_xml
         from docx.parts.comments import CommentsPart
 
@@ -91,7 +92,7 @@ class Annotator:
             if text[:1].isspace() or text[-1:].isspace():
                 t.set(XML_SPACE, "preserve")
         # parse_xml gives python-docx's element classes (CT_Comments), which its reader expects
-        element = parse_xml(etree.tostring(root, encoding="UTF-8", standalone=True))
+        element = cast(CT_Comments, parse_xml(etree.tostring(root, encoding="UTF-8", standalone=True)))
         part = CommentsPart(PackURI("/word/comments.xml"), CT.WML_COMMENTS, element,
                             d.part.package)
         d.part.relate_to(part, RT.COMMENTS)

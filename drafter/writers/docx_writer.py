@@ -18,19 +18,20 @@ import math
 import os
 import re
 import unicodedata
-from typing import IO, Callable
+from typing import IO, TYPE_CHECKING, Callable, cast
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml.parser import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.hdrftr import FooterPart
 from docx.parts.styles import StylesPart
 from lxml import etree
 
 from ..style import StyleProfile, default_profile
-from ..tree import Document, Heading, Paragraph, Run, Section
+from ..tree import Document, Heading, Paragraph, Run
 from .docx_xml import (
     HINT_ONLY,
     SECTPR_ORDER,
@@ -54,6 +55,9 @@ from .docx_xml import (
     w,
     xml_safe,
 )
+
+if TYPE_CHECKING:  # imported only with --annotate
+    from .docx_comments import Annotator
 
 __all__ = ["write_docx", "build_docx", "STYLE_IDS", "STYLE_NAMES"]
 
@@ -211,7 +215,8 @@ def _replace_styles(d, lay: _Layout) -> None:
             break
     else:  # pragma: no cover - the default template has a styles part
         old = None
-    styles = OxmlElement("w:styles", nsdecls={"w": W_NS})
+    # python-docx makes its CT_Styles for w:styles; OxmlElement is annotated "or a plain _Element"
+    styles = cast(BaseOxmlElement, OxmlElement("w:styles", nsdecls={"w": W_NS}))
     _write_styles(styles, lay)
     partname = old.partname if old is not None else PackURI("/word/styles.xml")
     part.relate_to(StylesPart(partname, CT.WML_STYLES, styles, part.package), RT.STYLES)
@@ -387,7 +392,7 @@ def _write_footers(d, lay: _Layout) -> None:
         for old in sect.findall(w("footerReference")):
             sect.remove(old)
         for index, (kind, pos) in enumerate((("default", pn.odd), ("even", pn.even))):
-            ftr = OxmlElement("w:ftr", nsdecls={"w": W_NS, "r": R_NS})
+            ftr = cast(BaseOxmlElement, OxmlElement("w:ftr", nsdecls={"w": W_NS, "r": R_NS}))  # a CT_HdrFtr
             p = sub(ftr, "p")
             ppr = sub(p, "pPr")
             sub(ppr, "pStyle", {W_VAL: STYLE_IDS["page_number"]})
@@ -529,7 +534,7 @@ class _BodyWriter:
         self.rpr_cache: dict[tuple, tuple] = {}
         self.inline_fmt = self._run_fmt(p.inline_heading.font, p.inline_heading.bold, p.body.bold)
         self.lead_fmt = self._run_fmt(p.lead.font, p.lead.bold, p.body.bold)
-        self.annotator = None  # docx_comments.Annotator for --annotate; None by default
+        self.annotator: Annotator | None = None  # for --annotate; None by default
         self.squeeze = 0  # character spacing of the paragraph being written, 1/20 pt; 0: the style's
 
     @staticmethod
@@ -559,15 +564,17 @@ class _BodyWriter:
                 self.para(STYLE_IDS[key], segs)
                 self.squeeze = 0
         body_id = STYLE_IDS["body"]
-        for part in doc.parts:
-            if part.heading is not None:
-                self.heading(part.heading)
-            for block in part.blocks:
-                if isinstance(block, Section):
-                    self.section(block)
-                else:
-                    # 各位代表： stands flush left, like the addressee line of an official document
-                    self.para(body_id, self.paragraph_segments(block), flush_left=block.role == "salutation")
+        for ln in doc.lines():
+            hd, para = ln.heading, ln.paragraph
+            if hd is not None and (ln.section is None or ln.section.style != "inline"):
+                self.heading(hd)  # a heading on its own line
+            elif hd is not None:  # an inline heading opens its first paragraph, in its own look
+                opening = self.heading_segments(hd, self.inline_fmt)
+                self.para(body_id, opening + (self.paragraph_segments(para) if para is not None else []))
+            elif para is not None:
+                # 各位代表： stands flush left, like the addressee line of an official document
+                flush = ln.section is None and para.role == "salutation"
+                self.para(body_id, self.paragraph_segments(para), flush_left=flush)
         body.extend(list(self.body))
         if sect is not None:
             body.append(sect)
@@ -590,26 +597,6 @@ class _BodyWriter:
         segs.append((para.runs, (None, None)))
         return segs
 
-    def section(self, sec: Section) -> None:
-        body_id = STYLE_IDS["body"]
-        paras = sec.blocks
-        if sec.heading is None:
-            for para in paras:
-                self.para(body_id, self.paragraph_segments(para))
-            return
-        if sec.style != "inline":
-            self.heading(sec.heading)
-            for para in paras:
-                self.para(body_id, self.paragraph_segments(para))
-            return
-        opening = self.heading_segments(sec.heading, self.inline_fmt)
-        if not paras:
-            self.para(body_id, opening)
-            return
-        self.para(body_id, opening + self.paragraph_segments(paras[0]))
-        for para in paras[1:]:
-            self.para(body_id, self.paragraph_segments(para))
-
     def para(self, style_id: str, segments: list, flush_left: bool = False) -> None:
         p = etree.SubElement(self.body, _W_P)
         ppr = etree.SubElement(p, _W_PPR)
@@ -620,12 +607,12 @@ class _BodyWriter:
         # Merge neighbouring runs of the same look into one w:r.
         hl = self.hl
         notes = self.annotator
-        cur = None
+        cur: tuple | None = None  # the look of the runs in buf; None only while buf is empty
         buf: list[str] = []
         for runs, (font, bold) in segments:
             for run in runs:
                 if run is LINE_BREAK:
-                    if buf:
+                    if buf and cur is not None:
                         self._run(p, cur, "".join(buf))
                     cur, buf = None, []
                     etree.SubElement(etree.SubElement(p, _W_R), w("br"))
@@ -636,7 +623,7 @@ class _BodyWriter:
                 key = (font, bold, hl.get(run.source.kind))
                 # --annotate only: a run with a comment stays its own w:r inside a comment range.
                 if notes is not None and (note := notes.note(run)) is not None:
-                    if buf:
+                    if buf and cur is not None:
                         self._run(p, cur, "".join(buf))
                     cur, buf = None, []
                     cid = notes.open(p, note)
@@ -644,12 +631,12 @@ class _BodyWriter:
                     notes.close(p, cid)
                     continue
                 if key != cur:
-                    if buf:
+                    if buf and cur is not None:
                         self._run(p, cur, "".join(buf))
                     cur, buf = key, [text]
                 else:
                     buf.append(text)
-        if buf:
+        if buf and cur is not None:
             self._run(p, cur, "".join(buf))
 
     def _run(self, p: etree._Element, key: tuple, text: str) -> None:

@@ -242,7 +242,8 @@ def content_types_xml(parts: Iterable) -> bytes:
             defaults[ext] = part.content_type
         else:
             overrides[str(part.partname)] = part.content_type
-    root = etree.Element("{%s}Types" % CT_NS, nsmap={None: CT_NS})
+    # None is lxml's key for the default namespace; lxml-stubs' nsmap type allows only str keys
+    root = etree.Element("{%s}Types" % CT_NS, nsmap={None: CT_NS})  # type: ignore[dict-item]
     for ext in sorted(defaults):
         etree.SubElement(root, "{%s}Default" % CT_NS, Extension=ext, ContentType=defaults[ext])
     for name in sorted(overrides):
