@@ -14,13 +14,13 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..model import LEVEL_WORDS, Figure, Rank, Target
+from ..datapath import format_path
+from ..model import LEVEL_WORDS, Figure, Number, Rank, Target
 from ..model.verdict import gdp_growth_of, judge_each
-from ..readers.yaml_data import format_path
 from ..tree import Run, Source
 from . import aggregate
 from .frames import FrameChooser, figure_pattern, render, target_pattern
-from .numbers import cn_number, format_number
+from .numbers import cn_number, format_number, magnitude
 from .values import Data, Runs, model_of, path_of, placeholder, to_runs
 from .verbs import verb_goes_first
 
@@ -36,11 +36,11 @@ class _Clause:
         if text:
             self.runs.append(Run(text, Source("template", self.ref)))
 
-    def data(self, text: str, path: tuple) -> None:
-        if text:
+    def data(self, text: str | None, path: tuple) -> None:
+        if text:  # an empty or missing word writes nothing
             self.runs.append(Run(text, Source("data", format_path(path))))
 
-    def num(self, value: float | int, path: tuple) -> None:
+    def num(self, value: Number, path: tuple) -> None:
         self.data(format_number(value), path)
 
     def hole(self, path: tuple, label: str) -> None:
@@ -71,7 +71,7 @@ def _growth_runs(c: _Clause, f: Figure, p: tuple) -> list[Run]:
     if f.growth is None:
         sub.hole(p + ("growth",), f"{f.name}的增速")
     else:
-        sub.num(abs(f.growth), p + ("growth",))
+        sub.num(magnitude(f.growth), p + ("growth",))
     sub.template("%")
     return sub.runs
 
@@ -116,7 +116,7 @@ def _comparisons(c: _Clause, f: Figure, p: tuple) -> None:
             continue
         c.template("、高于" if cmp.diff >= 0 else "、低于")
         c.data(cmp.scope, cp + ("scope",))
-        c.num(abs(cmp.diff), cp + ("diff",))
+        c.num(magnitude(cmp.diff), cp + ("diff",))
         c.data(cmp.unit, cp + ("unit",))
 
 
@@ -346,11 +346,11 @@ def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
     unit = t.effective_unit
     unit_path = p + ("unit",)
 
-    def value(v: float | int | None, vp: tuple, label: str = "目标值") -> None:
+    def value(v: Number | None, vp: tuple, label: str = "目标值") -> None:
         if v is None:
             c.hole(vp, f"{t.name}的{label}")
         else:
-            c.num(abs(v) if t.kind == "growth" else v, vp)
+            c.num(magnitude(v) if t.kind == "growth" else v, vp)
         if unit:
             if t.unit is None:
                 c.template(unit)
@@ -396,7 +396,7 @@ def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[
         if v is None:
             sub.hole(p + (key,), f"{t.name}的{label}")
         else:
-            sub.num(abs(v) if t.kind == "growth" else v, p + (key,))
+            sub.num(magnitude(v) if t.kind == "growth" else v, p + (key,))
         return sub.runs
 
     unit_run = [Run(t.unit, Source("data", format_path(p + ("unit",))))] if t.unit else []
@@ -493,9 +493,9 @@ def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label:
         if v is None:
             c.hole(p + (key,), f"{t.name}的{'第二个' if i else ''}{label}")
         else:
-            c.num(abs(v) if t.kind == "growth" else v, p + (key,))
+            c.num(magnitude(v) if t.kind == "growth" else v, p + (key,))
         c.template(unit)
-        if key.startswith("actual") and getattr(t, "actual_qualifier", ""):
+        if key.startswith("actual") and getattr(t, "actual_qualifier", None):
             c.data(t.actual_qualifier, p + ("actual_qualifier",))
 
 
@@ -539,7 +539,7 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     if t.benchmark is None:
         c.hole(p + ("benchmark",), f"{t.name}的比较基准实际数")
     else:
-        c.num(abs(t.benchmark) if t.kind == "growth" else t.benchmark, p + ("benchmark",))
+        c.num(magnitude(t.benchmark) if t.kind == "growth" else t.benchmark, p + ("benchmark",))
     c.template(unit)
 
 

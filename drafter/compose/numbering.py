@@ -36,6 +36,7 @@ def number(doc: Document, structure: Structure) -> None:
         if part.heading is not None:
             i += 1
             part.heading.number = f"{cn_number(i)}、" if structure.numbered else ""
+        style: str  # a key of _marker's table
         if part.type == "review":
             style = structure.review_marker
         elif part.type in ("key_tasks", "self_building"):

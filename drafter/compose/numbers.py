@@ -22,6 +22,13 @@ def format_number(v: float | int | Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def magnitude(v: float | int | Decimal) -> float | int | Decimal:
+    """abs() of a data number, its type kept (a type checker joins abs() of the union to object)."""
+    if isinstance(v, Decimal):
+        return abs(v)
+    return abs(v)
+
+
 def cn_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9999)."""
     if n < 0:
