@@ -301,24 +301,27 @@ def _list_items(lines: list[str], start: int) -> list[int]:
 
 
 def _check_comments(lines: list[str], saids: list[str]) -> None:
-    """「# 去年目标：…」 above each item of review.checks."""
+    """「# 去年目标：…」 above each item of review.checks. One check is emitted per target, so
+    items and saids pair one to one: strict, so a drift fails loudly instead of putting a
+    comment over the wrong target."""
     try:
         start = lines.index("  checks:")
     except ValueError:
-        return
+        return  # `checks: []`: no target was read
     items = _list_items(lines, start)
-    for i, said in reversed(list(zip(items, saids))):
-        lines[i:i] = [f"    # 去年目标：{said}"]
+    for i, said in reversed(list(zip(items, saids, strict=True))):
+        lines[i:i] = [f"    # 去年目标：{' '.join(said.splitlines())}"]
 
 
 def _item_comments(lines: list[str], parent: str, key: str, hints: list[str]) -> None:
     """「# 去年回顾：（一）……」 above each item of the list `parent.key` (indent 2, items at 4)."""
     at = _field_start(lines, parent, key)
-    if at is None:
-        return
+    if at is None or not hints:
+        return  # no titles last year: the skeleton's default items stay without hints
     start = next(i for i in range(at, len(lines)) if lines[i].startswith(f"  {key}:"))
     items = _list_items(lines, start)
-    for i, hint in reversed(list(zip(items, hints))):
+    # one item per title of last year (_prefilled), so they pair one to one
+    for i, hint in reversed(list(zip(items, hints, strict=True))):
         lines[i:i] = [f"    # {' '.join(hint.splitlines())}"]
 
 

@@ -470,3 +470,24 @@ def test_from_a_data_file_headings_get_the_year_advanced(tmp_path):
     assert report.structure.headings.review == "2024年工作回顾和成效"
     assert report.structure.headings.key_tasks == "2025年工作目标和主要任务"
     assert "#   - term: “三个年”活动" in out.read_text(encoding="utf-8")
+
+
+def test_each_last_year_target_comment_sits_above_its_own_check():
+    """「# 去年目标：…」 and the checks come from the same list of targets and are paired with
+    zip(strict=True): on every corpus report and on the example data file, the item right below
+    each comment is the check of that very target, and no target is left without its comment."""
+    import json
+
+    total = 0
+    for path in [*sorted(CORPUS.glob("*.txt")), EXAMPLE]:
+        last = read_last(path)
+        lines = skeleton_from_last(last).split("\n")
+        at = [i for i, line in enumerate(lines) if line.startswith("    # 去年目标：")]
+        assert len(at) == len(last.targets), path.name
+        for i, lt in zip(at, last.targets, strict=True):
+            assert lines[i] == f"    # 去年目标：{lt.said}", path.name
+            item = next(line for line in lines[i + 1:] if not line.lstrip().startswith("#"))
+            name = lt.target.name
+            assert item in (f"    - name: {name}", f"    - name: {json.dumps(name, ensure_ascii=False)}"), (path.name, item)
+        total += len(at)
+    assert total >= 200  # 226 targets on this corpus: the test walks real reports, not an empty list
