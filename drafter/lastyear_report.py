@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from .parse.lines import PROBLEMS_FORMULA, cn_number
-from .tree import Document, Paragraph
+from .tree import Document, Heading, Paragraph, Section
 
 __all__ = ["structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint"]
 
@@ -34,18 +34,18 @@ def structure(doc: Document) -> dict[str, Any]:
     kt = parts.get("key_tasks")
     if kt is not None:
         out["targets_part"] = "separate" if kt.heading is not None else "combined"
-        sections = [b for b in kt.sections if b.heading]
-        if sections:
-            out["task_style"] = sections[0].style
-            number = sections[0].heading.text
+        headed = _first_headed(kt.sections)
+        if headed is not None:
+            out["task_style"] = headed[0].style
+            number = headed[1].text
             if number.startswith("（一）"):
                 out["task_marker"] = "（一）"
             elif number.startswith("一、"):
                 out["task_marker"] = "一、"
     if review is not None:
-        sections = [b for b in review.sections if b.heading]
-        if sections:
-            first = sections[0].heading.text
+        headed = _first_headed(review.sections)
+        if headed is not None:
+            first = headed[1].text
             for marker in ("（一）", "——", "一是"):
                 if first.startswith(marker):
                     out["review_marker"] = marker
@@ -53,6 +53,14 @@ def structure(doc: Document) -> dict[str, Any]:
             else:
                 out["review_marker"] = "none"
     return out
+
+
+def _first_headed(sections: list[Section]) -> tuple[Section, Heading] | None:
+    """The first section that has a heading, with that heading."""
+    for b in sections:
+        if b.heading:
+            return b, b.heading
+    return None
 
 
 def section_titles(doc: Document, part_type: str) -> list[str]:
@@ -99,7 +107,7 @@ def _problem_body(paras: list[Paragraph], i: int) -> str | None:
         return None
     rest = text[m.end():]
     if re.search(r"[：:]\s*$", rest):  # 平凉: 「…还存在不少差距：」, the list in what follows
-        body = []
+        body: list[str] = []
         for p in paras[i + 1:]:
             if body and not _LIST_START.match(p.text):
                 break

@@ -328,8 +328,9 @@ class _Guard(NodeTransformer):
     """Rewrites a parsed template so that literal text goes through `finalize` (escaped,
     counted), every for loop counts its turns, and `~` is size-checked."""
 
+    # generic_visit changes the node in place (and returns it, typed as any Node)
     def visit_Output(self, node: nodes.Output) -> nodes.Node:
-        node = self.generic_visit(node)
+        self.generic_visit(node)
         node.nodes = [
             _filter(nodes.Const(n.data), LITERAL, n.lineno) if isinstance(n, nodes.TemplateData) else n
             for n in node.nodes
@@ -337,16 +338,16 @@ class _Guard(NodeTransformer):
         return node
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
-        node = self.generic_visit(node)
+        self.generic_visit(node)
         node.iter = _filter(node.iter, LOOP, node.lineno)
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        node = self.generic_visit(node)
+        self.generic_visit(node)
         return _filter(nodes.List(node.nodes, lineno=node.lineno), CONCAT, node.lineno)
 
 
-def _filter(expr: nodes.Expr, name: str, lineno: int) -> nodes.Filter:
+def _filter(expr: nodes.Node, name: str, lineno: int) -> nodes.Filter:
     return nodes.Filter(expr, name, [], [], None, None, lineno=lineno)
 
 
@@ -442,11 +443,10 @@ class ReportEnvironment(SandboxedEnvironment):
         raise SecurityError(f"模板不能访问{describe(obj)}的 {attribute}（模板只能读数据字段和少数文本方法）")
 
     def wrap_str_format(self, value: Any) -> Any:
-        if isinstance(value, (types.MethodType, types.BuiltinMethodType)) and isinstance(
-            getattr(value, "__self__", None), str
-        ):
+        owner = getattr(value, "__self__", None)
+        if isinstance(value, (types.MethodType, types.BuiltinMethodType)) and isinstance(owner, str):
             if value.__name__ == "format":
-                return _BoundedFormat(self, value.__self__)
+                return _BoundedFormat(self, owner)
         return None  # format_map and the rest: the attribute allow-list decides
 
     # -- calls ---------------------------------------------------------------------------------------

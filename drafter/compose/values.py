@@ -35,7 +35,7 @@ class DataNum:
 
     __slots__ = ("value", "path")
 
-    def __init__(self, value: float | int, path: str):
+    def __init__(self, value: float | int | Decimal, path: str):
         self.value = value
         self.path = path
 

@@ -27,6 +27,7 @@ def render_text(doc: Document, markdown: bool = False) -> str:
     for ln in doc.lines():
         hd, p = ln.heading, ln.paragraph
         if p is None:  # a heading on its own line; an empty section heading is left out
+            assert hd is not None  # a line has a heading, a paragraph or both
             if ln.section is None:
                 out.append(("## " if markdown else "") + hd.text)
             elif hd.text:
