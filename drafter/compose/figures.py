@@ -15,10 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..datapath import format_path
-from ..model import LEVEL_WORDS, Figure, Number, Rank, Target
+from ..model import LEVEL_WORDS, Figure, Number, Rank, Report, Target
 from ..model.verdict import gdp_growth_of, judge_each
 from ..tree import Run, Source
 from . import aggregate
+from ..phrases.bank import Bank
 from .frames import FrameChooser, figure_pattern, render, target_pattern
 from .numbers import cn_number, format_number, magnitude
 from .values import Data, Runs, model_of, path_of, placeholder, to_runs
@@ -617,7 +618,7 @@ def checks_runs(items: Any, level: str = "市", skip: Any = ()) -> Runs:
     return Runs(out)
 
 
-def helpers(report: Any, seed: int, bank: Any) -> dict[str, Any]:
+def helpers(report: Report, seed: int, bank: Bank | None) -> dict[str, Any]:
     """The figure helpers templates call, bound to this draft's seed and phrase bank."""
     level = report.meta.level
     fr = FrameChooser(bank, seed, report.meta.province, level)

@@ -29,10 +29,10 @@ import hashlib
 import re
 import weakref
 from dataclasses import dataclass
-from typing import Any
 from collections.abc import Callable, Iterable
 
-from ..phrases.bank import Entry
+from ..model import Figure, Target
+from ..phrases.bank import Bank, Entry
 from ..tree import Run, Source
 
 TOP = 4  # candidate frames per figure: the wordings offices reuse, not one-offs
@@ -96,7 +96,7 @@ def _merged(text: str, es: list) -> Frame:
     return Frame(text, best.id, sum(e.count for e in es), reports, provinces, levels, local)
 
 
-def frames_of(bank: Any, slot_name: str) -> list[Frame]:
+def frames_of(bank: Bank, slot_name: str) -> list[Frame]:
     """Number entries of one shape, merged by text."""
     merged: dict[str, list] = {}
     for e in bank.of("number", slot_name):
@@ -157,7 +157,7 @@ def render(frame: Frame, m: re.Match, slots: dict[str, list[Run]],
 # lives: the texts of each shape, the frames built from them and the texts each pattern fits. A
 # draft asks ~100 patterns of which ~35 differ, and a batch of drafts asks the same again. Only
 # the texts a pattern fits are built into frames (a shape has ~1,300 texts; a draft uses ~60).
-_BY_BANK: weakref.WeakKeyDictionary[Any, _Memo] = weakref.WeakKeyDictionary()
+_BY_BANK: weakref.WeakKeyDictionary[Bank, _Memo] = weakref.WeakKeyDictionary()
 MAX_PATTERNS = 1024  # fitting results kept per bank before the memo starts afresh
 
 
@@ -168,7 +168,7 @@ class _Memo:
     fits: dict  # (shape, pattern) → [(Frame, Match)]
 
 
-def _memo(bank: Any) -> _Memo:
+def _memo(bank: Bank | None) -> _Memo:
     if bank is None:
         return _Memo({}, {}, {})
     try:
@@ -177,7 +177,7 @@ def _memo(bank: Any) -> _Memo:
         return _Memo({}, {}, {})
 
 
-def _texts_of(bank: Any, shape: str) -> dict[str, list]:
+def _texts_of(bank: Bank, shape: str) -> dict[str, list]:
     """Number entries of one shape by text, as the bank read them (see Bank.raw_of)."""
     raw = bank.raw_of("number", shape) if hasattr(bank, "raw_of") else bank.of("number", shape)
     out: dict[str, list] = {}
@@ -191,7 +191,7 @@ class FrameChooser:
     (陕西省, matched by the bank's short names: 陕西) and level; `pick` takes the set of frames
     already used in the paragraph being written."""
 
-    def __init__(self, bank: Any, seed: int, province: str | None = None, level: str | None = None):
+    def __init__(self, bank: Bank | None, seed: int, province: str | None = None, level: str | None = None):
         self.bank = bank
         self.seed = seed
         self.province = (province or "").strip()
@@ -281,7 +281,7 @@ def _growth_verb(growth_verb: str | None, falling: bool) -> str:
     return "下降" if falling else "增长"
 
 
-def figure_pattern(f: Any, headline: bool, has_value: bool, has_growth: bool) -> tuple[str, str] | None:
+def figure_pattern(f: Figure, headline: bool, has_value: bool, has_growth: bool) -> tuple[str, str] | None:
     """(bank shape, regex of frame texts) for the core of figure `f` (value, growth, first rank);
     None when no mined shape can say it (number-first, 倒数 ranks …)."""
     if f.form == "number_first":
@@ -321,7 +321,7 @@ def figure_pattern(f: Any, headline: bool, has_value: bool, has_growth: bool) ->
     return None
 
 
-def target_pattern(t: Any) -> tuple[str, str] | None:
+def target_pattern(t: Target) -> tuple[str, str] | None:
     """(bank shape, regex) for a numeric target: 增长6%左右 / 控制在3%以内 / 4.5万人以上."""
     q = t.qualifier
     if q not in ("", "左右", "以上", "以内", "控制在以内"):
