@@ -89,3 +89,12 @@ def test_the_offices_end_mark_wins_over_a_new_sentence():
         "红枫大道入选最美公路。第三产业繁荣发展")
     # two sub-topics in a row, or one opening the paragraph, stay in one sentence
     assert _joined(_phrase("乡村振兴深入实施", 0), _phrase("短板弱项加快补齐", 1)) == "乡村振兴深入实施，短板弱项加快补齐"
+
+
+@pytest.mark.parametrize("name", ["xianyang_2024.yaml", "xianyang_2024_figures.yaml"])
+def test_the_count_of_sections_is_derived_and_written_in_chinese_numerals(name):
+    report = load(EXAMPLES / name)
+    doc = compose_report(report, seed=0)
+    intro = next(p for _, _, p in doc.paragraphs() if p.text.endswith("个方面工作："))
+    assert intro.text == "主要做了六个方面工作：" and len(report.review.sections) == 6
+    assert [r.source.kind for r in intro.runs if "六" in r.text] == ["derived"]

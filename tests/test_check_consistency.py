@@ -58,7 +58,7 @@ def test_level_words_in_template_wording_of_a_composition_are_errors(tmp_path):
 
 def test_ascii_punctuation_duplicates_and_placeholders_in_a_draft(xy_draft, tmp_path):
     edited = tmp_path / "改.docx"
-    edit_docx(xy_draft, edited, "主要做了6个方面工作：", "主要做了6个方面工作:")
+    edit_docx(xy_draft, edited, "主要做了六个方面工作：", "主要做了六个方面工作:")
     edit_docx(edited, edited, "坚持就业优先，", "坚持就业优先,")
     edit_docx(edited, edited, "咸永一级公路停止收费。", "咸永一级公路停止收费。2个县义务教育优质均衡发展通过省级验收。")
     edit_docx(edited, edited, "支持中医事业发展。", "支持中医事业发展。【待补充：中医院床位数】")
