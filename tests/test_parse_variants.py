@@ -83,17 +83,37 @@ def notes_marker(lines: list[str], k: int) -> tuple[list[str], list[int]]:
     return out, list(range(1, len(lines) + 1))
 
 
+_SECTION_NUMBER = re.compile(r"^（([一二三四五六七八九十]{1,3})）")
+
+
+def numbered_is(lines: list[str], k: int) -> tuple[list[str], list[int]]:
+    """The （一）-numbered review and key-task section headings (structure.json) numbered
+    一是…/二是… instead, as county reports write them."""
+    record = json.loads(STRUCTURE.read_text(encoding="utf-8"))[k]
+    out = list(lines)
+    for part in ("review", "key_tasks"):
+        for s in (record[part] or {}).get("sections", []):
+            if s["marker"] == "（一）":
+                out[s["line"] - 1] = _SECTION_NUMBER.sub(r"\1是", out[s["line"] - 1])
+    return out, list(range(1, len(lines) + 1))
+
+
 TRANSFORMS = {
     "hard_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, ("— {} —", "第{}页", "-{}-")[k % 3]),
     "web_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, indent="", pages=False),
     "half_width": lambda lines, k: half_width(lines),
     "blank_lines": lambda lines, k: blank_lines(lines),
     "notes_marker": notes_marker,
+    "numbered_is": numbered_is,
 }
 
 
+_IS_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3})是")
+
+
 def structure(js: dict, back: dict[int, int] | None = None) -> set[tuple]:
-    """Parts, section headings and leads as (kind, line, text); `back` maps lines to the original's."""
+    """Parts, section headings and leads as (kind, line, text); `back` maps lines to the
+    original's. A heading's 一是 reads as （一）: the same number written the county's way."""
     def ln(x: int) -> int | None:
         return x if back is None else back.get(x)
     out: set[tuple] = set()
@@ -101,7 +121,7 @@ def structure(js: dict, back: dict[int, int] | None = None) -> set[tuple]:
         out.add(("part", p["type"], ln(p["start_line"])))
         for s in p["sections"]:
             if s["heading"]:
-                out.add(("section", p["type"], ln(s["line"]), s["heading"]))
+                out.add(("section", p["type"], ln(s["line"]), _IS_NUMBER.sub(r"（\1）", s["heading"])))
             for lead in s["leads"]:
                 out.add(("lead", p["type"], ln(lead["line"]), lead["text"]))
     return out
@@ -206,3 +226,18 @@ def test_web_page_wrap_without_indentation_keeps_every_item():
         kept, total, extra = kept + k, total + n, extra + len(added)
     assert kept == total == 1184
     assert extra <= 14
+
+
+def test_sections_numbered_yi_shi_keep_every_item_of_every_report():
+    """（一） → 一是 over all 25 reports: 253 section headings renumbered, every structure
+    item kept and none added (the parser reads 一是 own-line and inline headings as sections,
+    and the leads under them stay leads)."""
+    kept = total = extra = renumbered = 0
+    for k, name in enumerate(corpus_files()):
+        lines = original(name)
+        new, _ = numbered_is(lines, k)
+        renumbered += sum(a != b for a, b in zip(lines, new, strict=True))
+        n, t, _missing, added = agreement(name, "numbered_is")
+        kept, total, extra = kept + n, total + t, extra + len(added)
+    assert renumbered == 253
+    assert (kept, total, extra) == (1184, 1184, 0)
