@@ -330,6 +330,13 @@ def _broken(tmp_path: Path, kind: str, report_docx: Path) -> Path:
             for info in z.infolist():
                 if info.filename != "word/document.xml":
                     out.writestr(info, z.read(info))
+    elif kind == "无正文":  # document.xml is there, but its root is not a w:document with a w:body
+        with zipfile.ZipFile(report_docx) as z, zipfile.ZipFile(p, "w") as out:
+            for info in z.infolist():
+                data = z.read(info)
+                if info.filename == "word/document.xml":
+                    data = b'<?xml version="1.0"?><x xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+                out.writestr(info, data)
     return p
 
 
@@ -340,6 +347,7 @@ BROKEN = {
     "截断": "不是有效的 .docx",
     "损坏": "损坏",
     "缺正文": "损坏",
+    "无正文": "没有正文",
 }
 
 

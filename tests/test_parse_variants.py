@@ -146,7 +146,7 @@ EXACT = [t for t in TRANSFORMS if t != "web_wrap"]  # web_wrap: see the test bel
 def test_transformed_report_keeps_its_structure(name, transform):
     if not (CORPUS / name).exists():
         pytest.skip(name)
-    kept, total, missing, extra = agreement(name, transform)
+    _kept, _total, missing, extra = agreement(name, transform)
     assert not missing and not extra, (name, transform, sorted(missing, key=str)[:8], sorted(extra, key=str)[:8])
 
 
@@ -166,7 +166,7 @@ def test_page_numbers_running_heads_and_blank_lines_are_not_text():
     printed = [body[k:k + 30] for k in range(0, len(body), 30)]
     lines += printed[:2] + ["", "第3页", "XX市人民政府工作报告", "— 4 —"] + printed[2:] + ["。"]
     lines += ["XX市人民政府工作报告", "　　一、2024年工作回顾", "　　这一年，我们在全面建设中不断前进，在攻坚克难中接续奋斗，一批"] + ["重大项目落地建设。"]
-    joined, origin = unwrap([normalize_line(x) for x in lines if normalize_line(x)],
+    joined, _origin = unwrap([normalize_line(x) for x in lines if normalize_line(x)],
                             [x[:1].isspace() for x in lines if normalize_line(x)])
     assert joined[0] == "XX市人民政府工作报告" and joined.count("XX市人民政府工作报告") == 1
     assert body.strip("　") + "。" in joined

@@ -60,7 +60,7 @@ def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], str, str]:
         paras = [_paragraph_text(p) for p in paragraphs]
         cp = document.core_properties
         return paras, cp.title or "", cp.comments or ""
-    except Exception as e:  # a property python-docx cannot read (a broken core.xml date, …)
+    except AttributeError as e:  # a docProps/core.xml that is no core properties part (other root or content type)
         raise DrafterError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}") from None
 
 

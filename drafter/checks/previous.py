@@ -46,7 +46,9 @@ def _num(v: Any) -> Decimal | None:
         return None
     try:
         return Decimal(format_number(v)) if not isinstance(v, str) else Decimal(v)
-    except Exception:
+    # InvalidOperation ("5.5%"), OverflowError (inf) are ArithmeticErrors; ValueError (nan),
+    # TypeError (a list where a number belongs)
+    except (ArithmeticError, ValueError, TypeError):
         return None
 
 

@@ -77,7 +77,9 @@ class _Numbering:
         self.counters: dict[str, list[int]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:  # no numbering part
+        # no numbering part (python-docx cannot make an empty one), or one whose content type it
+        # does not know, loaded as a plain Part without .element
+        except (NotImplementedError, AttributeError):
             return
         for an in root.iter(f"{_W}abstractNum"):
             aid = an.get(f"{_W}abstractNumId")
@@ -158,11 +160,20 @@ def open_docx(data: bytes, path: str | Path, shown: str | None = None):
         check_docx_xml(data, shown)
     except DrafterError as e:
         raise ParseError(e.message, path) from None
-    try:
-        import docx  # python-docx
+    import zipfile
+    import zlib
 
+    import docx  # python-docx
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
+
+    try:
         return docx.Document(io.BytesIO(data))
-    except Exception as e:  # KeyError for a missing part, lxml errors on broken XML, …
+    # KeyError for a missing part, AttributeError for a part of an unknown content type, lxml
+    # errors on broken XML, zip/zlib errors on a damaged archive, ValueError on bad attribute values
+    except (KeyError, AttributeError, ValueError, LxmlError, zipfile.BadZipFile, zlib.error, EOFError,
+            OpcError, PythonDocxError) as e:
         raise ParseError(f"{shown} 无法作为 .docx 读取（文件可能已损坏，或不是 Word 文档）：{type(e).__name__}", path) from None
 
 
@@ -172,7 +183,9 @@ def body_paragraphs(document, path: str | Path, shown: str) -> list:
     from ..errors import DrafterError
     from ..limits import check_paragraphs
 
-    body = document.element.body
+    body = document.element.find(f"{_W}body")
+    if body is None:  # a main part whose root is not a w:document with its w:body
+        raise ParseError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）：没有正文（w:body）", path)
     try:
         check_paragraphs(len(body), shown)
     except DrafterError as e:
@@ -205,7 +218,7 @@ def docx_paragraphs(data: bytes, path: str | Path) -> list[str]:
     paragraphs = body_paragraphs(document, path, Path(path).name)
     try:
         return _texts(document, paragraphs)
-    except Exception as e:  # a part python-docx cannot read (a broken styles.xml, …)
+    except AttributeError as e:  # a styles part of an unknown content type: a plain Part, no .element
         raise ParseError(f"{Path(path).name} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}", path) from None
 
 
