@@ -52,6 +52,30 @@ def plain(runs: list[Run]) -> str:
     return "".join(r.text for r in runs)
 
 
+class Runs:
+    """Ready-made runs (a figure clause, a list joined with 、, a phrase) that a template prints."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: list[Run]):
+        self.runs = runs
+
+    def __str__(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    def __bool__(self) -> bool:
+        return any(r.text for r in self.runs)
+
+    def __add__(self, other: Runs | Run | list[Run]) -> Runs:
+        if isinstance(other, Runs):
+            return Runs(self.runs + other.runs)
+        if isinstance(other, Run):
+            return Runs([*self.runs, other])
+        if isinstance(other, list) and all(isinstance(r, Run) for r in other):
+            return Runs(self.runs + other)
+        return NotImplemented
+
+
 @dataclass
 class Paragraph:
     """A body paragraph. `lead` is the bold lead phrase that opens it (促进创新协同。)."""
