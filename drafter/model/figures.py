@@ -73,7 +73,8 @@ class Figure(Model):
         "",
         title="句式",
         description="留空按语料措辞；name_first 指标在前（城镇就业新增5.14万人）；verb_first 动词在前"
-        "（办复人大代表建议55件）；number_first 数在前（……等16个项目建成投产）",
+        "（办复人大代表建议55件）；number_first 数在前（……等16个项目建成投产；出台、实施等及物动词仍在前："
+        "出台……等4方面政策措施）",
     )
     examples: list[Text] = list_field(
         "举例", "数在前句式中“等”之前的例子，如 西电智慧产业园、神电智能电器 → ……等16个项目建成投产"
