@@ -22,7 +22,8 @@ import stat as st
 import tempfile
 import time
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
+from collections.abc import Callable
 
 from .errors import DrafterError, display_path, os_reason
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, TypeVar, Union
+from typing import Literal, TypeVar, Union
+from collections.abc import Iterator
 
 # Where a run of text came from.
 #   data         a value the office wrote in its data file (ref = data path)
@@ -158,7 +159,7 @@ class Properties:
     keywords: str = ""
     comments: str = ""
     language: str = "zh-CN"
-    created: "dt.date | None" = None  # the meeting date, so the same data gives the same file
+    created: dt.date | None = None  # the meeting date, so the same data gives the same file
 
 
 # A node of the body, as `Document.walk` yields them.

@@ -10,7 +10,7 @@ that follows it (乡村振兴, 营商环境): 深入推进乡村振兴.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .seg import Token
 from .text import clauses, sentences

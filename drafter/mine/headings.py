@@ -11,7 +11,7 @@ of at least FRAME_MIN_REPORTS reports (聚焦, 坚定不移, 着力, 持续发�
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .text import escape
 
@@ -34,7 +34,7 @@ def clause_edges(tokens: Tokens) -> set[str]:
     edges: set[str] = set()
     clause: list[tuple[str, str]] = []
     for word, pos in list(tokens) + [("。", "x")]:
-        if word in _CLAUSE_SEP or pos == "x" and not word.strip("“”‘’《》（）()"):
+        if word in _CLAUSE_SEP or (pos == "x" and not word.strip("“”‘’《》（）()")):
             for w, p in clause[:1] + clause[-1:]:
                 if not p.startswith(_NOUN_POS):
                     edges.add(w)

@@ -20,7 +20,7 @@ heading or lead empty, so a fragment or a claim can never be a good suggestion.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 # Words, not characters: jieba keeps 和美, 之江, 着力 whole. Not listed: 地 and 着, which jieba
 # cuts off 新高地 and 着力推改革; and at the end 和 (碳达峰碳中和 comes out 碳中/和).
@@ -59,7 +59,7 @@ def not_whole(text: str, tokens: Iterable[tuple[str, str]]) -> str | None:
     quoted = 0
     for i, (w, _) in enumerate(words):
         quoted += w.count("“") - w.count("”")
-        if quoted <= 0 and (w in COPULA or w == "要" and _modal(words, i)):
+        if quoted <= 0 and (w in COPULA or (w == "要" and _modal(words, i))):
             return "claim"
     return None
 
