@@ -157,7 +157,7 @@ class Builder:
             raise TemplateStructureError(f"{ref}：section 必须直接写在 part 里")
         if style not in ("own_line", "inline"):
             raise TemplateStructureError(f"{ref}：section 的形式只能是 own_line 或 inline")
-        section = Section(style=style)
+        section = Section(style="inline" if style == "inline" else "own_line")  # the checked value, typed
         self._stack.append(section)
         try:
             self._only_layout(caller(), ref)

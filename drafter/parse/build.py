@@ -107,6 +107,6 @@ def build(state: State) -> Document:
     if state.appendix is not None:
         a, b = state.appendix
         heading = Heading(runs=[_run(state, a)], level=1, line=state.line_no(a))
-        blocks = [_paragraph(state, i) for i in range(a + 1, b + 1)]
+        blocks: list[Paragraph | Section] = [_paragraph(state, i) for i in range(a + 1, b + 1)]
         parts.append(Part(type="appendix", heading=heading, blocks=blocks, line=state.line_no(a), end_line=state.end_line_no(b)))
     return Document(header=_header(state), parts=parts)

@@ -8,6 +8,7 @@ state into a `drafter.tree.Document`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass
@@ -36,7 +37,7 @@ class SectionSpan:
     end: int  # inclusive
     heading: str
     number: str  # the marker as written: （三） / 三、 / 三是 / "" when unnumbered
-    style: str  # own_line | inline
+    style: Literal["own_line", "inline"]
     marker: str  # family: （一） 一、 一是 —— 这一年 一年来 ——这一年 ——一年来 none
     leads: list[Lead] = field(default_factory=list)
 

@@ -122,7 +122,7 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
             if text in seen_heads:
                 continue  # the running head of a later page
             seen_heads.add(text)
-        if by_indent and indented[i - 1]:
+        if by_indent and indented is not None and indented[i - 1]:  # by_indent implies the marks
             joining = False
         inside = joining and not _starts_paragraph(text)
         if inside:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ..lines import LEAD_MAX, LIST_INTRO, cn_number, lead_of, marker, sentences
 from ..state import Lead, SectionSpan, State
@@ -79,6 +80,7 @@ def make_section(lines: list[str], start: int, end: int, family: str) -> Section
     line = lines[start]
     m = marker(line) if family in ("（一）", "一、", "一是") else None
     parts = sentences(line)
+    style: Literal["own_line", "inline"]
     if len(parts) <= 1:
         style, heading = "own_line", line
     else:
