@@ -113,7 +113,7 @@ def render(g: Gathered) -> str | None:
         body += ["fill:"]
         for f in fills:
             body += [_figure_lines(f, "  ")[0], "  - {" + ", ".join(f"{k}: {_q(v) if isinstance(v, str) else _num(v)}"
-                                                          for k, v in f.fill.items()) + "}"]
+                                                          for k, v in (f.fill or {}).items()) + "}"]
     if tasks:
         body += ["key_tasks:", "  areas:"]
         for topic, items in _by_topic(tasks).items():

@@ -247,7 +247,8 @@ def numbers_in(text: str) -> list[str]:
         if num.percent:
             end = text.index("%" if "%" in text[end:end + 3] else "％", end) + 1
         else:
-            end = _UNIT_AFTER.match(text, end).end()
+            unit = _UNIT_AFTER.match(text, end)  # every piece optional: it always matches
+            end = unit.end() if unit else end
         out.append(text[num.start:end])
     return out
 
@@ -396,7 +397,7 @@ def harvest(path: Path, dept: str | None = None, lex=None) -> list[Harvested]:
         default = None
     dept = dept or dept_from_name(path.name)
     own = [cue_score(s.text) for s in sentences]
-    para_sum: dict[int, int] = {}
+    para_sum: dict[int, float] = {}
     para_n: dict[int, int] = {}
     for s, sc in zip(sentences, own):
         para_sum[s.para_id] = para_sum.get(s.para_id, 0) + sc
@@ -405,13 +406,14 @@ def harvest(path: Path, dept: str | None = None, lex=None) -> list[Harvested]:
     scores = [sc + PART_PARAGRAPH_WEIGHT * para_sum[s.para_id] / para_n[s.para_id] for s, sc in zip(sentences, own)]
     lex = shipped_lexicon() if lex is None else lex
     out = []
-    for s, sc in zip(sentences, scores):
+    for s, score in zip(sentences, scores):
+        part: Literal["review", "key_tasks"]  # the section's own part, else the cues, else the file's
         if s.section_part in ("review", "key_tasks"):
-            part = s.section_part
-        elif sc:
-            part = "review" if sc > 0 else "key_tasks"
+            part = "review" if s.section_part == "review" else "key_tasks"
+        elif score:
+            part = "review" if score > 0 else "key_tasks"
         else:
-            part = default or "review"
+            part = "key_tasks" if default == "key_tasks" else "review"
         out.append(Harvested(
             text=s.text,
             part=part,

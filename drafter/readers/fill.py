@@ -56,7 +56,7 @@ def empty_entry(data: Any, name: str, unit: str | None = None) -> tuple | None:
 def _target(data: Any, item: dict) -> tuple | None:
     at = DataPath.of(item["entry"]) if isinstance(item.get("entry"), str) else None
     entry = at.resolve(data) if at is not None else None
-    if isinstance(entry, dict) and entry.get("name") == item["name"]:
+    if at is not None and isinstance(entry, dict) and entry.get("name") == item["name"]:
         return tuple(at)
     return empty_entry(data, item["name"], item.get("unit"))
 
