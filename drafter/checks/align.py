@@ -60,7 +60,7 @@ def align(composed: list[str], draft: list[str]) -> Alignment:
     b = [draft[p][s:e] for p, s, e in dp]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            for (cpara, cs, ce), (dpara, ds, _) in zip(cp[i1:i2], dp[j1:j2]):
+            for (cpara, cs, ce), (dpara, ds, _) in zip(cp[i1:i2], dp[j1:j2], strict=True):  # equal: as long
                 for k in range(ce - cs):
                     _link(al, (cpara, cs + k), (dpara, ds + k))
         elif tag == "replace":

@@ -31,7 +31,7 @@ class ComposedParagraph:
 
     def spans(self):
         """(start, end, run) for every run."""
-        for s, r in zip(self.starts, self.runs):
+        for s, r in zip(self.starts, self.runs, strict=True):  # appended together
             yield s, s + len(r.text), r
 
 

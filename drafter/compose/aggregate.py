@@ -93,7 +93,7 @@ def _merge(clauses: list[Clause]) -> list[Clause]:
             tail = head + shared
             parts = [x[: -len(tail)] for x in texts[:-1]] + [texts[-1]]
         runs: list[Run] = []
-        for k, (g, part) in enumerate(zip(group, parts)):
+        for k, (g, part) in enumerate(zip(group, parts, strict=True)):  # a part per clause
             if k:
                 runs.append(Run("、", Source("template", "aggregate")))
             runs.append(_with(g.runs[0], part))

@@ -376,7 +376,7 @@ def find_targets_text(doc: Document) -> TargetsText | None:
     paras = [(part.type, p) for part, _, p in doc.paragraphs()]
     texts = [_clean(p.text) for _, p in paras]
     for wanted in (lambda t: t == "targets", lambda t: t != "targets"):
-        for i, ((ptype, p), text) in enumerate(zip(paras, texts)):
+        for i, ((ptype, p), text) in enumerate(zip(paras, texts, strict=True)):
             if not wanted(ptype):
                 continue
             # the marker may sit after the 总体要求 in the same paragraph (定西)

@@ -85,7 +85,7 @@ def _indent_marks_paragraphs(texts: list[str], indented: list[bool] | None) -> b
     tells a new paragraph from a printed line that happens to end at a 。 ."""
     if not indented:
         return False
-    longer = [ind for t, ind in zip(texts, indented) if len(t) >= _MIN_LINE]
+    longer = [ind for t, ind in zip(texts, indented, strict=True) if len(t) >= _MIN_LINE]  # a mark per line (parse_lines)
     return bool(longer) and 0.03 <= sum(longer) / len(longer) <= 0.6
 
 
