@@ -73,7 +73,7 @@ def run(data: str | Path, out: str | Path, options: DraftOptions = DraftOptions(
     o = options
     fmt = _annotate_target(out, o.fmt) if o.annotate else o.fmt
     # the outline command has no --format option for the message to suggest
-    out, fmt, profile = prepare_output(out, fmt, o.force, o.style, format_option=not o.outline)
+    path, fmt, profile = prepare_output(out, fmt, o.force, o.style, format_option=not o.outline)
     report, loaded = load_with_positions(data)
     doc = compose_report(report, seed=o.seed, templates=o.templates, phrases=o.phrases)
     unused = [] if o.outline else unused_values(loaded, doc)
@@ -86,7 +86,7 @@ def run(data: str | Path, out: str | Path, options: DraftOptions = DraftOptions(
     if o.annotate:
         from .office.annotate import write_annotated
 
-        comments = write_annotated(doc, report, out, profile=profile, force=o.force)
+        comments = write_annotated(doc, report, path, profile=profile, force=o.force)
     else:
-        write(doc, out, fmt, profile=profile, force=o.force)
-    return DraftResult(doc, out, fmt, doc.placeholders(), doc.suggestions(), unused, comments)
+        write(doc, path, fmt, profile=profile, force=o.force)
+    return DraftResult(doc, path, fmt, doc.placeholders(), doc.suggestions(), unused, comments)
