@@ -4,29 +4,32 @@ one entry per output format."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from collections.abc import Callable
 
 from ..atomic import atomic_write
 from ..errors import DrafterError
 from ..tree import Document
 
+if TYPE_CHECKING:  # the style profile (pydantic) is loaded only for a .docx
+    from ..style import StyleProfile
+
 FORMATS = ("docx", "md", "txt")
 
 
-def _docx(doc: Document, stream: BinaryIO, profile=None) -> None:
+def _docx(doc: Document, stream: BinaryIO, profile: StyleProfile | None = None) -> None:
     from .docx_writer import write_docx  # python-docx only when a .docx is asked for
 
     write_docx(doc, stream, profile)
 
 
-def _md(doc: Document, stream: BinaryIO, profile=None) -> None:
+def _md(doc: Document, stream: BinaryIO, profile: StyleProfile | None = None) -> None:
     from .text import write_markdown
 
     write_markdown(doc, stream)
 
 
-def _txt(doc: Document, stream: BinaryIO, profile=None) -> None:
+def _txt(doc: Document, stream: BinaryIO, profile: StyleProfile | None = None) -> None:
     from .text import write_text
 
     write_text(doc, stream)
@@ -50,7 +53,7 @@ def format_for(path: Path, fmt: str | None) -> str:
     return suffix
 
 
-def write(doc: Document, path: Path, fmt: str | None = None, profile=None, force: bool = False) -> str:
+def write(doc: Document, path: str | Path, fmt: str | None = None, profile: StyleProfile | None = None, force: bool = False) -> str:
     """Write `doc` to `path` atomically; returns the format used."""
     fmt = format_for(Path(path), fmt)
     atomic_write(Path(path), lambda s: WRITERS[fmt](doc, s, profile), force=force)
