@@ -124,86 +124,127 @@ def about(doc: Document, lines: list[str], path: str | Path) -> ReportInfo:
     # the opening sentence (现在，我代表市人民政府向大会报告工作): the miner's rule, a line that
     # says both 我代表 and 报告, so a thanks paragraph (我代表市人民政府，向…致以) is not it
     opening = next((x for x in lines[:12] if "我代表" in x and "报告" in x), "")
+    front = _read_front(title, subtitle, label, speaker_line, opening, lines, path)
+    region, row = _region(front.candidates, path)
+    name = _own_name(region) or _PAREN.sub("", region)
+    full = "".join(lines)
+    place = _place(name)
+    level, hint = _level(region, full) if region else ("", "")
+    plan_year, review_year = _years(doc, title, subtitle, lines, path, row)
+    return ReportInfo(
+        region=region, name=name, place=place, short=_short(place, full), unit=_unit(opening, name, full),
+        level=level, level_hint=hint, aliases=_aliases(front.candidates + ([region] if row else [])),
+        leadership=_leadership(full), plan_year=plan_year, review_year=review_year,
+        period=_period(full), meeting=front.meeting, speaker=front.speaker, speaker_title=front.speaker_title,
+    )
 
-    candidates: list[str] = []
+
+@dataclass
+class _Front:
+    """What the front matter says: region candidates in order of trust, the meeting and speaker."""
+
+    candidates: list[str]
+    meeting: str = ""
+    speaker: str = ""
+    speaker_title: str = ""
+
+
+def _read_front(title: str, subtitle: str, label: str, speaker_line: str, opening: str,
+                lines: list[str], path: Path) -> _Front:
+    """Region candidates from the title, meeting line, label, speaker line, opening, SOURCES.tsv
+    and file name, in that order; the meeting and speaker read on the way."""
+    front = _Front([])
     for t in [title] + lines[:3]:
         m = _TITLE.match(t.replace(" ", ""))
         if m:
-            candidates.append(m.group(1))
-    meeting = ""
+            front.candidates.append(m.group(1))
     for t in [subtitle] + lines[:6]:
         m = _MEETING.search(t)
         if m:
-            candidates.append(m.group(1))
-            meeting = meeting or m.group(0)
+            front.candidates.append(m.group(1))
+            front.meeting = front.meeting or m.group(0)
     m = _LABEL.match(label)
     if m:
-        candidates.append(m.group(1))
-    speaker = speaker_title = ""
+        front.candidates.append(m.group(1))
     m = _SPEAKER.match(speaker_line)
     if m:
-        candidates.append(m.group(1))
+        front.candidates.append(m.group(1))
         if m.group(2).strip():  # 咸阳市市长 冷劲松
-            speaker, speaker_title = m.group(2).strip(), speaker_line[: m.start(2)].strip()
+            front.speaker, front.speaker_title = m.group(2).strip(), speaker_line[: m.start(2)].strip()
     m = _OPENING.search(opening)
     if m:
-        candidates.append(m.group(1))
+        front.candidates.append(m.group(1))
     # SOURCES.tsv's place before the file name: 2024_广州.txt says 广州, which looks like a
     # region (…州) but is 广州市
     listed = (_sources_row(path) or {}).get("place", "").strip()
     if listed:
-        candidates.append(listed)
-    candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
+        front.candidates.append(listed)
+    front.candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
+    return front
 
+
+def _region(candidates: list[str], path: Path) -> tuple[str, dict[str, str] | None]:
+    """The region as written in full, and SOURCES.tsv's row when only that row named it."""
     # the title comes first (lastyear's order; the miner's began with the meeting line): it has
     # the fullest name, 芜湖市繁昌区 where the meeting line says 繁昌区
     region = next((c for c in candidates if _region_ok(c)), "")
     if not region:
         region = next((r for r in map(_own_name, candidates) if r), "")
-    row = None
-    if not region:  # last resort: SOURCES.tsv beside the report
-        row = _sources_row(path)
-        region = (row or {}).get("place", "").strip()
-    name = _own_name(region) or _PAREN.sub("", region)
+    if region:
+        return region, None
+    row = _sources_row(path)  # last resort: SOURCES.tsv beside the report
+    return (row or {}).get("place", "").strip(), row
 
+
+def _aliases(candidates: list[str]) -> tuple[str, ...]:
+    """Names in brackets (西海岸新区 of 青岛市黄岛区（西海岸新区）) and their stems (西海岸)."""
     aliases: set[str] = set()
-    for c in candidates + ([region] if row else []):
+    for c in candidates:
         for inner in re.findall(r"[（(]([^（）()]{2,12})[）)]", c):
             aliases.add(inner)
             stem = re.sub(r"(?:新区|自治县|市|区|县|旗)$", "", inner)
             if len(stem) >= 2:
                 aliases.add(stem)
+    return tuple(sorted(aliases))
 
-    full = "".join(lines)
+
+def _unit(opening: str, name: str, full: str) -> str:
+    """The unit of 全市 / 市人民政府: the opening's, the name's, else the most frequent 全X."""
     m = _OPENING_UNIT.search(opening)
-    unit = m.group(1) if m else ""
-    if not unit and name and name[-1] in UNITS:
-        unit = name[-1]
-    if not unit:
-        scope = Counter(re.findall(r"全([市区县旗])", full))
-        unit = max(sorted(scope), key=lambda u: scope[u]) if scope else "市"
+    if m:
+        return m.group(1)
+    if name and name[-1] in UNITS:
+        return name[-1]
+    scope = Counter(re.findall(r"全([市区县旗])", full))
+    return max(sorted(scope), key=lambda u: scope[u]) if scope else "市"
 
+
+def _place(name: str) -> str:
+    """The name less its unit: 咸阳 of 咸阳市, 西海岸 of 西海岸新区 (two-character names keep it)."""
     place = name
     if name and name[-1] in UNITS and len(name) >= 3:
         place = name[:-1]
     if name.endswith("新区") and len(name) >= 4:
         place = name[:-2]
-    short = ""
-    if len(place) >= 2 and re.search(f"驻{place[0]}(?!{place[1]})", full):
-        short = place[0]
+    return place
 
-    level, hint = _level(region, full) if region else ("", "")
-    plan_year, review_year = _years(doc, title, subtitle, lines, path, row)
+
+def _short(place: str, full: str) -> str:
+    """咸 when the report writes 驻咸部队 (but not 驻咸阳)."""
+    if len(place) >= 2 and re.search(f"驻{place[0]}(?!{place[1]})", full):
+        return place[0]
+    return ""
+
+
+def _period(full: str) -> str:
     periods = Counter(_PERIOD.findall(full))
-    period = max(sorted(periods), key=lambda p: periods[p]) if periods else ""
+    return max(sorted(periods), key=lambda p: periods[p]) if periods else ""
+
+
+def _leadership(full: str) -> str:
+    """The most frequent leadership chain, the longest on a tie."""
     leads = Counter(m.group() for m in LEADERSHIP.finditer(full))
-    leadership = max(sorted(leads), key=lambda x: (leads[x], len(x))) if leads else ""
-    return ReportInfo(
-        region=region, name=name, place=place, short=short, unit=unit, level=level, level_hint=hint,
-        aliases=tuple(sorted(aliases)), leadership=leadership, plan_year=plan_year,
-        review_year=review_year, period=period, meeting=meeting, speaker=speaker,
-        speaker_title=speaker_title,
-    )
+    return max(sorted(leads), key=lambda x: (leads[x], len(x))) if leads else ""
 
 
 def _region_ok(name: str) -> bool:
