@@ -11,7 +11,7 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from jinja2 import ChoiceLoader
@@ -27,6 +27,9 @@ from .numbers import cn_count, cn_number
 from .sandbox import ReportEnvironment, TemplateLoader, explain, guard_helpers
 from .values import Data, DataStr, Derived, Missing, Runs, model_of, placeholder
 from .words import Words, closing_spirits, default_thanks, first_fitting, period_position, phrase_fits
+
+if TYPE_CHECKING:  # phrases is imported when a draft first needs the bank
+    from ..phrases.bank import Bank
 
 # The parts of a report, in order; each is one template file.
 PART_TEMPLATES: tuple[str, ...] = (
@@ -185,7 +188,7 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
     return values
 
 
-def context(report: Report, seed: int, bank: Any = None) -> dict[str, Any]:
+def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, Any]:
     from ..phrases.bank import default_bank
     from ..phrases.picker import Picker
     from ..phrases.suggest import Suggester
@@ -269,13 +272,13 @@ def _environment(templates: Path | None) -> ReportEnvironment:
     return env
 
 
-def _bank_name(bank: Any) -> str:
+def _bank_name(bank: Bank | None) -> str:
     path = getattr(bank, "path", None)
     return f"短语库 {display_path(path)}" if path else ("自带短语库" if bank is None else "短语库")
 
 
 def compose(
-    report: Report, seed: int = 0, templates: Path | None = None, bank: Any = None
+    report: Report, seed: int = 0, templates: Path | None = None, bank: Bank | None = None
 ) -> Document:
     """Build the document tree for `report`, drawing wording from the phrase bank (the shipped
     one unless `bank` is given). Template mistakes raise DrafterError in Chinese."""
