@@ -77,12 +77,13 @@ class Bank:
                  places: tuple[str, ...] = (), raw: list[dict] | None = None):
         self.path = path
         self.places = places  # the corpus's own places (咸阳, 金台 …): not for other drafts
-        self._raw: dict[tuple[str, str | None], list] = {}
+        # (kind, slot) → entries; a hand-edited bank's raw JSON may lack either key
+        self._raw: dict[tuple[str | None, str | None], list] = {}
         for e in entries or ():
             self._raw.setdefault((e.kind, e.slot), []).append(e)
         for d in raw or ():
             self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
-        self._built: dict[tuple[str, str | None], list[Entry]] = {}
+        self._built: dict[tuple[str | None, str | None], list[Entry]] = {}
         # split layout: kind → (its file, the sha256 that lets it skip the check or None), read
         # when the kind is first asked for; and the files with sources and examples, read
         # only for `entries` (drafter phrases)
@@ -98,7 +99,7 @@ class Bank:
                 for d in load_kind(pending[0], k, pending[1]):
                     self._raw.setdefault((d.get("kind"), d.get("slot")), []).append(d)
 
-    def _entries_of(self, key: tuple[str, str | None]) -> list[Entry]:
+    def _entries_of(self, key: tuple[str | None, str | None]) -> list[Entry]:
         built = self._built.get(key)
         if built is None:
             built = [e if isinstance(e, Entry) else Entry.from_json(e) for e in self._raw.get(key, ())]
