@@ -64,7 +64,7 @@ def office_files(data_dir: Path, fragments: bool = False) -> list:
     from ..errors import DrafterError
     from ..readers.yaml_data import load_yaml_file
 
-    found = []
+    found: list = []
     if not data_dir.is_dir():
         return found
     for p in sorted(data_dir.iterdir()):
@@ -102,7 +102,7 @@ def _walk(node, found: set[str]) -> None:
             _walk(v, found)
 
 
-def missing_depts(expected: set[str], sources: list[Gathered], earlier: set[str] = frozenset()) -> list[str]:
+def missing_depts(expected: set[str], sources: list[Gathered], earlier: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """`earlier`: departments in fragments an earlier gather wrote (their forms need not be given again)."""
     returned = {g.dept for g in sources if g.dept and (g.figures or g.texts)} | set(earlier)
     returned |= {f.dept for g in sources for f in g.figures if f.dept}
