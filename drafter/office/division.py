@@ -414,7 +414,9 @@ def _xlsx_bytes(report: Report, stream) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = ws.sheet_properties.pageSetUpPr
+    assert fit is not None  # every new worksheet has one; the stubs allow None
+    fit.fitToPage = True
     meta = report.meta
     wb.properties.title = f"{meta.region}落实《{meta.title}》重点工作分工跟踪表"
     wb.properties.creator = f"{meta.region}人民政府"
