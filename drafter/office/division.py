@@ -122,7 +122,7 @@ class _Part:
     sections: list[_Block]  # a single block with heading None for items directly in the part
 
 
-def _units(values: list[str], path: str, exclude: set[str] = frozenset()) -> list[Run]:
+def _units(values: list[str], path: str, exclude: set[str] | frozenset[str] = frozenset()) -> list[Run]:
     """Departments as data runs: blanks skipped, each unit once, in the data's order."""
     seen: set[str] = set(exclude)
     out = []
@@ -327,8 +327,8 @@ def division_document(report: Report, templates: Path | None = None) -> Document
         if part.heading is not None:
             pi += 1
             part.heading.number = f"{cn_number(pi)}、"
-        for si, sec in enumerate((s for s in part.sections if s.heading is not None), 1):
-            sec.heading.number = f"（{cn_number(si)}）"
+        for si, heading in enumerate((s.heading for s in part.sections if s.heading is not None), 1):
+            heading.number = f"（{cn_number(si)}）"
     meta = report.meta
     title = f"{meta.region}人民政府关于落实《{meta.title}》重点工作部门分工的意见"
     doc.properties = Properties(
@@ -365,11 +365,11 @@ def _xlsx_bytes(report: Report, stream) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..writers.cells import append_row, put
+    from ..writers.cells import append_row, first_sheet, put
 
     w = Words.of(report.meta)
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = "重点工作分工"
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -464,14 +464,14 @@ def write_division(
     from ..stages import load, prepare_output
 
     # `drafter division` has no --format: the file name alone decides
-    out, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)
+    path, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)
     report = data if isinstance(data, Report) else load(data)
     doc = division_document(report, Path(templates) if templates is not None else None)
     items = division_items(report)
     if fmt == "xlsx":
-        write_division_xlsx(report, out, force=force)
+        write_division_xlsx(report, path, force=force)
     else:
         from ..writers import write
 
-        write(doc, out, fmt, profile=profile, force=force)
-    return DivisionResult(doc, items, out, fmt, doc.placeholders())
+        write(doc, path, fmt, profile=profile, force=force)
+    return DivisionResult(doc, items, path, fmt, doc.placeholders())
