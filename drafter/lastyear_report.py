@@ -132,7 +132,7 @@ def _problem_items(body: str) -> list[str]:
         sentences.append(s)
     body = "".join(sentences)
     if len(_ITEM_MARK.findall(body)) >= 2:  # 一是…。二是…: the head of each item
-        items = [re.split(r"[。；]", x, 1)[0] for x in _ITEM_MARK.split(body)]
+        items = [re.split(r"[。；]", x, maxsplit=1)[0] for x in _ITEM_MARK.split(body)]
     else:
         items = [x for x in re.split(r"[；;]", body) if x.strip()]
         whole = [x for x in re.split(r"(?<=。)", body) if x.strip()]
@@ -141,9 +141,8 @@ def _problem_items(body: str) -> list[str]:
         if len(items) == 1 and items[0].count("，") >= 2:  # 咸阳: one sentence, a problem per clause
             items = items[0].split("，")
     out = []
-    for x in items:
-        x = re.sub(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])", "", x.strip())
-        x = x.rstrip("。；，")
+    for item in items:
+        x = re.sub(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])", "", item.strip()).rstrip("。；，")
         if len(x) >= 4:
             out.append(x if len(x) <= 120 else x[:118] + "……")
     return out

@@ -64,11 +64,11 @@ def _used_paths(doc: Document, extra: Iterable[str]) -> set[str]:
     or a path inside it, made a run (review.headline[0] is used by review.headline[0].value)."""
     used: set[str] = set()
     refs = [r.source.ref for r in doc.runs() if r.source.kind in ("data", "placeholder", "derived")]
-    for ref in [*refs, *extra]:
-        if "#" in ref:  # a phrase's slot filled with the draft's own words (…#上级领导)
-            used.update(_SLOT_FIELDS.get(ref.split("#", 1)[1], ()))
-        used.update(_WORD_FIELDS.get(ref, ()))
-        ref = ref.split("#", 1)[0]
+    for written in [*refs, *extra]:
+        if "#" in written:  # a phrase's slot filled with the draft's own words (…#上级领导)
+            used.update(_SLOT_FIELDS.get(written.split("#", 1)[1], ()))
+        used.update(_WORD_FIELDS.get(written, ()))
+        ref = written.split("#", 1)[0]
         if not ref or ref in used:
             continue
         used.add(ref)

@@ -71,7 +71,8 @@ def tidy(runs: list[Run]) -> list[Run]:
     「……。”」+「。」) and a function character doubled between template and office text
     (「为」+「为加快推进」). The office's own punctuation wins over a template's."""
     out: list[Run] = []
-    for run in runs:
+    for given in runs:
+        run = given  # trimmed below where it meets the previous run
         if not run.text:
             continue
         if out:

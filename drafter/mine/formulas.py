@@ -41,8 +41,8 @@ def count_slot(frame: str) -> str:
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans without a leading salutation (各位代表！ is a sentence of its own)."""
-    for s, e in sentences(text, "。！？"):
-        s = address_end(text, s)
+    for start, e in sentences(text, "。！？"):
+        s = address_end(text, start)
         if e > s:
             yield s, e
 
@@ -77,7 +77,7 @@ def _opening(text: str, sents: list[tuple[int, int]]) -> list[Span]:
         seg = text[s:e]
         if "我代表" in seg and "审议" in seg:
             if seg.endswith("审议。") and i + 1 < len(sents) and text[sents[i + 1][0]:].startswith("并请"):
-                e = sents[i + 1][1]
+                return [("opening.report", s, sents[i + 1][1])]
             return [("opening.report", s, e)]
     return []
 
@@ -95,9 +95,8 @@ def _review_sentence(seg: str, s: int, e: int) -> list[Span]:
     m = _OTHER_WORK.search(seg)
     if m and _OTHER_PRED.search(m.group(1)[2:]):
         out.append(("review.other_work_ending", s + m.start(1), s + m.end(1)))
-    if "成绩的取得" in seg or seg.count("的结果") >= 2:
-        if len(seg) <= 160 and "我代表" not in seg:
-            out.append(("review.thanks_attribution", s, e))
+    if ("成绩的取得" in seg or seg.count("的结果") >= 2) and len(seg) <= 160 and "我代表" not in seg:
+        out.append(("review.thanks_attribution", s, e))
     if "我代表" in seg and ("感谢" in seg or "敬意" in seg):
         ms = list(_THANKS.finditer(seg))
         if ms:
@@ -115,7 +114,7 @@ def _self_building_intro(text: str, s: int, e: int) -> list[Span]:
     k = text[s:e].find("自身建设")
     if not 0 <= k <= 40:
         return []
-    j = k
+    j = s + k  # k counts within the sentence, which starts after a salutation (各位代表！)
     while j < e and text[j] not in "，。；！":
         j += 1
     return [("review.self_building_intro", s, min(j + 1, e))]

@@ -155,7 +155,7 @@ def mine_file(path: Path, name: str | None = None) -> ReportAgg:
         msg = str(e)
         if msg.startswith(name):  # the parser's messages name the file themselves
             msg = msg[len(name):].lstrip(" ：:")
-        raise Skip(f"跳过 {name}：{msg}")
+        raise Skip(f"跳过 {name}：{msg}") from None
     if not looks_like_report(doc):
         raise Skip(f"跳过 {name}：看起来不是政府工作报告（找不到工作回顾或重点工作部分）")
     info = about(doc, joined, path)
@@ -224,10 +224,10 @@ class _Miner:
             if is_slot:
                 pieces.append("{" + piece + "}")
                 continue
-            piece = escape(piece)
+            literal = escape(piece)
             for word, name in self.congress:  # 市人大、市政协 (no slot in abstract())
-                piece = piece.replace(word, name)
-            pieces.append(piece)
+                literal = literal.replace(word, name)
+            pieces.append(literal)
         frame = "".join(pieces)
         lit = literal_text(frame)
         if len(lit) < 2 or _DIGIT.search(lit) or self.residue.search(lit):

@@ -84,7 +84,7 @@ def decode_text(data: bytes, path: str | Path) -> str:
             try:
                 return data.decode(enc).lstrip("\ufeff")
             except UnicodeDecodeError as e:
-                raise ParseError(f"{name} 带有 {enc} 字节序标记，但内容无法按该编码解码：{e.reason}", path)
+                raise ParseError(f"{name} 带有 {enc} 字节序标记，但内容无法按该编码解码：{e.reason}", path) from None
     if b"\x00" in data:
         # Text never holds NUL bytes, except as the high bytes of UTF-16 without a BOM.
         text = _utf16_without_bom(data)
@@ -104,10 +104,10 @@ def decode_text(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError:
         pass
     try:
-        from charset_normalizer import from_bytes
+        from charset_normalizer import from_bytes  # only for text that is neither UTF-8 nor GB18030
 
         best = from_bytes(data).best()
-    except Exception:  # pragma: no cover - library failure is treated as "unknown"
+    except Exception:  # noqa: BLE001  # pragma: no cover - any failure of the detector means "unknown"
         best = None
     if best is not None:
         text = str(best)

@@ -300,8 +300,8 @@ _WITH_NUMBER = (_read_ceiling, _read_pair, _read_growth, _read_level)
 
 def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
     out = []
-    for piece in _CLAUSE_SPLIT.split(_clean(text)):
-        piece = re.sub(r"^(?:——|—|-|\d+[.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+是)", "", piece)
+    for marked in _CLAUSE_SPLIT.split(_clean(text)):
+        piece = re.sub(r"^(?:——|—|-|\d+[.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+是)", "", marked)
         if not piece or re.fullmatch(r"(?:\d{4}年|全年|今年|明年)", piece):
             continue
         c = _read_clause(piece, previous)

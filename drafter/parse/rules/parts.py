@@ -107,7 +107,8 @@ def rule(state: State) -> None:
     last_number = 0
     typed = [(i, part_type(lines[i])) for i in range(start, end + 1)]
     years = [(i, _year(lines[i])) for i, t in typed if t is not None and _year(lines[i])]
-    for i, t in typed:
+    for i, by_words in typed:
+        t = by_words  # the part type its words say, corrected by its place below
         if t == "plan" and any(j > i and y > _year(lines[i]) for j, y in years):
             t = "review"  # 一、2023年主要工作 before 二、2024年主要目标和重点工作
         if t is None and numbered and rank == _RANK["review"] and _next_numbered_heading(lines[i], last_number):
