@@ -18,7 +18,7 @@ from drafter.api import compose_report, draft, load
 from drafter.datapath import resolve
 from drafter.errors import DrafterError
 from drafter.office import (
-    annotations,
+    comments_of,
     division_document,
     division_items,
     figure_notes,
@@ -451,7 +451,7 @@ def test_annotated_draft(tmp_path, xianyang):
     comments = [c for c in every if c.text.startswith("数据：")]
     figures = _figure_runs(xianyang, result.document)
     assert len(comments) == len(figures) > 50 and result.comments == len(every)
-    assert [t for _, t in annotations(xianyang, result.document)] == [c.text for c in every]
+    assert [t for _, t in comments_of(xianyang, result.document)] == [c.text for c in every]
     for c, run in zip(comments, figures):
         assert c.author == "drafter"
         m = re.fullmatch(r"数据：(\S+?)(（(.*)）)?", c.text)

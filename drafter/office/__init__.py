@@ -9,7 +9,7 @@ Each `write_*` function checks the target first (an existing file is kept
 unless force), writes atomically, and raises DrafterError (Chinese message) on user mistakes.
 """
 
-from .annotate import annotations, figure_notes, write_annotated
+from .annotate import comments_of, figure_notes, write_annotated
 from .division import (
     DivisionItem,
     DivisionResult,
@@ -24,5 +24,5 @@ __all__ = [
     "outline", "outline_of",
     "DivisionItem", "DivisionResult", "division_document", "division_items", "write_division",
     "write_division_xlsx",
-    "annotations", "figure_notes", "write_annotated",
+    "comments_of", "figure_notes", "write_annotated",
 ]

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from ..datapath import DataPath, resolve
 from ..errors import DrafterError, display_path
 from ..model import Report
+from ..style import StyleProfile
 from ..tree import Document, Run
 
 __all__ = ["figure_notes", "annotations", "write_annotated"]
@@ -146,7 +147,7 @@ def _all_notes(report: Report, notes: dict[int, str]) -> Callable[[Run], str | N
     return note
 
 
-def annotations(report: Report, doc: Document) -> list[tuple[Run, str]]:
+def comments_of(report: Report, doc: Document) -> list[tuple[Run, str]]:
     """Every (run, comment) the annotated .docx of `doc` carries, in document order."""
     doc, notes = _split_text_numbers(report, doc)
     note = _all_notes(report, notes)
@@ -160,7 +161,7 @@ def annotations(report: Report, doc: Document) -> list[tuple[Run, str]]:
     return out
 
 
-def write_annotated(doc: Document, report: Report, path: str | Path, profile=None,
+def write_annotated(doc: Document, report: Report, path: str | Path, profile: StyleProfile | None = None,
                     force: bool = False) -> int:
     """Write `doc` as a .docx with a comment on every data figure; returns the comment count."""
     from ..atomic import atomic_write
@@ -172,5 +173,5 @@ def write_annotated(doc: Document, report: Report, path: str | Path, profile=Non
     split, notes = _split_text_numbers(report, doc)
     atomic_write(path, lambda s: write_docx(split, s, profile, annotate=_all_notes(report, notes)),
                  force=force)
-    return len(annotations(report, doc))
+    return len(comments_of(report, doc))
 
