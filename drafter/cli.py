@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -42,10 +41,10 @@ def draft(
     data: Path = typer.Argument(..., help="数据文件（.yaml），或按文件名顺序合并的数据文件夹"),
     out: Path = typer.Option(..., "-o", "--out", help="输出文件：.docx / .md / .txt"),
     seed: int = typer.Option(0, "--seed", help="措辞选择的随机种子；相同数据和种子得到相同文字"),
-    fmt: Optional[str] = typer.Option(None, "--format", help="输出格式 docx / md / txt，默认按扩展名"),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板目录，覆盖同名的部分模板"),
-    style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
-    phrases: Optional[Path] = typer.Option(None, "--phrases", help="短语库（drafter mine 生成）；默认用随附语料的短语库"),
+    fmt: str | None = typer.Option(None, "--format", help="输出格式 docx / md / txt，默认按扩展名"),
+    templates: Path | None = typer.Option(None, "--templates", help="自定义模板目录，覆盖同名的部分模板"),
+    style: Path | None = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    phrases: Path | None = typer.Option(None, "--phrases", help="短语库（drafter mine 生成）；默认用随附语料的短语库"),
     annotate: bool = typer.Option(False, "--annotate", help="给每个数字加 Word 批注：数据路径、提供部门、状态"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
@@ -72,10 +71,10 @@ def draft(
 @app.command()
 def check(
     data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
-    draft: Optional[Path] = typer.Option(None, "--draft", help="要核对的文稿 .docx（可以是手工改过的）"),
-    previous: Optional[Path] = typer.Option(None, "--previous", help="去年的报告或数据文件，核对上年目标"),
-    report: Optional[Path] = typer.Option(None, "--report", help="把核对结果另存为 .txt / .md"),
-    confirm_sheet: Optional[Path] = typer.Option(None, "--confirm-sheet", help="生成按部门分组的数据核对表 .xlsx"),
+    draft: Path | None = typer.Option(None, "--draft", help="要核对的文稿 .docx（可以是手工改过的）"),
+    previous: Path | None = typer.Option(None, "--previous", help="去年的报告或数据文件，核对上年目标"),
+    report: Path | None = typer.Option(None, "--report", help="把核对结果另存为 .txt / .md"),
+    confirm_sheet: Path | None = typer.Option(None, "--confirm-sheet", help="生成按部门分组的数据核对表 .xlsx"),
     seed: int = typer.Option(0, "--seed", help="起草时用的种子（使比对更准）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
@@ -110,8 +109,8 @@ def outline(
     data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
     out: Path = typer.Option(..., "-o", "--out", help="输出文件：.docx / .md / .txt"),
     seed: int = typer.Option(0, "--seed", help="措辞选择的随机种子"),
-    style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
-    phrases: Optional[Path] = typer.Option(None, "--phrases", help="短语库"),
+    style: Path | None = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    phrases: Path | None = typer.Option(None, "--phrases", help="短语库"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成提纲：只有各级标题和引领句，供领导审定。"""
@@ -125,9 +124,9 @@ def outline(
 def division(
     data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
     out: Path = typer.Option(..., "-o", "--out", help="输出文件：分工.docx（分工意见）或 分工.xlsx（跟踪表）"),
-    style: Optional[Path] = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
+    style: Path | None = typer.Option(None, "--style", help="版式文件（默认 GB/T 9704-2012）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板目录（其中的 division.j2 覆盖自带的分工措辞）"),
+    templates: Path | None = typer.Option(None, "--templates", help="自定义模板目录（其中的 division.j2 覆盖自带的分工措辞）"),
 ) -> None:
     """生成重点工作部门分工意见（.docx）或分工跟踪表（.xlsx）。"""
     from .api import division as do_division
@@ -165,10 +164,10 @@ def validate(
 @app.command()
 def init(
     path: Path = typer.Argument(..., help="要创建的数据文件，如 咸阳市2025.yaml"),
-    region: Optional[str] = typer.Option(None, "--region", help="地区全称，如 咸阳市"),
-    level: Optional[str] = typer.Option(None, "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
-    year: Optional[int] = typer.Option(None, "--year", help="报告年度（计划年度），如 2025"),
-    last: Optional[Path] = typer.Option(
+    region: str | None = typer.Option(None, "--region", help="地区全称，如 咸阳市"),
+    level: str | None = typer.Option(None, "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
+    year: int | None = typer.Option(None, "--year", help="报告年度（计划年度），如 2025"),
+    last: Path | None = typer.Option(
         None, "--from", help="从去年的报告（.docx/.txt）或数据文件（.yaml）预填：年度加一，上年目标列入完成情况"
     ),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的数据文件"),
@@ -197,7 +196,7 @@ def init(
 @app.command()
 def parse(
     file: Path = typer.Argument(..., help="已有的报告：.txt（UTF-8 / GBK / UTF-16）或 .docx"),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="写出结构 JSON 的文件；不填则输出到屏幕"),
+    out: Path | None = typer.Option(None, "-o", "--out", help="写出结构 JSON 的文件；不填则输出到屏幕"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """解析已有报告的结构（部分、方面、引领句），输出 JSON。"""
@@ -216,7 +215,7 @@ def parse(
 @app.command()
 def mine(
     corpus: Path = typer.Argument(..., help="往年报告所在的文件夹（.txt / .docx）"),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="短语库文件（.json）；默认写到语料文件夹下的 phrases.json"),
+    out: Path | None = typer.Option(None, "-o", "--out", help="短语库文件（.json）；默认写到语料文件夹下的 phrases.json"),
     jobs: int = typer.Option(1, "--jobs", help="并行进程数（按报告分配）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的短语库"),
 ) -> None:
@@ -234,9 +233,9 @@ def mine(
 @app.command()
 def phrases(
     query: str = typer.Argument("", help="要找的字词，如 清醒认识到、创新、生产总值；留空列出全部"),
-    kind: Optional[str] = typer.Option(None, "--kind", help="formula / heading / lead / number / expression"),
-    part: Optional[str] = typer.Option(None, "--part", help="opening / review / targets / key_tasks / self_building / closing"),
-    bank: Optional[Path] = typer.Option(None, "--phrases", help="短语库；默认用随附语料的短语库"),
+    kind: str | None = typer.Option(None, "--kind", help="formula / heading / lead / number / expression"),
+    part: str | None = typer.Option(None, "--part", help="opening / review / targets / key_tasks / self_building / closing"),
+    bank: Path | None = typer.Option(None, "--phrases", help="短语库；默认用随附语料的短语库"),
     limit: int = typer.Option(20, "--limit", help="最多列出几条"),
 ) -> None:
     """在短语库中查找措辞，列出出现次数和出处。"""
@@ -281,7 +280,7 @@ def phrases(
 def gather(
     inputs: list[Path] = typer.Argument(..., help="填好的报表（.xlsx）、部门材料（.docx / .txt）或放它们的文件夹"),
     out: Path = typer.Option(..., "-o", "--out", help="数据文件夹：每个来源写一个 30_gather_*.yaml 片段"),
-    dept: Optional[str] = typer.Option(None, "--dept", help="材料的提供部门（不填按文件名）"),
+    dept: str | None = typer.Option(None, "--dept", help="材料的提供部门（不填按文件名）"),
     force: bool = typer.Option(False, "--force", help="覆盖手工改过的片段"),
 ) -> None:
     """汇总部门报表和材料，写成可直接起草的数据片段。"""
