@@ -17,7 +17,8 @@ file) and builds every comment by parsing a string.
 
 from __future__ import annotations
 
-from typing import Callable, cast
+from typing import cast
+from collections.abc import Callable
 
 from lxml import etree
 

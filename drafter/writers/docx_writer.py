@@ -18,7 +18,8 @@ import math
 import os
 import re
 import unicodedata
-from typing import IO, TYPE_CHECKING, Callable, cast
+from typing import IO, TYPE_CHECKING, cast
+from collections.abc import Callable
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -443,7 +444,7 @@ def _write_core_properties(d, doc: Document) -> None:
     modified = _as_datetime(getattr(props, "modified", None)) or created
     if created is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         created = modified = dt.datetime.fromtimestamp(
-            int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
+            int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
     # python-docx has no API to clear a date: remove the template's 2013 ones from the XML.
     el = d.part.package.part_related_by(RT.CORE_PROPERTIES).element
     for name, value in (("created", created), ("modified", modified)):
@@ -458,7 +459,7 @@ def _as_datetime(value) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     return None
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from typing import IO, Iterable, Iterator
+from typing import IO
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
