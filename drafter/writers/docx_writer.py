@@ -18,6 +18,7 @@ import math
 import os
 import re
 import unicodedata
+from itertools import pairwise
 from typing import IO, TYPE_CHECKING, cast
 from collections.abc import Callable
 
@@ -487,7 +488,7 @@ def _width(text: str) -> float:
     """Width in body characters: full-width (and ambiguous: — “ ”) 1, digits and Latin ½, and
     ¼ for each change between them (the space Word and LibreOffice put between 年 and 1)."""
     wide = [unicodedata.east_asian_width(c) in "FWA" for c in text]
-    changes = sum(a != b for a, b in zip(wide, wide[1:]))
+    changes = sum(a != b for a, b in pairwise(wide))
     return sum(1.0 if x else 0.5 for x in wide) + changes / 4
 
 

@@ -43,7 +43,7 @@ def xml_safe(text: str) -> str:
 # --- units --------------------------------------------------------------------------------
 
 def _round(x: float) -> int:
-    return int(math.floor(x + 0.5))
+    return math.floor(x + 0.5)
 
 
 def mm_to_twips(mm: float) -> int:
