@@ -49,7 +49,7 @@ from pydantic import BaseModel
 from ..atomic import atomic_write, check_target
 from ..errors import DrafterError, display_path
 from ..model import Figure, Report, Target, TargetCheck
-from ..writers.cells import put
+from ..writers.cells import first_sheet, put
 from .catalogue import catalogue_dept, catalogue_for, department, known_names
 
 __all__ = [
@@ -178,7 +178,8 @@ def form_rows(report: Report) -> tuple[dict[str, list[FormRow]], list[str]]:
 def _cell_number(cell, value: Any) -> None:
     """A number as a number, showing the decimals the office typed (4.10 stays 4.10)."""
     if isinstance(value, Decimal):
-        places = max(0, -value.as_tuple().exponent)
+        exponent = value.as_tuple().exponent  # a str only for NaN and infinities, which the model refuses
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
         cell.value = int(value) if places == 0 else float(value)
         if places:
             cell.number_format = "0." + "0" * places
@@ -327,8 +328,8 @@ def _meta_sheet(ws, dept: str, report: Report, rows: list[FormRow], data_name: s
         put(ws, top, col, name)
     for i, row in enumerate(rows):
         line = (i + 2, row.name, row.unit, *(row.paths.get(c, "") for c in META_HEADER[3:9]), row.origin)
-        for col, value in enumerate(line, 1):
-            put(ws, top + 1 + i, col, value)
+        for col, cell_value in enumerate(line, 1):
+            put(ws, top + 1 + i, col, cell_value)
     ws.sheet_state = "hidden"
     _protect(ws)
 
@@ -337,8 +338,9 @@ def form_workbook(dept: str, rows: list[FormRow], report: Report, data_name: str
     from openpyxl import Workbook
 
     wb = Workbook()
-    _data_sheet(wb.active, rows, report.meta.year)
-    wb.active.title = DATA_SHEET
+    data_sheet = first_sheet(wb)
+    _data_sheet(data_sheet, rows, report.meta.year)
+    data_sheet.title = DATA_SHEET
     _work_sheet(wb.create_sheet(WORK_SHEET))
     _help_sheet(wb.create_sheet(HELP_SHEET), dept, report)
     _meta_sheet(wb.create_sheet(META_SHEET), dept, report, rows, data_name)
