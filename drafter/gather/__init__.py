@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DrafterError, display_path
-from .facts import Gathered
+from .facts import Gathered, GFigure, GText
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, office_files
@@ -51,8 +51,8 @@ def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
     """The same figure or line from two sources is kept once, in the first, with both sources;
     two different values of the same indicator, year and region are an error naming both cells.
     Returns how many items each source (by index) gave up as duplicates."""
-    figures: dict[tuple, object] = {}
-    texts: dict[str, object] = {}
+    figures: dict[tuple, GFigure] = {}
+    texts: dict[tuple[str, str], GText] = {}
     conflicts: list[str] = []
     dropped: dict[int, int] = {}
     for i, g in enumerate(sources):
@@ -78,13 +78,13 @@ def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
         g.figures = kept
         kept_texts = []
         for t in g.texts:
-            key = re.sub(r"[\s。；，、]+$", "", re.sub(r"\s+", "", t.text))
-            first = texts.get((t.part, key))
-            if first is None:
-                texts[(t.part, key)] = t
+            text_key = re.sub(r"[\s。；，、]+$", "", re.sub(r"\s+", "", t.text))
+            first_text = texts.get((t.part, text_key))
+            if first_text is None:
+                texts[(t.part, text_key)] = t
                 kept_texts.append(t)
             else:
-                first.also.append(t.source)
+                first_text.also.append(t.source)
                 dropped[i] = dropped.get(i, 0) + 1
         g.texts = kept_texts
     if conflicts:
@@ -102,7 +102,9 @@ def _lookup(loaded, path: str):
     for name, index in _PATH_PART.findall(path):
         part = int(index) if index else name
         parts.append(part)
-        if (isinstance(part, int) and isinstance(node, list) and part < len(node)) or (isinstance(part, str) and isinstance(node, dict) and part in node):
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict) and part in node:
             node = node[part]
         else:
             return None, None
@@ -113,7 +115,7 @@ def _lookup(loaded, path: str):
 def _fill_of(f, paths: dict[str, str]) -> dict:
     """The `fill` item (drafter/readers/fill.py) of a figure whose office entry is empty: the
     entry's path and the cells the department filled, under the entry's own field names."""
-    value_path = paths.get("本年数") or paths.get("增长(%)")
+    value_path = paths.get("本年数") or paths["增长(%)"]  # a figure to fill has one or the other
     entry, _, leaf = value_path.rpartition(".")
     check = leaf == "actual" or paths.get("本年数", "").endswith(".actual")  # a last-year target: actual / actual_status
     item = {"entry": entry, "name": f.name, ("actual" if check else "value"): f.value}
@@ -242,14 +244,14 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
             + "\n请把修改移到办公室自己的数据文件中，或加 --force 覆盖；未写入任何文件"
         )
     data_dir.mkdir(exist_ok=True)
-    for i, (g, target, text, action) in enumerate(plan):
-        if target is not None and action != "未变":
-            atomic_write_text(target, text, force=True)
-            result.written.append(target)
+    for i, (g, fragment, fragment_text, action) in enumerate(plan):
+        if fragment is not None and fragment_text is not None and action != "未变":  # both or neither
+            atomic_write_text(fragment, fragment_text, force=True)
+            result.written.append(fragment)
         result.summary.rows.append(SourceRow(
             source=g.shown, dept=g.dept, kind="报表" if g.kind == "form" else "材料",
             figures=counts[i][0], facts=counts[i][1], blank_rows=g.blank_rows,
-            fragment=target.name if target is not None else None, action=action,
+            fragment=fragment.name if fragment is not None else None, action=action,
             duplicates=dropped.get(i, 0) + in_data.get(i, 0),
         ))
     result.summary.missing = missing
