@@ -103,9 +103,8 @@ def without_report(bank: Bank, file: str) -> Bank:
         others = tuple(s for s in e.sources if s[0] != file)
         if e.sources and not others:
             continue
-        if len(others) != len(e.sources):
-            e = type(e)(**{**e.__dict__, "sources": others, "count": max(1, e.count - (len(e.sources) - len(others)))})
-        kept.append(e)
+        lost = len(e.sources) - len(others)
+        kept.append(type(e)(**{**e.__dict__, "sources": others, "count": max(1, e.count - lost)}) if lost else e)
     return Bank(kept, places=bank.places)
 
 
