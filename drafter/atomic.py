@@ -13,6 +13,7 @@ on the next write to the same target once its writer is gone or it is over an ho
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -220,7 +221,5 @@ def _umask() -> int:
 
 
 def _remove(tmp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar, Union
+from typing import Literal, TypeVar
 from collections.abc import Iterator
 
 # Where a run of text came from.
@@ -163,7 +163,7 @@ class Properties:
 
 
 # A node of the body, as `Document.walk` yields them.
-Node = Union[Part, Heading, Section, Paragraph]
+Node = Part | Heading | Section | Paragraph
 N = TypeVar("N", Part, Heading, Section, Paragraph)
 
 

@@ -125,7 +125,7 @@ def build_workbook(report: Report, rows: list[SheetRow]):
     append_row(summary, [title])
     summary["A1"].font = Font(bold=True, size=14)
     append_row(summary, ["提供部门", "数字个数", "其中预计数", "工作表"])
-    for col, width in zip("ABCD", (28, 10, 12, 28)):
+    for col, width in zip("ABCD", (28, 10, 12, 28), strict=True):
         summary.column_dimensions[col].width = width
     for cell in summary[2]:
         cell.font, cell.fill, cell.border = bold, head_fill, border

@@ -238,7 +238,7 @@ def _strip(runs: list[Run]) -> list[Run]:
 class StructureExtension(Extension):
     """The part / section / heading / para / lead / title / subtitle / speaker tags."""
 
-    tags = {"part", "section", "heading", "para", "lead", "label", "title", "subtitle", "speaker"}
+    tags = {"part", "section", "heading", "para", "lead", "label", "title", "subtitle", "speaker"}  # noqa: RUF012 - jinja2 Extension API: a class-level set
     header_slots = ("label", "title", "subtitle", "speaker")
     # The methods the tags compile to: the only methods of ours the sandbox lets templates call.
     tag_methods = frozenset({"_part", "_section", "_heading", "_para", "_lead", "_header"})

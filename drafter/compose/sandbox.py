@@ -212,9 +212,9 @@ def _check_binop(op: str, left: Any, right: Any) -> None:
         if a and b:
             _too_long(a[0] + b[0], a[1])
     elif op == "**":
-        if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
-            if left.bit_length() * right > limits.MAX_TEMPLATE_INT_BITS:
-                raise TemplateLimitError(f"模板计算的整数超过 {limits.MAX_TEMPLATE_INT_BITS} 位二进制，已停止")
+        if (isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
+                and left.bit_length() * right > limits.MAX_TEMPLATE_INT_BITS):
+            raise TemplateLimitError(f"模板计算的整数超过 {limits.MAX_TEMPLATE_INT_BITS} 位二进制，已停止")
     elif op == "%" and isinstance(left, str):
         _check_percent_format(left)
 
@@ -444,9 +444,9 @@ class ReportEnvironment(SandboxedEnvironment):
 
     def wrap_str_format(self, value: Any) -> Any:
         owner = getattr(value, "__self__", None)
-        if isinstance(value, (types.MethodType, types.BuiltinMethodType)) and isinstance(owner, str):
-            if value.__name__ == "format":
-                return _BoundedFormat(self, owner)
+        if (isinstance(value, (types.MethodType, types.BuiltinMethodType)) and isinstance(owner, str)
+                and value.__name__ == "format"):
+            return _BoundedFormat(self, owner)
         return None  # format_map and the rest: the attribute allow-list decides
 
     # -- calls ---------------------------------------------------------------------------------------

@@ -192,9 +192,7 @@ def fits_place(text: str, w: Words, province: str | None) -> bool:
         return False
     if _AUTONOMOUS.search(rest) and not (province or "").endswith("自治区"):
         return False
-    if "人民政府" in rest and "人民政府" not in w.gov:
-        return False  # the office calls itself 区政府
-    return True
+    return "人民政府" not in rest or "人民政府" in w.gov  # else the office calls itself 区政府
 
 
 def phrase_fits(

@@ -45,7 +45,7 @@ def read_form(path: Path, data: bytes, shown: str) -> Gathered:
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as e:  # openpyxl raises many kinds on a broken package
+    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a broken package, none documented
         raise DrafterError(f"{shown}：无法作为 Excel 工作簿读取（{type(e).__name__}），请用 Excel / WPS 重新保存为 .xlsx") from None
     if DATA_SHEET not in wb.sheetnames:
         names = "、".join(f"“{n}”" for n in wb.sheetnames)
@@ -148,7 +148,7 @@ def _number(cell, shown: str, sheet: str, label: str):
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
     where = _where(shown, sheet, cell.coordinate)
-    if isinstance(v, bool) or isinstance(v, (datetime, date, time)):
+    if isinstance(v, (bool, datetime, date, time)):
         raise DrafterError(f"{where}（{label}）：应为数字，这里是{'逻辑值' if isinstance(v, bool) else '日期或时间'}")
     if isinstance(v, int):
         return v

@@ -380,8 +380,8 @@ def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
             continue
         hint = hints[max(hints)] if hints else None
         hints.pop(9, None)
-        for s in split_sentences(body):
-            s = _clean(s)
+        for sentence in split_sentences(body):
+            s = _clean(sentence)
             if _is_fact(s):
                 out.append(_Sentence(s, line, body, pid, section_part, hint))
     return out, title_part
@@ -399,14 +399,14 @@ def harvest(path: Path, dept: str | None = None, lex=None) -> list[Harvested]:
     own = [cue_score(s.text) for s in sentences]
     para_sum: dict[int, float] = {}
     para_n: dict[int, int] = {}
-    for s, sc in zip(sentences, own):
+    for s, sc in zip(sentences, own, strict=True):  # a cue score per sentence
         para_sum[s.para_id] = para_sum.get(s.para_id, 0) + sc
         para_n[s.para_id] = para_n.get(s.para_id, 0) + 1
     # a paragraph tells of one time: its mean cue weighs as much as the sentence's own
-    scores = [sc + PART_PARAGRAPH_WEIGHT * para_sum[s.para_id] / para_n[s.para_id] for s, sc in zip(sentences, own)]
+    scores = [sc + PART_PARAGRAPH_WEIGHT * para_sum[s.para_id] / para_n[s.para_id] for s, sc in zip(sentences, own, strict=True)]
     lex = shipped_lexicon() if lex is None else lex
     out = []
-    for s, score in zip(sentences, scores):
+    for s, score in zip(sentences, scores, strict=True):
         part: Literal["review", "key_tasks"]  # the section's own part, else the cues, else the file's
         if s.section_part in ("review", "key_tasks"):
             part = "review" if s.section_part == "review" else "key_tasks"

@@ -90,7 +90,7 @@ class NumberClause:
 def figures(text: str, start: int, end: int) -> list[FoundFigure]:
     out = []
     for m in FIGURE.finditer(text, start, end):
-        ordinal, num, num2, pct, more, unit = m.groups()
+        ordinal, num, num2, pct, _more, unit = m.groups()
         after = text[m.end():m.end() + 3]
         s, e = m.start(), m.end()
         if not ordinal and not pct and not unit and _NOT_FIGURE_AFTER.match(after):

@@ -126,8 +126,8 @@ def _units(values: list[str], path: str, exclude: set[str] | frozenset[str] = fr
     """Departments as data runs: blanks skipped, each unit once, in the data's order."""
     seen: set[str] = set(exclude)
     out = []
-    for i, v in enumerate(values):
-        v = (v or "").strip()
+    for i, given in enumerate(values):
+        v = (given or "").strip()
         if v and v not in seen:
             seen.add(v)
             out.append(_data(v, f"{path}[{i}]"))
@@ -353,7 +353,7 @@ def _row_height(values: list[str]) -> float:
     width W holds about W / 2.15 Chinese characters of 11 pt a line in Excel (more in
     LibreOffice, where rows come out a little tall), a line is 15 pt."""
     lines = 1
-    for name, v in zip(XLSX_COLUMNS, values):
+    for name, v in zip(XLSX_COLUMNS, values, strict=True):
         if v:
             per_line = max(1, int(_WIDTHS[name] / 2.15))
             lines = max(lines, math.ceil(len(str(v)) / per_line))
@@ -376,7 +376,7 @@ def _xlsx_bytes(report: Report, stream) -> None:
     head_font = Font(name="黑体", bold=True, size=12)
     body_font = Font(name="仿宋", size=11)
     hole_fill = PatternFill("solid", fgColor="FFFF00")
-    for c, name in zip(append_row(ws, XLSX_COLUMNS), XLSX_COLUMNS):
+    for c, name in zip(append_row(ws, XLSX_COLUMNS), XLSX_COLUMNS, strict=True):
         c.font = head_font
         c.fill = PatternFill("solid", fgColor="D9D9D9")
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -201,7 +201,7 @@ def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    for col, (name, width) in enumerate(zip(names, widths), 1):
+    for col, (name, width) in enumerate(zip(names, widths, strict=True), 1):
         cell = put(ws, 1, col, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
@@ -320,7 +320,7 @@ def _help_sheet(ws, dept: str, report: Report) -> None:
 def _meta_sheet(ws, dept: str, report: Report, rows: list[FormRow], data_name: str) -> None:
     values = (FORMAT, dept, report.meta.region, report.meta.level, report.meta.year, report.meta.year - 1,
               data_name, len(rows))
-    for r, (key, value) in enumerate(zip(META_KEYS, values), 1):
+    for r, (key, value) in enumerate(zip(META_KEYS, values, strict=True), 1):
         put(ws, r, 1, key)
         put(ws, r, 2, value)
     top = len(META_KEYS) + 2
@@ -423,8 +423,8 @@ def read_meta(wb) -> FormMeta | None:
     info: dict[str, Any] = {}
     rows: dict[int, dict[str, str]] = {}
     header_row = None
-    for r, values in enumerate(ws.iter_rows(values_only=True), 1):
-        values = list(values) + [None] * len(META_HEADER)
+    for r, cells in enumerate(ws.iter_rows(values_only=True), 1):
+        values = list(cells) + [None] * len(META_HEADER)  # padded: a short row reads as blanks
         if header_row is None:
             if tuple(values[: len(META_HEADER)]) == META_HEADER:
                 header_row = r
@@ -432,7 +432,7 @@ def read_meta(wb) -> FormMeta | None:
                 info[values[0]] = values[1]
             continue
         if isinstance(values[0], (int, float)) and values[0] >= 2:
-            rows[int(values[0])] = {k: ("" if v is None else str(v)) for k, v in zip(META_HEADER[1:], values[1:])}
+            rows[int(values[0])] = {k: ("" if v is None else str(v)) for k, v in zip(META_HEADER[1:], values[1:len(META_HEADER)], strict=True)}
     if info.get("格式") != FORMAT:
         return None
     return FormMeta(info, rows)

@@ -142,7 +142,7 @@ class Bank:
             for e in self.entries
             if (kind is None or e.kind == kind)
             and (part is None or e.part == part)
-            and (not text or text in e.text or text in e.example or text == e.topic or text == e.indicator)
+            and (not text or text in e.text or text in e.example or text in (e.topic, e.indicator))
         ]
         return sorted(out, key=lambda e: (-e.count, e.kind, e.id))
 

@@ -96,7 +96,7 @@ class _Pool:
         }
         self.entries: list[tuple[Entry, frozenset[str], float]] = []
         self.index: dict[str, list[int]] = {}
-        for e, g in zip(entries, grams):
+        for e, g in zip(entries, grams, strict=True):  # a gram set per entry
             total = sum(self.idf[x] for x in g)
             if not total or not allowed(e):
                 continue

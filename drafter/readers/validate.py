@@ -81,8 +81,8 @@ def _walk(root: type[BaseModel], loc: tuple) -> tuple[tuple, Any, str]:
 
 def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     _, tp, _ = _walk(root, loc)
-    for m in _union_members(_unwrap(tp)):
-        m = _unwrap(m)
+    for member in _union_members(_unwrap(tp)):
+        m = _unwrap(member)
         if isinstance(m, type) and issubclass(m, BaseModel):
             return m
     return None

@@ -229,9 +229,8 @@ class _Converter:
 
     def scalar(self, node: Any, path: tuple) -> Any:
         text, tag = node.value, node.tag
-        if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
-            if tag in (_TAG + "str", "!"):
-                return text
+        if node.style and tag in (_TAG + "str", "!"):  # quoted or block scalar: always text (plain is None, or "" from libyaml)
+            return text
         try:
             return self._typed(text, tag, node, path)
         except _TooBig:
