@@ -102,9 +102,8 @@ def _lookup(loaded, path: str):
     for name, index in _PATH_PART.findall(path):
         part = int(index) if index else name
         parts.append(part)
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+        if ((isinstance(part, int) and isinstance(node, list) and part < len(node))
+                or (isinstance(part, str) and isinstance(node, dict) and part in node)):
             node = node[part]
         else:
             return None, None

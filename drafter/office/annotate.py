@@ -65,9 +65,8 @@ def figure_notes(report: Report) -> Callable[[Run], str | None]:
         src = run.source
         if src.kind != "data" or not src.ref:
             return None
-        if not any(ch.isdigit() for ch in run.text):
-            if not _is_number(resolve(report, src.ref)):
-                return None
+        if not any(ch.isdigit() for ch in run.text) and not _is_number(resolve(report, src.ref)):
+            return None
         ref = src.ref
         if ref not in cache:
             dept, status = _who(report, ref)
