@@ -26,10 +26,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..phrases.slots import RegionWords
 from ..tree import Document, plain
 
-__all__ = ["LEADERSHIP", "UNITS", "ReportInfo", "about", "leadership_in"]
+__all__ = ["LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "leadership_in"]
 
 UNITS = "市区县旗"  # the one-character unit of 全市 / 市人民政府 / 市委
 _CN_NUM = "一二三四五六七八九十百"
@@ -73,6 +72,19 @@ LEADERSHIP = re.compile(
 
 _HINT_COUNTY_CITY = "层级按报告推定为“县级市”（报告提到了上级市、州）；如为地级市请改为 市"
 _HINT_CITY = "层级按报告推定为“市”；县级市请改为 县级市，并填写 parent（所属的市）"
+
+
+@dataclass(frozen=True)
+class RegionWords:
+    """What a report says about itself, used to abstract its sentences (phrases.slots.abstract)."""
+
+    unit: str  # 市 / 区 / 县 / 省
+    place: str = ""  # 咸阳
+    region: str = ""  # 咸阳市
+    short: str = ""  # 咸
+    leadership: str = ""  # 省委、省政府和市委
+    year: int | None = None  # plan year
+    period: str = ""  # 十四五
 
 
 @dataclass(frozen=True)

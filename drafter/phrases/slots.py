@@ -14,7 +14,10 @@ region, level and year replaced by slots:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the type only: slots sit above parse, which builds RegionWords
+    from ..parse.about import RegionWords
 
 # Level words: slot → how it is spelt for a unit character u (市 / 区 / 县 / 省).
 LEVEL_SLOTS: dict[str, str] = {
@@ -34,19 +37,6 @@ CONTEXT_SLOTS = ("地区", "地区全称", "简称", "上级领导", "年", "上
 FIGURE_SLOTS = ("指标", "数", "数2", "单位", "百分比", "差值", "范围", "名次")
 
 SLOT = re.compile(r"\{([^{}]+)\}")
-
-
-@dataclass(frozen=True)
-class RegionWords:
-    """What a report says about itself, used to abstract its sentences."""
-
-    unit: str  # 市 / 区 / 县 / 省
-    place: str = ""  # 咸阳
-    region: str = ""  # 咸阳市
-    short: str = ""  # 咸
-    leadership: str = ""  # 省委、省政府和市委
-    year: int | None = None  # plan year
-    period: str = ""  # 十四五
 
 
 def abstract(text: str, ctx: RegionWords) -> str:

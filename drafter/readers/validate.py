@@ -13,9 +13,11 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Tag, ValidationError
+from pydantic_core import ErrorDetails
 
+from ..datapath import format_path
 from ..errors import DataErrors, Problem
-from .yaml_data import Loaded, format_path
+from .yaml_data import Loaded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -88,7 +90,7 @@ def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return None
 
 
-def _literal_values(err: dict, root: type[BaseModel], loc: tuple) -> str:
+def _literal_values(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
     """The allowed values, read from the model's Literal (pydantic's own text is a repr); the
     empty choice is said in words rather than shown as a stray 、."""
     _, tp, _ = _walk(root, loc)
@@ -104,7 +106,7 @@ def _literal_values(err: dict, root: type[BaseModel], loc: tuple) -> str:
     return shown + ("，或留空" if "" in choices else "")
 
 
-def _message(err: dict, root: type[BaseModel], loc: tuple) -> str:
+def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "value_error":
@@ -152,7 +154,7 @@ def _message(err: dict, root: type[BaseModel], loc: tuple) -> str:
 _TEXT_AS_FIGURE = "文字事项直接写成一段文字（如 - 及时出台4方面政策措施），不要写成 {text: …}；带数字的指标才写成 {name: …, value: …}"
 
 
-def _text_written_as_figure(errors: list[dict]) -> set[tuple]:
+def _text_written_as_figure(errors: list[ErrorDetails]) -> set[tuple]:
     """Locations of figures that carry an unknown `text` key: each gets one message instead
     of 「name 缺少必填字段」 plus 「未知字段“text”」."""
     return {
