@@ -14,7 +14,7 @@ import typer
 try:  # typer ≥ 0.2x ships its own copy of click
     from typer._click import exceptions as click_exc
 except ImportError:  # pragma: no cover - older typer on plain click
-    from click import exceptions as click_exc
+    from click import exceptions as click_exc  # type: ignore[no-redef]  # the same module, from plain click
 
 from .errors import DrafterError, display_path
 
@@ -182,8 +182,8 @@ def init(
 
         written = init_from(path, last, force=force, region=region, level=level, year=year)
     else:
-        missing = [o for o, v in (("--region", region), ("--level", level), ("--year", year)) if v is None]
-        if missing:
+        if region is None or level is None or year is None:
+            missing = [o for o, v in (("--region", region), ("--level", level), ("--year", year)) if v is None]
             raise DrafterError(f"缺少参数：{'、'.join(missing)}（或用 --from 从去年的报告预填）")
         from .api import init as do_init
 

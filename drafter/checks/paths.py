@@ -180,8 +180,7 @@ def text_dept(report: Report, path: str) -> str | None:
         obj = chain[k]
         if (d := _dept_of(obj)) is not None:
             return d
-        if k < len(st) and isinstance(st[k], int) and isinstance(obj, list):
-            i = st[k]
+        if k < len(st) and isinstance(i := st[k], int) and isinstance(obj, list):
             for dist in range(1, len(obj)):
                 for j in (i - dist, i + dist):
                     if 0 <= j < len(obj) and (d := _dept_of(obj[j])) is not None:

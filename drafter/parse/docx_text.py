@@ -54,9 +54,11 @@ def _val(el, child: str) -> str | None:
 
 def _int(text: str | None, default: int) -> int:
     """A number attribute as Word reads it; anything else (abc, 1e9, missing) is the default."""
+    if text is None:
+        return default
     try:
         n = int(text)
-    except (TypeError, ValueError):
+    except ValueError:
         return default
     return n if 0 <= n < 100_000 else default
 

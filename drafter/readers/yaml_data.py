@@ -169,6 +169,7 @@ class _Converter:
             if depth > MAX_DEPTH:
                 self._refuse(node, path, f"嵌套层级过深（超过 {MAX_DEPTH} 层）")
             size, height = 1, 0
+            children: Iterator[tuple[Any, Any]]  # (key or index, child node)
             if isinstance(node, yaml.MappingNode):
                 children = ((k.value, v) for k, v in node.value if isinstance(k, yaml.ScalarNode))
             elif isinstance(node, yaml.SequenceNode):
