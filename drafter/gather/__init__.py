@@ -102,8 +102,10 @@ def _lookup(loaded, path: str):
     for name, index in _PATH_PART.findall(path):
         part = int(index) if index else name
         parts.append(part)
-        if ((isinstance(part, int) and isinstance(node, list) and part < len(node))
-                or (isinstance(part, str) and isinstance(node, dict) and part in node)):
+        # two branches (noqa SIM114): each narrows part to the index type of its node for mypy
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):  # noqa: SIM114
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict) and part in node:
             node = node[part]
         else:
             return None, None
