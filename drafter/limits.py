@@ -7,7 +7,9 @@ mistake or an attack, refused at once with a Chinese message before it can eat m
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 
 from .errors import DrafterError, os_reason
 
@@ -159,7 +161,10 @@ def check_docx_xml(data: bytes, name: str) -> None:
                     f"{name} 的 XML 元素超过 {MAX_DOCX_ELEMENTS:,} 个（一份报告通常只有几千到几万个），"
                     "疑似异常构造的文档，已拒绝"
                 ) from None
-            except Exception as e:  # zlib.error, BadZipFile (CRC), an encrypted or unknown compression
+            # what zipfile's decompressors raise: CRC or header (BadZipFile), deflate (zlib.error), bzip2
+            # (OSError), lzma (LZMAError), a cut stream (EOFError), encrypted (RuntimeError), unknown method
+            except (zipfile.BadZipFile, zlib.error, OSError, lzma.LZMAError, EOFError, RuntimeError,
+                    NotImplementedError) as e:
                 raise DrafterError(
                     f"{name} 中的 {info.filename} 无法解压（文件已损坏，或不是 Word 文档）：{type(e).__name__}"
                 ) from None

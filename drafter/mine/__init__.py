@@ -25,7 +25,8 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
 
 from ..atomic import atomic_write_text, check_target
 from ..errors import DrafterError, display_path
@@ -107,7 +108,7 @@ def _work(job: tuple[str, str]) -> tuple[str, ReportAgg | None, str | None]:
         return path, mine_file(Path(path), name), None
     except Skip as e:
         return path, None, str(e)
-    except Exception as e:  # a bug on odd input must not stop the whole folder
+    except Exception as e:  # noqa: BLE001 - a bug on odd input must not stop the whole folder
         return path, None, f"跳过 {name}：无法解析（{type(e).__name__}: {e}）"
 
 
