@@ -23,11 +23,6 @@ from collections.abc import Iterator
 
 from ..datapath import format_path
 from ..errors import DataErrors, DrafterError, Problem, display_path
-
-# A data path as the reader keys positions by it: a plain tuple, one per value read (cheap);
-# equal to the DataPath of the same steps, which formats and resolves it.
-Path_ = tuple  # ("review", "headline", 0, "growth")
-
 from ..limits import (
     MAX_DATA_BYTES,
     MAX_DATA_VALUES,
@@ -37,6 +32,10 @@ from ..limits import (
     MAX_YAML_NODES,
     read_capped,
 )
+
+# A data path as the reader keys positions by it: a plain tuple, one per value read (cheap);
+# equal to the DataPath of the same steps, which formats and resolves it.
+Path_ = tuple  # ("review", "headline", 0, "growth")
 
 
 class Pos(NamedTuple):  # a tuple: one is made for every key and value, so it must be cheap
