@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from ..compose.words import Words, period_position
 from ..model import LEVEL_WORDS, Report
-from .findings import CONSISTENCY, ERROR, HINT, Finding, at
+from .findings import CONSISTENCY, ERROR, HINT, Finding, Severity, at
 from .numbers import cn_to_int
 from .origins import Origins
 
@@ -107,7 +107,7 @@ class _Collector:
         self.origins = origins
         self.found: list[tuple[int, Finding]] = []
 
-    def add(self, i: int, kind: str, severity: str, message: str, offset: int | None = None) -> None:
+    def add(self, i: int, kind: str, severity: Severity, message: str, offset: int | None = None) -> None:
         """`offset`: where in the paragraph, to name the data path when it is the office's text."""
         n, ex = at(self.paras, i)
         path = self.origins.path(i, offset) if offset is not None else ""

@@ -284,7 +284,7 @@ def compose(
     one unless `bank` is given). Template mistakes raise DrafterError in Chinese."""
     env = _environment(templates)
     builder = Builder()
-    env.drafter_builder = builder  # type: ignore[attr-defined]
+    env.drafter_builder = builder  # type: ignore[attr-defined]  # our attribute on the Jinja environment, read by the tags
     ctx = context(report, seed, bank)
     for name in PART_TEMPLATES:
         try:

@@ -269,7 +269,7 @@ class StructureExtension(Extension):
         return nodes.CallBlock(self.call_method(method, [*args, ref]), [], [], body).set_lineno(lineno)
 
     def _builder(self) -> Builder:
-        return self.environment.drafter_builder  # type: ignore[attr-defined]
+        return self.environment.drafter_builder  # type: ignore[attr-defined]  # set by compose on its environment
 
     def _part(self, kind: str, ref: str, caller: Callable[[], str]) -> str:
         return self._builder().part(kind, ref, caller)

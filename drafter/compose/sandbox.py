@@ -509,7 +509,7 @@ def _bounded_filter(fn: Callable[..., Any], check: Callable[..., None]) -> Calla
         return fn(*args, **kwargs)
 
     if sig_takes_env:
-        run.jinja_pass_arg = fn.jinja_pass_arg  # type: ignore[attr-defined]
+        run.jinja_pass_arg = fn.jinja_pass_arg  # type: ignore[attr-defined]  # Jinja marks pass_context functions so
     return run
 
 

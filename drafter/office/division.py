@@ -314,7 +314,7 @@ def division_document(report: Report, templates: Path | None = None) -> Document
 
     env = make_environment(Path(templates) if templates is not None else None)
     builder = Builder()
-    env.drafter_builder = builder  # type: ignore[attr-defined]
+    env.drafter_builder = builder  # type: ignore[attr-defined]  # our attribute on the Jinja environment, read by the tags
     try:
         env.get_template(DIVISION_TEMPLATE).render(guard_helpers(_division_context(report), "短语库"))
     except DrafterError:

@@ -131,7 +131,7 @@ def _loader_class() -> type:
 
     base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
-    class Loader(base):  # type: ignore[misc, valid-type]
+    class Loader(base):  # type: ignore[misc, valid-type]  # a base chosen at run time (libyaml's when present)
         """Composes nodes only; no implicit (YAML 1.1) resolution: plain scalars stay str-tagged
         and are resolved by the 1.2 core schema in _scalar()."""
 
