@@ -111,7 +111,7 @@ class _Collector:
         """`offset`: where in the paragraph, to name the data path when it is the office's text."""
         n, ex = at(self.paras, i)
         path = self.origins.path(i, offset) if offset is not None else ""
-        self.found.append((i, Finding(CONSISTENCY, kind, severity, message, n, ex, path)))  # type: ignore[arg-type]
+        self.found.append((i, Finding(CONSISTENCY, kind, severity, message, n, ex, path)))
 
 
 def _years(c: _Collector, i: int, text: str, year: int) -> None:
