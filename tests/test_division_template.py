@@ -51,7 +51,7 @@ def test_an_office_rewords_the_division_with_its_own_template(tmp_path, run_cli)
     assert code == 0, err
     before, after = _texts(shipped), _texts(own)
     assert len(before) == len(after)
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     # only the items with cooperating units and the reporting paragraph changed, and only there
     assert changed and all(a.replace("等按职责分工负责）", "配合）").replace("督查室", "办公室") == b
                            for a, b in changed)
@@ -85,11 +85,11 @@ def test_division_runs_name_their_template_line_or_data_path():
 def test_a_broken_office_template_is_named_with_its_line(tmp_path, run_cli):
     folder = _office_copy(tmp_path, ("{{ it.task }}", "{{ it.no_such_field }}"))
     out = tmp_path / "分工.docx"
-    code, printed, err = run_cli("division", XIANYANG, "-o", out, "--templates", folder)
+    code, _printed, err = run_cli("division", XIANYANG, "-o", out, "--templates", folder)
     assert code == 2 and not out.exists()
     line = next(i for i, x in enumerate(_lines(folder), 1) if "no_such_field" in x)
     assert f"本单位模板/division.j2:{line} " in err and "no_such_field" in err and "Traceback" not in err
-    with pytest.raises(DrafterError, match="division.j2"):
+    with pytest.raises(DrafterError, match=r"division\.j2"):
         division_document(load(XIANYANG), folder)
 
 
