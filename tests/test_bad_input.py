@@ -95,7 +95,7 @@ def test_non_utf8_file(tmp_path, run_cli):
 def test_utf8_bom_is_accepted(tmp_path, run_cli):
     data = tmp_path / "d.yaml"
     data.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode("utf-8"))
-    code, out, err = run_cli("validate", data)
+    code, _out, err = run_cli("validate", data)
     assert code == 0, err
 
 

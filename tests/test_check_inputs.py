@@ -64,7 +64,7 @@ def test_report_file_txt_and_md_and_bad_suffix(tmp_path, xy_draft):
 
     edited = tmp_path / "改.docx"
     edit_docx(xy_draft, edited, "2878", "2900")
-    result, printed = check(XIANYANG, draft=edited, report=tmp_path / "结果.txt")
+    _result, printed = check(XIANYANG, draft=edited, report=tmp_path / "结果.txt")
     text = (tmp_path / "结果.txt").read_text(encoding="utf-8")
     assert "【数字核对】1 处错误" in text and "review.headline[0].value" in text and "数据为 2878，文稿为 2900" in text
     assert "已写出检查报告" in printed

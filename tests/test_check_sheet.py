@@ -32,7 +32,7 @@ def _rows(wb):
     for ws in wb.worksheets[1:]:
         assert [c.value for c in ws[2]] == header
         for row in ws.iter_rows(min_row=3):
-            yield ws.title, dict(zip(header, [c.value for c in row])), row
+            yield ws.title, dict(zip(header, [c.value for c in row], strict=True)), row
 
 
 def test_every_figure_of_the_xianyang_draft_once_grouped_by_department(tmp_path):

@@ -51,7 +51,7 @@ def test_init_rejects_bad_level(tmp_path, run_cli):
 
 
 def test_schema_command_prints_json_schema(run_cli):
-    code, out, _ = run_cli("schema")
+    _code, out, _ = run_cli("schema")
     schema = json.loads(out)
     assert schema["properties"]["meta"]["$ref"].endswith("Meta")
     figure = schema["$defs"]["Figure"]["properties"]

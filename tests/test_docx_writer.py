@@ -33,6 +33,7 @@ from drafter.tree import (
     Source,
 )
 from drafter.writers.docx_writer import STYLE_IDS, STYLE_NAMES, build_docx, write_docx
+import itertools
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
@@ -195,7 +196,7 @@ def test_no_style_bleed_after_headings(body):
     heading_ids = {STYLE_IDS["heading1"], STYLE_IDS["heading2"], STYLE_IDS["title"]}
     for p in ps:
         assert p.find(f"{w('pPr')}/{w('pStyle')}") is not None, ptext(p)
-    for prev, nxt in zip(ps, ps[1:]):
+    for prev, nxt in itertools.pairwise(ps):
         if pstyle(prev) in heading_ids and pstyle(nxt) not in heading_ids:
             assert pstyle(nxt) in (STYLE_IDS["body"], STYLE_IDS["subtitle"])
     after = para_starting(body, "一、2023年工作回顾").getnext()
@@ -686,5 +687,5 @@ def test_rendered_pages(tmp_path):
     even = [x for x in words(2) if x[2] == "2"][-1]
     assert odd[0] > page_w / 2 and right - 60 < odd[1] < right
     assert even[1] < page_w / 2 and left < even[0] < left + 60
-    title = [x for x in words(1) if x[2] == "政府工作报告"][0]
+    title = next(x for x in words(1) if x[2] == "政府工作报告")
     assert math.isclose((title[0] + title[1]) / 2, (left + right) / 2, abs_tol=6)

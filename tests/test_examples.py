@@ -63,7 +63,7 @@ def _numbers(obj) -> list[str]:
 
 
 def test_complete_without_placeholders(drafted):
-    name, out, result = drafted
+    _name, out, result = drafted
     # 高平's source names no speaker: the 「×××」 its data types is a (highlighted) placeholder.
     holes = [r for r in result.placeholders if (r.source.ref, r.text) != ("meta.speaker", "×××")]
     assert holes == [], [r.source.ref for r in holes]
@@ -129,7 +129,7 @@ def test_numbers_are_matched_as_tokens():
 
 
 def test_no_template_debris_or_repeated_sentences(drafted):
-    name, out, _ = drafted
+    _name, out, _ = drafted
     text = "\n".join(_paragraphs(out))
     for debris in ("None", "{{", "}}", "{%", "%}", "\ue000", "\ue001", "Undefined"):
         assert debris not in text, debris

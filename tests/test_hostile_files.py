@@ -163,7 +163,7 @@ def _assert_no_formulas(path: Path) -> list:
 def test_confirm_sheet_writes_department_text_as_text(tmp_path, run_cli):
     data = _hostile_data(tmp_path)
     sheet = tmp_path / "核对表.xlsx"
-    code, out, err = run_cli("check", data, "--confirm-sheet", sheet)
+    code, _out, err = run_cli("check", data, "--confirm-sheet", sheet)
     assert code in (0, 1), err
     cells = _assert_no_formulas(sheet)
     texts = {c.value for c in cells if isinstance(c.value, str)}

@@ -166,7 +166,7 @@ def test_alias_bomb_guard_visits_each_node_once(monkeypatch):
         yaml_data._Converter, "measure", lambda self, node, *a: visits.append(node) or real(self, node, *a)
     )
     bomb = "a: &a [" + ", ".join(["x"] * 9) + "]\n"
-    for prev, name in zip("abcdefghi", "bcdefghij"):
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
         bomb += f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]\n"
     with pytest.raises(DataErrors) as e:
         load_yaml_text(bomb, "bomb.yaml")  # 9**10 values once expanded

@@ -195,7 +195,7 @@ def test_from_last_years_data_file(tmp_path):
     assert report.structure == last.structure
     checks = report.review.checks
     assert len(checks) == len(last.targets.indicators) == 5
-    for c, t in zip(checks, last.targets.indicators):
+    for c, t in zip(checks, last.targets.indicators, strict=True):
         assert (c.name, c.kind, c.value, c.value2, c.unit, c.qualifier) == (
             t.name, t.kind, t.value, t.value2, t.unit, t.qualifier
         )

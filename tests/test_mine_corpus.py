@@ -39,7 +39,7 @@ def top25(tmp_path_factory) -> Path:
 def aggregates(top25):
     paths, _ = candidates(top25)
     out = []
-    for path, agg, warning in mine_reports(paths, jobs=2, corpus=top25):
+    for _path, agg, warning in mine_reports(paths, jobs=2, corpus=top25):
         assert warning is None, warning
         out.append(agg)
     assert len(out) == 25

@@ -107,7 +107,7 @@ def test_a_heading_or_lead_is_local_by_its_words_not_by_its_count(split):
 
 
 def test_the_place_list_holds_the_corpus_regions_and_mined_places(split):
-    folder, bank = split
+    folder, _bank = split
     doc = json.loads((folder / "places.json").read_text(encoding="utf-8"))
     names = parse_places(doc)
     for name in ("咸阳", "咸阳市", "金台区", "金台", "宝鸡", "宝鸡市", "汉中", "济南市", "成都", "成都市",

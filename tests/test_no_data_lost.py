@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from tests.conftest import ROOT
+import contextlib
 
 SLOW_WRITER = r"""
 import sys, time
@@ -50,10 +51,8 @@ def test_failure_inside_the_writer_leaves_nothing(tmp_path):
         stream.write(b"half")
         raise RuntimeError("disk on fire")
 
-    try:
+    with contextlib.suppress(RuntimeError):
         atomic_write(target, boom)
-    except RuntimeError:
-        pass
     assert list(tmp_path.iterdir()) == []
 
 

@@ -212,7 +212,7 @@ def test_division_docx_xianyang(tmp_path, xianyang):
     key_items = parts[1][1]
     data_items = [it for a in xianyang.key_tasks.areas for it in a.items]
     assert len(key_items) == len(data_items) + 1  # + the self-building item
-    for (n, task, clause), it in zip(key_items, data_items):
+    for (n, task, clause), it in zip(key_items[:-1], data_items, strict=True):  # the last: self-building
         assert task.startswith(f"{it.lead}。"), (n, task[:20])
         assert sum(1 for _, t, _ in key_items if t.startswith(f"{it.lead}。")) == 1
         assert clause == _expected_clause(it.lead_depts, it.coop_depts, it.all_depts)
@@ -317,8 +317,8 @@ def test_division_xlsx_xianyang(tmp_path, xianyang):
     key_rows = [r for r in body if r[0].startswith("二.")][: sum(len(a.items) for a in xianyang.key_tasks.areas)]
     data_items = [it for a in xianyang.key_tasks.areas for it in a.items]
     assert len(key_rows) == len(data_items)
-    for row, it in zip(key_rows, data_items):  # report order, departments in their columns
-        seq, task, lead, coop, deadline, progress = row
+    for row, it in zip(key_rows, data_items, strict=True):  # report order, departments in their columns
+        _seq, task, lead, coop, deadline, progress = row
         assert task.startswith(f"{it.lead}。")
         assert (lead or "") == "、".join(it.lead_depts)
         assert (coop or "") == "、".join(d for d in it.coop_depts if d not in it.lead_depts)
@@ -452,7 +452,7 @@ def test_annotated_draft(tmp_path, xianyang):
     figures = _figure_runs(xianyang, result.document)
     assert len(comments) == len(figures) > 50 and result.comments == len(every)
     assert [t for _, t in comments_of(xianyang, result.document)] == [c.text for c in every]
-    for c, run in zip(comments, figures):
+    for c, run in zip(comments, figures, strict=True):
         assert c.author == "drafter"
         m = re.fullmatch(r"数据：(\S+?)(（(.*)）)?", c.text)
         assert m, c.text
@@ -470,7 +470,7 @@ def test_annotated_draft(tmp_path, xianyang):
     texts_of = {c.comment_id: c.text for c in every}
     figure_starts = [s for s in starts if texts_of[int(s.get(W + "id"))].startswith("数据：")]
     assert len(figure_starts) == len(figures) and len(starts) == len(every)
-    for s, run in zip(figure_starts, figures):
+    for s, run in zip(figure_starts, figures, strict=True):
         r = s.getnext()
         assert "".join(t.text for t in r.iter(W + "t")) == run.text
         assert r.getnext().tag == W + "commentRangeEnd"

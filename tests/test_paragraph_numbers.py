@@ -87,7 +87,7 @@ def test_the_confirm_sheet_cites_the_drafts_paragraphs(tmp_path):
     for ws in openpyxl.load_workbook(sheet).worksheets[1:]:
         header = [c.value for c in ws[2]]
         for row in ws.iter_rows(min_row=3, values_only=True):
-            r = dict(zip(header, row))
+            r = dict(zip(header, row, strict=True))
             n = int(re.fullmatch(r"第(\d+)段", r["段落"]).group(1))
             sentence = r["文稿中的句子"].strip("…")
             assert sentence[:20] in seen[n - 1], (n, sentence)

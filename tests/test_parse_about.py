@@ -56,7 +56,7 @@ def test_every_shipped_report(tmp_path):
     print("\nabout() on the shipped reports: " + ", ".join(f"{k} {sum(v)}/{n}" for k, v in right.items()))
     assert all(right["region"]) and all(right["plan_year"])
     assert sum(right["level"]) >= 24
-    wrong = [p.name for p, ok in zip(REPORTS, right["level"]) if not ok]
+    wrong = [p.name for p, ok in zip(REPORTS, right["level"], strict=True) if not ok]
     assert wrong == ["2022_大安市.txt"]
     assert "县级市" in _about(CORPUS / "2022_大安市.txt").level_hint
 

@@ -126,11 +126,11 @@ def measurement() -> dict:
         doc = parse_report(CORPUS / r["file"])
         js = to_json(doc)
         gold_lines, parsed_lines = _line_labels(r, js)
-        right = sum(g == p for g, p in zip(gold_lines, parsed_lines))
+        right = sum(g == p for g, p in zip(gold_lines, parsed_lines, strict=True))
         lines_ok += right
         lines_all += len(gold_lines)
         per_report[r["file"]] = right / len(gold_lines)
-        for i, (g, p) in enumerate(zip(gold_lines, parsed_lines), start=1):
+        for i, (g, p) in enumerate(zip(gold_lines, parsed_lines, strict=True), start=1):
             if g != p:
                 misses[r["file"]].append(f"line {i}: {g} parsed as {p}")
         gold, parsed = _gold_sets(r), _parsed_sets(js)

@@ -82,7 +82,7 @@ def test_dash_leads_in_key_tasks_and_self_building_items():
     tasks = next(p for p in js["parts"] if p["type"] == "key_tasks")
     assert [x["text"] for x in tasks["sections"][0]["leads"]] == ["——加强科技创新引领。", "——推进产业延链补链强链。", "——突破发展新质生产力。"]
     own = next(p for p in js["parts"] if p["type"] == "self_building")
-    assert [x["text"] for x in own["sections"][0]["leads"]][0] == "——铸牢政治忠诚。"
+    assert next(x["text"] for x in own["sections"][0]["leads"]) == "——铸牢政治忠诚。"
 
 
 def test_numbered_leads_run_on_across_sections_and_may_carry_a_comma():

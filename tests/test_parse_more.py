@@ -122,7 +122,7 @@ def test_labelled_sample_of_unseen_reports_holds_the_measured_level():
     for r in doc["reports"]:
         js = to_json(parse_report(MORE / r["file"]))
         gold_lines, parsed_lines = _line_labels(r, js)
-        right += sum(g == p for g, p in zip(gold_lines, parsed_lines))
+        right += sum(g == p for g, p in zip(gold_lines, parsed_lines, strict=True))
         total += len(gold_lines)
         gold, parsed = _gold_sets(r), _parsed_sets(js)
         for k, c in counts.items():

@@ -128,7 +128,7 @@ def test_header_fields():
     sections = doc.parts[3].sections  # key tasks
     assert sections[0].heading.number == "（一）"
     assert sections[0].heading.text == "（一）强化创新驱动，加快建设秦创原科技成果转化先行区"
-    assert [p.text for p in sections[0].leads][0].startswith("促进创新协同。")
+    assert next(p.text for p in sections[0].leads).startswith("促进创新协同。")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ def test_draft_with_an_office_bank(tmp_path, run_cli):
     bank = load_bank(tmp_path / "bank.json")
     data = tmp_path / "d.yaml"
     data.write_text(MINIMAL, encoding="utf-8")
-    code, out, err = run_cli("draft", data, "-o", tmp_path / "o.txt", "--phrases", tmp_path / "bank.json")
+    code, _out, err = run_cli("draft", data, "-o", tmp_path / "o.txt", "--phrases", tmp_path / "bank.json")
     assert code == 0, err
     written = (tmp_path / "o.txt").read_text(encoding="utf-8")
     doc = compose(_report(), bank=bank)

@@ -234,7 +234,7 @@ def test_every_dunder_and_method_of_a_reachable_object_is_refused():
     env, ctx, jctx = _env_and_context()
     reached, _ = _walk(env, list(ctx.items()))
     seen: set[type] = set()
-    for path, obj in reached:
+    for _path, obj in reached:
         if type(obj) in seen and not isinstance(obj, Data):
             continue
         seen.add(type(obj))

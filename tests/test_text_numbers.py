@@ -86,7 +86,7 @@ def test_confirm_sheet_lists_text_numbers_with_path_and_department(tmp_path):
     for ws in wb.worksheets[1:]:
         header = [c.value for c in ws[2]]
         for row in ws.iter_rows(min_row=3, values_only=True):
-            r = dict(zip(header, row))
+            r = dict(zip(header, row, strict=True))
             if r["指标"] == "文字中的数字":
                 rows.append((ws.title, r))
     by = {(r["数据路径"], r["数值"]): (title, r) for title, r in rows}
