@@ -8,6 +8,9 @@ prints; every command returns its result and drafter.cli prints it.
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +18,8 @@ from .atomic import atomic_write_text, check_target
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
 from .pipeline import DraftOptions, DraftResult, run, unused_values
+from .phrases.bank import default_bank, load_bank
+from .skeleton import schema_json, skeleton_yaml
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
 
 __all__ = [
@@ -87,7 +92,7 @@ def check(
 ):
     """`drafter check`: the data's targets, the draft's numbers and consistency, last year's
     targets → a CheckResult (printed by the CLI; `exit_code` 1 when there is an 错误)."""
-    from .checks.run import CheckOptions, run_check
+    from .checks.run import CheckOptions, run_check  # this command only: keeps it off the draft path
 
     options = CheckOptions(draft, previous, report, confirm_sheet, force, seed, templates, phrases)
     return run_check(data, options)
@@ -96,8 +101,6 @@ def check(
 def check_typed_text(option: str, value: str | None) -> None:
     """Text typed on the command line that goes into a YAML skeleton must be one line of
     printable text: a newline or control character would break the file's structure."""
-    import unicodedata
-
     if value is None:
         return
     bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")), None)
@@ -108,7 +111,6 @@ def check_typed_text(option: str, value: str | None) -> None:
 
 def init(path: str | Path, region: str, level: str, year: int, force: bool = False) -> list[Path]:
     """Write a commented skeleton data file (and the JSON Schema beside it for editors)."""
-    from .skeleton import skeleton_yaml
 
     path = Path(path)
     check_typed_text("--region", region)
@@ -130,7 +132,7 @@ def init_from(path: str | Path, last: str | Path, force: bool = False, region: s
               level: str | None = None, year: int | None = None) -> list[Path]:
     """`drafter init --from`: this year's data file pre-filled from last year's report (.docx /
     .txt) or data file (.yaml), and the JSON Schema beside it. Returns the files written."""
-    from .lastyear import init_from as from_last
+    from .lastyear import init_from as from_last  # this command only: keeps it off the draft path
 
     check_typed_text("--from 的文件名", Path(last).name)
     return from_last(path, last, force=force, region=region, level=level, year=year)
@@ -138,7 +140,6 @@ def init_from(path: str | Path, last: str | Path, force: bool = False, region: s
 
 def schema() -> str:
     """The data file's JSON Schema (for editors' completion and checking)."""
-    from .skeleton import schema_json
 
     return schema_json()
 
@@ -147,16 +148,17 @@ def division(data: str | Path, out: str | Path, style: str | Path | None = None,
              templates: str | Path | None = None):
     """`drafter division`: 部门分工 (.docx) or its tracking sheet (.xlsx) → a DivisionResult
     (items, items without units, placeholders). `templates`: a folder whose division.j2 words it."""
-    from .office import write_division
+    from .office import write_division  # this command only: keeps it off the draft path
 
     return write_division(data, out, style=style, force=force, templates=templates)
 
 
 def mine(corpus: str | Path, out: str | Path | None = None, jobs: int = 1, force: bool = False,
-         progress: bool = False):
+         progress: Callable[[str, int, int], None] | None = None):
     """`drafter mine`: a phrase bank from past reports (jieba, loaded here only) → a MineResult.
-    `out` None: phrases.json in the corpus folder. `progress`: a progress bar on stderr."""
-    from .mine import mine as run_mine
+    `out` None: phrases.json in the corpus folder. `progress(name, done, total)`: called per
+    report (the CLI draws a bar with it)."""
+    from .mine import mine as run_mine  # this command only: keeps it off the draft path
 
     target = Path(out) if out is not None else Path(corpus) / "phrases.json"
     return run_mine(corpus, target, jobs=jobs, progress=progress, overwrite=force)
@@ -164,9 +166,7 @@ def mine(corpus: str | Path, out: str | Path | None = None, jobs: int = 1, force
 
 def parse_structure(path: str | Path) -> str:
     """An existing report (.txt/.docx) → its structure as JSON text (parts, sections, leads)."""
-    import json
-
-    from .parse import parse_report, to_json
+    from .parse import parse_report, to_json  # this command only: keeps it off the draft path
 
     return json.dumps(to_json(parse_report(path)), ensure_ascii=False, indent=2) + "\n"
 
@@ -177,7 +177,6 @@ PARTS = ("opening", "review", "targets", "key_tasks", "self_building", "closing"
 
 def find_phrases(query: str = "", kind: str | None = None, part: str | None = None, phrases=None):
     """Entries of the phrase bank matching `query` → (entries, bank size)."""
-    from .phrases.bank import default_bank, load_bank
 
     if kind is not None and kind not in KINDS:
         raise DrafterError(f"类别“{kind}”无效，可用：{'、'.join(KINDS)}")
@@ -193,7 +192,7 @@ def gather(inputs, data_dir: str | Path, force: bool = False, dept: str | None =
     """Returned forms (.xlsx) and department materials (.docx/.txt) → YAML fragments in
     `data_dir`, drafted together with the office's own files. Returns a GatherResult whose
     `summary` says what came from where and which departments sent nothing."""
-    from .gather import gather as run
+    from .gather import gather as run  # this command only: keeps it off the draft path
 
     return run(list(inputs), data_dir, force=force, dept=dept)
 
@@ -202,6 +201,6 @@ def forms(data: str | Path, out_dir: str | Path, force: bool = False):
     """One .xlsx form per supplying department in `out_dir`, to fill in and return for
     `gather`. Returns a FormsResult (files with department and row counts; figures with no
     department)."""
-    from .office.forms import write_forms
+    from .office.forms import write_forms  # this command only: keeps it off the draft path
 
     return write_forms(data, out_dir, force=force)

@@ -16,6 +16,7 @@ try:  # typer ≥ 0.2x ships its own copy of click
 except ImportError:  # pragma: no cover - older typer on plain click
     from click import exceptions as click_exc  # type: ignore[no-redef]  # the same module, from plain click
 
+from .atomic import atomic_write_text
 from .errors import DrafterError, display_path
 
 app = typer.Typer(
@@ -49,7 +50,7 @@ def draft(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成报告初稿。"""
-    from .api import draft as do_draft
+    from .api import draft as do_draft  # deferred: `drafter -h` loads no library
 
     result = do_draft(data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force,
                       phrases=phrases, annotate=annotate)
@@ -79,7 +80,7 @@ def check(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """核对文稿中的数字、检查年份/规划期/层级用语/标点等一致性、列出上年目标完成情况；需处理时退出码为 1。"""
-    from .api import check as do_check
+    from .api import check as do_check  # deferred: `drafter -h` loads no library
 
     result = do_check(data, draft=draft, previous=previous, report=report, confirm_sheet=confirm_sheet,
                       force=force, seed=seed)
@@ -90,10 +91,10 @@ def check(
 
 def print_check(result, console=None) -> None:
     """The check's findings as rich tables on the terminal (or `console`), then the files written."""
-    from rich.console import Console
+    from rich.console import Console  # rich, and through cli_render the checks: only `check` needs them
     from rich.text import Text
 
-    from .checks.render import print_result
+    from .cli_render import print_result
 
     console = console or Console()
     print_result(result, console)
@@ -114,7 +115,7 @@ def outline(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成提纲：只有各级标题和引领句，供领导审定。"""
-    from .api import outline as do_outline
+    from .api import outline as do_outline  # deferred: `drafter -h` loads no library
 
     result = do_outline(data, out, seed=seed, style=style, force=force, phrases=phrases)
     print(f"已生成提纲 {out}（{result.paragraphs} 段）")
@@ -129,7 +130,7 @@ def division(
     templates: Path | None = typer.Option(None, "--templates", help="自定义模板目录（其中的 division.j2 覆盖自带的分工措辞）"),
 ) -> None:
     """生成重点工作部门分工意见（.docx）或分工跟踪表（.xlsx）。"""
-    from .api import division as do_division
+    from .api import division as do_division  # deferred: `drafter -h` loads no library
 
     result = do_division(data, out, style=style, force=force, templates=templates)
     print(f"已生成 {out}（{len(result.items)} 项任务）")
@@ -149,7 +150,7 @@ def validate(
     data: Path = typer.Argument(..., help="数据文件（.yaml）或数据文件夹"),
 ) -> None:
     """检查数据文件，一次列出所有问题。"""
-    from .api import validate as do_validate
+    from .api import validate as do_validate  # deferred: `drafter -h` loads no library
 
     result = do_validate(data)
     report = result.report
@@ -173,19 +174,19 @@ def init(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的数据文件"),
 ) -> None:
     """创建带中文注释的数据文件骨架。"""
-    from .api import check_typed_text
+    from .api import check_typed_text  # deferred: `drafter -h` loads no library
 
     check_typed_text("--region", region)
     check_typed_text("--level", level)
     if last is not None:
-        from .api import init_from
+        from .api import init_from  # deferred: `drafter -h` loads no library
 
         written = init_from(path, last, force=force, region=region, level=level, year=year)
     else:
         if region is None or level is None or year is None:
             missing = [o for o, v in (("--region", region), ("--level", level), ("--year", year)) if v is None]
             raise DrafterError(f"缺少参数：{'、'.join(missing)}（或用 --from 从去年的报告预填）")
-        from .api import init as do_init
+        from .api import init as do_init  # deferred: `drafter -h` loads no library
 
         written = do_init(path, region, level, year, force=force)
     for p in written:
@@ -200,14 +201,12 @@ def parse(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """解析已有报告的结构（部分、方面、引领句），输出 JSON。"""
-    from .api import parse_structure
+    from .api import parse_structure  # deferred: `drafter -h` loads no library
 
     text = parse_structure(file)
     if out is None:
         sys.stdout.write(text)
         return
-    from .atomic import atomic_write_text
-
     atomic_write_text(out, text, force=force)
     print(f"已写出 {out}")
 
@@ -220,9 +219,11 @@ def mine(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的短语库"),
 ) -> None:
     """用 jieba 从往年报告挖掘措辞，生成短语库（套话、标题句式、引领句、数字句式、四字词和动宾搭配）。"""
-    from .api import mine as do_mine
+    from .api import mine as do_mine  # deferred: `drafter -h` loads no library
+    from .cli_progress import MineBar  # rich: only `mine` needs it
 
-    result = do_mine(corpus, out, jobs=jobs, force=force, progress=True)
+    with MineBar() as bar:
+        result = do_mine(corpus, out, jobs=jobs, force=force, progress=bar)
     target = result.out
     for w in result.warnings:
         print(w)
@@ -239,7 +240,7 @@ def phrases(
     limit: int = typer.Option(20, "--limit", help="最多列出几条"),
 ) -> None:
     """在短语库中查找措辞，列出出现次数和出处。"""
-    from .api import find_phrases
+    from .api import find_phrases  # deferred: `drafter -h` loads no library
 
     found, total = find_phrases(query, kind=kind, part=part, phrases=bank)
     if not found:
@@ -260,7 +261,7 @@ def phrases(
         if len(found) > limit:
             print(f"（另有 {len(found) - limit} 条，用 --limit 显示更多）")
         return
-    from rich.console import Console
+    from rich.console import Console  # rich: only this command draws a table
     from rich.table import Table
     from rich.text import Text
 
@@ -284,7 +285,7 @@ def gather(
     force: bool = typer.Option(False, "--force", help="覆盖手工改过的片段"),
 ) -> None:
     """汇总部门报表和材料，写成可直接起草的数据片段。"""
-    from .api import check_typed_text, gather as do_gather
+    from .api import check_typed_text, gather as do_gather  # deferred: `drafter -h` loads no library
 
     check_typed_text("--dept", dept)
     result = do_gather(inputs, out, force=force, dept=dept)
@@ -300,7 +301,7 @@ def forms(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的报表"),
 ) -> None:
     """按部门生成数据报送表（.xlsx），发给各部门填写后用 drafter gather 汇总。"""
-    from .api import forms as do_forms
+    from .api import forms as do_forms  # deferred: `drafter -h` loads no library
 
     result = do_forms(data, out, force=force)
     for f in result.files:
@@ -317,7 +318,7 @@ def forms(
 @app.command()
 def schema() -> None:
     """输出数据文件的 JSON Schema（供编辑器自动补全）。"""
-    from .api import schema as do_schema
+    from .api import schema as do_schema  # deferred: `drafter -h` loads no library
 
     sys.stdout.write(do_schema())
 

@@ -1,5 +1,5 @@
-"""The check's report in Chinese: rich tables on the terminal, and the same content as a
-.txt or .md file for mailing or filing."""
+"""The check's report in Chinese as a .txt or .md file for mailing or filing; the same
+content as rich tables on the terminal is drafter/cli_render.py (only the CLI prints)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from .findings import CONSISTENCY, ERROR, FACTS, PREVIOUS, TARGETS, Finding
 from .result import CheckResult
 
 REPORT_SUFFIXES = (".txt", ".md")
-_FINDING_GROUPS = (TARGETS, FACTS, CONSISTENCY, PREVIOUS)
+FINDING_GROUPS = (TARGETS, FACTS, CONSISTENCY, PREVIOUS)
 
 
-def _title(r: CheckResult) -> str:
+def title(r: CheckResult) -> str:
     return f"{r.region}{r.year}年政府工作报告检查（{r.checked}）"
 
 
-def _summary(r: CheckResult) -> str:
+def summary(r: CheckResult) -> str:
     e, h = len(r.errors), len(r.hints)
     if not e and not h:
         return "结论：未发现问题。"
@@ -31,61 +31,20 @@ def _summary(r: CheckResult) -> str:
 NUMBERING = "第N段：文稿中第 N 个有文字的段落（标题、各级标题都算，空段不算），与 Word「字数统计」的段落数一致。"
 
 
-def _numbering(r: CheckResult) -> list[str]:
+def numbering(r: CheckResult) -> list[str]:
     return [NUMBERING] if any(f.paragraph is not None for f in r.findings) else []
 
 
-def _counts(fs: list[Finding]) -> str:
+def counts(fs: list[Finding]) -> str:
     e = sum(f.severity == ERROR for f in fs)
     return f"{e} 处错误，{len(fs) - e} 处提示"
 
 
-def _listed(fs: list[Finding]) -> tuple[list[Finding], str]:
+def listed(fs: list[Finding]) -> tuple[list[Finding], str]:
     """The findings to list (the first MAX_FINDINGS_LISTED, in order) and a note on the rest."""
     rest = len(fs) - MAX_FINDINGS_LISTED
     note = f"另有 {rest} 条未列出（每组只列前 {MAX_FINDINGS_LISTED} 条）" if rest > 0 else ""
     return fs[:MAX_FINDINGS_LISTED], note
-
-
-def print_result(r: CheckResult, console=None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = console or Console()
-    console.print(Text(_title(r), style="bold"))
-    for note in r.skipped + _numbering(r):
-        console.print(Text(note, style="dim"))
-    if r.targets:
-        t = Table(title="上年目标完成情况", title_justify="left", show_lines=False)
-        for col in ("指标", "目标", "实际", "结论", "说明"):
-            t.add_column(col, overflow="fold")
-        colours = {"超额完成": "green", "完成": "green", "基本完成": "yellow", "未完成": "red", "待核实": "magenta"}
-        for row in r.targets:
-            t.add_row(Text(row.name), Text(row.target), Text(row.actual),
-                      Text(row.verdict, style=colours.get(row.verdict, "")), Text(row.reason))
-        console.print(t)
-    for group in _FINDING_GROUPS:
-        fs = r.group(group)
-        if not fs:
-            if group in r.ran and group != TARGETS:
-                console.print(Text(f"✓ {group}：未发现问题", style="green"))
-            continue
-        t = Table(title=f"{group}（{_counts(fs)}）", title_justify="left", show_lines=True, expand=True)
-        # Chinese has no spaces to wrap at: fold long cells instead of cutting them off.
-        t.add_column("级别", no_wrap=True)
-        t.add_column("类别", no_wrap=True)
-        t.add_column("位置", ratio=2, overflow="fold")
-        t.add_column("数据路径", ratio=2, overflow="fold")
-        t.add_column("说明", ratio=5, overflow="fold")
-        shown, note = _listed(fs)
-        for f in shown:
-            t.add_row(Text(f.severity, style="bold red" if f.severity == ERROR else "yellow"), Text(f.kind),
-                      Text(f.where), Text(f.path or "—"), Text(f.message))
-        console.print(t)
-        if note:
-            console.print(Text(note, style="bold"))
-    console.print(Text(_summary(r), style="bold red" if r.errors else "bold green"))
 
 
 def _md_cell(text: str) -> str:
@@ -94,9 +53,9 @@ def _md_cell(text: str) -> str:
 
 def report_text(r: CheckResult, markdown: bool = False) -> str:
     out: list[str] = []
-    out.append(f"# {_title(r)}" if markdown else _title(r))
+    out.append(f"# {title(r)}" if markdown else title(r))
     out.append("")
-    notes = r.skipped + _numbering(r)
+    notes = r.skipped + numbering(r)
     out.extend(notes + ([""] if notes else []))
     if r.targets:
         if markdown:
@@ -107,24 +66,24 @@ def report_text(r: CheckResult, markdown: bool = False) -> str:
             out.append("【上年目标完成情况】")
             out += [f"{x.name}｜目标：{x.target}｜实际：{x.actual}｜{x.verdict}（{x.reason}）" for x in r.targets]
         out.append("")
-    for group in _FINDING_GROUPS:
+    for group in FINDING_GROUPS:
         fs = r.group(group)
         if not fs:
             if group in r.ran and group != TARGETS:
                 out += [f"✓ {group}：未发现问题", ""]
             continue
-        shown, note = _listed(fs)
+        shown, note = listed(fs)
         if markdown:
-            out += [f"## {group}（{_counts(fs)}）", "", "| 级别 | 类别 | 位置 | 数据路径 | 说明 |", "|---|---|---|---|---|"]
+            out += [f"## {group}（{counts(fs)}）", "", "| 级别 | 类别 | 位置 | 数据路径 | 说明 |", "|---|---|---|---|---|"]
             out += [f"| {f.severity} | {f.kind} | {_md_cell(f.where)} | {_md_cell(f.path or '—')} | {_md_cell(f.message)} |"
                     for f in shown]
         else:
-            out.append(f"【{group}】{_counts(fs)}")
+            out.append(f"【{group}】{counts(fs)}")
             for f in shown:
                 path = f"｜{f.path}" if f.path else ""
                 out.append(f"{f.severity}｜{f.kind}｜{f.where}{path}｜{f.message}")
         out += [note, ""] if note else [""]
-    out.append(_summary(r))
+    out.append(summary(r))
     return "\n".join(out) + "\n"
 
 

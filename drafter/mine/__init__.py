@@ -1,6 +1,6 @@
 """`drafter mine`: a folder of existing reports → a phrase bank (docs/phrase-bank.md).
 
-    mine(corpus, out=None, jobs=1, progress=True, overwrite=False) -> MineResult
+    mine(corpus, out=None, jobs=1, progress=None, overwrite=False) -> MineResult
 
 The folder's subfolders are read too (style_corpus/more/); a report is named in the bank by
 its path in the folder (more/2024_三亚.txt), and its province comes from the SOURCES.tsv
@@ -21,21 +21,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..atomic import atomic_write_text, check_target
 from ..errors import DrafterError, display_path
+from . import seg
 from .bank import NUMBER_FRAMES, Merger, dumps
 from .report import ReportAgg, Skip, mine_file
 from .split import check_split_target, write_split
-
-if TYPE_CHECKING:
-    from rich.progress import Progress
 
 __all__ = ["MineResult", "mine", "candidates", "mine_reports", "REPORT_SUFFIXES"]
 
@@ -117,7 +114,6 @@ def _results(jobs_list: list[tuple[str, str]], jobs: int) -> Iterator[tuple[str,
         for job in jobs_list:
             yield _work(job)
         return
-    from . import seg
 
     seg.posseg()  # load jieba once, before the workers fork, so they share it
     methods = multiprocessing.get_all_start_methods()
@@ -142,9 +138,11 @@ def mine(
     corpus: Path | str,
     out: Path | str | None = None,
     jobs: int = 1,
-    progress: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
     overwrite: bool = False,
 ) -> MineResult:
+    """`progress(name, done, total)` is called before the first report (done 0) and after each
+    one: the CLI draws its bar with it; the library itself never prints."""
     corpus = Path(corpus)
     out = Path(out) if out is not None else None
     if not corpus.is_dir():
@@ -161,18 +159,27 @@ def mine(
     n_unsupported = len(warnings)
     merger = Merger()
     mined = 0
-    with _progress(progress, len(paths)) as advance:
-        for path, agg, warning in mine_reports(paths, jobs, advance, corpus):
-            if warning:
-                warnings.append(warning)
-                continue
-            assert agg is not None
-            dup = merger.duplicate_of(agg)
-            if dup:
-                warnings.append(f"跳过 {report_name(corpus, path)}：与 {dup} 是同一份报告（正文相同或几乎相同），只计一次")
-                continue
-            merger.add(agg)
-            mined += 1
+    done = 0
+
+    def advance(name: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(name, done, len(paths))
+
+    if progress and paths:
+        progress("", 0, len(paths))
+    for path, agg, warning in mine_reports(paths, jobs, advance, corpus):
+        if warning:
+            warnings.append(warning)
+            continue
+        assert agg is not None
+        dup = merger.duplicate_of(agg)
+        if dup:
+            warnings.append(f"跳过 {report_name(corpus, path)}：与 {dup} 是同一份报告（正文相同或几乎相同），只计一次")
+            continue
+        merger.add(agg)
+        mined += 1
     if not mined:
         detail = "；".join(warnings) if warnings else "文件夹中没有 .txt 或 .docx 文件"
         raise DrafterError(f"{display_path(corpus)} 中没有可以读取的政府工作报告（{detail}）")
@@ -188,39 +195,3 @@ def mine(
         files={"total": len(paths) + n_unsupported, "mined": mined, "skipped": len(warnings)},
         out=out,
     )
-
-
-class _progress:
-    """A rich progress bar on stderr (nothing when off)."""
-
-    def __init__(self, enabled: bool, total: int):
-        self.enabled = enabled and total > 0
-        self.total = total
-        self._p: Progress | None = None
-
-    def __enter__(self) -> Callable[[str], None]:
-        if not self.enabled:
-            return lambda name: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        p = self._p = Progress(
-            TextColumn("挖掘短语"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=Console(file=sys.stderr),
-            transient=False,
-        )
-        p.__enter__()
-        task = p.add_task("", total=self.total)
-
-        def advance(name: str) -> None:
-            p.update(task, advance=1, description=name)
-
-        return advance
-
-    def __exit__(self, *exc) -> None:
-        if self._p is not None:
-            self._p.__exit__(*exc)

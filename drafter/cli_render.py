@@ -1,0 +1,53 @@
+"""What the CLI draws on the terminal: the check's findings as rich tables.
+
+Only cli.py imports this module (the library returns results and never prints); the same
+content as a .txt / .md file is drafter/checks/render.py.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .checks.findings import ERROR, TARGETS
+from .checks.render import FINDING_GROUPS, counts, listed, numbering, summary, title
+from .checks.result import CheckResult
+
+
+def print_result(r: CheckResult, console: Console | None = None) -> None:
+    """The check's findings as rich tables on the terminal (or `console`)."""
+    console = console or Console()
+    console.print(Text(title(r), style="bold"))
+    for note in r.skipped + numbering(r):
+        console.print(Text(note, style="dim"))
+    if r.targets:
+        t = Table(title="上年目标完成情况", title_justify="left", show_lines=False)
+        for col in ("指标", "目标", "实际", "结论", "说明"):
+            t.add_column(col, overflow="fold")
+        colours = {"超额完成": "green", "完成": "green", "基本完成": "yellow", "未完成": "red", "待核实": "magenta"}
+        for row in r.targets:
+            t.add_row(Text(row.name), Text(row.target), Text(row.actual),
+                      Text(row.verdict, style=colours.get(row.verdict, "")), Text(row.reason))
+        console.print(t)
+    for group in FINDING_GROUPS:
+        fs = r.group(group)
+        if not fs:
+            if group in r.ran and group != TARGETS:
+                console.print(Text(f"✓ {group}：未发现问题", style="green"))
+            continue
+        t = Table(title=f"{group}（{counts(fs)}）", title_justify="left", show_lines=True, expand=True)
+        # Chinese has no spaces to wrap at: fold long cells instead of cutting them off.
+        t.add_column("级别", no_wrap=True)
+        t.add_column("类别", no_wrap=True)
+        t.add_column("位置", ratio=2, overflow="fold")
+        t.add_column("数据路径", ratio=2, overflow="fold")
+        t.add_column("说明", ratio=5, overflow="fold")
+        shown, note = listed(fs)
+        for f in shown:
+            t.add_row(Text(f.severity, style="bold red" if f.severity == ERROR else "yellow"), Text(f.kind),
+                      Text(f.where), Text(f.path or "—"), Text(f.message))
+        console.print(t)
+        if note:
+            console.print(Text(note, style="bold"))
+    console.print(Text(summary(r), style="bold red" if r.errors else "bold green"))
