@@ -5,6 +5,7 @@ The CLI prints these without a traceback; anything else is a bug in drafter.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,8 +66,6 @@ def display_path(path: Path | str) -> str:
 
 def os_reason(e: OSError) -> str:
     """Why the system refused a file operation, in Chinese (the reader and the writer share it)."""
-    import errno
-
     reasons: dict[int | None, str] = {
         errno.ELOOP: "符号链接指向自身（循环链接）",
         errno.ENAMETOOLONG: "文件名或路径过长",

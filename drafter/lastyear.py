@@ -39,16 +39,24 @@ Nothing is written when last year's file cannot be read (a Chinese DrafterError,
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from . import lastyear_report as lr
+from .atomic import atomic_write_text, check_target
 from .errors import DrafterError, display_path
-from .lastyear_report import advance_years
+from .lastyear_report import advance_years, meeting_hint
 from .model import LEVELS, Report, Target
-from .skeleton import SCHEMA_FILE, emit_model, skeleton_data
+from .parse import parse_lines, read_lines
+from .parse.about import about
+from .parse.lines import OPENING_FORMULA, SALUTATION
+from .parse.targets_text import describe, find_targets_text, parse_clauses
+from .readers import load_report
+from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data
+from .stages import write_schema_beside
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
 
@@ -87,9 +95,6 @@ class LastYear:
 
 
 def _from_data(path: Path) -> LastYear:
-    from .parse.targets_text import describe
-    from .readers import load_report
-
     report: Report = load_report(path)
     m = report.meta
     keep = ("region", "level", "short_name", "parent", "province", "speaker", "speaker_title", "leadership", "title")
@@ -120,10 +125,6 @@ def _from_data(path: Path) -> LastYear:
 
 
 def _from_report(path: Path) -> LastYear:
-    from .parse import parse_lines, read_lines
-    from .parse.about import about
-    from .parse.targets_text import find_targets_text, parse_clauses
-
     lines = read_lines(path)  # ParseError (a DrafterError) for what cannot be read at all
     doc = parse_lines(lines)
     info = about(doc, lines, path)  # region, level, years, leadership, speaker, meeting
@@ -176,8 +177,6 @@ def _from_report(path: Path) -> LastYear:
 
 def _header_lines(lines: list[str]) -> list[str]:
     """The lines before 各位代表： / the opening formula (at most 8): title, meeting, speaker."""
-    from .parse.lines import OPENING_FORMULA, SALUTATION
-
     out = []
     for line in lines[:8]:
         if SALUTATION.match(line) or OPENING_FORMULA.match(line):
@@ -328,8 +327,6 @@ def _item_comments(lines: list[str], parent: str, key: str, hints: list[str]) ->
 def _glossary_comments(lines: list[str], terms: list[tuple[str, str]], last_year: int) -> None:
     """Last year's 名词解释 as commented-out entries after `glossary: []`: uncommented (and the
     [] removed) they are valid entries; left alone, nothing reaches the draft."""
-    from .skeleton import _scalar
-
     try:
         at = lines.index("glossary: []")
     except ValueError:
@@ -436,8 +433,6 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
 def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
     """Last year's meeting (and the one that usually follows it), the level's note."""
     if last.meeting:
-        from .lastyear_report import meeting_hint
-
         hint = meeting_hint(last.meeting)
         _insert(lines, "meta", "meeting", [f"  # 去年会议：{last.meeting}"] + (
             [f"  # 今年一般是：{hint}（请核对后填写）"] if hint else ["  # 今年一般是下一次会议，请核对后填写"]
@@ -486,8 +481,6 @@ def init_from(
 ) -> list[Path]:
     """Write this year's data file pre-filled from last year's report or data file, and the
     JSON Schema beside it. Everything is read and checked before anything is written."""
-    from .atomic import atomic_write_text, check_target
-
     path = Path(path_out)
     if path.suffix.lower() not in DATA_SUFFIXES:
         raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}")
@@ -495,17 +488,12 @@ def init_from(
     text = skeleton_from_last(last, region=region, level=level, year=year)
     _validate(text, path)
     atomic_write_text(path, text, force=force)
-    from .stages import write_schema_beside
 
     return [path, *write_schema_beside(path)]
 
 
 def _validate(text: str, path: Path) -> None:
     """The file we are about to write must load: a wrong guess is a bug, never the user's."""
-    import tempfile
-
-    from .readers import load_report
-
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / path.name
         probe.write_text(text, encoding="utf-8")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import io
 import lzma
+import os
+import stat as st
 import zipfile
 import zlib
+from pathlib import Path
 
-from .errors import DrafterError, os_reason
+from .errors import DrafterError, display_path, os_reason
 
 MAX_DATA_BYTES = 5 * 1024 * 1024  # one YAML data file
 MAX_YAML_NODES = 200_000  # after alias expansion (an "alias bomb" expands exponentially)
@@ -50,12 +53,6 @@ def read_capped(path, limit: int, name: str | None = None) -> bytes:
     """Read a user's file with a hard cap, never trusting `stat`: a FIFO or /dev/zero says its
     size is 0, a sparse file lies the other way. Only regular files are read; a symlink loop,
     a folder or a device is a Chinese error, never a traceback or a hang."""
-    import os
-    import stat as st
-    from pathlib import Path
-
-    from .errors import display_path
-
     p = Path(path)
     shown = name or display_path(p)
     try:
@@ -122,7 +119,7 @@ def count_xml_elements(stream, max_elements: int, max_bytes: int, chunk: int = 6
     """The number of elements in the XML read from `stream` (a binary file object), in chunks.
     Raises XmlTooBig past either cap. Stops quietly where the bytes stop being well-formed XML
     (an image, a damaged part): python-docx reports a damaged part it needs when it parses it."""
-    from lxml import etree
+    from lxml import etree  # lxml comes with python-docx: only a .docx being read needs it
 
     counter = _Counter()
     # lxml calls only the target methods that exist; lxml-stubs' ParserTarget wrongly demands all five

@@ -79,12 +79,12 @@ def run(data: str | Path, out: str | Path, options: DraftOptions = DraftOptions(
     unused = [] if o.outline else unused_values(loaded, doc)
     # deferred: the office package (division, forms) costs ~0.1 s and a plain draft needs none of it
     if o.outline:
-        from .office.outline import outline_of
+        from .office.outline import outline_of  # the office layer only for `drafter outline`
 
         doc = outline_of(doc)
     comments = None
     if o.annotate:
-        from .office.annotate import write_annotated
+        from .office.annotate import write_annotated  # python-docx and the checks only for --annotate
 
         comments = write_annotated(doc, report, path, profile=profile, force=o.force)
     else:

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .model import Report
+from .model import Figure, Report
 
 SCHEMA_FILE = "drafter.schema.json"
 
@@ -123,8 +123,6 @@ def _emit_field(name: str, tp: Any, value: Any, indent: int, out: list[str], ful
 
 
 def _fact_model() -> type[BaseModel]:
-    from .model import Figure
-
     return Figure
 
 

@@ -11,20 +11,21 @@ from pathlib import Path
 from .atomic import atomic_write_text, check_target
 from .errors import DrafterError
 from .model import Report
+from .phrases.bank import load_bank
+from .readers import load_data, load_report, validate_with_positions
+from .readers.yaml_data import gc_paused
+from .skeleton import SCHEMA_FILE, schema_json
+from .style import load_profile
 from .tree import Document
+from .writers import FORMATS
 
 
 def load(data: str | Path) -> Report:
-    from .readers import load_report
-
     return load_report(data)
 
 
 def load_with_positions(data: str | Path):
     """(report, where each value was written): for messages that name file:line:column."""
-    from .readers import load_data, validate_with_positions
-    from .readers.yaml_data import gc_paused
-
     loaded = load_data(data)
     with gc_paused():  # a large data file's model objects, like its nodes, are no garbage
         return validate_with_positions(Report, loaded.data, loaded), loaded
@@ -34,8 +35,6 @@ def bank_option(phrases: str | Path | None):
     """The bank named by --phrases, or None for the shipped one."""
     if phrases is None:
         return None
-    from .phrases.bank import load_bank
-
     return load_bank(phrases)
 
 
@@ -45,8 +44,6 @@ def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | P
     refuse an existing file without --force, load the office's layout profile.
     `format_option`: whether the command has a --format option the message may suggest.
     Returns (path, format, profile or None)."""
-    from .writers import FORMATS
-
     out = Path(out)
     formats = formats or FORMATS
     given = fmt
@@ -61,8 +58,6 @@ def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | P
     check_target(out, force)
     profile = None
     if style is not None and fmt == "docx":
-        from .style import load_profile
-
         profile = load_profile(style)
     return out, fmt, profile
 
@@ -70,15 +65,13 @@ def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | P
 def compose_report(
     report: Report, seed: int = 0, templates: str | Path | None = None, phrases: str | Path | None = None
 ) -> Document:
-    from .compose import compose
+    from .compose import compose  # jinja2: only the commands that compose load it
 
     return compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank_option(phrases))
 
 
 def write_schema_beside(path: Path) -> list[Path]:
     """drafter.schema.json next to a data file, for editors; rewritten only when it changed."""
-    from .skeleton import SCHEMA_FILE, schema_json
-
     schema_path = path.parent / SCHEMA_FILE
     text = schema_json()
     if schema_path.exists() and schema_path.read_text(encoding="utf-8", errors="replace") == text:

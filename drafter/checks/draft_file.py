@@ -18,8 +18,10 @@ import re
 from pathlib import Path
 
 from ..errors import DrafterError, display_path
-from ..limits import check_paragraphs
+from ..limits import MAX_REPORT_BYTES, check_paragraphs, read_capped
 from ..model import Report
+from ..parse.decode import ole_message
+from ..parse.docx_text import body_paragraphs, open_docx
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of a .doc / .xls
@@ -29,8 +31,6 @@ _MD_MARKS = re.compile(r"^#+\s*|\*+")  # headings and emphasis; reports have no 
 
 
 def _read_bytes(path: Path) -> bytes:
-    from ..limits import MAX_REPORT_BYTES, read_capped
-
     if not os.path.lexists(path):
         raise DrafterError(f"找不到文稿 {display_path(path)}")
     return read_capped(path, MAX_REPORT_BYTES)  # refuses a FIFO, /dev/zero, a folder, a link loop
@@ -51,8 +51,6 @@ def _paragraph_text(p) -> str:
 
 def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], str, str]:
     """(paragraph texts, core title, core comments)."""
-    from ..parse.docx_text import body_paragraphs, open_docx
-
     shown = display_path(path)
     document = open_docx(data, path, shown)  # zip and XML bombs refused first; Chinese errors
     paragraphs = body_paragraphs(document, path, shown)  # refused past the paragraph cap
@@ -90,8 +88,6 @@ def read_draft(path: str | Path, report: Report) -> list[str]:
     data = _read_bytes(path)
     shown = display_path(path)
     if data.startswith(OLE_MAGIC):
-        from ..parse.decode import ole_message
-
         raise DrafterError(ole_message(data, shown))
     if not data.strip():
         raise DrafterError(f"{shown} 是空文件，没有可以检查的文字")

@@ -43,7 +43,7 @@ from . import numbers
 from .align import Alignment, Pos
 from .composed import ComposedParagraph
 from .findings import ERROR, FACTS, Finding, at
-from .paths import TEXT_NUMBER, FigureInfo, data_numbers, derived_numbers, figure_info, text_dept
+from .paths import TEXT_NUMBER, FigureInfo, data_numbers, derived_numbers, figure_info, resolve, text_dept
 
 WINDOW = 8  # how far from a number its anchors may be
 SLACK = 12  # how much longer than the number the stretch between anchors may be in the draft
@@ -344,8 +344,6 @@ def fact_check(report: Report, composed: list[ComposedParagraph], dparas: list[s
 
 def _fact_text(report: Report, path: str, ctext: str, num: numbers.Number) -> str:
     """The text fact as the office wrote it (cut to 60 characters), else the composed sentence."""
-    from .paths import resolve
-
     text = resolve(report, path)
     if isinstance(text, str) and text.strip():
         text = text.strip()

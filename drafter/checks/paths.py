@@ -4,14 +4,14 @@ the office wrote anywhere in its data file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ..compose.numbers import format_number
+from ..compose.numbers import cn_number, format_number
 from ..compose.typography import normalize
 from ..datapath import DataPath, resolve
 from ..model import Comparison, Figure, Rank, Report, Target, TargetCheck
@@ -48,8 +48,6 @@ class FigureInfo:
         if not is_number(self.value):
             return str(self.value)
         if self.what == "排名":
-            from ..compose.numbers import cn_number
-
             return f"第{cn_number(int(self.value))}"
         return format_number(self.value) + (self.unit if self.unit == "%" else "")
 

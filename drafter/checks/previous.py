@@ -26,6 +26,8 @@ from typing import Any
 from ..compose.numbers import format_number
 from ..errors import DrafterError, display_path
 from ..model import Report, Target
+from ..parse import parse_report, read_lines
+from ..readers import load_report
 from .findings import ERROR, HINT, PREVIOUS, Finding
 from .targets_table import target_text
 
@@ -77,13 +79,10 @@ def _parser_targets(path: Path) -> list[Any] | None:
     module = importlib.import_module("drafter.parse.targets_text")
     find_targets = getattr(module, "find_targets", None)
     if find_targets is not None:
-        from ..parse import parse_report
-
         return list(find_targets(parse_report(path)))
     parse_targets = getattr(module, "parse_targets", None)
     if parse_targets is None:
         return None
-    from ..parse import read_lines
 
     # Only the targets passage: the whole report would read every 新建…个 as a target.
     for line in read_lines(path):
@@ -112,8 +111,6 @@ def check_previous(report: Report, previous: str | Path) -> list[Finding]:
         raise DrafterError(f"找不到上年文件 {shown}")
     out: list[Finding] = []
     if path.is_dir() or path.suffix.lower() in _DATA_SUFFIXES:
-        from ..readers import load_report
-
         last = load_report(path)
         if last.meta.year != report.meta.year - 1:
             out.append(Finding(PREVIOUS, "年度", HINT,

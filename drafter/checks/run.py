@@ -24,9 +24,17 @@ from ..atomic import check_target
 from ..errors import DrafterError, display_path
 from ..model import Report
 from ..stages import compose_report, load
+from .align import align
 from .composed import ComposedParagraph, composed_paragraphs
+from .consistency import check_consistency
+from .draft_file import read_draft
+from .facts import fact_check
 from .findings import CONSISTENCY, FACTS, PREVIOUS, TARGETS
+from .origins import DraftOrigins, Origins
+from .previous import check_previous
+from .render import check_report_target, write_report
 from .result import CheckResult
+from .targets_table import target_findings, target_rows
 
 __all__ = ["CheckOptions", "run_check"]
 
@@ -54,8 +62,6 @@ class CheckOptions:
 
 
 def _refuse_bad_outputs(o: CheckOptions) -> None:
-    from .render import check_report_target
-
     report, sheet = o.report_path, o.sheet_path
     if report is not None:
         check_report_target(report)
@@ -69,8 +75,6 @@ def _refuse_bad_outputs(o: CheckOptions) -> None:
 
 
 def _check_targets(model: Report, result: CheckResult) -> None:
-    from .targets_table import target_findings, target_rows
-
     result.targets = target_rows(model)
     if result.targets:
         result.ran.append(TARGETS)
@@ -80,12 +84,6 @@ def _check_targets(model: Report, result: CheckResult) -> None:
 def _check_draft(model: Report, composed: list[ComposedParagraph], draft: str | Path,
                  result: CheckResult) -> None:
     """The draft's numbers against the data, and its consistency."""
-    from .align import align
-    from .consistency import check_consistency
-    from .draft_file import read_draft
-    from .facts import fact_check
-    from .origins import DraftOrigins
-
     dparas = read_draft(draft, model)
     al = align([c.text for c in composed], dparas)
     result.draft = Path(draft)
@@ -97,9 +95,6 @@ def _check_draft(model: Report, composed: list[ComposedParagraph], draft: str | 
 
 def _check_composed(model: Report, composed: list[ComposedParagraph], result: CheckResult) -> None:
     """No draft given: the consistency of the text the data composes to."""
-    from .consistency import check_consistency
-    from .origins import Origins
-
     paras = [c.text for c in composed]
     result.findings += check_consistency(model, paras, Origins(composed), docx=False)
     result.ran.append(CONSISTENCY)
@@ -108,11 +103,10 @@ def _check_composed(model: Report, composed: list[ComposedParagraph], result: Ch
 
 def _write_outputs(model: Report, composed: list[ComposedParagraph], o: CheckOptions,
                    result: CheckResult) -> None:
-    from .render import write_report
-    from .sheet import by_department, sheet_rows, write_sheet
-
     sheet_path, report_path = o.sheet_path, o.report_path
     if sheet_path is not None:
+        from .sheet import by_department, sheet_rows, write_sheet  # openpyxl only when a sheet is asked for
+
         rows = sheet_rows(model, composed)
         write_sheet(model, rows, sheet_path, force=o.force)
         result.sheet_path = sheet_path
@@ -137,8 +131,6 @@ def run_check(data: str | Path, options: CheckOptions = CheckOptions()) -> Check
     else:
         _check_composed(model, composed, result)
     if o.previous is not None:
-        from .previous import check_previous
-
         result.findings += check_previous(model, o.previous)
         result.ran.append(PREVIOUS)
     _write_outputs(model, composed, o, result)

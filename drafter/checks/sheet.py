@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write
+from ..compose.numbers import format_number
 from ..model import Number, Report
 from ..writers.cells import append_row, first_sheet, sheet_title
 from .composed import ComposedParagraph
 from .facts import sentence_around
+from .numbers import unit_after
 from .paths import TEXT_NUMBER, figure_info, figures_in_text, is_text_fact, text_dept
 
 NO_DEPT = "未注明部门"
@@ -54,8 +56,6 @@ class SheetRow:
 
 def _text_rows(report: Report, i: int, cp: ComposedParagraph, s: int, run) -> list[SheetRow]:
     """One row per number of a text fact's run (a fact split over runs counts once per run)."""
-    from .numbers import unit_after
-
     out = []
     dept = text_dept(report, run.source.ref)
     for n in figures_in_text(run.text):
@@ -97,14 +97,12 @@ def by_department(rows: list[SheetRow]) -> dict[str, list[SheetRow]]:
 
 
 def _number_format(value: Number) -> str:
-    from ..compose.numbers import format_number
-
     text = format_number(value)
     return "0." + "0" * len(text.split(".")[1]) if "." in text else "0"
 
 
 def build_workbook(report: Report, rows: list[SheetRow]):
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl is heavy: loaded only when a workbook is written
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation

@@ -10,14 +10,19 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-from jinja2 import ChoiceLoader
+from jinja2 import ChoiceLoader, FileSystemBytecodeCache
+from pydantic import BaseModel
 
 from ..errors import DrafterError, display_path
 from ..model import Report
+from ..phrases.bank import Bank, default_bank
+from ..phrases.picker import Picker
+from ..phrases.slots import level_values
+from ..phrases.suggest import Suggester
 from ..resources import templates_dir
 from ..tree import Document, Properties, Run, Source
 from . import figures as fig
@@ -27,9 +32,6 @@ from .numbers import cn_count, cn_number
 from .sandbox import ReportEnvironment, TemplateLoader, explain, guard_helpers
 from .values import Data, DataStr, Derived, Missing, Runs, model_of, placeholder
 from .words import Words, closing_spirits, default_thanks, first_fitting, period_position, phrase_fits
-
-if TYPE_CHECKING:  # phrases is imported when a draft first needs the bank
-    from ..phrases.bank import Bank
 
 # The parts of a report, in order; each is one template file.
 PART_TEMPLATES: tuple[str, ...] = (
@@ -62,8 +64,6 @@ def _bytecode_cache():
     """Compiled templates cached per user (keyed by each template's checksum), so a draft does
     not recompile them every run. A cache only: output never depends on it; if the folder
     cannot be written, templates are simply compiled each time."""
-    from jinja2 import FileSystemBytecodeCache
-
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "drafter", "jinja")
     try:
@@ -156,8 +156,6 @@ def _headings(report: Report, w: Words) -> dict[str, Any]:
 
 def _text_of(obj: Any) -> str:
     """All the office's text under a data object, for classifying its topic."""
-    from pydantic import BaseModel
-
     if isinstance(obj, Data):
         obj = model_of(obj)
     if isinstance(obj, str):
@@ -170,8 +168,6 @@ def _text_of(obj: Any) -> str:
 
 
 def _slot_values(report: Report, w: Words) -> dict[str, str]:
-    from ..phrases.slots import level_values
-
     values = level_values(w.unit)
     values.update(
         {
@@ -189,10 +185,6 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
 
 
 def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, Any]:
-    from ..phrases.bank import default_bank
-    from ..phrases.picker import Picker
-    from ..phrases.suggest import Suggester
-
     w = Words.of(report.meta)
     picker = Picker(bank if bank is not None else default_bank(), seed, _slot_values(report, w))
 

@@ -24,29 +24,31 @@ import inspect
 import os
 import re
 import types
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from string import Formatter
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator
 
-from jinja2 import StrictUndefined, nodes, pass_context, pass_eval_context
-from jinja2.visitor import NodeTransformer
-from jinja2 import FileSystemLoader, TemplateNotFound, TemplateSyntaxError
+from _string import formatter_field_name_split  # the parser str.format itself uses
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, nodes, pass_context, pass_eval_context
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import TemplateError, UndefinedError
+from jinja2.filters import do_join, make_attrgetter
 from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, LoopContext, Macro, Namespace, Undefined
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
+from jinja2.visitor import NodeTransformer
+from pydantic import BaseModel
 
 from .. import limits
 from ..errors import DrafterError, display_path
+from ..model import Figure, Target
 from ..resources import templates_dir
 from .builder import Literal, StructureExtension, TemplateLimitError, TemplateStructureError
-from .values import (
-    Data, DataNum, DataStr, HelperFault, Missing, Runs, TemplateMisuse, model_of, number_text, readable_fields,
-)
+from .values import Data, DataNum, DataStr, HelperFault, Missing, Runs, TemplateMisuse, model_of, number_text, readable_fields
 
 # Read-only methods templates may call on text, lists and mappings. `format` is wrapped (see
 # _BoundedFormat); `replace` and `join` are size-checked before they run.
@@ -242,8 +244,6 @@ class _BoundedFormatter(Formatter):
         self._env = env
 
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
-        from _string import formatter_field_name_split  # the parser str.format itself uses
-
         first, rest = formatter_field_name_split(field_name)
         obj = self.get_value(first, args, kwargs)
         for is_attr, i in rest:
@@ -272,8 +272,6 @@ class _BoundedFormat:
 
 @pass_eval_context
 def _bounded_join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> str:
-    from jinja2.filters import do_join, make_attrgetter
-
     items = list(value)
     if attribute is not None:
         items = list(map(make_attrgetter(eval_ctx.environment, attribute), items))
@@ -582,8 +580,6 @@ def _of_kind(name: str, x: Any, kinds: tuple[type, ...], text: bool = False) -> 
 def _checks() -> dict[str, Callable[[str, tuple], None]]:
     """Argument checks by helper name: a wrong argument is the template's fault, said before
     the helper runs."""
-    from ..model import Figure, Target
-
     def one(kind: type) -> Callable[[str, tuple], None]:
         return lambda name, args: _of_kind(name, args[0], (kind,)) if args else None
 
@@ -629,8 +625,6 @@ def _data_culprit(args: tuple) -> str:
 
 
 def _bad_number(x: Any, path: str) -> str | None:
-    from pydantic import BaseModel
-
     if isinstance(x, Data):
         return _bad_number(model_of(x), x.path)
     if isinstance(x, BaseModel):

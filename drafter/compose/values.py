@@ -8,10 +8,12 @@ highlighted 【待补充：…】 placeholder. The composer turns these into run
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
-from collections.abc import Iterator
 
+from jinja2 import Undefined
 from pydantic import BaseModel
 
 from ..datapath import format_path
@@ -225,8 +227,6 @@ MAX_NUMBER_DIGITS = 60
 
 def number_text(value: Any, path: str) -> str:
     """A data number as text; a number too long to write is the data's fault."""
-    import math
-
     big = 0
     if isinstance(value, Decimal) and value.is_finite() and value:
         big = value.adjusted()
@@ -244,8 +244,6 @@ def number_text(value: Any, path: str) -> str:
 
 def to_runs(value: Any, ref: str = "") -> list[Run]:
     """Any value a template prints → runs that know their source."""
-    from jinja2 import Undefined
-
     if isinstance(value, Runs):
         return value.runs
     if isinstance(value, Run):

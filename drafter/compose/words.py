@@ -6,17 +6,17 @@ Offices never type these; they are derived so a district's draft cannot say 全�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from collections.abc import Callable
 
 from ..model import LEVEL_WORDS, Meta
+from ..tree import Runs
+from .numbers import cn_number
 
 
 def plan_period(year: int) -> str:
     """The five-year plan in force in `year`: 2021–2025 十四五, 2026–2030 十五五 …"""
-    from .numbers import cn_number
-
     return cn_number((year - 2021) // 5 + 14) + "五"
 
 
@@ -217,8 +217,6 @@ def phrase_fits(
 def first_fitting(pick: Callable[[str], Any], key: str, fits: Callable[[str], bool], tries: int = 6) -> Any:
     """The first pick that fits; each refused entry is spent, so the next try draws another.
     The first try uses the plain key, so a fitting choice is the same as without the test."""
-    from .values import Runs
-
     for i in range(tries):
         runs = pick(key if i == 0 else f"{key}#{i}")
         if not runs or fits(str(runs)):

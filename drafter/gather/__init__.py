@@ -11,8 +11,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import atomic_write_text
+from ..datapath import format_path
 from ..errors import DrafterError, display_path
+from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
+from .forms_in import read_form
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, office_files
@@ -34,7 +38,6 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
         from .materials import harvest
     except ImportError:
         return None
-    from .facts import GText
 
     who = dept or path.stem
     out = Gathered(path, path.name, who, "material")
@@ -132,8 +135,6 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
     office already has is not written again; a different one is an error naming both places;
     an empty entry is filled (the fragment lists the figure under `fill`, not beside it).
     Returns (figures already in the data per source, the entries filled)."""
-    from ..readers.fill import empty_entry
-
     conflicts: list[str] = []
     in_data: dict[int, int] = {}
     filled: list[str] = []
@@ -173,8 +174,6 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
 
 
 def _format(steps: tuple) -> str:
-    from ..datapath import format_path
-
     return format_path(steps)
 
 
@@ -188,8 +187,6 @@ def _shown(f) -> str:
 
 
 def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, dept: str | None = None) -> GatherResult:
-    from ..atomic import atomic_write_text
-
     data_dir = Path(data_dir)
     if data_dir.exists() and not data_dir.is_dir():
         raise DrafterError(f"{display_path(data_dir)} 不是文件夹：-o 应为数据文件夹（与 init 写的数据文件放在一起）")
@@ -201,8 +198,6 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
         shown = display_path(path)
         data = read_checked(path)
         if path.suffix.lower() in FORM_SUFFIXES:
-            from .forms_in import read_form
-
             result.sources.append(read_form(path, data, shown))
             continue
         got = _read_material(path, data, shown, dept)

@@ -41,7 +41,7 @@ def _where(shown: str, sheet: str, coord: str) -> str:
 
 
 def read_form(path: Path, data: bytes, shown: str) -> Gathered:
-    import openpyxl
+    import openpyxl  # heavy: loaded only when a form is read
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import DrafterError
+from ..readers.yaml_data import load_yaml_file
 from .facts import Gathered
 
 _DEPT_KEYS = ("dept", "actual_dept")
@@ -61,9 +63,6 @@ def same_dept(a: str, b: str) -> bool:
 def office_files(data_dir: Path, fragments: bool = False) -> list:
     """The office's own YAML files in DATA_DIR (or, with `fragments`, gather's stamped ones),
     loaded with positions. A file that does not read is left to `drafter validate` to report."""
-    from ..errors import DrafterError
-    from ..readers.yaml_data import load_yaml_file
-
     found: list = []
     if not data_dir.is_dir():
         return found

@@ -18,9 +18,13 @@ Works on report aggregates (see report.ReportAgg), so the corpus is segmented on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..parse import parse_lines, read_lines
+from ..phrases.topics import by_seeds, classify
 from .bank import _number_keep
-from .report import ReportAgg
+from .lexicon import add_counts, build_lexicon
+from .report import ReportAgg, body_text, labelled_sections
 
 
 @dataclass(frozen=True)
@@ -76,9 +80,6 @@ class TopicAgreement:
 def section_bodies(path) -> list[tuple[str, str]]:
     """(seed topic of the heading, body text without heading and leads) of every review
     section and key-task area of a report whose heading has a seed topic."""
-    from ..parse import parse_lines, read_lines
-    from .report import body_text, labelled_sections
-
     doc = parse_lines(read_lines(path))
     review_or_tasks = {id(s.blocks) for p in doc.parts if p.type in ("review", "key_tasks") for s in p.sections}
     return [
@@ -91,11 +92,6 @@ def section_bodies(path) -> list[tuple[str, str]]:
 def leave_one_out_topics(aggs: list[ReportAgg], corpus) -> list[TopicAgreement]:
     """For each report: the lexicon mined from the other reports classifies the bodies of the
     report's sections; agreement with the seed topic of each section's real heading."""
-    from pathlib import Path
-
-    from ..phrases.topics import by_seeds, classify
-    from .lexicon import add_counts, build_lexicon
-
     total: dict = {}
     for agg in aggs:
         add_counts(total, agg.topic_words)

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
+from .seg import dictionary_tag
 from .text import literal_segments
 
 MIN_PROVINCES = 3
@@ -36,8 +37,6 @@ NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "s"})
 
 def dictionary_common_word(word: str) -> bool:
     """jieba's dictionary lists `word` as a common word (not a name)."""
-    from .seg import dictionary_tag
-
     tag = dictionary_tag(word)
     return tag is not None and tag not in NAME_TAGS
 

@@ -28,13 +28,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2.utils import Namespace
+
+from ..atomic import atomic_write
 from ..compose import figures as fig
+from ..compose import make_environment
+from ..compose.builder import Builder
 from ..compose.numbers import cn_number
+from ..compose.sandbox import explain, guard_helpers
 from ..compose.typography import normalize, tidy
 from ..compose.values import Data, Derived, Runs, placeholder
 from ..compose.words import Words
+from ..errors import DrafterError
 from ..model import Report
+from ..stages import load, prepare_output
 from ..tree import Document, Properties, Run, Source, plain
+from ..writers import write
 
 __all__ = [
     "DivisionItem", "DivisionResult", "division_items", "division_document",
@@ -264,8 +273,6 @@ def division_items(report: Report) -> list[DivisionItem]:
 def _namespace(**values: object) -> object:
     """What the template reads of a part, block or item: a Namespace, whose attributes the
     sandbox lets templates read (a dict's `items` would shadow the key)."""
-    from jinja2.utils import Namespace
-
     return Namespace(**values)
 
 
@@ -307,11 +314,6 @@ def division_document(report: Report, templates: Path | None = None) -> Document
     """The division document as a tree, for the GB/T 9704 writer (or .md / .txt): its wording
     from templates/division.j2 (an office's own copy in `templates` wins), rendered in the
     report's sandbox with the report's tags; numbering added here."""
-    from ..compose import make_environment
-    from ..compose.builder import Builder
-    from ..compose.sandbox import explain, guard_helpers
-    from ..errors import DrafterError
-
     env = make_environment(Path(templates) if templates is not None else None)
     builder = Builder()
     env.drafter_builder = builder  # type: ignore[attr-defined]  # our attribute on the Jinja environment, read by the tags
@@ -361,11 +363,11 @@ def _row_height(values: list[str]) -> float:
 
 
 def _xlsx_bytes(report: Report, stream) -> None:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl is heavy: loaded only when a workbook is written
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..writers.cells import append_row, first_sheet, put
+    from ..writers.cells import append_row, first_sheet, put  # imports openpyxl too
 
     w = Words.of(report.meta)
     wb = Workbook()
@@ -427,8 +429,6 @@ def write_division_xlsx(report: Report, path: str | Path, force: bool = False) -
     """The tracking spreadsheet: one row per item of the division (序号, 任务, 牵头单位,
     责任单位, 完成时限, 进展 — 进展 left for the offices, a drop-down of 未启动/推进中/已完成).
     Written atomically; an existing file is kept unless `force`. Returns the row count."""
-    from ..atomic import atomic_write
-
     atomic_write(Path(path), lambda s: _xlsx_bytes(report, s), force=force)
     return len(division_items(report))
 
@@ -461,8 +461,6 @@ def write_division(
 ) -> DivisionResult:
     """`drafter division DATA -o 分工.docx | 分工.xlsx` (format by suffix, or `fmt`); the
     wording from `templates`/division.j2 when the office has its own."""
-    from ..stages import load, prepare_output
-
     # `drafter division` has no --format: the file name alone decides
     path, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)
     report = data if isinstance(data, Report) else load(data)
@@ -471,7 +469,5 @@ def write_division(
     if fmt == "xlsx":
         write_division_xlsx(report, path, force=force)
     else:
-        from ..writers import write
-
         write(doc, path, fmt, profile=profile, force=force)
     return DivisionResult(doc, items, path, fmt, doc.placeholders())

@@ -38,17 +38,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from ..atomic import atomic_write, check_target
 from ..errors import DrafterError, display_path
 from ..model import Figure, Report, Target, TargetCheck
+from ..readers import load_report
 from ..writers.cells import first_sheet, put
 from .catalogue import catalogue_dept, catalogue_for, department, known_names
 
@@ -198,7 +199,7 @@ def _protect(ws) -> None:
 
 
 def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill  # openpyxl is heavy: loaded only when a workbook is written
     from openpyxl.utils import get_column_letter
 
     for col, (name, width) in enumerate(zip(names, widths, strict=True), 1):
@@ -211,7 +212,7 @@ def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
 
 
 def _unlock(ws, first: int, last: int, columns: int, wrap: bool = False) -> None:
-    from openpyxl.styles import Alignment, Protection
+    from openpyxl.styles import Alignment, Protection  # openpyxl is heavy: loaded only when a workbook is written
 
     for row in ws.iter_rows(min_row=first, max_row=last, max_col=columns):
         for cell in row:
@@ -233,7 +234,7 @@ def header_notes(year: int) -> dict[str, str]:
 
 
 def _data_sheet(ws, rows: list[FormRow], year: int) -> None:
-    from openpyxl.comments import Comment
+    from openpyxl.comments import Comment  # openpyxl is heavy: loaded only when a workbook is written
     from openpyxl.styles import Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -305,7 +306,7 @@ def _help_lines(dept: str, report: Report) -> list[str]:
 
 
 def _help_sheet(ws, dept: str, report: Report) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # openpyxl is heavy: loaded only when a workbook is written
 
     ws.column_dimensions["A"].width = 100
     for r, line in enumerate(_help_lines(dept, report), 1):
@@ -335,7 +336,7 @@ def _meta_sheet(ws, dept: str, report: Report, rows: list[FormRow], data_name: s
 
 
 def form_workbook(dept: str, rows: list[FormRow], report: Report, data_name: str = ""):
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl is heavy: loaded only when a workbook is written
 
     wb = Workbook()
     data_sheet = first_sheet(wb)
@@ -384,8 +385,6 @@ def _out_dir(out: Path) -> None:
 def write_forms(data: str | Path, out: str | Path, force: bool = False) -> FormsResult:
     """One form per department in `out` (created if missing). Every target is checked before
     anything is written; each file is written atomically."""
-    from ..readers import load_report
-
     report = load_report(data)
     groups, unassigned = form_rows(report)
     if not groups:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..compose import compose
 from ..model import Report
 from ..tree import Document, Header, Heading, Paragraph, Part, Run, Section
 
@@ -84,8 +85,6 @@ def outline_of(doc: Document) -> Document:
 def outline(report: Report, seed: int = 0, bank: Any = None,
             templates: str | Path | None = None) -> Document:
     """The outline of the draft of `report` (same seed and phrase bank give the same wording)."""
-    from ..compose import compose
-
     doc = compose(report, seed=seed, templates=Path(templates) if templates else None, bank=bank)
     return outline_of(doc)
 

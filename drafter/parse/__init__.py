@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DrafterError
-from ..limits import check_paragraphs
+from ..limits import MAX_REPORT_BYTES, check_paragraphs, read_capped
 from ..tree import Document, Paragraph, plain
 from .build import build
 from .decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
@@ -39,8 +39,6 @@ __all__ = [
 def read_report_bytes(path: str | Path) -> bytes:
     """The file's bytes, read with the report cap (drafter/limits.py): a device, a FIFO, a
     folder, a symlink loop or an oversized (even sparse) file is a ParseError naming it."""
-    from ..limits import MAX_REPORT_BYTES, read_capped
-
     p = Path(path)
     try:
         return read_capped(p, MAX_REPORT_BYTES, p.name)

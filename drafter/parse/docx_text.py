@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 from pathlib import Path
 
+from ..errors import DrafterError
+from ..limits import check_docx_package, check_docx_xml, check_paragraphs
 from .errors import ParseError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -153,19 +157,14 @@ def open_docx(data: bytes, path: str | Path, shown: str | None = None):
     """A python-docx Document, or a ParseError naming the file: a zip bomb and an XML bomb are
     refused before python-docx unpacks anything (drafter/limits.py), and whatever python-docx or
     lxml raise on a damaged package becomes the same Chinese message."""
-    from ..errors import DrafterError
-    from ..limits import check_docx_package, check_docx_xml
-
     shown = shown or Path(path).name
     try:
         check_docx_package(data, shown)
         check_docx_xml(data, shown)
     except DrafterError as e:
         raise ParseError(e.message, path) from None
-    import zipfile
-    import zlib
 
-    import docx  # python-docx
+    import docx  # python-docx (heavy): only when a .docx is read
     from docx.exceptions import PythonDocxError
     from docx.opc.exceptions import OpcError
     from lxml.etree import LxmlError
@@ -182,9 +181,6 @@ def open_docx(data: bytes, path: str | Path, shown: str | None = None):
 def body_paragraphs(document, path: str | Path, shown: str) -> list:
     """The body's w:p elements (python-docx's `document.paragraphs`, without a proxy object
     each), refused past the paragraph cap before any is read."""
-    from ..errors import DrafterError
-    from ..limits import check_paragraphs
-
     body = document.element.find(f"{_W}body")
     if body is None:  # a main part whose root is not a w:document with its w:body
         raise ParseError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）：没有正文（w:body）", path)

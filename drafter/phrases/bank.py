@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import DrafterError, display_path
 from ..limits import MAX_BANK_BYTES, read_capped
+from ..resources import style_corpus_dir
 
 FORMAT = "drafter-phrase-bank"
 BANK_FILE = "phrases.json"
@@ -367,8 +368,6 @@ def _decode(raw: bytes, shown: str) -> Any:
 @lru_cache(maxsize=1)
 def default_bank() -> Bank:
     """The bank mined from the shipped style corpus; an empty bank if it is missing."""
-    from ..resources import style_corpus_dir
-
     folder = style_corpus_dir() / BANK_DIR
     if (folder / INDEX_FILE).is_file():
         return load_split(folder, trusted=True)

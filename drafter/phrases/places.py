@@ -12,6 +12,8 @@ import json
 import re
 from functools import lru_cache
 
+from ..resources import style_corpus_dir
+
 PLACES_FILE = "places.json"
 PLACES_FORMAT = "drafter-place-list"
 
@@ -25,8 +27,6 @@ def parse_places(data: object) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """The shipped place list (empty when it is missing)."""
-    from ..resources import style_corpus_dir
-
     try:
         text = (style_corpus_dir() / "phrases" / PLACES_FILE).read_text(encoding="utf-8")
         return parse_places(json.loads(text))

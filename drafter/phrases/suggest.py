@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterable
 
 from .bank import Bank, Entry
+from .topics import classify
 
 SUGGESTION_MAX = 28  # a heading to offer: two short clauses, not a paragraph's opening sentence
 LEAD_MAX = 16  # a lead phrase is short: 促进创新协同
@@ -143,8 +144,6 @@ class Suggester:
         return score
 
     def choose(self, kind: str, slot: str | None, text: str, key: str) -> Entry | None:
-        from .topics import classify
-
         pool = self._pool(kind, slot)
         topic = classify(text)
         tf, head = bigram_counts(text), bigrams(text[:HEAD_CHARS])

@@ -13,9 +13,11 @@ Two classifiers:
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Mapping
+
+from ..resources import style_corpus_dir
 
 TOPICS: dict[str, tuple[str, ...]] = {
     "经济": ("稳增长", "经济运行", "生产总值", "经济", "内需", "消费", "投资", "市场主体", "民营", "财政", "金融"),
@@ -92,6 +94,4 @@ def load_lexicon(path: Path) -> dict[str, dict[str, float]]:
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> dict[str, dict[str, float]]:
     """The lexicon mined from the shipped style corpus ({} when missing: seeds only)."""
-    from ..resources import style_corpus_dir
-
     return load_lexicon(style_corpus_dir() / "phrases" / LEXICON_FILE)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
-from collections.abc import Iterator
+
+import yaml
 
 from ..datapath import format_path
 from ..errors import DataErrors, DrafterError, Problem, display_path
@@ -32,6 +34,7 @@ from ..limits import (
     MAX_YAML_NODES,
     read_capped,
 )
+from .fill import apply_fills
 
 # A data path as the reader keys positions by it: a plain tuple, one per value read (cheap);
 # equal to the DataPath of the same steps, which formats and resolves it.
@@ -127,8 +130,6 @@ _TAG = "tag:yaml.org,2002:"
 
 @lru_cache(maxsize=1)
 def _loader_class() -> type:
-    import yaml
-
     base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
     class Loader(base):  # type: ignore[misc, valid-type]  # a base chosen at run time (libyaml's when present)
@@ -159,8 +160,6 @@ class _Converter:
         anything is built. Aliases share node objects, so memoising per node makes the cost
         that of the text, however large the expansion; a self-referencing anchor is never
         memoised while it is being measured, so it ends as 「嵌套层级过深」."""
-        import yaml
-
         known = memo.get(id(node))
         if known is not None:
             self.aliased = True  # a node reached twice is an alias
@@ -194,8 +193,6 @@ class _Converter:
 
     def convert(self, node: Any, path: tuple) -> Any:
         """Build plain data from a node graph already measured (so of bounded size and depth)."""
-        import yaml
-
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -367,8 +364,6 @@ def gc_paused() -> Iterator[None]:
 def load_yaml_text(text: str, shown: str, budget: int = MAX_DATA_VALUES) -> Loaded:
     """YAML text → plain data with positions. Raises DataErrors in Chinese, also when the
     data would hold more than `budget` values."""
-    import yaml
-
     loaded = Loaded(data=None, files=[shown])
     _refuse_control_characters(text, shown)
     try:
@@ -488,9 +483,7 @@ def load_data(path: str | Path) -> Loaded:
                 continue
             with gc_paused():
                 problems.extend(_merge(merged, part))
-        if not problems:
-            from .fill import apply_fills  # gathered figures fill the office's empty entries
-
+        if not problems:  # gathered figures fill the office's empty entries
             problems.extend(apply_fills(merged))
         if problems:
             raise DataErrors(problems)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import DrafterError, display_path
+from ..readers.validate import validate_with_positions
+from ..readers.yaml_data import load_yaml_file, load_yaml_text
 from .profile import SIZE_NAMES, StyleProfile
 
 DEFAULT_PROFILE_PATH = Path(__file__).with_name("gbt9704.yaml")
@@ -22,8 +25,6 @@ def _deep_merge(base: dict, over: dict) -> dict:
 
 @lru_cache(maxsize=1)
 def _default_raw() -> dict:
-    from ..readers.yaml_data import load_yaml_text
-
     return load_yaml_text(DEFAULT_PROFILE_PATH.read_text(encoding="utf-8"), "gbt9704.yaml").data
 
 
@@ -38,13 +39,9 @@ def load_profile(path: str | Path | None = None) -> StyleProfile:
     """
     if path is None:
         return default_profile()
-    from ..readers.validate import validate_with_positions
-    from ..readers.yaml_data import load_yaml_file
 
     loaded = load_yaml_file(Path(path))
     if not isinstance(loaded.data, dict):
-        from ..errors import DrafterError, display_path
-
         kind = "列表" if isinstance(loaded.data, list) else "单个值"
         raise DrafterError(
             f"{display_path(path)} 版式文件应为“键: 值”组成的映射（如 page:、body:），这里是{kind}"

@@ -3,13 +3,14 @@ one entry per output format."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
-from collections.abc import Callable
 
 from ..atomic import atomic_write
 from ..errors import DrafterError
 from ..tree import Document
+from .text import write_markdown, write_text
 
 if TYPE_CHECKING:  # the style profile (pydantic) is loaded only for a .docx
     from ..style import StyleProfile
@@ -24,14 +25,10 @@ def _docx(doc: Document, stream: BinaryIO, profile: StyleProfile | None = None) 
 
 
 def _md(doc: Document, stream: BinaryIO, profile: StyleProfile | None = None) -> None:
-    from .text import write_markdown
-
     write_markdown(doc, stream)
 
 
 def _txt(doc: Document, stream: BinaryIO, profile: StyleProfile | None = None) -> None:
-    from .text import write_text
-
     write_text(doc, stream)
 
 

@@ -20,6 +20,12 @@ from __future__ import annotations
 from typing import cast
 from collections.abc import Callable
 
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml.comments import CT_Comments
+from docx.oxml.parser import parse_xml
+from docx.parts.comments import CommentsPart
 from lxml import etree
 
 from ..tree import Run
@@ -72,12 +78,6 @@ class Annotator:
         Nothing is added when no run had a note."""
         if not self.comments:
             return
-        from docx.opc.constants import CONTENT_TYPE as CT
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-        from docx.opc.packuri import PackURI
-        from docx.oxml.comments import CT_Comments
-        from docx.oxml.parser import parse_xml
-        from docx.parts.comments import CommentsPart
 
         root = etree.Element(w("comments"), nsmap={"w": W_NS})
         for cid, text in enumerate(self.comments):

@@ -14,6 +14,8 @@ import zipfile
 from typing import IO
 from collections.abc import Iterable, Iterator
 
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.spec import default_content_types
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -232,9 +234,6 @@ def iter_parts(package) -> Iterator:
 
 
 def content_types_xml(parts: Iterable) -> bytes:
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.spec import default_content_types
-
     defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
     overrides: dict[str, str] = {}
     for part in parts:
