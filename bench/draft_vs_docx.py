@@ -106,8 +106,8 @@ def main() -> None:
     runs = max(args.runs, 7)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     py = sys.executable
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         paras = paragraphs()
         (tmp / "paras.json").write_text(json.dumps(paras, ensure_ascii=False), encoding="utf-8")
         (tmp / "bare.py").write_text(BARE, encoding="utf-8")
@@ -142,7 +142,7 @@ def main() -> None:
         jieba_loaded = probe.stdout.strip().splitlines()[-1]
     med = {k: statistics.median(v) for k, v in cold.items()}
     wmed = {k: statistics.median(v) for k, v in warm.items()}
-    chars = sum(len(l) + len(t) for l, t in paras)
+    chars = sum(len(lead) + len(t) for lead, t in paras)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"example: {EXAMPLE.name}, {len(paras)} paragraphs, {chars} characters")
     print(f"CPU time (user+sys), interleaved runs, medians of {runs}: the machine may be shared")

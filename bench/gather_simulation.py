@@ -94,10 +94,9 @@ def _arabic(text: str) -> list[str]:
     """The Arabic numbers of a line; a list marker opening a sentence (（1）新增…) numbers the
     list, it is not a figure."""
     out = []
-    for s in split_sentences(text):
-        mk = marker(s)
-        if mk and mk.kind in ("（1）", "1."):
-            s = s[len(mk.text):]
+    for sentence in split_sentences(text):
+        mk = marker(sentence)
+        s = sentence[len(mk.text):] if mk and mk.kind in ("（1）", "1.") else sentence
         out += [n.text for n in extract(s) if not n.rank]
     return out
 

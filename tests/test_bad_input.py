@@ -52,7 +52,7 @@ def test_percent_where_a_number_is_expected(tmp_path, run_cli):
     out = tmp_path / "o.docx"
     code, _, err = _draft(run_cli, data, out)
     _assert_refused(code, err, out)
-    line = next(i for i, l in enumerate(MINIMAL.splitlines(), 1) if "growth: 4.3" in l)
+    line = next(i for i, ln in enumerate(MINIMAL.splitlines(), 1) if "growth: 4.3" in ln)
     assert f"d.yaml:{line}:" in err
     assert "review.headline[0].growth" in err and "不要带单位或百分号" in err
 

@@ -26,7 +26,7 @@ def test_init_writes_a_commented_skeleton_that_drafts_with_placeholders(tmp_path
         if stripped and not stripped.startswith("#") and ":" in stripped and not stripped.startswith("- "):
             indent = len(line) - len(line.lstrip())
             prev = lines[i - 1].strip()
-            is_item_field = any(l.strip().startswith("- ") for l in lines[max(0, i - 40):i]) and indent >= 6
+            is_item_field = any(ln.strip().startswith("- ") for ln in lines[max(0, i - 40):i]) and indent >= 6
             assert prev.startswith("#") or is_item_field, f"line {i + 1} has no comment: {line}"
     code, out, err = run_cli("validate", data)
     assert code == 0, err

@@ -32,7 +32,7 @@ def test_parse_and_format_round_trip():
 
 @pytest.mark.parametrize("text", ["", "review..x", "[0].a", "review.[0]", "review[", "review[0]x", "review]", "a[-1]"])
 def test_not_a_path_raises_in_chinese_on_parse_and_resolves_to_none(text, xianyang):
-    with pytest.raises(DrafterError, match="数据路径.*无法识别"):
+    with pytest.raises(DrafterError, match=r"数据路径.*无法识别"):
         DataPath.parse(text)
     assert DataPath.of(text) is None
     assert resolve(xianyang, text) is None

@@ -133,7 +133,7 @@ def _assert_no_text_lost(lines: list[str], doc) -> None:
 @SETTINGS
 @given(st.lists(st.text(min_size=1, max_size=60), max_size=40))
 def test_parser_survives_random_lines(lines):
-    lines = [l.strip() for l in lines if l.strip()]
+    lines = [ln.strip() for ln in lines if ln.strip()]
     _assert_no_text_lost(lines, parse_lines(lines))
 
 
@@ -153,7 +153,7 @@ def test_parser_survives_mutated_reports(seed):
             lines[i], lines[-1 - i] = lines[-1 - i], lines[i]
         else:
             lines[i] = lines[i][: rng.randint(1, max(1, len(lines[i])))]
-    lines = [l for l in lines if l.strip()]
+    lines = [ln for ln in lines if ln.strip()]
     doc = parse_lines(lines)
     assert all(p.type for p in doc.parts)
     _assert_no_text_lost(lines, doc)

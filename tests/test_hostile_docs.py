@@ -127,7 +127,7 @@ def test_mine_of_a_folder_of_only_special_files_is_a_chinese_error(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "zero.txt").symlink_to("/dev/zero")
-    with pytest.raises(DrafterError, match="没有可以读取的政府工作报告.*zero.txt"):
+    with pytest.raises(DrafterError, match=r"没有可以读取的政府工作报告.*zero\.txt"):
         mine(corpus, tmp_path / "bank.json", progress=False)
     assert not (tmp_path / "bank.json").exists()
 
@@ -203,11 +203,11 @@ def test_an_oversized_xml_part_is_refused(tmp_path, report_docx, no_python_docx)
 def test_too_many_paragraphs_are_refused_in_docx_and_txt(tmp_path, report_docx):
     long_docx = tmp_path / "很长.docx"
     grow_docx(report_docx, long_docx, b"<w:p/>" * MAX_REPORT_PARAGRAPHS)
-    with pytest.raises(ParseError, match="很长.docx 有 .* 段，超过上限"):
+    with pytest.raises(ParseError, match=r"很长\.docx 有 .* 段，超过上限"):
         parse_report(long_docx)
     long_txt = tmp_path / "很长.txt"
     long_txt.write_text(SAMPLE.read_text(encoding="utf-8") + "推进工作。\n" * MAX_REPORT_PARAGRAPHS, encoding="utf-8")
-    with pytest.raises(ParseError, match="很长.txt 有 .* 段，超过上限"):
+    with pytest.raises(ParseError, match=r"很长\.txt 有 .* 段，超过上限"):
         parse_report(long_txt)
 
 
@@ -217,7 +217,7 @@ def test_too_many_paragraphs_are_refused_by_check(tmp_path):
     base = make_draft(XIANYANG, tmp_path / "初稿.docx")
     long_docx = tmp_path / "很长.docx"
     grow_docx(base, long_docx, b"<w:p/>" * MAX_REPORT_PARAGRAPHS)
-    with pytest.raises(DrafterError, match="很长.docx 有 .* 段，超过上限"):
+    with pytest.raises(DrafterError, match=r"很长\.docx 有 .* 段，超过上限"):
         check(XIANYANG, draft=long_docx)
 
 

@@ -132,7 +132,7 @@ def test_bad_files_are_chinese_errors_naming_the_file(tmp_path, data, why):
 
 
 def test_only_noise_is_an_error(tmp_path):
-    with pytest.raises(DrafterError, match="材料.txt"):
+    with pytest.raises(DrafterError, match=r"材料\.txt"):
         harvest(_txt(tmp_path, "材料.txt", "\n\n  \n"))
 
 

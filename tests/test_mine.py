@@ -179,7 +179,7 @@ def test_empty_corpus_is_an_error(tmp_path):
     with pytest.raises(DrafterError, match="没有可以读取的政府工作报告"):
         mine(tmp_path, None, progress=False)
     (tmp_path / "空.txt").write_bytes(b"")
-    with pytest.raises(DrafterError, match="空.txt"):
+    with pytest.raises(DrafterError, match=r"空\.txt"):
         mine(tmp_path, None, progress=False)
     with pytest.raises(DrafterError, match="找不到语料文件夹"):
         mine(tmp_path / "nowhere", None, progress=False)

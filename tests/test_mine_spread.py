@@ -196,7 +196,7 @@ def test_only_the_shipped_bank_is_trusted_and_only_while_its_files_match_the_ind
     data["entries"][0]["count"] = "7"
     (bad / "formula.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     slot = data["entries"][0]["slot"]
-    with pytest.raises(DrafterError, match="formula.json 的第 1 条短语.*count 应为"):
+    with pytest.raises(DrafterError, match=r"formula\.json 的第 1 条短语.*count 应为"):
         bank_module.load_split(bad, trusted=True).of("formula", slot)  # tampered: checked
     index = json.loads((bad / "index.json").read_text(encoding="utf-8"))
     index["kinds"]["formula"]["sha256"] = hashlib.sha256((bad / "formula.json").read_bytes()).hexdigest()
@@ -214,7 +214,7 @@ def test_split_kind_file_with_another_kind_is_refused(split, tmp_path):
     shutil.copytree(folder, bad)
     shutil.copy(bad / "heading.json", bad / "formula.json")
     loaded = load_bank(bad)
-    with pytest.raises(DrafterError, match="formula.json 应只含 formula 类短语"):
+    with pytest.raises(DrafterError, match=r"formula\.json 应只含 formula 类短语"):
         loaded.of("formula", "review.problems_intro")
 
 

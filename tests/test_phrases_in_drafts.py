@@ -163,7 +163,7 @@ def test_draft_with_an_office_bank(tmp_path, run_cli):
     corpus.mkdir()
     for name in ("2024_咸阳市.txt", "2024_高平市.txt"):
         (corpus / name).write_text((CORPUS / name).read_text(encoding="utf-8"), encoding="utf-8")
-    code, out, err = run_cli("mine", corpus, "-o", tmp_path / "bank.json")
+    code, _out, err = run_cli("mine", corpus, "-o", tmp_path / "bank.json")
     assert code == 0, err
     bank = load_bank(tmp_path / "bank.json")
     data = tmp_path / "d.yaml"

@@ -69,7 +69,7 @@ def test_full_pages_hold_22_lines(tmp_path):
     body_pages = pages[2:-2]
     counts = []
     for page in body_pages:
-        lines = [l for l in page.splitlines() if l.strip() and not re.fullmatch(r"\s*—\s*\d+\s*—\s*", l)]
+        lines = [ln for ln in page.splitlines() if ln.strip() and not re.fullmatch(r"\s*—\s*\d+\s*—\s*", ln)]
         counts.append(len(lines))
     # A page with a heading or a paragraph break still has 22 lines of the grid.
     assert counts and max(counts) == 22 and sum(c == 22 for c in counts) >= len(counts) * 0.8, counts
