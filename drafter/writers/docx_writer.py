@@ -34,6 +34,7 @@ from lxml import etree
 
 from ..style import StyleProfile, default_profile
 from ..tree import Document, Heading, Paragraph, Run
+from .docx_template import new_document
 from .docx_xml import (
     HINT_ONLY,
     SECTPR_ORDER,
@@ -117,7 +118,7 @@ def build_docx(doc: Document, profile: StyleProfile | None = None,
     """The python-docx Document for `doc` (save it with `write_docx` for reproducible bytes;
     `Document.save` works too but stamps the zip entries with the current time)."""
     lay = _Layout(profile or default_profile(), doc.properties.language)
-    d = docx.Document()
+    d = new_document()
     _trim_package(d)
     _replace_styles(d, lay)
     _write_sections(d, lay)
