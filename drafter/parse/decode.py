@@ -25,10 +25,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _COMMON = set("的是在和了发展工作建设推进全面我们经济市区县年")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _binary(data: bytes) -> bool:
-    """NUL or C0 control bytes (other than tab, newline, CR, FF) do not occur in text."""
+    """NUL or C0 control bytes (other than tab, newline, CR, FF) do not occur in text.
+    Counted by deleting them (bytes.translate, in C): a Python loop over 64 KB cost 2 ms."""
     sample = data[:65536]
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return ctrl > max(2, len(sample) // 1000)
 
 

@@ -50,8 +50,15 @@ _MARKERS = [
 ]
 
 
+# Every marker opens with a bracket, a Chinese numeral or a digit: other lines skip the regexes
+# (marker() is asked of every line once per family).
+_MARKER_FIRST = frozenset("（(一二三四五六七八九十0123456789")
+
+
 def marker(line: str) -> Marker | None:
     """The enumeration marker that opens the line, if any."""
+    if line[:1] not in _MARKER_FIRST:
+        return None
     for kind, rx in _MARKERS:
         m = rx.match(line)
         if not m:
@@ -80,10 +87,17 @@ def opener(line: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Sentences
 
+_QUOTES = "“‘「『”’」』"
+# Without quotes: a sentence runs to its stops and any closing brackets after them.
+_PLAIN_SENTENCES = re.compile(r"[^。！？!?]*[。！？!?]+[）)]*|[^。！？!?]+")
+
+
 def sentences(text: str) -> list[str]:
     """Split at 。！？, keeping the stop; a stop inside “…” ends the sentence only together
     with the closing quote (…大事。”前期 → …大事。” | 前期). Unbalanced quotes fall back to
     splitting at every stop, so a garbled line still yields short sentences."""
+    if not any(q in text for q in _QUOTES):
+        return _PLAIN_SENTENCES.findall(text)  # the same split, in C: most lines quote nothing
     out: list[str] = []
     depth = 0
     start = 0
@@ -126,6 +140,9 @@ def sentences(text: str) -> list[str]:
 
 
 def first_sentence(text: str) -> str:
+    if not any(q in text for q in _QUOTES):
+        m = _PLAIN_SENTENCES.match(text)
+        return m.group(0) if m else ""
     s = sentences(text)
     return s[0] if s else ""
 

@@ -19,13 +19,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 # A letter-spaced title (政 府 工 作 报 告): single CJK characters separated by spaces.
 _LETTER_SPACED = re.compile(rf"^{_CJK}( {_CJK})+$")
+_RUN_OF_SPACES = re.compile(r" {2,}")
 
 
 def normalize_line(line: str) -> str:
     line = _INVISIBLE.sub("", line)
     line = _CONTROL.sub("", line)
     line = _SPACES.sub(" ", line)
-    line = re.sub(r" {2,}", " ", line).strip()
+    line = _RUN_OF_SPACES.sub(" ", line).strip()
     if _LETTER_SPACED.match(line):
         line = line.replace(" ", "")
     return line
