@@ -3,7 +3,8 @@
 For each transform of tests/test_parse_variants.py (hard wrap at 30–40 characters with page
 numbers every 22 lines; the same cut at a fixed count with no indentation and no page numbers,
 as a web page's text export; full-width → half-width punctuation; blank lines added; the notes
-appendix under another marker; （一） section headings numbered 一是…) the share of
+appendix under another marker; （一） section headings numbered 一是…; the （一）/一、 markers
+of review and key-task section headings dropped, headings then compared without them) the share of
 the original parse's structure items (parts, section headings, leads, each at its line with
 its text) that the transformed text's parse reproduces, and the items it adds.
 

@@ -98,6 +98,22 @@ def numbered_is(lines: list[str], k: int) -> tuple[list[str], list[int]]:
     return out, list(range(1, len(lines) + 1))
 
 
+_DROPPED = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")
+
+
+def markers_dropped(lines: list[str], k: int) -> tuple[list[str], list[int]]:
+    """The （一）/一、-numbered review and key-task section headings (structure.json) written
+    without their markers, as some offices do: an own-line heading is then a short line with
+    no end stop, an inline one a lead sentence opening its paragraph."""
+    record = json.loads(STRUCTURE.read_text(encoding="utf-8"))[k]
+    out = list(lines)
+    for part in ("review", "key_tasks"):
+        for s in (record[part] or {}).get("sections", []):
+            if s["marker"] in ("（一）", "一、"):
+                out[s["line"] - 1] = _DROPPED.sub("", out[s["line"] - 1])
+    return out, list(range(1, len(lines) + 1))
+
+
 TRANSFORMS = {
     "hard_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, ("— {} —", "第{}页", "-{}-")[k % 3]),
     "web_wrap": lambda lines, k: hard_wrap(lines, 30 + k % 11, indent="", pages=False),
@@ -105,15 +121,17 @@ TRANSFORMS = {
     "blank_lines": lambda lines, k: blank_lines(lines),
     "notes_marker": notes_marker,
     "numbered_is": numbered_is,
+    "markers_dropped": markers_dropped,
 }
 
 
 _IS_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3})是")
 
 
-def structure(js: dict, back: dict[int, int] | None = None) -> set[tuple]:
+def structure(js: dict, back: dict[int, int] | None = None, markers: bool = True) -> set[tuple]:
     """Parts, section headings and leads as (kind, line, text); `back` maps lines to the
-    original's. A heading's 一是 reads as （一）: the same number written the county's way."""
+    original's. A heading's 一是 reads as （一）: the same number written the county's way;
+    markers=False compares section headings without their （一）/一、 marker."""
     def ln(x: int) -> int | None:
         return x if back is None else back.get(x)
     out: set[tuple] = set()
@@ -121,7 +139,8 @@ def structure(js: dict, back: dict[int, int] | None = None) -> set[tuple]:
         out.add(("part", p["type"], ln(p["start_line"])))
         for s in p["sections"]:
             if s["heading"]:
-                out.add(("section", p["type"], ln(s["line"]), _IS_NUMBER.sub(r"（\1）", s["heading"])))
+                heading = _IS_NUMBER.sub(r"（\1）", s["heading"])
+                out.add(("section", p["type"], ln(s["line"]), heading if markers else _DROPPED.sub("", heading)))
             for lead in s["leads"]:
                 out.add(("lead", p["type"], ln(lead["line"]), lead["text"]))
     return out
@@ -130,15 +149,16 @@ def structure(js: dict, back: dict[int, int] | None = None) -> set[tuple]:
 def agreement(name: str, transform: str) -> tuple[int, int, set[tuple], set[tuple]]:
     """(kept, total, missing, extra) of the original parse's structure in the transformed one."""
     lines = original(name)
-    want = structure(to_json(parse_lines(lines)))
+    markers = transform != "markers_dropped"
+    want = structure(to_json(parse_lines(lines)), markers=markers)
     k = corpus_files().index(name)
     new, where = TRANSFORMS[transform](lines, k)
     back = {w: i + 1 for i, w in enumerate(where)}
-    got = structure(to_json(parse_lines(new)), back)
+    got = structure(to_json(parse_lines(new)), back, markers=markers)
     return len(want & got), len(want), want - got, got - want
 
 
-EXACT = [t for t in TRANSFORMS if t != "web_wrap"]  # web_wrap: see the test below
+EXACT = [t for t in TRANSFORMS if t not in ("web_wrap", "markers_dropped")]  # see the tests below
 
 
 @pytest.mark.parametrize("transform", EXACT)
@@ -241,3 +261,28 @@ def test_sections_numbered_yi_shi_keep_every_item_of_every_report():
         kept, total, extra = kept + n, total + t, extra + len(added)
     assert renumbered == 253
     assert (kept, total, extra) == (1184, 1184, 0)
+
+
+def test_section_markers_dropped_keep_nearly_every_item():
+    """（一）/一、 dropped from all 348 review and key-task section headings of the 25 reports
+    (own-line headings become short lines without a stop, inline ones a lead sentence opening
+    the paragraph): the same sections, with the same headings once the marker is ignored, and
+    the same leads. Two levels of unnumbered lead sentences (a section's heading and its
+    leads) are told apart by the sections' short intro paragraphs (measured: 1168 of 1184
+    items kept, 10 added, 18 of 25 reports identical)."""
+    kept = total = extra = identical = 0
+    for name in corpus_files():
+        k, n, missing, added = agreement(name, "markers_dropped")
+        kept, total, extra = kept + k, total + n, extra + len(added)
+        identical += not missing and not added
+    assert total == 1184
+    assert kept >= 1168 and extra <= 10 and identical >= 18
+
+
+@pytest.mark.parametrize("name", ["2022_银川市.txt", "2022_陇南市.txt", "2024_安康市.txt", "2024_咸阳市.txt"])
+def test_unnumbered_sections_and_their_leads_are_found(name):
+    """银川/陇南: inline key-task headings and their leads, all lead sentences; 陇南/安康: the
+    unheaded self-building block after them stays its own part; 咸阳/安康: highlights
+    (这一年… / ——…) before a review list whose headings lost their numbers."""
+    _kept, _total, missing, extra = agreement(name, "markers_dropped")
+    assert not missing and not extra, (sorted(missing, key=str)[:8], sorted(extra, key=str)[:8])

@@ -9,7 +9,7 @@ stop at all), else inline: the first sentence.
 from __future__ import annotations
 
 from ..state import SectionSpan, State
-from .sections import best_run, find_leads, heading_lines, split_sections
+from .sections import best_run, find_leads, heading_lines, headline_heads, split_sections
 
 FAMILIES = ("（一）", "一、", "一是")
 
@@ -20,6 +20,8 @@ def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
     best = best_run(state.lines, lo, hi, FAMILIES, minimum=2)
     if best is None:
         heads = heading_lines(state.lines, lo, hi)
+        if len(heads) < 2:
+            heads = headline_heads(state.lines, lo, hi)  # inline headings without their numbers
         return split_sections(state.lines, heads, hi, "none") if len(heads) >= 2 else []
     kind, heads = best
     return split_sections(state.lines, heads, hi, kind)

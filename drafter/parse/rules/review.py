@@ -81,6 +81,11 @@ def _repeated_opener(lines: list[str], lo: int, hi: int) -> tuple[str, list[int]
     return kind, heads
 
 
+def _headlines(lines: list[str], lo: int, hi: int) -> list[int]:
+    """Paragraphs opening with a headline sentence (经济运行稳健向好。…)."""
+    return [i for i in range(lo, hi + 1) if headline_of(lines[i], HEADLINE_MAX)]
+
+
 def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
     lines = state.lines
     if lo > hi:
@@ -103,13 +108,18 @@ def find_sections(state: State, lo: int, hi: int) -> list[SectionSpan]:
     repeated = _repeated_opener(lines, lo, body_end)
     if candidates:
         _, kind, heads = min(candidates)
+        # highlights (one paragraph each, back to back), then the list's headline paragraphs
+        # whose （一） was dropped; openers with text between them are the sections themselves
+        later = [i for i in _headlines(lines, lo, body_end) if i > heads[-1]]
+        if len(later) >= MIN_OPENERS and heads[-1] - heads[0] == len(heads) - 1:
+            return split_sections(lines, later, body_end, "none")
         if not (repeated and repeated[1][0] > heads[-1]):
             return split_sections(lines, heads, body_end, kind)
         # —— highlights, then the list opened by a repeated phrase (威海 过去的一年，我们…)
     if repeated:
         kind, heads = repeated
         return split_sections(lines, heads, body_end, kind)
-    heads = [i for i in range(lo, body_end + 1) if headline_of(lines[i], HEADLINE_MAX)]
+    heads = _headlines(lines, lo, body_end)
     if len(heads) >= MIN_OPENERS:
         return split_sections(lines, heads, body_end, "none")
     return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..lines import LEAD_MAX, LIST_INTRO, cn_number, lead_of, marker, sentences
+from ..lines import LEAD_MAX, LIST_INTRO, cn_number, headline_of, lead_of, marker, sentences
 from ..state import Lead, SectionSpan, State
 
 # 4+4 couplets (民之所盼，政之所向。 / 使命在肩，唯有实干。) are rhetoric that opens a block,
@@ -74,6 +74,27 @@ def heading_lines(lines: list[str], lo: int, hi: int) -> list[int]:
         if not re.search(r"[。！？!?]", line) or (len(sentences(line)) == 1 and "，" in line and line.endswith("。") and not re.search(r"\d", line)):
             out.append(i)
     return out
+
+
+SHORT_SECTION = 160  # characters: a heading sentence and a one- or two-sentence intro
+HEADLINE_MAX = 40
+
+
+def headline_heads(lines: list[str], lo: int, hi: int) -> list[int]:
+    """Sections whose （一） was dropped and whose heading is the first sentence of its
+    paragraph (加快建设现代产业新区。深入实施…). Two levels without markers: when short
+    paragraphs (a heading and its intro) each open a group of two or more paragraphs, those
+    are the sections and the groups' headline sentences their leads; else every paragraph
+    opening with a headline sentence is a section."""
+    heads = [i for i in range(lo, hi + 1) if headline_of(lines[i], HEADLINE_MAX) and not LIST_INTRO.search(lines[i])]
+    short: list[int] = []
+    for i in heads:  # a short lead paragraph inside a group is no section: groups hold MIN_LEADS
+        if len(lines[i]) <= SHORT_SECTION and len(sentences(lines[i])) <= 3 and i + MIN_LEADS <= hi:
+            if not short or i - short[-1] > MIN_LEADS:
+                short.append(i)
+    if len(short) >= MIN_LEADS and len(heads) >= (MIN_LEADS + 1) * len(short):
+        return short
+    return heads
 
 
 def make_section(lines: list[str], start: int, end: int, family: str) -> SectionSpan:

@@ -48,6 +48,8 @@ def _unheaded_block(state: State) -> None:
     if sections and SELF_BUILDING.search(sections[-1].heading):
         return  # self-building is the last key-task section (（八）…加强自身建设…)
     after = sections[-1].start + 1 if sections else (kt.heading + 1 if kt.heading is not None else kt.start)
+    if len(sections) >= 2 and sections[-1].marker == "none":
+        after = sections[-2].start + 1  # the block's first item may pass for an unnumbered section
     for p in range(after, kt.end + 1):
         if _item(lines[p]) or not SELF_BUILDING.search(lines[p]):
             continue
@@ -56,6 +58,7 @@ def _unheaded_block(state: State) -> None:
             continue
         state.parts.append(PartSpan("self_building", p, kt.end, None))
         kt.end = p - 1
+        sections[:] = [x for x in sections if x.start < p]
         if sections:
             last = sections[-1]
             last.end = min(last.end, p - 1)
