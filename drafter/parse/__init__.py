@@ -11,7 +11,8 @@
 
 Line numbers are 1-based over the non-empty lines, so for the corpus files they are the
 line numbers of structure.json; a paragraph joined from hard-wrapped lines has the number of
-its first line. Pure string rules: no jieba, no Word styles.
+its first line, and a report saved as one line is numbered by the paragraphs cut from it
+(runon.py). Pure string rules: no jieba, no Word styles.
 """
 
 from __future__ import annotations
