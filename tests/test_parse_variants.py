@@ -268,21 +268,26 @@ def test_section_markers_dropped_keep_nearly_every_item():
     (own-line headings become short lines without a stop, inline ones a lead sentence opening
     the paragraph): the same sections, with the same headings once the marker is ignored, and
     the same leads. Two levels of unnumbered lead sentences (a section's heading and its
-    leads) are told apart by the sections' short intro paragraphs (measured: 1168 of 1184
-    items kept, 10 added, 18 of 25 reports identical)."""
+    leads) are told apart by the sections' short intro paragraphs (measured: 1178 of 1184
+    items kept, 4 added, 19 of 25 reports identical)."""
     kept = total = extra = identical = 0
     for name in corpus_files():
         k, n, missing, added = agreement(name, "markers_dropped")
         kept, total, extra = kept + k, total + n, extra + len(added)
         identical += not missing and not added
     assert total == 1184
-    assert kept >= 1168 and extra <= 10 and identical >= 18
+    assert kept >= 1178 and extra <= 4 and identical >= 19
 
 
-@pytest.mark.parametrize("name", ["2022_银川市.txt", "2022_陇南市.txt", "2024_安康市.txt", "2024_咸阳市.txt"])
+@pytest.mark.parametrize("name", ["2022_银川市.txt", "2022_陇南市.txt", "2024_安康市.txt", "2024_咸阳市.txt",
+                                  "2022_庆阳市.txt", "2022_青岛市黄岛区.txt"])
 def test_unnumbered_sections_and_their_leads_are_found(name):
     """银川/陇南: inline key-task headings and their leads, all lead sentences; 陇南/安康: the
     unheaded self-building block after them stays its own part; 咸阳/安康: highlights
-    (这一年… / ——…) before a review list whose headings lost their numbers."""
+    (这一年… / ——…) before a review list whose headings lost their numbers; 庆阳: short lead
+    paragraphs (推动算力调度。…) among two-clause section headings; 黄岛: a short remark right
+    before the next heading. 庆阳's review alone differs (3 of its 67 items)."""
     _kept, _total, missing, extra = agreement(name, "markers_dropped")
+    if name == "2022_庆阳市.txt":
+        missing = {m for m in missing if m[1] != "review"}
     assert not missing and not extra, (sorted(missing, key=str)[:8], sorted(extra, key=str)[:8])

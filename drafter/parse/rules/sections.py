@@ -77,7 +77,7 @@ def heading_lines(lines: list[str], lo: int, hi: int) -> list[int]:
 
 
 SHORT_SECTION = 160  # characters: a heading sentence and a one- or two-sentence intro
-HEADLINE_MAX = 40
+HEADLINE_MAX = 48  # 坚定不移建设区域性中心城市，加快构建…的区域协调发展格局。
 
 
 def headline_heads(lines: list[str], lo: int, hi: int) -> list[int]:
@@ -87,14 +87,34 @@ def headline_heads(lines: list[str], lo: int, hi: int) -> list[int]:
     are the sections and the groups' headline sentences their leads; else every paragraph
     opening with a headline sentence is a section."""
     heads = [i for i in range(lo, hi + 1) if headline_of(lines[i], HEADLINE_MAX) and not LIST_INTRO.search(lines[i])]
-    short: list[int] = []
-    for i in heads:  # a short lead paragraph inside a group is no section: groups hold MIN_LEADS
-        if len(lines[i]) <= SHORT_SECTION and len(sentences(lines[i])) <= 3 and i + MIN_LEADS <= hi:
-            if not short or i - short[-1] > MIN_LEADS:
-                short.append(i)
-    if len(short) >= MIN_LEADS and len(heads) >= (MIN_LEADS + 1) * len(short):
-        return short
+    short = [i for i in heads if len(lines[i]) <= SHORT_SECTION and len(sentences(lines[i])) <= 3 and i + MIN_LEADS <= hi]
+    chosen = _grouped(short)
+    # the sections' headings share one form: two clauses (坚定不移强工业，加快建设…。) or one
+    # (加快建设现代产业新区。); a short lead paragraph of the other form is none of them
+    commas = [_two_clauses(lines[i]) for i in chosen]
+    if chosen and commas.count(True) != commas.count(False):
+        form = commas.count(True) > commas.count(False)
+        chosen = _grouped([i for i in short if _two_clauses(lines[i]) == form])
+    if len(chosen) >= MIN_LEADS and len(heads) >= (MIN_LEADS + 1) * len(chosen):
+        return chosen
     return heads
+
+
+def _two_clauses(line: str) -> bool:
+    return "，" in sentences(line)[0]
+
+
+def _grouped(candidates: list[int]) -> list[int]:
+    """Candidates that each open a group of MIN_LEADS paragraphs or more: a short lead paragraph
+    inside a group is skipped; of two short paragraphs back to back the second is the heading
+    (the first is a remark closing the previous section)."""
+    out: list[int] = []
+    for i in candidates:
+        if out and i == out[-1] + 1:
+            out[-1] = i
+        elif not out or i - out[-1] > MIN_LEADS:
+            out.append(i)
+    return out
 
 
 def make_section(lines: list[str], start: int, end: int, family: str) -> SectionSpan:
