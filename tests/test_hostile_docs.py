@@ -242,7 +242,7 @@ def test_findings_listed_are_capped_and_the_rest_counted(markdown):
 
 
 def test_findings_on_the_terminal_are_capped_too():
-    from drafter.checks.render import print_result
+    from drafter.cli_render import print_result
 
     buf = io.StringIO()
     print_result(_result(MAX_FINDINGS_LISTED + 5), Console(file=buf, width=200))

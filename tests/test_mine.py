@@ -231,13 +231,20 @@ def test_interrupt_leaves_no_partial_bank(few, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_progress_goes_to_stderr_only_when_asked(few, capsys):
-    mine(few, None, progress=False)
+def test_progress_is_a_callback_and_the_library_never_prints(few, capsys):
+    calls: list[tuple[str, int, int]] = []
+    mine(few, None, progress=lambda name, done, total: calls.append((name, done, total)))
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
-    mine(few, None, progress=True)
-    captured = capsys.readouterr()
-    assert captured.out == "" and "5/5" in captured.err
+    assert [(d, t) for _, d, t in calls] == [(i, 5) for i in range(6)]  # 0/5 before the first
+    assert calls[0][0] == "" and all(name for name, _, _ in calls[1:])
+
+
+def test_the_cli_draws_the_mine_progress_bar_on_stderr(few, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "drafter", "mine", str(few), "-o", str(tmp_path / "b.json")],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "挖掘短语" in r.stderr and "5/5" in r.stderr and "挖掘短语" not in r.stdout
 
 
 def test_jieba_is_imported_only_when_mining():

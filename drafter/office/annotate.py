@@ -17,13 +17,18 @@ same look are merged again by the writer, so the text and its layout do not chan
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from ..atomic import atomic_write
+from ..checks.numbers import unit_after
+from ..checks.paths import TEXT_NUMBER, figures_in_text, is_text_fact, text_dept
 from ..datapath import DataPath, resolve
 from ..errors import DrafterError, display_path
 from ..model import Report
@@ -80,12 +85,6 @@ def figure_notes(report: Report) -> Callable[[Run], str | None]:
 def _split_text_numbers(report: Report, doc: Document) -> tuple[Document, dict[int, str]]:
     """A copy of `doc` whose text-fact runs are cut so each number (with its unit) is a run of
     its own, and {id(run): comment} for those number runs."""
-    import copy
-    import dataclasses
-
-    from ..checks.numbers import unit_after
-    from ..checks.paths import TEXT_NUMBER, figures_in_text, is_text_fact, text_dept
-
     notes: dict[int, str] = {}
 
     def split(run: Run) -> list[Run]:
@@ -136,11 +135,9 @@ def _all_notes(report: Report, notes: dict[int, str]) -> Callable[[Run], str | N
     def note(run: Run) -> str | None:
         if id(run) in notes:
             return notes[id(run)]
-        if run.source.kind == "data" and not _is_number(resolve(report, run.source.ref)):
-            from ..checks.paths import is_text_fact
-
-            if is_text_fact(run.source.ref):  # its numbers carry their own comments
-                return None
+        if (run.source.kind == "data" and not _is_number(resolve(report, run.source.ref))
+                and is_text_fact(run.source.ref)):  # its numbers carry their own comments
+            return None
         return figure(run)
 
     return note
@@ -163,12 +160,11 @@ def comments_of(report: Report, doc: Document) -> list[tuple[Run, str]]:
 def write_annotated(doc: Document, report: Report, path: str | Path, profile: StyleProfile | None = None,
                     force: bool = False) -> int:
     """Write `doc` as a .docx with a comment on every data figure; returns the comment count."""
-    from ..atomic import atomic_write
-    from ..writers.docx_writer import write_docx
-
     path = Path(path)
     if path.suffix.lower() != ".docx":
         raise DrafterError(f"批注只能写入 Word 文档：{display_path(path)} 请以 .docx 结尾")
+    from ..writers.docx_writer import write_docx  # python-docx: `drafter outline` imports this module too
+
     split, notes = _split_text_numbers(report, doc)
     atomic_write(path, lambda s: write_docx(split, s, profile, annotate=_all_notes(report, notes)),
                  force=force)

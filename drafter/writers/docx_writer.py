@@ -34,12 +34,13 @@ from lxml import etree
 
 from ..style import StyleProfile, default_profile
 from ..tree import Document, Heading, Paragraph, Run
+from .docx_comments import Annotator
 from .docx_template import new_document
 from .docx_xml import (
     HINT_ONLY,
+    R_NS,
     SECTPR_ORDER,
     SETTINGS_ORDER,
-    R_NS,
     W_NS,
     W_VAL,
     XML_SPACE,
@@ -128,8 +129,6 @@ def build_docx(doc: Document, profile: StyleProfile | None = None,
     # Hook for `drafter draft --annotate`: Word comments on the runs `annotate` picks. Without
     # it (the default) nothing below or in _BodyWriter.para changes.
     if annotate is not None:
-        from .docx_comments import Annotator
-
         body.annotator = Annotator(annotate)
     body.write(doc, d.element.body)
     if body.annotator is not None:
