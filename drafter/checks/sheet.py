@@ -23,7 +23,7 @@ from pathlib import Path
 from ..atomic import atomic_write
 from ..compose.numbers import format_number
 from ..model import Number, Report
-from ..writers.cells import append_row, first_sheet, sheet_title
+from ..writers.cells import append_row, first_sheet, save_workbook, sheet_title
 from .composed import ComposedParagraph
 from .facts import sentence_around
 from .numbers import unit_after
@@ -175,4 +175,4 @@ def build_workbook(report: Report, rows: list[SheetRow]):
 
 def write_sheet(report: Report, rows: list[SheetRow], path: str | Path, force: bool = False) -> None:
     wb = build_workbook(report, rows)
-    atomic_write(Path(path), wb.save, force=force)
+    atomic_write(Path(path), lambda s: save_workbook(wb, s, report.meta.date), force=force)

@@ -367,7 +367,7 @@ def _xlsx_bytes(report: Report, stream) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..writers.cells import append_row, first_sheet, put  # imports openpyxl too
+    from ..writers.cells import append_row, first_sheet, put, save_workbook  # imports openpyxl too
 
     w = Words.of(report.meta)
     wb = Workbook()
@@ -422,7 +422,7 @@ def _xlsx_bytes(report: Report, stream) -> None:
     meta = report.meta
     wb.properties.title = f"{meta.region}落实《{meta.title}》重点工作分工跟踪表"
     wb.properties.creator = f"{meta.region}人民政府"
-    wb.save(stream)
+    save_workbook(wb, stream, meta.date)
 
 
 def write_division_xlsx(report: Report, path: str | Path, force: bool = False) -> int:

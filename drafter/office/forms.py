@@ -39,6 +39,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from functools import partial
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +51,7 @@ from ..atomic import atomic_write, check_target
 from ..errors import DrafterError, display_path
 from ..model import Figure, Report, Target, TargetCheck
 from ..readers import load_report
-from ..writers.cells import first_sheet, put
+from ..writers.cells import first_sheet, put, save_workbook
 from .catalogue import catalogue_dept, catalogue_for, department, known_names
 
 __all__ = [
@@ -398,7 +399,7 @@ def write_forms(data: str | Path, out: str | Path, force: bool = False) -> Forms
     files = []
     for dept, rows, path in plan:
         wb = form_workbook(dept, rows, report, Path(data).name)
-        atomic_write(path, wb.save, force=force)
+        atomic_write(path, partial(save_workbook, wb, day=report.meta.date), force=force)
         prefilled = sum(1 for r in rows if any(v is not None for v in r.values.values()))
         files.append(FormFile(dept, path, len(rows), prefilled))
     return FormsResult(files, unassigned)

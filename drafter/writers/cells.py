@@ -5,15 +5,22 @@ turns a string starting with `=` into a live formula and `#DIV/0!` into an error
 every string is stored as a string (data_type "s"), and one that Excel would read as a formula
 when a clerk edits the cell (leading = + - @, tab, CR) also gets the quote prefix, which keeps
 it text there too. Characters XML cannot hold become U+FFFD instead of failing the save.
+
+Every workbook is saved through save_workbook, so the same data gives the same bytes.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+import io
+import stat
+import zipfile
+from typing import TYPE_CHECKING, Any, BinaryIO
 from collections.abc import Iterable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -67,3 +74,32 @@ def sheet_title(name: str, used: set[str], reserved: Iterable[str] = ()) -> str:
         n += 1
     used.add(out)
     return out
+
+
+# The stamp of a workbook whose data has no meeting date: 1980-01-01 is the earliest date a zip
+# entry can carry, so the document properties and the zip entries agree on it.
+FIXED_STAMP = dt.datetime(1980, 1, 1)
+_ENTRY_MODE = (stat.S_IFREG | 0o644) << 16  # a regular rw-r--r-- file, in the Unix bits of external_attr
+_LEVEL = 6  # zlib's default, named so that a change of Python's default changes nothing
+
+
+def save_workbook(wb: Workbook, stream: BinaryIO, day: dt.date | None = None) -> None:
+    """Write `wb` to `stream` as a byte-reproducible .xlsx. openpyxl stamps docProps/core.xml
+    with the time of saving and every zip entry with the local clock; here both carry `day` (the
+    report's meeting date: a date the file is about, not the moment it was made) or FIXED_STAMP,
+    and the entries are written sorted by name ([Content_Types].xml first) with fixed
+    permissions and compression."""
+    stamp = dt.datetime(day.year, day.month, day.day) if day is not None else FIXED_STAMP
+    wb.properties.created = wb.properties.modified = stamp
+    raw = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook would set `modified` to now again
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(src.namelist()):
+            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, on every platform (ZipInfo's default depends on it)
+            info.external_attr = _ENTRY_MODE
+            dst.writestr(info, src.read(name), compresslevel=_LEVEL)
+    stream.write(out.getvalue())
