@@ -2,7 +2,8 @@
 
     python bench/gather_simulation.py            # all complete reports, both layouts, a table
     python bench/gather_simulation.py 2024_咸阳市.txt
-    python bench/gather_simulation.py --loo      # each report with a topic lexicon mined without it
+    python bench/gather_simulation.py --loo      # each report with a bigram table built without it
+    python bench/gather_simulation.py --loo --lexicon   # the old classifier: a lexicon mined without it
 
 For each complete report (tests/fixtures/corpus/index.tsv, complete == yes) the body of every
 review section and key-task area (drafter.parse; section headings and lead phrases stripped) is
@@ -22,8 +23,10 @@ Measured against the real report (the truth of a fact is the line it came from):
               fact right when the heading names several topics equally (坚持促改革、谋创新: 改革
               and 创新 tie, and by_seeds takes the first in TOPICS order)
 
-The shipped topic lexicon was mined from these same reports, so --loo mines style_corpus/ once
-(jieba, about 2.5 minutes) and harvests each report with the lexicon built from the others.
+The topic table (drafter.gather.topic_table) is built from these same reports, so --loo
+harvests each report with the table of the other 160. --lexicon turns the table off (the mined
+word lexicon decides, as before it); with --loo it mines style_corpus/ once (jieba, about 2.5
+minutes) for a lexicon without each report.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.checks.numbers import extract  # noqa: E402
 from drafter.gather.materials import harvest, split_sentences  # noqa: E402
+from drafter.gather.topic_table import BigramTable, corpus_counts  # noqa: E402
 from drafter.parse import parse_report  # noqa: E402
 from drafter.parse.lines import marker  # noqa: E402
 from drafter.phrases.topics import by_seeds, topic_scores  # noqa: E402
@@ -141,7 +145,7 @@ def _write(path: Path, lines: list[str], encoding: str) -> Path:
     return path
 
 
-def simulate(report: Path, layout: str, workdir: Path, files: int | None = None, lex=None) -> Counts:
+def simulate(report: Path, layout: str, workdir: Path, files: int | None = None, lex=None, table=None) -> Counts:
     """Write the department files of one report, harvest them and count against the truth."""
     idx = complete_reports().index(report.name) if report.name in complete_reports() else 0
     files = files or 2 + idx % 2
@@ -159,7 +163,7 @@ def simulate(report: Path, layout: str, workdir: Path, files: int | None = None,
                 truth[len(texts)] = x
         name = f"{report.stem}_部门{DEPTS[j]}"
         path = _write(workdir / f"{name}.txt", texts, ENCODINGS[(idx + j) % len(ENCODINGS)])
-        facts = harvest(path, lex=lex)
+        facts = harvest(path, lex=lex, table=table)
         by_line: dict[int, list] = {}
         for f in facts:
             by_line.setdefault(int(f.source.rsplit(":", 1)[1]), []).append(f)
@@ -201,20 +205,27 @@ def loo_lexicons(names: list[str]) -> dict[str, dict]:
 
 
 def main(args: list[str]) -> None:
-    loo = "--loo" in args
-    names = [a for a in args if a != "--loo"] or complete_reports()
-    lexicons = loo_lexicons(names) if loo else {}
+    loo, lexicon = "--loo" in args, "--lexicon" in args
+    names = [a for a in args if not a.startswith("--")] or complete_reports()
+    lexicons = loo_lexicons(names) if loo and lexicon else {}
+    no_table = BigramTable.build({})
+
+    def table_for(name: str) -> BigramTable | None:
+        if lexicon:
+            return no_table
+        return BigramTable.build(corpus_counts(), exclude=name) if loo else None
+
     total = {"cues": Counts(), "headings": Counts()}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
-            row = []
+            row, table = [], table_for(name)
             for layout in total:
-                c = simulate(CORPUS / name, layout, Path(tmp), lex=lexicons.get(name))
+                c = simulate(CORPUS / name, layout, Path(tmp), lex=lexicons.get(name), table=table)
                 total[layout].add(c)
                 s = c.shares()
                 row.append(f"{s['numbers']:.1%} {s['part']:.1%} {s['topic']:.1%}")
             print(f"{name:24} {c.facts:4} facts  cues: {row[0]}  headings: {row[1]}")
-    print(f"\n{len(names)} reports, {'leave-one-out' if loo else 'shipped'} lexicon (numbers kept / part right / topic right; coverage)")
+    print(f"\n{len(names)} reports, {'leave-one-out' if loo else 'shipped'} {'lexicon' if lexicon else 'bigram table'} (numbers kept / part right / topic right; coverage)")
     for layout, c in total.items():
         s = c.shares()
         print(f"| {layout:8} | {c.facts} facts | numbers {c.numbers_kept}/{c.numbers} = {s['numbers']:.1%} | "

@@ -19,11 +19,12 @@ Part (the rule, tested in tests/test_materials.py):
    78.7 % right without it, 81.7 % with it). A tie follows the file name (…工作总结 → review,
    …工作计划 → key_tasks), then review.
 
-Topic: drafter.phrases.topics' mined lexicon over the sentence, plus its paragraph at twice
-its weight (a department writes one paragraph per matter) and the nearest numbered heading's topic.
+Topic: naive Bayes over the corpus's own character bigrams (drafter.gather.topic_table) for the
+sentence plus its paragraph (a department writes one paragraph per matter), and the nearest
+numbered heading's topic; the mined lexicon (drafter.phrases.topics) when there is no corpus.
 Smoothing over neighbouring paragraphs (a window, or a Viterbi path with a switch cost) was tried
 and lowered agreement: a department's file moves from matter to matter every few paragraphs.
-No jieba: plain substring matching.
+No jieba: character bigrams and plain substring matching.
 
 Numbers: every Arabic number (half- or full-width) not glued to Latin letters (5G and PM2.5
 are names), with the unit written after it: 5.14万人, 12%, 28.7亿元, 2023年.
@@ -46,6 +47,7 @@ from ..parse.errors import ParseError
 from ..parse.lines import lead_of, marker
 from ..parse.normalize import normalize_line
 from ..phrases.topics import TOPICS, by_seeds, lexicon_scores, shipped_lexicon
+from .topic_table import BigramTable, shipped_table
 
 Part = Literal["review", "key_tasks"]
 
@@ -291,17 +293,27 @@ def _normed(scores: dict[str, float]) -> dict[str, float]:
     return {t: v / total for t, v in scores.items()} if total > 0 else {}
 
 
-def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=None) -> str:
-    """The sentence's topic: its own lexicon score plus its paragraph's at PARAGRAPH_WEIGHT,
-    normalised to sum 1 together (not each on its own: a short sentence with one generic word
-    would weigh as much as a whole paragraph; bench/gather_simulation.py 60.8 % → 62.1 %, 60.6 % with --loo), and the numbered
-    heading's topic at HINT_WEIGHT; seeds, then the hint, when no lexicon word occurs."""
+def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=None, table: BigramTable | None = None) -> str:
+    """The sentence's topic: the corpus bigram table's posterior (drafter.gather.topic_table:
+    the sentence plus its paragraph) and the numbered heading's topic at HINT_WEIGHT. Without
+    a table, or when it knows none of the bigrams, the mined lexicon over the sentence and
+    its paragraph at PARAGRAPH_WEIGHT, normalised to sum 1 together (bench/gather_simulation.py
+    --loo: 60.6 % with the lexicon, 65.9 % with the table); seeds, then the hint, when no
+    lexicon word occurs."""
+    table = shipped_table() if table is None else table
+    total = dict.fromkeys(TOPICS, 0.0)
+    posterior = table.posterior(sentence, paragraph) if table is not None else {}
+    if posterior:
+        for t, v in posterior.items():
+            total[t] += v
+        if hint in total:
+            total[hint] += HINT_WEIGHT
+        return max(TOPICS, key=lambda t: total[t])
     lex = shipped_lexicon() if lex is None else lex
     raw = lexicon_scores(sentence, lex)
     if paragraph and paragraph != sentence:
         for t, v in lexicon_scores(paragraph, lex).items():
             raw[t] = raw.get(t, 0.0) + PARAGRAPH_WEIGHT * v
-    total = dict.fromkeys(TOPICS, 0.0)
     for t, v in _normed(raw).items():
         total[t] += v
     if hint in total:
@@ -387,9 +399,10 @@ def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
     return out, title_part
 
 
-def harvest(path: Path, dept: str | None = None, lex=None) -> list[Harvested]:
+def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> list[Harvested]:
     """The facts of one department's material, in document order (see the module doc); `lex`
-    replaces the shipped topic lexicon (bench/gather_simulation.py --loo)."""
+    and `table` replace the shipped topic lexicon and corpus bigram table
+    (bench/gather_simulation.py --loo; an empty table leaves the topic to the lexicon)."""
     path = Path(path)
     sentences, title_part = _walk(_paragraphs(path))
     default = title_part or part_of_heading(path.stem)
@@ -417,7 +430,7 @@ def harvest(path: Path, dept: str | None = None, lex=None) -> list[Harvested]:
         out.append(Harvested(
             text=s.text,
             part=part,
-            topic=topic_of(s.text, s.paragraph, s.hint, lex),
+            topic=topic_of(s.text, s.paragraph, s.hint, lex, table),
             source=f"{path.name}:{s.line}",
             dept=dept,
             numbers=numbers_in(s.text),
