@@ -28,6 +28,19 @@ def _temporary_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = saved
 
 
+@pytest.fixture(scope="session")
+def gather_bench():
+    """bench/gather_simulation.py as a module: the gather tests measure with the bench's own code."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("gather_simulation", ROOT / "bench" / "gather_simulation.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(mod)
+    return mod
+
+
 @pytest.fixture
 def run_cli(capsys):
     """Run `drafter ARGS…` in-process; returns (exit code, stdout, stderr)."""

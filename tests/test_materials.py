@@ -3,8 +3,6 @@ materials and on materials simulated from corpus reports (bench/gather_simulatio
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -138,17 +136,11 @@ def test_only_noise_is_an_error(tmp_path):
 
 # --- simulation on real reports: the figures bench/gather_simulation.py reports for all 23 ----
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("gather_simulation", ROOT / "bench" / "gather_simulation.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.mark.parametrize("report", ["2024_咸阳市.txt", "2022_天水市.txt", "2023_金台区.txt"])
-def test_simulated_materials_keep_every_number(tmp_path, report):
-    bench = _bench()
+def test_simulated_materials_keep_every_number(tmp_path, report, gather_bench):
+    bench = gather_bench
     cues = bench.simulate(bench.CORPUS / report, "cues", tmp_path).shares()
     headed = bench.simulate(bench.CORPUS / report, "headings", tmp_path).shares()
     assert cues["numbers"] == 1.0 and headed["numbers"] == 1.0
