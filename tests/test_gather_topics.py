@@ -12,8 +12,6 @@ from drafter.phrases.topics import TOPICS
 ROOT = Path(__file__).resolve().parent.parent
 
 
-
-
 def test_bigrams_stay_inside_chinese_runs():
     assert bigrams("新建5G基站，增长12%") == ["新建", "基站", "增长"]
 

@@ -137,7 +137,6 @@ def test_only_noise_is_an_error(tmp_path):
 # --- simulation on real reports: the figures bench/gather_simulation.py reports for all 23 ----
 
 
-
 @pytest.mark.parametrize("report", ["2024_咸阳市.txt", "2022_天水市.txt", "2023_金台区.txt"])
 def test_simulated_materials_keep_every_number(tmp_path, report, gather_bench):
     bench = gather_bench
