@@ -24,16 +24,23 @@ class LevelWords:
     leadership: str  # 省委、省政府和市委 (a 县级市 with meta.parent is worded from it instead)
     speaker: str  # 市长
     outside: str  # 中央和省驻 (……咸单位)
+    addressees: str  # the 部门分工 notice's addressee line: 各县市区人民政府，市人民政府各工作部门……：
+    subordinate: str  # the units below the government: 各县市区 (……要结合实际抓好落实)
 
 
 LEVEL_WORDS: dict[str, LevelWords] = {
-    "省": LevelWords("省", "全国", "国家", "党中央、国务院和省委", "省长", "中央驻"),
-    "市": LevelWords("市", "全省", "省", "省委、省政府和市委", "市长", "中央和省驻"),
+    "省": LevelWords("省", "全国", "国家", "党中央、国务院和省委", "省长", "中央驻",
+                     "各市（区）人民政府，省人民政府各工作部门、各直属机构：", "各市（区）"),
+    "市": LevelWords("市", "全省", "省", "省委、省政府和市委", "市长", "中央和省驻",
+                     "各县市区人民政府，市人民政府各工作部门、派出机构、直属事业机构：", "各县市区"),
     # The prefecture above a 区 or 县, as their reports write it: 市委、市政府和区委.
-    "区": LevelWords("区", "全市", "市", "市委、市政府和区委", "区长", "中央、省、市驻"),
-    "县": LevelWords("县", "全市", "市", "市委、市政府和县委", "县长", "中央、省、市驻"),
+    "区": LevelWords("区", "全市", "市", "市委、市政府和区委", "区长", "中央、省、市驻",
+                     "各街道办事处，区人民政府各工作部门：", "各街道"),
+    "县": LevelWords("县", "全市", "市", "市委、市政府和县委", "县长", "中央、省、市驻",
+                     "各乡镇人民政府，县人民政府各工作部门：", "各乡镇"),
     # A 县级市's own 市委 would be ambiguous next to its prefecture's: 上级 when the parent is unknown.
-    "县级市": LevelWords("市", "全市", "上级", "上级党委、政府和市委", "市长", "中央、省和上级驻"),
+    "县级市": LevelWords("市", "全市", "上级", "上级党委、政府和市委", "市长", "中央、省和上级驻",
+                        "各乡镇人民政府、街道办事处，市人民政府各工作部门：", "各乡镇（街道）"),
 }
 
 

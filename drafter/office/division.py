@@ -41,6 +41,7 @@ from ..compose.values import Data, Derived, Runs, placeholder
 from ..compose.words import Words
 from ..errors import DrafterError
 from ..model import Report
+from ..model.meta import LEVEL_WORDS
 from ..stages import load, prepare_output
 from ..tree import Document, Properties, Run, Source, plain
 from ..writers import write
@@ -53,19 +54,8 @@ __all__ = [
 XLSX_COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "完成时限", "进展")
 PROGRESS_CHOICES = ("未启动", "推进中", "已完成")
 
-# The addressees and the units below the government, by level.
-_ADDRESSEES = {
-    "省": "各市（区）人民政府，省人民政府各工作部门、各直属机构：",
-    "市": "各县市区人民政府，市人民政府各工作部门、派出机构、直属事业机构：",
-    "区": "各街道办事处，区人民政府各工作部门：",
-    "县": "各乡镇人民政府，县人民政府各工作部门：",
-    "县级市": "各乡镇人民政府、街道办事处，市人民政府各工作部门：",
-}
-_SUBORDINATE = {"省": "各市（区）", "市": "各县市区", "区": "各街道", "县": "各乡镇", "县级市": "各乡镇（街道）"}
-
-
 def addressees(level: str) -> str:
-    return _ADDRESSEES.get(level, _ADDRESSEES["市"])
+    return LEVEL_WORDS.get(level, LEVEL_WORDS["市"]).addressees
 
 
 def _t(text: str, ref: str = "division") -> Run:
@@ -302,7 +292,7 @@ def _division_context(report: Report) -> dict:
         "hole": lambda path, label: Runs([placeholder(path, label)]),
         "derived": lambda text, ref="": Derived(str(text), ref),
         "addressees": Derived(addressees(meta.level), "meta.level"),
-        "subordinate": Derived(_SUBORDINATE.get(meta.level, "各县市区"), "meta.level"),
+        "subordinate": Derived(LEVEL_WORDS.get(meta.level, LEVEL_WORDS["市"]).subordinate, "meta.level"),
         "parts": parts,
     }
 
