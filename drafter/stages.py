@@ -15,7 +15,7 @@ from .phrases.bank import load_bank
 from .readers import load_data, load_report, validate_with_positions
 from .readers.yaml_data import gc_paused
 from .skeleton import SCHEMA_FILE, schema_json
-from .style import load_profile
+from .style import StyleProfile, load_profile
 from .tree import Document
 from .writers import FORMATS
 
@@ -39,7 +39,8 @@ def bank_option(phrases: str | Path | None):
 
 
 def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | Path | None,
-                   formats: tuple[str, ...] | None = None, format_option: bool = True):
+                   formats: tuple[str, ...] | None = None, format_option: bool = True,
+                   ) -> tuple[Path, str, StyleProfile | None]:
     """What every command writing a document does first, before any work: decide the format,
     refuse an existing file without --force, load the office's layout profile.
     `format_option`: whether the command has a --format option the message may suggest.
