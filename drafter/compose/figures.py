@@ -485,6 +485,15 @@ def enumerated(items: Any, sep: str = "；") -> Runs:
     return Runs(out)
 
 
+def _unit(c: _Clause, t: Any, p: tuple, unit: str) -> None:
+    """The unit the office wrote is data (validate would call it unused otherwise); the % a
+    growth or control target goes without is the template's."""
+    if t.unit is None:
+        c.template(unit)
+    else:
+        c.data(unit, p + ("unit",))
+
+
 def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label: str) -> None:
     """One or two numbers of a target or check (「6.5%、8%」), a placeholder for each one missing."""
     for i, key in enumerate(keys):
@@ -495,7 +504,7 @@ def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label:
             c.hole(p + (key,), f"{t.name}的{'第二个' if i else ''}{label}")
         else:
             c.num(magnitude(v) if t.kind == "growth" else v, p + (key,))
-        c.template(unit)
+        _unit(c, t, p, unit)
         if key.startswith("actual") and getattr(t, "actual_qualifier", None):
             c.data(t.actual_qualifier, p + ("actual_qualifier",))
 
@@ -541,7 +550,7 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
         c.hole(p + ("benchmark",), f"{t.name}的比较基准实际数")
     else:
         c.num(magnitude(t.benchmark) if t.kind == "growth" else t.benchmark, p + ("benchmark",))
-    c.template(unit)
+    _unit(c, t, p, unit)
 
 
 def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:

@@ -1,0 +1,20 @@
+"""A new office's first day, step by step on the shipped example: what the walkthrough found
+wrong stays fixed."""
+
+from __future__ import annotations
+
+from drafter import api
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "xianyang_2024.yaml"
+
+
+def test_a_check_unit_the_office_wrote_counts_as_stated(tmp_path):
+    # init --from last year's data carries 城镇新增就业 4.5 万人以上 into review.checks; the
+    # draft writes 「预期目标为4.5万人以上」, so validate must not call that unit unused.
+    data = tmp_path / "咸阳2025.yaml"
+    api.init_from(data, EXAMPLE)
+    unused = [str(p) for p in api.validate(data).unused]
+    assert not [p for p in unused if "review.checks" in p and ".unit" in p], unused
+    api.draft(data, tmp_path / "初稿.txt")
+    assert "预期目标为4.5万人以上" in (tmp_path / "初稿.txt").read_text(encoding="utf-8")
