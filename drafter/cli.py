@@ -359,6 +359,12 @@ _HELP_WORDS = [
     ("OPTIONS", "选项"),
     ("COMMAND", "命令"),
     ("ARGS", "参数"),
+    # typer's type labels (gather's inputs read 「<list[Path]>」); same width on a terminal,
+    # where a Chinese character takes two columns, so the help columns stay aligned
+    ("<list[Path]>", "<路径>...   "),
+    ("<path>", "<路径>"),
+    ("<int> ", "<整数>"),
+    ("<str> ", "<文字>"),
 ]
 
 
