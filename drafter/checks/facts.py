@@ -34,6 +34,7 @@ differently from verdict.judge is an error — a missed target must never read a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -49,6 +50,7 @@ WINDOW = 8  # how far from a number its anchors may be
 SLACK = 12  # how much longer than the number the stretch between anchors may be in the draft
 _SENTENCE_END = "。！？；"
 _VERDICTS = ("超额完成", "基本完成", "未完成", "完成")
+_HOLE = re.compile(r"【待补充[^】]*】")  # a hole left in the draft: its label's 第二 is no figure
 
 INVENTED = "数据中没有的数字"
 MISSING = "文稿中缺少的数字"
@@ -212,12 +214,17 @@ def _figure_changes(e: Expected, etext: str, d: DraftNumber, dtext: str) -> list
     return out
 
 
+def _numbers_outside_holes(text: str) -> list[numbers.Number]:
+    holes = [m.span() for m in _HOLE.finditer(text)]
+    return [n for n in numbers.extract(text) if not any(s <= n.start < e for s, e in holes)]
+
+
 class _Matcher:
     """The draft's numbers matched to the data's, phase by phase; each claimed at most once."""
 
     def __init__(self, report: Report, composed: list[ComposedParagraph], dparas: list[str], al: Alignment):
         self.report, self.composed, self.dparas, self.al = report, composed, dparas, al
-        self.draft = [DraftNumber(i, n) for i, t in enumerate(dparas) for n in numbers.extract(t)]
+        self.draft = [DraftNumber(i, n) for i, t in enumerate(dparas) for n in _numbers_outside_holes(t)]
         self.by_para: dict[int, list[DraftNumber]] = {}
         self.by_pos: dict[tuple[int, int], DraftNumber] = {}
         for d in self.draft:
@@ -255,7 +262,9 @@ class _Matcher:
             first, last = self.al.c2d[e.para][e.num.start], self.al.c2d[e.para][e.num.end - 1]
             if first is not None and last is not None and first[0] == last[0]:
                 d = self.by_pos.get(first)
-                if d is not None and not d.claimed and d.num.end == last[1] + 1:
+                # the same value too: 2800.5 typed over as 2810.5 keeps both ends aligned
+                if (d is not None and not d.claimed and d.num.end == last[1] + 1
+                        and numbers.same(d.num.value, e.num.value)):
                     self.claim(e, d)
                     continue
             gap = _anchors(self.al, e.para, self.composed[e.para].text, e.num.start, e.num.end, self.dparas)
