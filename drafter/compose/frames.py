@@ -255,6 +255,10 @@ _MEASURES = ("数", "率", "量", "额", "值", "比", "比例", "比重", "规�
 def follows_subject(verb: str, name: str = "") -> bool:
     if verb in _SUBJECT_VERBS or verb.endswith(("到", "至", "在", "为")):
         return True
+    # a per-capita figure is an outcome, never the object of the office's verb: 「城镇居民人均
+    # 可支配收入完成44658元」, not 「完成城镇居民人均可支配收入44658元」
+    if "人均" in name:
+        return True
     return verb in _CHANGE_VERBS and name.endswith(_MEASURES)
 
 

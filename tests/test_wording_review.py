@@ -1,0 +1,60 @@
+"""An office writer's read of the example drafts (issue: wording defects, H22): what the mined
+wording may not do to the office's figures and facts, on the real examples under many seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.api import load
+from drafter.compose import compose
+from drafter.compose.frames import follows_subject
+from drafter.phrases.bank import default_bank
+from drafter.writers.text import render_text
+from tests.conftest import EXAMPLES
+
+SEEDS = range(12)
+
+
+def _doc(name: str, seed: int):
+    return compose(load(EXAMPLES / name), seed=seed, bank=default_bank())
+
+
+@pytest.mark.parametrize("name", ["gaoping_2024_figures.yaml", "gaoping_2024.yaml"])
+def test_per_capita_income_is_never_the_object_of_the_verb(name):
+    """高平 gives 城镇/农村居民人均可支配收入 the verb 完成: seed 3 put it first (「完成城镇居民人均
+    可支配收入44658元」, income is nothing the government completes); the figure stays the
+    subject, while 完成地区生产总值 / 完成固定资产投资 may still lead with the verb."""
+    verb_first_totals = 0
+    for seed in SEEDS:
+        text = render_text(_doc(name, seed))
+        assert "完成城镇居民" not in text and "完成农村居民" not in text, seed
+        assert "城镇居民人均可支配收入完成44658元" in text, seed
+        assert "农村居民人均可支配收入完成21454元" in text, seed
+        verb_first_totals += "完成地区生产总值434亿元" in text or "完成固定资产投资120.3亿元" in text
+    assert verb_first_totals, "the seeds still vary the order of the totals"
+    assert follows_subject("完成", "城镇居民人均可支配收入")
+    assert not follows_subject("完成", "固定资产投资")
+
+
+def _review_self_building_intros(name: str, seed: int) -> list[str]:
+    doc = _doc(name, seed)
+    return [
+        r.text
+        for part, _, p in doc.paragraphs() if part.type == "review"
+        for r in p.runs if r.source.kind == "phrase" and "self_building_intro" in r.source.ref
+    ]
+
+
+@pytest.mark.parametrize("name", ["gaoping_2024_figures.yaml", "xianyang_2024_figures.yaml"])
+def test_review_self_building_intro_invents_no_campaign(name):
+    """The mined intro before the office's self-building facts: 「我们扎实开展主题教育，政府自身
+    建设展现新形象。深入开展主题教育……」 said the campaign twice, and a draft whose office never
+    names it would claim it; 「越是面临复杂严峻形势，越需要……，荣获省级政务公开示范市」 looked ahead in a
+    review; 「七是……」「三、……」 carry another report's numbering."""
+    seen = set()
+    for seed in range(21):
+        for intro in _review_self_building_intros(name, seed):
+            seen.add(intro)
+            assert "主题教育" not in intro, (seed, intro)
+            assert not intro.startswith(("越是", "七是", "三、")), (seed, intro)
+    assert len(seen) > 1, "the seeds still vary the intro"
