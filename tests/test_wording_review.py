@@ -8,6 +8,7 @@ import pytest
 from drafter.api import load
 from drafter.compose import compose
 from drafter.compose.frames import follows_subject
+from drafter.compose.words import _outside
 from drafter.phrases.bank import default_bank
 from drafter.writers.text import render_text
 from tests.conftest import EXAMPLES
@@ -58,3 +59,16 @@ def test_review_self_building_intro_invents_no_campaign(name):
             assert "主题教育" not in intro, (seed, intro)
             assert not intro.startswith(("越是", "七是", "三、")), (seed, intro)
     assert len(seen) > 1, "the seeds still vary the intro"
+
+
+def test_county_level_city_thanks_the_units_of_its_prefecture():
+    """高平 (县级市 of 晋城市) thanked 「中央、省和上级驻高单位」: 上级 stands in for a parent the
+    office did not give; with 晋城市 known it is named, as a 区 names 市 (中央、省、市驻金台单位)."""
+    for name in ("gaoping_2024_figures.yaml", "jintai_2023_figures"):
+        text = render_text(_doc(name, 0))
+        assert "上级驻" not in text
+    assert "向中央、省、晋城市驻高单位，" in render_text(_doc("gaoping_2024_figures.yaml", 0))
+    assert "向中央、省、市驻金台单位，" in render_text(_doc("jintai_2023_figures", 0))
+    assert _outside("县级市", None) == "中央、省和上级驻"
+    assert _outside("县级市", "湖北省") == "中央和省驻"  # 仙桃市, under the province
+    assert _outside("县级市", "延边朝鲜族自治州") == "中央、省、延边州驻"

@@ -128,7 +128,18 @@ def _strip_suffix(region: str) -> str:
     return region
 
 
-def default_thanks(w: Words, region: str) -> list[str]:
+def _outside(level: str, parent: str | None) -> str:
+    """Who keeps units in the region: 中央、省、市驻 for a 区; a 县级市 names its prefecture
+    (中央、省、晋城市驻高单位) rather than 上级, which only stands in for an unknown parent."""
+    if level != "县级市" or not parent:
+        return LEVEL_WORDS[level].outside
+    if parent.endswith(("省", "自治区")):  # 省直管 (仙桃市)
+        return f"中央和{'自治区' if parent.endswith('自治区') else '省'}驻"
+    m = _ETHNIC.match(parent)
+    return f"中央、省、{m.group(1) + '州' if m else running_name(parent, '县级市')}驻"
+
+
+def default_thanks(w: Words, region: str, parent: str | None = None) -> list[str]:
     """The usual list of those thanked, as most reports of this level write it."""
     short = w.short_name
     return [
@@ -136,7 +147,7 @@ def default_thanks(w: Words, region: str) -> list[str]:
         "各位人大代表、政协委员",
         "各民主党派、工商联、无党派人士和人民团体",
         f"驻{short}部队和武警官兵、公安干警、消防救援指战员",
-        f"{LEVEL_WORDS[w.level].outside}{short}单位",
+        f"{_outside(w.level, parent)}{short}单位",
         f"所有关心支持{w.place}发展的各界人士",
     ]
 
