@@ -108,8 +108,9 @@ def test_department_from_file_name_without_metadata(office):
     data, forms = office
     make_form(forms / "财政局.xlsx", [["一般公共预算收入", "亿元", None, None, 12.5, 3.1, "核实", None]])
     result = gather([forms], data)
-    assert result.summary.rows[0].dept == "财政局"
-    assert 'dept: "财政局"' in (data / "30_gather_财政局.yaml").read_text(encoding="utf-8")
+    # named as the forms name it at the office's level (区), so the confirm sheet has one 区财政局
+    assert result.summary.rows[0].dept == "区财政局"
+    assert 'dept: "区财政局"' in (data / "30_gather_财政局.yaml").read_text(encoding="utf-8")
     assert "统计局" in result.summary.missing and "财政局" not in result.summary.missing
 
 

@@ -15,6 +15,7 @@ from ..compose.numbers import cn_number, format_number
 from ..compose.typography import normalize
 from ..datapath import DataPath, resolve
 from ..model import Comparison, Figure, Rank, Report, Target, TargetCheck
+from ..model.depts import department
 from . import numbers
 
 
@@ -168,17 +169,24 @@ def text_dept(report: Report, path: str) -> str | None:
     """The department of the text at `path`: the nearest `dept` in its section or item.
 
     Nearest means: the text's own object (a figure whose name or note holds the number), else
+    the `dept` of the review section holding it (gather writes one per department's section), else
     the figure with a `dept` closest to it in the same list (facts of a review section,
     measures of a key-task item; on a tie the one before it, since a text fact usually
     continues the sentence of the figure before), else the item's first 牵头单位; None when
     none of these names one (the sheet then says 未注明部门)."""
+    d = _nearest_dept(report, path)
+    return department(d, report.meta.level, report.meta.region) if d else None
+
+
+def _nearest_dept(report: Report, path: str) -> str | None:
     st = steps(path)
     chain = [resolve(report, st[:k]) for k in range(len(st) + 1)]
     for k in range(len(st), -1, -1):
         obj = chain[k]
         if (d := _dept_of(obj)) is not None:
             return d
-        if k < len(st) and isinstance(i := st[k], int) and isinstance(obj, list):
+        own = k > 0 and _dept_of(chain[k - 1]) is not None  # a section's own dept beats a neighbour's
+        if k < len(st) and isinstance(i := st[k], int) and isinstance(obj, list) and not own:
             for dist in range(1, len(obj)):
                 for j in (i - dist, i + dist):
                     if 0 <= j < len(obj) and (d := _dept_of(obj[j])) is not None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..atomic import atomic_write
 from ..compose.numbers import format_number
 from ..model import Number, Report
+from ..model.depts import department
 from ..writers.cells import append_row, first_sheet, save_workbook, sheet_title
 from .composed import ComposedParagraph
 from .facts import sentence_around
@@ -54,10 +55,15 @@ class SheetRow:
         return self.status == "预计"
 
 
+def _one_name(report: Report, dept: str | None) -> str | None:
+    """统计局 and 市统计局 are one department, one sheet (model/depts.py)."""
+    return department(dept, report.meta.level, report.meta.region) if dept and dept.strip() else None
+
+
 def _text_rows(report: Report, i: int, cp: ComposedParagraph, s: int, run) -> list[SheetRow]:
     """One row per number of a text fact's run (a fact split over runs counts once per run)."""
     out = []
-    dept = text_dept(report, run.source.ref)
+    dept = _one_name(report, text_dept(report, run.source.ref))
     for n in figures_in_text(run.text):
         unit = "%" if n.percent else ("位" if n.rank else unit_after(run.text, n))
         value = n.shown if n.rank else n.value
@@ -82,7 +88,7 @@ def sheet_rows(report: Report, composed: list[ComposedParagraph]) -> list[SheetR
                 continue
             seen.add(run.source.ref)
             rows.append(SheetRow(i + 1, info.label, sentence_around(cp.text, s, e, width=400), info.value,
-                                 info.unit, info.status, info.dept, info.path))
+                                 info.unit, info.status, _one_name(report, info.dept), info.path))
     return rows
 
 

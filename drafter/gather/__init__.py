@@ -14,6 +14,7 @@ from pathlib import Path
 from ..atomic import atomic_write_text
 from ..datapath import format_path
 from ..errors import DrafterError, display_path
+from ..model.depts import department
 from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
 from .forms_in import read_form
@@ -35,15 +36,31 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     """Harvest a .docx/.txt through drafter.gather.materials (written separately); None when
     that module is not there yet."""
     try:
-        from .materials import harvest
+        from .materials import dept_from_name, harvest
     except ImportError:
         return None
 
-    who = dept or path.stem
+    who = dept or dept_from_name(path.name) or path.stem  # 市人社局2023年工作总结.docx → 市人社局
     out = Gathered(path, path.name, who, "material")
     for h in harvest(path, dept):
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
     return out
+
+
+def _one_names(sources: list[Gathered], office: list) -> None:
+    """Name each department as forms and the confirm sheet do (统计局 → 市统计局: model/depts.py),
+    at the level the office's files give; as typed when they give none."""
+    meta = next((f.data["meta"] for f in office if isinstance(f.data, dict) and isinstance(f.data.get("meta"), dict)
+                 and f.data["meta"].get("level")), None)
+    if meta is None:
+        return
+    level, region = str(meta["level"]), str(meta.get("region") or "")
+    for g in sources:
+        g.dept = department(g.dept, level, region) if g.dept else g.dept
+        for f in g.figures:
+            f.dept = department(f.dept, level, region) if f.dept else f.dept
+        for t in g.texts:
+            t.dept = department(t.dept, level, region) if t.dept else t.dept
 
 
 def _key_name(name: str) -> str:
@@ -207,6 +224,7 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
             result.sources.append(got)
     sources = result.sources
     office = office_files(data_dir)
+    _one_names(sources, office)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
     missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
     counts = [(len(g.figures), len(g.texts)) for g in sources]

@@ -3,7 +3,8 @@
 A folder's files merge by name: mappings merge, lists concatenate, a scalar given twice must
 agree. So a fragment only adds list items and never sets a scalar the office's file sets:
 - figures and 主要工作和成效 lines → `review.sections`, one section per topic of that source,
-  title left empty (the draft suggests one from the phrase bank or leaves 【待补充】);
+  title left empty (the draft suggests one from the phrase bank or leaves 【待补充】), and `dept`
+  the source's department, so the numbers in its lines reach the confirm sheet under it;
 - 明年主要措施 lines → `key_tasks.areas`, one area per topic with one item whose
   `lead_depts` is the department (so `drafter division` knows who leads it);
 - a figure whose indicator the office's files list with an empty value → `fill`, naming that
@@ -109,6 +110,8 @@ def render(g: Gathered) -> str | None:
             body += [f"    # {topic}", "    - facts:"]
             for it in items:
                 body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ")
+            if g.dept and any(isinstance(it, GText) for it in items):  # whose numbers the texts hold
+                body.append(f"      dept: {_q(g.dept)}")
     if fills:  # the office's empty entries these figures fill (drafter/readers/fill.py)
         body += ["fill:"]
         for f in fills:

@@ -22,6 +22,9 @@ class ReviewSection(Model):
     facts: list[Fact] = list_field(
         "工作和成效", "每项是一句文字，或带数字的结构化指标（name/value/unit/growth…）；不以句号结尾的文字与下一项用逗号相连"
     )
+    dept: Text | None = field(
+        None, title="提供部门", description="本方面文字中数字的提供部门（drafter gather 按材料写入），用于数据核对表"
+    )
 
 
 class Thanks(Model):

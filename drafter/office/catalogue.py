@@ -1,6 +1,6 @@
 """The default catalogue of indicators each department supplies, for `drafter forms`.
 
-Department names here are bare (统计局); a form names them with the region's level unit
+Department names here are bare (统计局); a form names them as model/depts.department does
 (市统计局 / 区统计局 / 县统计局; 县级市 → 市, 省 → 省). An indicator is listed for its
 department only when the data does not already name it (by `name` or an alias) anywhere: the
 data knows better who supplies what. `levels` limits an indicator to some levels.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LEVEL_WORDS
+from ..model.depts import department
 
 
 @dataclass(frozen=True)
@@ -62,20 +62,6 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         Indicator("PM2.5平均浓度", "微克/立方米", ("细颗粒物平均浓度",)),
     ),
 }
-
-# Bare department names (as `drafter init` writes them: 统计局) that take the level unit.
-BARE_DEPARTMENTS = frozenset(CATALOGUE) | {
-    "税务局", "教育局", "卫健委", "卫健局", "民政局", "医保局", "市场监管局", "自然资源局", "住建局",
-    "交通运输局", "水利局", "林业局", "文旅局", "应急管理局", "公安局", "司法局", "审计局",
-    "行政审批局", "招商局", "大数据管理局", "政府办公室", "退役军人事务局", "城市管理局", "乡村振兴局",
-}
-
-
-def department(name: str, level: str) -> str:
-    """The department's name as a form calls it: 统计局 → 区统计局 in a 区; others as written."""
-    name = name.strip()
-    unit = LEVEL_WORDS[level].unit if level in LEVEL_WORDS else "市"
-    return unit + name if name in BARE_DEPARTMENTS else name
 
 
 def catalogue_for(level: str) -> dict[str, tuple[Indicator, ...]]:

@@ -156,7 +156,7 @@ def form_rows(report: Report) -> tuple[dict[str, list[FormRow]], list[str]]:
         if not (obj.name or "").strip():
             continue
         row, dept = _row(path, obj)
-        dept = department(dept, level) if dept and dept.strip() else catalogue_dept(row.name, level)
+        dept = department(dept, level, report.meta.region) if dept and dept.strip() else catalogue_dept(row.name, level)
         named |= known_names(row.name)
         if dept is None:
             unassigned.append(path)
