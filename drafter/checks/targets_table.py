@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..compose.numbers import format_number
 from ..model import LEVEL_WORDS, Report, Target, TargetCheck
-from ..model.verdict import gdp_growth_of, judge
+from ..model.verdict import gdp_growth_of, judge, judged_checks
 from .findings import HINT, TARGETS, Finding
 
 
@@ -56,7 +56,7 @@ def _actual_text(c: TargetCheck) -> str:
 
 
 def target_rows(report: Report) -> list[TargetRow]:
-    checks = report.review.checks
+    checks = judged_checks(report.review.headline, report.review.checks)  # as the review judges them
     gdp = gdp_growth_of(checks)
     rows = []
     for i, c in enumerate(checks):

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..datapath import format_path
 from ..model import LEVEL_WORDS, Figure, Number, Rank, Report, Target
-from ..model.verdict import gdp_growth_of, judge_each
+from ..model.verdict import bare_name, gdp_growth_of, judge_each, judged_checks, lent
 from ..tree import Run, Source
 from . import aggregate
 from ..phrases.bank import Bank
@@ -267,17 +267,10 @@ def facts_runs(items: Any, headline: bool = False, first: Any = None,
     return Runs(aggregate.join(to_runs(first) if first else [], clauses))
 
 
-def _bare(name: str) -> str:
-    for prefix in ("全年", "全市", "全区", "全县", "地区"):
-        if name.startswith(prefix):
-            name = name[len(prefix):]
-    return name
-
-
 def restated(figure: Figure, check: Any) -> bool:
     """Does headline `figure` state the very number `check` reports as last year's actual?
     Same indicator (全年 / 地区 aside), same single actual, same number."""
-    if _bare(figure.name) != _bare(check.name) or check.actual is None:
+    if bare_name(figure.name) != bare_name(check.name) or check.actual is None:
         return False
     if check.value2 is not None or check.actual2 is not None or check.actual_qualifier:
         return False
@@ -290,11 +283,12 @@ def restated(figure: Figure, check: Any) -> bool:
 
 
 def absorbed_checks(headline: list[Figure], checks: list[Any]) -> dict[int, int]:
-    """headline index → check index, for checks the headline already states (stated once)."""
+    """headline index → check index, for checks the headline already states (stated once):
+    the same number, or the number a check left empty."""
     out: dict[int, int] = {}
     for hi, f in enumerate(headline):
         for ci, c in enumerate(checks):
-            if ci not in out.values() and restated(f, c):
+            if ci not in out.values() and (restated(f, c) or lent(f, c)):
                 out[hi] = ci
                 break
     return out
@@ -307,10 +301,13 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
     and the check paragraph leaves it out."""
     figs = list(items)
     all_estimated = bool(figs) and all(model_of(f).status == "预计" for f in figs)
-    lead = "预计全年" if all_estimated else "全年"
+    first_estimated = bool(figs) and model_of(figs[0]).status == "预计"
+    lead = "全年"  # 预计 stands before each estimate only: 「全年生产总值……，预计一般公共预算收入……」
     check_list = list(checks) if checks else []
-    verdicts = absorbed_checks([model_of(f) for f in figs], [model_of(c) for c in check_list])
-    gdp = _gdp([model_of(c) for c in check_list])
+    heads, raw = [model_of(f) for f in figs], [model_of(c) for c in check_list]
+    verdicts = absorbed_checks(heads, raw)
+    judged = judged_checks(heads, raw)
+    gdp = _gdp(judged)
     out: list[Run] = [Run(lead, Source("template", "headline"))]
     used: set[str] = set()
     for i, f in enumerate(figs):
@@ -320,11 +317,19 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
                 out.append(Run(end, Source("data", f"{figs[i - 1].path}.end")))
             else:
                 out.append(Run("；" if (i in verdicts or i - 1 in verdicts) else "，", Source("template", "headline")))
-        out.extend(figure_runs(f, headline=True, show_estimate=not all_estimated, fr=fr, used=used).runs)
+        # the first estimate's 预计 opens the sentence (预计全年, not 全年预计); when all are
+        # estimates it covers the list
+        shown = not all_estimated and not (i == 0 and first_estimated)
+        out.extend(figure_runs(f, headline=True, show_estimate=shown, fr=fr, used=used).runs)
         if i in verdicts:
             out.append(Run("，", Source("template", "headline")))
-            out.extend(_verdict_clause(check_list[verdicts[i]], level, gdp))
-    if all_estimated:
+            clause = _verdict_clause(check_list[verdicts[i]], level, gdp, judged[verdicts[i]])
+            if clause and clause[-1].source.kind == "template":
+                # 「……的预期目标」 stands for the check, whose own name the headline's replaces
+                name_ref = format_path(path_of(check_list[verdicts[i]]) + ("name",))
+                clause[-1] = Run(clause[-1].text, Source("derived", f"{name_ref}#stated_once"))
+            out.extend(clause)
+    if first_estimated:
         out[0] = Run("预计全年", Source("data", f"{figs[0].path}.status"))
     return Runs(out)
 
@@ -553,10 +558,12 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     _unit(c, t, p, unit)
 
 
-def _verdict_clause(x: Data, level: str, gdp_growth: Any) -> list[Run]:
+def _verdict_clause(x: Data, level: str, gdp_growth: Any, judged: Any = None) -> list[Run]:
     """「未完成6%左右的预期目标」, 「均未完成7%的预期目标」, 「分别完成、未完成……」; an unknown
-    verdict claims nothing: 「预期目标为7%」."""
+    verdict claims nothing: 「预期目标为7%」. `judged`: the check with the headline's actual."""
     t, p = _obj_path(x)
+    if judged is not None:
+        t = judged
     c = _Clause("check")
     outcomes = judge_each(t, gdp_growth)
     if t.assigned_by_superior:
@@ -613,10 +620,11 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
     return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
 
 
-def checks_runs(items: Any, level: str = "市", skip: Any = ()) -> Runs:
-    """Last year's targets judged, joined by ；, except those the headline already stated."""
+def checks_runs(items: Any, level: str = "市", skip: Any = (), judged: Any = None) -> Runs:
+    """Last year's targets judged, joined by ；, except those the headline already stated.
+    `judged`: the checks with the headline's actuals (GDP growth for 与经济增长同步)."""
     all_items = list(items)
-    gdp = _gdp([model_of(x) for x in all_items])
+    gdp = _gdp(list(judged) if judged is not None else [model_of(x) for x in all_items])
     out: list[Run] = []
     for i, x in enumerate(all_items):
         if i in skip:
@@ -633,11 +641,12 @@ def helpers(report: Report, seed: int, bank: Bank | None) -> dict[str, Any]:
     fr = FrameChooser(bank, seed, report.meta.province, level)
     review = Data(report).review
     absorbed = absorbed_checks(report.review.headline, report.review.checks)
+    judged = judged_checks(report.review.headline, report.review.checks)
     return {
         "figure": lambda x, headline=False: figure_runs(x, headline, fr=fr, used=set()),
         "facts": lambda items, headline=False, first=None: facts_runs(items, headline, first, fr=fr),
         "headline": lambda items: headline_runs(items, fr, review.checks, level),
         "target": lambda t: target_runs(t, level, fr),
         "targets": lambda ts: targets_runs(ts, level, fr),
-        "checks": lambda cs: checks_runs(cs, level, skip=set(absorbed.values())),
+        "checks": lambda cs: checks_runs(cs, level, skip=set(absorbed.values()), judged=judged),
     }

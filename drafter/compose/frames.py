@@ -317,7 +317,8 @@ def figure_pattern(f: Figure, headline: bool, has_value: bool, has_growth: bool)
         return "pair", NAME + "分别" + word("verb", f.verb) + slot("数") + "%(?:和|、)" + slot("数2") + "%" + q
     if has_value and has_growth:
         value = _value_part(f.verb, f.unit, f.qualifier, f.form, headline, f.name)
-        return "level_growth", value + SEP + _growth_verb(f.growth_verb, falling) + PCT
+        # a headline lists figures with ，, so each figure's growth joins its level with 、
+        return "level_growth", value + ("、" if headline else SEP) + _growth_verb(f.growth_verb, falling) + PCT
     if has_value:
         return "level", _value_part(f.verb, f.unit, f.qualifier, f.form, headline, f.name)
     if has_growth:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from .figures import Figure
 from .targets import TargetCheck
 
 Verdict = Literal["超额完成", "完成", "基本完成", "未完成", "待核实"]
@@ -164,3 +165,40 @@ def gdp_growth_of(checks: list[TargetCheck]):
         if "生产总值" in c.name and c.kind == "growth" and c.actual is not None and not c.actual_qualifier:
             return c.actual
     return None
+
+
+def bare_name(name: str) -> str:
+    """生产总值 for 全年生产总值 / 地区生产总值: one indicator under its usual prefixes."""
+    for prefix in ("全年", "全市", "全区", "全县", "地区"):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    return name
+
+
+def lent(figure: Figure, check: TargetCheck) -> str | None:
+    """The headline field (growth / value) that gives `check` its missing actual: same indicator
+    (全年 / 地区 aside), one exact number of the check's kind and unit; None when the headline
+    does not state it. A figure is stated once, so the check is judged on the headline's number."""
+    if bare_name(figure.name) != bare_name(check.name) or check.actual is not None:
+        return None
+    if check.value2 is not None or check.assigned_by_superior or check.relative_to_benchmark:
+        return None
+    if not check.states_number or figure.qualifier or figure.approx or figure.value2 is not None:
+        return None  # 约3000 / 6%以上 is no exact actual to judge against
+    if check.kind == "growth":
+        return "growth" if figure.growth is not None and check.effective_unit == "%" else None
+    if figure.value is not None and (figure.unit or "") == check.effective_unit:
+        return "value"
+    return None
+
+
+def judged_checks(headline: list[Figure], checks: list[TargetCheck]) -> list[TargetCheck]:
+    """The checks as the verdict sees them: an empty actual takes the headline's figure of the
+    same indicator (never an invented number; none there, it stays empty: 待核实)."""
+    out = list(checks)
+    for ci, c in enumerate(checks):
+        for f in headline:
+            if key := lent(f, c):
+                out[ci] = c.model_copy(update={"actual": getattr(f, key)})
+                break
+    return out
