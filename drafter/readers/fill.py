@@ -12,8 +12,9 @@ and after the folder is merged each item is written into its entry: the entry at
 it still has that name, else the one entry under `review` of that name whose value and growth
 are both empty (the office may have moved it). Same name, same period (review: the reviewed
 year) and same unit: the same indicator. A field the entry leaves empty is filled; an equal one
-agrees; a different value, growth or unit is a conflict naming both places. status and dept
-the office already set are kept (the office decides who answers for a figure).
+agrees; a different value, growth or unit is a conflict naming both places. The dept the office
+set is kept (the office decides who answers for a figure); its status is kept too, except on an
+entry that had no number yet, where it was only the skeleton's default and the form's wins.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..errors import Problem
 
 FILL_KEY = "fill"
 _CHECKED = ("value", "actual", "growth", "unit")  # a different one is a conflict
+_NUMBERS = ("value", "actual", "growth")
 
 
 def _empty(v: Any) -> bool:
@@ -85,11 +87,14 @@ def apply_fills(loaded) -> list[Problem]:
             problem(here, f"没有找到名为“{item['name']}”、数值为空的指标可以填入：请在数据文件中保留这一空项，或删去本项")
             continue
         entry = DataPath(target).resolve(data)
+        # init writes `status: 预计` into every empty entry: on an entry with no number yet that
+        # is the skeleton's default, and the department's own status (快报, 核实) replaces it
+        no_number = all(_empty(entry.get(k)) for k in _NUMBERS)
         for key, value in item.items():
             if key in ("entry", "name") or _empty(value):
                 continue
             mine = entry.get(key)
-            if _empty(mine):
+            if _empty(mine) or (key == "status" and no_number):
                 entry[key] = value
                 pos = loaded.values.get(here + (key,))
                 if pos is not None:
