@@ -1,7 +1,8 @@
 """`drafter gather INPUT... -o DATA_DIR`: returned forms and department materials → YAML fragments.
 
 Everything is read and checked first (bad files, conflicting figures, edited fragments); only
-then are the fragments written, so a refusal leaves DATA_DIR as it was. Fragment layout and
+then are the fragments written, so a refusal leaves DATA_DIR as it was. Every unreadable input
+and every bad cell is listed in one refusal (as readers/validate do), not the first only. Fragment layout and
 the stamp: see fragments.py; the forms contract: forms_in.py.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from ..atomic import atomic_write_text
 from ..datapath import format_path
 from ..errors import DrafterError, display_path
+from ..limits import MAX_FINDINGS_LISTED
 from ..model.depts import department
 from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
@@ -45,6 +47,17 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     for h in harvest(path, dept):
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
     return out
+
+
+def _all_refusals(refused: list[str]) -> str:
+    """One message for every input that was refused: each problem on its own line (the first
+    MAX_FINDINGS_LISTED), then how many problems in how many files."""
+    lines = [line for message in refused for line in message.splitlines() if line.strip()]
+    shown = lines[:MAX_FINDINGS_LISTED]
+    if len(lines) > MAX_FINDINGS_LISTED:
+        shown.append(f"另有 {len(lines) - MAX_FINDINGS_LISTED} 处未列出（只列前 {MAX_FINDINGS_LISTED} 处）")
+    shown.append(f"共 {len(lines)} 处问题，涉及 {len(refused)} 个文件；请改正后重新汇总，未写入任何文件")
+    return "\n".join(shown)
 
 
 def _one_names(sources: list[Gathered], office: list) -> None:
@@ -211,17 +224,24 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
         raise DrafterError(f"输出文件夹的上级不存在：{display_path(data_dir.parent)}，请先创建")
     result = GatherResult()
     notes: list[str] = []
+    refused: list[str] = []  # every input's refusal, one line per problem
     for path in collect([Path(p) for p in inputs]):
         shown = display_path(path)
-        data = read_checked(path)
-        if path.suffix.lower() in FORM_SUFFIXES:
-            result.sources.append(read_form(path, data, shown))
+        try:
+            data = read_checked(path)
+            if path.suffix.lower() in FORM_SUFFIXES:
+                result.sources.append(read_form(path, data, shown))
+                continue
+            got = _read_material(path, data, shown, dept)
+        except DrafterError as e:
+            refused.append(e.message)
             continue
-        got = _read_material(path, data, shown, dept)
         if got is None:
             notes.append(f"提示：尚不能读取部门材料（.docx / .txt），已跳过 {shown}")
         else:
             result.sources.append(got)
+    if refused:
+        raise DrafterError(_all_refusals(refused))
     sources = result.sources
     office = office_files(data_dir)
     _one_names(sources, office)

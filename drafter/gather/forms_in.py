@@ -5,7 +5,8 @@ Layout (the contract with drafter/office/forms.py): sheet 数据 with the header
 (主要工作和成效 | 明年主要措施, one short line per row); optional hidden sheet 元数据 with
 key/value rows (部门, 地区, 年度). Anything that would lose or bend a value is refused with the
 file, sheet and cell: text such as 「6%」 in a number cell, a merged cell, a renamed sheet or a
-changed header. Formulas are read by their saved values (Excel, WPS and LibreOffice save them).
+changed header. Every bad cell of a form is listed in one refusal (one line each), so a
+department fixes its form in one go. Formulas are read by their saved values (Excel, WPS and LibreOffice save them).
 """
 
 from __future__ import annotations
@@ -52,17 +53,29 @@ def read_form(path: Path, data: bytes, shown: str) -> Gathered:
         raise DrafterError(
             f"{shown}：找不到工作表“{DATA_SHEET}”（现有 {names}）；请不要改名或删除报表的“{DATA_SHEET}”工作表"
         )
+    problems: list[str] = []  # one line per bad cell or sheet, refused together at the end
     meta = _read_meta(wb[META_SHEET]) if META_SHEET in wb.sheetnames else {}
     dept = meta.get("dept") or path.stem
     year = _year(meta.get("year")) or _year(meta.get("report_year"))
     out = Gathered(path, path.name, dept, "form", region=meta.get("region"), year=year)
     if meta.get("dept"):
         out.depts_listed.add(meta["dept"])
-    _read_figures(wb[DATA_SHEET], out, shown)
-    _attach_paths(wb, out)
+    _collect(problems, _read_figures, wb[DATA_SHEET], out, shown, problems)
     if TEXT_SHEET in wb.sheetnames:
-        _read_lines(wb[TEXT_SHEET], out, shown)
+        _collect(problems, _read_lines, wb[TEXT_SHEET], out, shown, problems)
+    if problems:
+        raise DrafterError("\n".join(problems))
+    _attach_paths(wb, out)
     return out
+
+
+def _collect(problems: list[str], read, *args):
+    """read(*args), or None with its refusal added to problems: one bad cell does not hide the next."""
+    try:
+        return read(*args)
+    except DrafterError as e:
+        problems.append(e.message)
+        return None
 
 
 def _year(v) -> int | None:
@@ -96,13 +109,12 @@ def _read_meta(ws) -> dict[str, str]:
 
 
 def _refuse_merged(ws, shown: str) -> None:
-    merged = list(ws.merged_cells.ranges)
+    merged = sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col))
     if merged:
-        first = merged[0]
-        raise DrafterError(
-            f"{_where(shown, ws.title, first.coord)}：有合并单元格，合并会丢掉除左上角以外的值；"
-            "请取消合并，每个值填在自己的单元格里"
-        )
+        raise DrafterError("\n".join(
+            f"{_where(shown, ws.title, m.coord)}：有合并单元格，合并会丢掉除左上角以外的值；"
+            "请取消合并，每个值填在自己的单元格里" for m in merged
+        ))
 
 
 def _header_row(ws, first: str, shown: str, expected: tuple[str, ...]) -> int:
@@ -174,30 +186,40 @@ def _table(ws, columns, shown: str) -> int:
     return header
 
 
-def _read_figures(ws, out: Gathered, shown: str) -> None:
+def _status(cell, shown: str, sheet: str) -> str:
+    status = _checked_text(cell, shown, sheet)
+    if status and status not in STATUSES:
+        raise DrafterError(f"{_where(shown, sheet, cell.coordinate)}（状态）：“{status}”无效，应为 预计 / 快报 / 核实")
+    return status
+
+
+def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> None:
+    """Rows → out.figures; a bad cell goes to problems and its row is skipped, the rest still read."""
     header = _table(ws, HEADER, shown)
     for r in range(header + 1, ws.max_row + 1):
         cells = [ws.cell(r, c) for c in range(1, len(HEADER) + 1)]
         if all(_text(c.value) == "" for c in cells):
             continue
-        name = _checked_text(cells[0], shown, ws.title)
-        numbers = {c: _number(cells[c - 1], shown, ws.title, label) for c, label in NUMBER_COLUMNS.items()}
-        status = _checked_text(cells[6], shown, ws.title)
-        if status and status not in STATUSES:
-            raise DrafterError(
-                f"{_where(shown, ws.title, cells[6].coordinate)}（状态）：“{status}”无效，应为 预计 / 快报 / 核实"
-            )
-        if not name:
-            raise DrafterError(f"{_where(shown, ws.title, cells[0].coordinate)}：这一行填了数，但没有写指标名称")
+        before = len(problems)
+        name = _collect(problems, _checked_text, cells[0], shown, ws.title)
+        numbers = {c: _collect(problems, _number, cells[c - 1], shown, ws.title, label)
+                   for c, label in NUMBER_COLUMNS.items()}
+        status = _collect(problems, _status, cells[6], shown, ws.title)
+        unit = _collect(problems, _checked_text, cells[1], shown, ws.title)
+        note = _collect(problems, _checked_text, cells[7], shown, ws.title)
+        if name == "":
+            problems.append(f"{_where(shown, ws.title, cells[0].coordinate)}：这一行填了数，但没有写指标名称")
+        if len(problems) > before or name is None:
+            continue
         value, growth = numbers[5], numbers[6]
         if value is None and growth is None:
             out.blank_rows += 1  # listed by the office, not (yet) filled by the department
             continue
         at = cells[4] if value is not None else cells[5]
         out.figures.append(GFigure(
-            name=name, unit=_checked_text(cells[1], shown, ws.title) or None, value=value, growth=growth,
+            name=name, unit=unit or None, value=value, growth=growth,
             status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=_figure_topic(name),
-            last=numbers[3], target=numbers[4], note=_checked_text(cells[7], shown, ws.title) or None,
+            last=numbers[3], target=numbers[4], note=note or None,
         ))
 
 
@@ -208,11 +230,11 @@ def _figure_topic(name: str) -> str:
     return seed if seed != "其他" else classify(name)
 
 
-def _read_lines(ws, out: Gathered, shown: str) -> None:
+def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:
     header = _table(ws, TEXT_HEADER, shown)
     for r in range(header + 1, ws.max_row + 1):
         for col, part in ((1, "review"), (2, "key_tasks")):
             cell = ws.cell(r, col)
-            text = _checked_text(cell, shown, ws.title)
+            text = _collect(problems, _checked_text, cell, shown, ws.title)
             if text:
                 out.texts.append(GText(text, part, classify(text), f"{out.shown}!{ws.title}!{cell.coordinate}", out.dept))
