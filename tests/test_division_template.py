@@ -8,9 +8,11 @@ import shutil
 
 import docx
 import pytest
+from openpyxl import load_workbook
 
 from drafter.errors import DrafterError
 from drafter.office import division_document, division_items
+from drafter.office.division import write_division
 from drafter.resources import templates_dir
 from drafter.stages import load
 from drafter.tree import Heading, Paragraph
@@ -100,3 +102,39 @@ def test_a_template_folder_without_division_keeps_the_shipped_wording(tmp_path, 
     assert run_cli("division", XIANYANG, "-o", a)[0] == 0
     assert run_cli("division", XIANYANG, "-o", b, "--templates", folder)[0] == 0
     assert _texts(a) == _texts(b)
+
+
+def test_an_office_rewords_a_part_heading_and_the_tracker_follows(tmp_path, run_cli):
+    folder = _office_copy(
+        tmp_path,
+        ("{{ year }}年重点工作{% endblock %}", "{{ year }}年重点任务{% endblock %}"),
+        ("{% block hole_units %}牵头单位{% endblock %}", "{% block hole_units %}主责单位{% endblock %}"),
+    )
+    report = load(XIANYANG)
+    report.key_tasks.areas[0].items[0].lead_depts = []
+    report.key_tasks.areas[0].items[0].coop_depts = []
+    report.key_tasks.areas[0].items[0].all_depts = False
+    doc = division_document(report, folder)
+    headings = list(doc.find_all(Heading))
+    assert [h.text for h in headings][:2] == ["一、2024年主要预期目标", "二、2024年重点任务"]
+    # the heading keeps its sources: the year from the data, the words from the office's line
+    runs = headings[1].runs
+    line = next(i for i, x in enumerate(_lines(folder), 1) if "年重点任务" in x)
+    assert [(r.text, r.source.kind, r.source.ref) for r in runs] == [
+        ("2024", "derived", "meta.year"), ("年重点任务", "template", f"division.j2:{line}")]
+    assert "【待补充：主责单位】" in "".join(p.text for p in doc.find_all(Paragraph))
+    # the tracking sheet takes the same wording from the same template
+    out = tmp_path / "分工.xlsx"
+    write_division(report, out, templates=folder)
+    cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
+    assert "【待补充：主责单位】" in cells and "【待补充：牵头单位】" not in cells
+
+
+def test_an_older_office_copy_without_the_wording_blocks_keeps_the_shipped_words(tmp_path):
+    text = (templates_dir() / "division.j2").read_text(encoding="utf-8")
+    start, end = text.index("{% if false %}"), text.index("{% endif %}\n\n{% title %}")
+    folder = tmp_path / "旧模板"
+    folder.mkdir()
+    (folder / "division.j2").write_text(text[:start] + text[end + len("{% endif %}\n"):], encoding="utf-8")
+    doc = division_document(load(XIANYANG), folder)
+    assert [h.text for h in doc.find_all(Heading)][:2] == ["一、2024年主要预期目标", "二、2024年重点工作"]

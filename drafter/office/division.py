@@ -1,6 +1,8 @@
 """部门分工: 「××市人民政府关于落实《政府工作报告》重点工作部门分工的意见」 and its tracking
 spreadsheet, from the same data as the draft. This module gathers and numbers the items; the
-document's wording is templates/division.j2 (an office's copy wins, `--templates DIR`).
+document's wording is templates/division.j2 (an office's copy wins, `--templates DIR`),
+including the part headings, the targets sentence's opening and the 【待补充】 labels, which
+its blocks define and _Wording reads for the document and the spreadsheet alike.
 
 The document follows the real one (咸政发〔2022〕4号, see tests/fixtures/corpus/
 division_2022_咸阳.tsv): title, addressees, one sentence of purpose, parts and sections in
@@ -37,7 +39,7 @@ from ..compose.builder import Builder
 from ..compose.numbers import cn_number
 from ..compose.sandbox import explain, guard_helpers
 from ..compose.typography import normalize, tidy
-from ..compose.values import Data, Derived, Runs, placeholder
+from ..compose.values import Data, Derived, Runs, placeholder, placeholder_text
 from ..compose.words import Words
 from ..errors import DrafterError
 from ..model import Report
@@ -138,7 +140,44 @@ def _sentence(runs: list[Run]) -> list[Run]:
     return tidy(runs + [_t("。")])
 
 
-def _key_task(report: Report, ai: int, ii: int) -> DivisionItem:
+class _Wording:
+    """The wording division.j2 defines in its blocks (targets_heading, hole_units …), rendered
+    with the report's context for the parts, the targets sentence and the 【待补充】 labels that
+    both the document and the spreadsheet use; each run keeps its template line. A block an
+    office's older copy lacks comes from the shipped template."""
+
+    def __init__(self, report: Report, templates: Path | None) -> None:
+        self.report, self.templates = report, templates
+        self.builder = Builder()
+        self.envs = [make_environment(templates)]
+        if templates is not None:
+            self.envs.append(make_environment(None))
+        for env in self.envs:
+            env.drafter_builder = self.builder  # type: ignore[attr-defined]  # read by the tags
+
+    def runs(self, name: str, **extra: object) -> list[Run]:
+        for env in self.envs:
+            tmpl = env.get_template(DIVISION_TEMPLATE)
+            if name in tmpl.blocks:
+                break
+        source = env.loader.get_source(env, DIVISION_TEMPLATE)[0]  # type: ignore[union-attr]  # make_environment sets one
+        block = re.compile(r"\{%-?\s*block\s+" + name + r"\b")
+        line = next(i for i, x in enumerate(source.splitlines(), 1) if block.search(x))
+        try:
+            ctx = tmpl.new_context(guard_helpers({**_base_context(self.report), **extra}, "短语库"))
+            body = "".join(tmpl.blocks[name](ctx))
+            lead, runs = self.builder._split(body, f"{DIVISION_TEMPLATE}:{line}")
+        except DrafterError:
+            raise
+        except Exception as e:  # noqa: BLE001 - every fault of a template is the user's: named in Chinese
+            raise DrafterError(explain(e, DIVISION_TEMPLATE, self.templates)) from None
+        return tidy(lead + runs)
+
+    def label(self, name: str, **extra: object) -> str:
+        return plain(self.runs(name, **extra))
+
+
+def _key_task(report: Report, ai: int, ii: int, wd: _Wording) -> DivisionItem:
     item = report.key_tasks.areas[ai].items[ii]
     path = f"key_tasks.areas[{ai}].items[{ii}]"
     runs: list[Run] = []
@@ -151,14 +190,14 @@ def _key_task(report: Report, ai: int, ii: int) -> DivisionItem:
                 r.text = normalize(r.text)
         runs += _sentence(measures)
     else:
-        runs.append(_hole(f"{path}.measures", "具体举措和目标"))
+        runs.append(_hole(f"{path}.measures", wd.label("hole_measures")))
     lead = _units(item.lead_depts, f"{path}.lead_depts")
     coop = _units(item.coop_depts, f"{path}.coop_depts", {r.text for r in lead})
     deadline = _data(item.deadline, f"{path}.deadline") if item.deadline else None
     return DivisionItem("", 0, "", tidy(runs), lead, coop, item.all_depts, deadline, path)
 
 
-def _targets_item(report: Report, scope: str) -> DivisionItem | None:
+def _targets_item(report: Report, wd: _Wording) -> DivisionItem | None:
     tg = report.targets
     if not tg.indicators:
         return None
@@ -166,7 +205,7 @@ def _targets_item(report: Report, scope: str) -> DivisionItem | None:
     if tg.intro:
         runs.append(_data(tg.intro, "targets.intro"))
     else:
-        runs += [_d(scope, "words.scope"), _t("经济社会发展主要预期目标是：")]
+        runs += wd.runs("targets_opening")
     clauses = fig.targets_runs(Data(report).targets.indicators, report.meta.level).runs
     for r in clauses:
         if r.source.kind == "data":
@@ -209,28 +248,26 @@ def _self_building_items(report: Report) -> list[DivisionItem]:
     return out
 
 
-def _structure(report: Report) -> list[_Part]:
-    meta = report.meta
-    w = Words.of(meta)
+def _structure(report: Report, wd: _Wording) -> list[_Part]:
     parts: list[_Part] = []
-    ti = _targets_item(report, w.scope)
+    ti = _targets_item(report, wd)
     if ti is not None:
-        parts.append(_Part([_d(f"{meta.year}年主要预期目标", "meta.year")], "targets", [_Block(None, [ti])]))
+        parts.append(_Part(wd.runs("targets_heading"), "targets", [_Block(None, [ti])]))
 
     h = report.structure.headings.key_tasks
-    kt_heading = [_data(h, "structure.headings.key_tasks")] if h else [_d(f"{meta.year}年重点工作", "meta.year")]
+    kt_heading = [_data(h, "structure.headings.key_tasks")] if h else wd.runs("key_tasks_heading")
     blocks: list[_Block] = []
     for ai, area in enumerate(report.key_tasks.areas):
         path = f"key_tasks.areas[{ai}]"
         heading = ([_data(area.title, f"{path}.title")] if area.title
-                   else [_hole(f"{path}.title", f"第{cn_number(ai + 1)}方面重点工作的标题")])
-        items = [_key_task(report, ai, ii) for ii in range(len(area.items))]
-        note = None if items else [_hole(f"{path}.items", "这方面的工作事项")]
+                   else [_hole(f"{path}.title", wd.label("hole_area_title", n=cn_number(ai + 1)))])
+        items = [_key_task(report, ai, ii, wd) for ii in range(len(area.items))]
+        note = None if items else [_hole(f"{path}.items", wd.label("hole_area_items"))]
         blocks.append(_Block(heading, items, note))
     sb = report.self_building
     sb_items = _self_building_items(report)
     sb_heading = ([_data(sb.title, "self_building.title")] if sb.title
-                  else [_d("加强政府自身建设", "structure.headings")])
+                  else wd.runs("self_building_heading"))
     if sb_items and sb.placement != "part":
         blocks.append(_Block(sb_heading, sb_items))
     if blocks:
@@ -240,8 +277,8 @@ def _structure(report: Report) -> list[_Part]:
     return parts
 
 
-def _numbered(report: Report) -> list[_Part]:
-    parts = _structure(report)
+def _numbered(report: Report, wd: _Wording) -> list[_Part]:
+    parts = _structure(report, wd)
     single = len(parts) == 1
     for pi, part in enumerate(parts, 1):
         pn = cn_number(pi)
@@ -255,9 +292,10 @@ def _numbered(report: Report) -> list[_Part]:
     return parts
 
 
-def division_items(report: Report) -> list[DivisionItem]:
-    """Every numbered item of the division, in the report's order."""
-    return [it for part in _numbered(report) for block in part.sections for it in block.items]
+def division_items(report: Report, templates: Path | None = None) -> list[DivisionItem]:
+    """Every numbered item of the division, in the report's order (its wording from
+    `templates`/division.j2 when the office has its own)."""
+    return [it for part in _numbered(report, _Wording(report, templates)) for block in part.sections for it in block.items]
 
 
 def _namespace(**values: object) -> object:
@@ -266,25 +304,10 @@ def _namespace(**values: object) -> object:
     return Namespace(**values)
 
 
-def _division_context(report: Report) -> dict:
-    """templates/division.j2 sees the report's words (r, w, year, hole, derived) and the
-    numbered parts; only the wording is left to the template."""
+def _base_context(report: Report) -> dict:
+    """What every part of division.j2 sees: the report's words (r, w, year, hole, derived)."""
     meta = report.meta
     w = Words.of(meta)
-
-    def item(it: DivisionItem) -> object:
-        return _namespace(
-            number=Runs([_d(f"{it.number}.", "division.number")]), task=Runs(it.task),
-            lead=it.lead_depts, coop=it.coop_depts, all=it.all_depts, deadline=it.deadline,
-            hole=Runs([_hole(f"{it.path}.lead_depts", "牵头单位")]), path=it.path, kind=it.kind)
-
-    parts = [
-        _namespace(kind=part.kind, heading=Runs(part.heading), blocks=[
-            _namespace(heading=Runs(b.heading) if b.heading else None,
-                       items=[item(it) for it in b.items], note=Runs(b.note) if b.note else None)
-            for b in part.sections])
-        for part in _numbered(report)
-    ]
     return {
         "r": Data(report),
         "w": {k: Derived(v, f"words.{k}") for k, v in vars(w).items()},
@@ -293,8 +316,29 @@ def _division_context(report: Report) -> dict:
         "derived": lambda text, ref="": Derived(str(text), ref),
         "addressees": Derived(addressees(meta.level), "meta.level"),
         "subordinate": Derived(LEVEL_WORDS.get(meta.level, LEVEL_WORDS["市"]).subordinate, "meta.level"),
-        "parts": parts,
     }
+
+
+def _division_context(report: Report, templates: Path | None) -> dict:
+    """templates/division.j2 sees the base context and the numbered parts; only the wording is
+    left to the template."""
+    wd = _Wording(report, templates)
+    units_label = wd.label("hole_units")
+
+    def item(it: DivisionItem) -> object:
+        return _namespace(
+            number=Runs([_d(f"{it.number}.", "division.number")]), task=Runs(it.task),
+            lead=it.lead_depts, coop=it.coop_depts, all=it.all_depts, deadline=it.deadline,
+            hole=Runs([_hole(f"{it.path}.lead_depts", units_label)]), path=it.path, kind=it.kind)
+
+    parts = [
+        _namespace(kind=part.kind, heading=Runs(part.heading), blocks=[
+            _namespace(heading=Runs(b.heading) if b.heading else None,
+                       items=[item(it) for it in b.items], note=Runs(b.note) if b.note else None)
+            for b in part.sections])
+        for part in _numbered(report, wd)
+    ]
+    return {**_base_context(report), "parts": parts}
 
 
 DIVISION_TEMPLATE = "division.j2"
@@ -308,7 +352,7 @@ def division_document(report: Report, templates: Path | None = None) -> Document
     builder = Builder()
     env.drafter_builder = builder  # type: ignore[attr-defined]  # our attribute on the Jinja environment, read by the tags
     try:
-        env.get_template(DIVISION_TEMPLATE).render(guard_helpers(_division_context(report), "短语库"))
+        env.get_template(DIVISION_TEMPLATE).render(guard_helpers(_division_context(report, templates), "短语库"))
     except DrafterError:
         raise
     except Exception as e:  # noqa: BLE001 - every fault of a template is the user's: named in Chinese
@@ -352,7 +396,7 @@ def _row_height(values: list[str]) -> float:
     return min(409.0, lines * 15.0 + 6)
 
 
-def _xlsx_bytes(report: Report, stream) -> None:
+def _xlsx_bytes(report: Report, stream, templates: Path | None = None) -> None:
     from openpyxl import Workbook  # openpyxl is heavy: loaded only when a workbook is written
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -374,14 +418,15 @@ def _xlsx_bytes(report: Report, stream) -> None:
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         c.border = border
         ws.column_dimensions[c.column_letter].width = _WIDTHS[name]
-    items = division_items(report)
+    items = division_items(report, templates)
+    units_hole = placeholder_text(_Wording(report, templates).label("hole_units"))
     for row, it in enumerate(items, 2):
         lead = it.lead_text
         coop = it.coop_text
         if it.all_depts:  # as in the document: （市政府各部门负责）
             coop = f"{w.gov_short}各部门"
         hole = not it.has_units
-        values = [it.id, it.task_text, "【待补充：牵头单位】" if hole else lead, coop,
+        values = [it.id, it.task_text, units_hole if hole else lead, coop,
                   it.deadline.text if it.deadline else "", ""]
         for col, v in enumerate(values, 1):
             c = put(ws, row, col, v)
@@ -415,12 +460,13 @@ def _xlsx_bytes(report: Report, stream) -> None:
     save_workbook(wb, stream, meta.date)
 
 
-def write_division_xlsx(report: Report, path: str | Path, force: bool = False) -> int:
+def write_division_xlsx(report: Report, path: str | Path, force: bool = False,
+                        templates: Path | None = None) -> int:
     """The tracking spreadsheet: one row per item of the division (序号, 任务, 牵头单位,
     责任单位, 完成时限, 进展 — 进展 left for the offices, a drop-down of 未启动/推进中/已完成).
     Written atomically; an existing file is kept unless `force`. Returns the row count."""
-    atomic_write(Path(path), lambda s: _xlsx_bytes(report, s), force=force)
-    return len(division_items(report))
+    atomic_write(Path(path), lambda s: _xlsx_bytes(report, s, templates), force=force)
+    return len(division_items(report, templates))
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -454,10 +500,11 @@ def write_division(
     # `drafter division` has no --format: the file name alone decides
     path, fmt, profile = prepare_output(out, fmt, force, style, formats=DIVISION_FORMATS, format_option=False)
     report = data if isinstance(data, Report) else load(data)
-    doc = division_document(report, Path(templates) if templates is not None else None)
-    items = division_items(report)
+    own = Path(templates) if templates is not None else None
+    doc = division_document(report, own)
+    items = division_items(report, own)
     if fmt == "xlsx":
-        write_division_xlsx(report, path, force=force)
+        write_division_xlsx(report, path, force=force, templates=own)
     else:
         write(doc, path, fmt, profile=profile, force=force)
     return DivisionResult(doc, items, path, fmt, doc.placeholders())
