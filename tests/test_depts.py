@@ -8,12 +8,13 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 
-from drafter.api import gather
+from drafter.api import forms, gather
 from drafter.checks.sheet import NO_DEPT
-from drafter.model.depts import BARE_DEPARTMENTS, department
+from drafter.model.depts import ALIASES, BARE_DEPARTMENTS, department
 from drafter.office.catalogue import CATALOGUE
-from tests.test_check_helpers import XIANYANG, check, xianyang_variant
+from tests.test_check_helpers import JINTAI, XIANYANG, check, xianyang_variant
 
 # A real sentence of the 咸阳 2024 review (style_corpus/2024_咸阳市.txt, 公共服务优供给).
 JOBS = "坚持就业优先，组织招聘活动240场次，城镇就业新增5.14万人。"
@@ -69,3 +70,60 @@ def test_numbers_gathered_from_a_departments_materials_stay_its_own(tmp_path):
     assert sorted(float(r["数值"]) for r in gathered) == [5.14, 240]
     assert all(JOBS[:-1] in r["文稿中的句子"] or "5.14万人" in r["文稿中的句子"] for r in gathered)
     assert not any(r["数值"] in (240, 5.14) for r in sheets.get(NO_DEPT, []))
+
+
+# Long official names (and one usual short form) → the name forms and the confirm sheet use,
+# at each level: a 区, 县 or 县级市 has a 发改局 / 卫健局 where a 市 has a 发改委 / 卫健委.
+LONG_NAMES = {
+    "人力资源和社会保障局": "人社局", "发展和改革委员会": "发改委", "住房和城乡建设局": "住建局",
+    "自然资源和规划局": "自然资源局", "农业局": "农业农村局", "市场监督管理局": "市场监管局",
+    "卫生健康委员会": "卫健委", "环保局": "生态环境局", "文化和旅游局": "文旅局",
+    "工业和信息化局": "工信局", "交通局": "交通运输局", "医疗保障局": "医保局",
+    "应急局": "应急管理局", "行政审批服务局": "行政审批局",
+}
+BELOW_CITY = {"发改委": "发改局", "卫健委": "卫健局"}
+
+
+@pytest.mark.parametrize("level, unit, region", [
+    ("市", "市", "咸阳市"), ("区", "区", "金台区"), ("县", "县", "眉县"), ("县级市", "市", "高平市"),
+])
+def test_every_alias_is_one_department_at_each_level(level, unit, region):
+    for alias, bare in {**LONG_NAMES, **ALIASES}.items():
+        short = bare if level == "市" else BELOW_CITY.get(bare, bare)
+        one = unit + short
+        assert department(one, level, region) == one  # the canonical name is a fixed point
+        for typed in (alias, unit + alias, region + alias, f" {unit}{alias} "):
+            assert department(typed, level, region) == one, typed
+    # the other form of 发改 / 卫健 is the same bureau: 区发改委 → 区发改局, 市发改局 → 市发改委
+    assert department(unit + "发改委", level) == department(unit + "发改局", level)
+    assert department(unit + "卫健局", level) == department(unit + "卫健委", level)
+    # 市场监管局 begins with 市 but is a bare name, and a prefecture's bureau is not the district's
+    assert department("市场监管局", level) == unit + "市场监管局"
+    assert department("宝鸡市生态环境局金台分局", level, region) == "宝鸡市生态环境局金台分局"
+    if unit != "市":
+        assert department("市人力资源和社会保障局", level, region) == "市人力资源和社会保障局"
+
+
+def test_confirm_sheet_is_the_same_with_departments_in_long_form(tmp_path):
+    text = XIANYANG.read_text(encoding="utf-8")
+    long = {"市人社局": "咸阳市人力资源和社会保障局", "市发改委": "市发展和改革委员会",
+            "市住建局": "市住房和城乡建设局", "市卫健委": "市卫生健康委员会",
+            "市市场监管局": "市市场监督管理局", "市工信局": "市工业和信息化局",
+            "市交通运输局": "市交通局", "市医保局": "市医疗保障局", "市行政审批局": "市行政审批服务局"}
+    for short, full in long.items():
+        assert f"dept: {short}}}" in text, short
+        text = text.replace(f"dept: {short}}}", f"dept: {full}}}")
+    (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
+    check(XIANYANG, confirm_sheet=tmp_path / "原.xlsx")
+    check(tmp_path / "long.yaml", confirm_sheet=tmp_path / "全称.xlsx")
+    before, after = _sheet_rows(tmp_path / "原.xlsx"), _sheet_rows(tmp_path / "全称.xlsx")
+    assert set(long) <= set(before) and list(after) == list(before) and after == before
+    summary = [[[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / f).worksheets[0].iter_rows()]
+               for f in ("原.xlsx", "全称.xlsx")]
+    assert summary[0] == summary[1]
+
+
+def test_a_districts_data_and_the_catalogue_name_one_development_bureau(tmp_path):
+    # 金台区's data says 区发改局, the catalogue 发改委: one form, under the data's name
+    depts = {f.dept for f in forms(JINTAI, tmp_path / "报表").files}
+    assert "区发改局" in depts and "区发改委" not in depts

@@ -110,7 +110,7 @@ def test_skeleton_forms_name_departments_by_level_and_carry_last_years_targets(t
     init(tmp_path / "金台区2025.yaml", "金台区", "区", 2025)
     result = forms(tmp_path / "金台区2025.yaml", tmp_path / "区报表")
     depts = {f.dept: f for f in result.files}
-    assert {"区统计局", "区财政局", "区人社局", "区发改委"} <= set(depts)
+    assert {"区统计局", "区财政局", "区人社局", "区发改局"} <= set(depts)  # a 区's 发改 is a 局 (model/depts.py)
     assert not any(d in depts for d in ("统计局", "市统计局"))
     wb = _check_layout(depts["区人社局"].path)
     assert {"城镇新增就业", "城镇调查失业率"} <= {r[0] for r in _rows(wb)}

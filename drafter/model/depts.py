@@ -1,24 +1,55 @@
-"""One department, one name: 统计局, 市统计局 and 咸阳市统计局 are the same office in 咸阳市.
+"""One department, one name: 统计局, 市统计局, 咸阳市统计局 and 市人力资源和社会保障局 / 市人社局
+are each one office in 咸阳市.
 
 `drafter init` writes bare names (统计局), forms and gather the full form with the level's
-unit word (市统计局 / 区统计局 / 县统计局; 县级市 → 市), and people type either, or with the
-region in front. Forms, gather and the confirm sheet all name a department through
-`department`, so it gets one form, one sheet and one group whatever was typed. Names outside
-the known list (市委宣传部, 国网供电公司) are kept as written: a unit word there would be a guess.
+unit word (市统计局 / 区统计局 / 县统计局; 县级市 → 市), and people type either, with the
+region in front, or the long official name (市发展和改革委员会 for 市发改委). Forms, gather and
+the confirm sheet all name a department through `department`, so it gets one form, one sheet
+and one group whatever was typed. Names outside the known list (市委宣传部, 国网供电公司) are
+kept as written: a unit word there would be a guess.
 """
 
 from __future__ import annotations
 
 from .meta import LEVEL_WORDS
 
-# Bare department names that take the level's unit word; the first nine are the forms
-# catalogue's (office/catalogue.py) suppliers.
+# Bare department names that take the level's unit word, as forms and the confirm sheet write
+# them: the short forms the forms catalogue (office/catalogue.py) and the examples' `dept` use.
 BARE_DEPARTMENTS = frozenset({
-    "统计局", "财政局", "人社局", "发改委", "商务局", "科技局", "工信局", "农业农村局", "生态环境局",
-    "税务局", "教育局", "卫健委", "卫健局", "民政局", "医保局", "市场监管局", "自然资源局", "住建局",
-    "交通运输局", "水利局", "林业局", "文旅局", "应急管理局", "公安局", "司法局", "审计局",
-    "行政审批局", "招商局", "大数据管理局", "政府办公室", "退役军人事务局", "城市管理局", "乡村振兴局",
+    "统计局", "财政局", "人社局", "发改委", "发改局", "商务局", "科技局", "工信局", "农业农村局",
+    "生态环境局", "税务局", "教育局", "卫健委", "卫健局", "民政局", "医保局", "市场监管局",
+    "自然资源局", "住建局", "交通运输局", "水利局", "林业局", "文旅局", "应急管理局", "公安局",
+    "司法局", "审计局", "行政审批局", "招商局", "大数据管理局", "政府办公室", "退役军人事务局",
+    "城市管理局", "乡村振兴局",
 })
+
+# Long official names and usual short forms → the bare name above. 发改 and 卫健 are a
+# 委员会 in a 省 or 市 and a 局 in a 区, 县 or 县级市 (咸阳: 市发改委; 金台区, 高平市: 发改局),
+# so both spellings of those map to "发改委" / "卫健委" and `_at_level` picks the level's.
+ALIASES: dict[str, str] = {
+    "人力资源和社会保障局": "人社局", "人力资源社会保障局": "人社局",
+    "发展和改革委员会": "发改委", "发展改革委员会": "发改委", "发展改革委": "发改委",
+    "发展和改革局": "发改委", "发展改革局": "发改委", "发改局": "发改委",
+    "住房和城乡建设局": "住建局", "住房城乡建设局": "住建局",
+    "自然资源和规划局": "自然资源局", "规划和自然资源局": "自然资源局",
+    "农业局": "农业农村局",
+    "市场监督管理局": "市场监管局",
+    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健委", "卫健局": "卫健委",
+    "环保局": "生态环境局", "环境保护局": "生态环境局",
+    "文化和旅游局": "文旅局", "文化旅游局": "文旅局",
+    "工业和信息化局": "工信局", "工业和信息化委员会": "工信局", "经济和信息化局": "工信局",
+    "科学技术局": "科技局",
+    "交通局": "交通运输局",
+    "医疗保障局": "医保局",
+    "应急局": "应急管理局",
+    "行政审批服务局": "行政审批局", "审批局": "行政审批局",
+    "大数据局": "大数据管理局",
+    "政府办": "政府办公室",
+    "城管局": "城市管理局",
+}
+
+# 委员会 at 省 and 市, 局 below (a 县级市 included, though its unit word is 市).
+_BUREAU_BELOW_CITY = {"发改委": "发改局", "卫健委": "卫健局"}
 
 
 def level_unit(level: str | None) -> str:
@@ -26,12 +57,24 @@ def level_unit(level: str | None) -> str:
     return LEVEL_WORDS[level].unit if level in LEVEL_WORDS else "市"
 
 
+def _at_level(bare: str, level: str | None) -> str | None:
+    """The department's bare name at this level, or None when `bare` is not a known one."""
+    bare = ALIASES.get(bare, bare)
+    if bare not in BARE_DEPARTMENTS:
+        return None
+    return _BUREAU_BELOW_CITY.get(bare, bare) if level in ("区", "县", "县级市") else bare
+
+
 def department(name: str, level: str | None, region: str | None = None) -> str:
     """The department's one name at this level: 统计局 → 市统计局, 咸阳市统计局 → 市统计局 (in
-    咸阳市), 区统计局 stays; a name outside BARE_DEPARTMENTS is returned stripped, as written."""
+    咸阳市), 市人力资源和社会保障局 → 市人社局; 区统计局 in a 市 stays, and so does a name
+    outside BARE_DEPARTMENTS and ALIASES, stripped, as written."""
     name = name.strip()
     unit = level_unit(level)
     region = (region or "").strip()
-    if region and region.endswith(unit) and name.startswith(region) and name[len(region):] in BARE_DEPARTMENTS:
-        return unit + name[len(region):]
-    return unit + name if name in BARE_DEPARTMENTS else name
+    # the whole name first: 市场监管局 is bare, not 市 + 场监管局
+    prefixes = [""] + [p for p in (region if region.endswith(unit) else "", unit) if p]
+    for prefix in prefixes:
+        if name.startswith(prefix) and (bare := _at_level(name[len(prefix):], level)):
+            return unit + bare
+    return name
