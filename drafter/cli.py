@@ -37,6 +37,14 @@ def _err(line: str) -> None:
     print(line, file=sys.stderr)
 
 
+def _print_first(lines: list[str], shown: int = 5) -> None:
+    """A list on the terminal: its first `shown` lines indented, then how many more there are."""
+    for line in lines[:shown]:
+        print(f"  {line}")
+    if len(lines) > shown:
+        print(f"  ……另有 {len(lines) - shown} 项")
+
+
 @app.command()
 def draft(
     data: Path = typer.Argument(..., help="数据文件（.yaml），或按文件名顺序合并的数据文件夹"),
@@ -136,10 +144,7 @@ def division(
     print(f"已生成 {out}（{len(result.items)} 项任务）")
     if result.missing_units:
         print(f"其中 {len(result.missing_units)} 项数据中没有牵头或责任单位，已留【待补充】，请在数据文件中填写：")
-        for item in result.missing_units[:5]:
-            print(f"  {item.id}  {item.path}.lead_depts  {item.task_text[:24]}……")
-        if len(result.missing_units) > 5:
-            print(f"  ……另有 {len(result.missing_units) - 5} 项")
+        _print_first([f"{item.id}  {item.path}.lead_depts  {item.task_text[:24]}……" for item in result.missing_units])
     dates = [r for r in result.placeholders if r.source.ref == "division.closing"]
     if dates:
         print(f"报送时间留有 {len(dates)} 处【待补充】，请在印发前填写")
@@ -309,10 +314,7 @@ def forms(
     print(f"共 {len(result.files)} 个部门")
     if result.unassigned:
         print(f"另有 {len(result.unassigned)} 项数据没有注明提供部门（dept），未列入报表：")
-        for p in result.unassigned[:5]:
-            print(f"  {p}")
-        if len(result.unassigned) > 5:
-            print(f"  ……另有 {len(result.unassigned) - 5} 项")
+        _print_first([str(p) for p in result.unassigned])
 
 
 @app.command()
