@@ -47,7 +47,7 @@ NOT_IN_TEXT: dict[str, str] = {
 _DEFAULT_WORDING_ONLY = ("short_name", "leadership", "speaker_title", "name", "place", "government", "parent")
 # Whole branches that are settings, not text.
 SETTINGS = ("structure",)
-_CUT = re.compile(r"[.\[]")
+_FROM_DATA = frozenset(("data", "placeholder", "derived"))  # the kinds of run whose ref is a data path
 # Words of the draft that come from meta fields by way of a phrase slot or a default list.
 _SLOT_FIELDS = {
     "上级领导": ("meta.leadership", "meta.parent"),
@@ -62,34 +62,55 @@ _WORD_FIELDS = {"words.thanks": ("meta.short_name", "meta.region", "meta.place")
 def _used_paths(doc: Document, extra: Iterable[str]) -> set[str]:
     """Every path a run came from, and every path above it: a value is used when its own path,
     or a path inside it, made a run (review.headline[0] is used by review.headline[0].value)."""
-    used: set[str] = set()
-    refs = [r.source.ref for r in doc.runs() if r.source.kind in ("data", "placeholder", "derived")]
-    for written in [*refs, *extra]:
-        if "#" in written:  # a phrase's slot filled with the draft's own words (…#上级领导)
-            used.update(_SLOT_FIELDS.get(written.split("#", 1)[1], ()))
-        used.update(_WORD_FIELDS.get(written, ()))
-        ref = written.split("#", 1)[0]
+    used: set[str] = set()  # closed under "the path above": a path in it has its parents too
+    named: set[str] = set()  # fields named by a slot or a word list, without their parents
+    # a set first: a draft states ~700 paths, a few of them twice
+    written = {r.source.ref for r in doc.runs() if r.source.kind in _FROM_DATA}
+    written.update(extra)
+    for ref in written:
+        if "#" in ref:  # a phrase's slot filled with the draft's own words (…#上级领导)
+            ref, slot = ref.split("#", 1)
+            named.update(_SLOT_FIELDS.get(slot, ()))
+        elif ref in _WORD_FIELDS:
+            named.update(_WORD_FIELDS[ref])
+        # the path and each path above it, from the nearest: siblings share their parents,
+        # so the walk stops at the first one already there (every one above it is too)
         if not ref or ref in used:
             continue
-        used.add(ref)
-        for m in _CUT.finditer(ref):
-            used.add(ref[: m.start()])
-    return used
+        while True:
+            used.add(ref)
+            cut = max(ref.rfind("."), ref.rfind("["))
+            if cut < 0:
+                break
+            ref = ref[:cut]
+            if ref in used:
+                break
+    return used | named
 
 
 def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ()) -> list[Problem]:
     used = _used_paths(doc, extra_used)
     problems: list[Problem] = []
+    # Values come parent first (the reader records a key's value before its children), so each
+    # value and shown path is its parent's plus one step: no walk from the root, no formatting.
+    value_of: dict[tuple, object] = {(): loaded.data}
+    shown_of: dict[tuple, str] = {(): ""}
     for path, pos in loaded.values.items():
         if not path or path[0] in SETTINGS:
             continue
-        last = next((p for p in reversed(path) if isinstance(p, str)), "")
-        if last in NOT_IN_TEXT:
-            continue
-        value = _value_at(loaded.data, path)
-        if value is None or value == "" or isinstance(value, (dict, list)):
-            continue  # empty on purpose ("" means "no such sentence"), or a container
-        shown = format_path(path)
+        parent, step = path[:-1], path[-1]
+        owner = value_of[parent] if parent in value_of else _value_at(loaded.data, parent)
+        value = _step(owner, step)
+        if isinstance(value, (dict, list)):
+            value_of[path] = value
+            continue  # a container
+        last = step if isinstance(step, str) else next((p for p in reversed(path) if isinstance(p, str)), "")
+        if last in NOT_IN_TEXT or value is None or value == "":
+            continue  # not printed by design, or empty on purpose ("" means "no such sentence")
+        above = shown_of.get(parent)
+        if above is None:
+            above = shown_of[parent] = format_path(parent)
+        shown = f"{above}[{step}]" if isinstance(step, int) else (f"{above}.{step}" if above else str(step))
         if shown in used:
             continue
         problems.append(Problem(pos.file, pos.line, pos.column, shown, f"这个值不会出现在初稿中：{why(shown, loaded)}"))
@@ -135,6 +156,13 @@ def why(path: str, loaded: Loaded) -> str:
     if path.endswith(".value2"):
         return "第二个数值只在有第一个数值时写出"
     return "当前模板没有用到这个字段（请检查它是否放错了位置，或在自定义模板中使用它）"
+
+
+def _step(data, p):
+    try:
+        return data[p]
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 def _value_at(data, path):
