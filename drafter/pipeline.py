@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .checks.unused import unused_values as _unused
 from .errors import DrafterError, display_path
+from .readers.yaml_data import gc_paused
 from .stages import compose_report, load_with_positions, prepare_output
 from .tree import Document, Run
 from .writers import write
@@ -70,6 +71,13 @@ def _annotate_target(out: str | Path, fmt: str | None) -> str:
 
 def run(data: str | Path, out: str | Path, options: DraftOptions = DraftOptions()) -> DraftResult:
     """Data file or folder → the draft (or its outline) at `out`."""
+    # A draft's tens of thousands of short-lived objects set off ~7 collections (~1 ms of a
+    # 33 ms warm draft); paused, one collection at the end sweeps them all.
+    with gc_paused():
+        return _run(data, out, options)
+
+
+def _run(data: str | Path, out: str | Path, options: DraftOptions) -> DraftResult:
     o = options
     fmt = _annotate_target(out, o.fmt) if o.annotate else o.fmt
     # the outline command has no --format option for the message to suggest
