@@ -47,6 +47,9 @@ class Pos(NamedTuple):  # a tuple: one is made for every key and value, so it mu
     column: int  # 1-based
 
 
+_pos = tuple.__new__  # _pos(Pos, (file, line, column)): a Pos without the Python-level __new__
+
+
 @dataclass
 class Loaded:
     """Plain Python data plus where each value and key was written."""
@@ -193,6 +196,9 @@ class _Converter:
 
     def convert(self, node: Any, path: tuple) -> Any:
         """Build plain data from a node graph already measured (so of bounded size and depth)."""
+        # ~3,000 nodes a report: positions are made inline and scalars, most of the nodes,
+        # converted without a further call to convert
+        file, keys, values, scalar = self.file, self.out.keys, self.out.values, self.scalar
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -202,23 +208,28 @@ class _Converter:
                 key = key_node.value
                 child = path + (key,)
                 if key in result:
-                    first = self.out.keys[child]
+                    first = keys[child]
                     self.problems.append(
                         Problem(self.file, *self._lc(key_node), format_path(child),
                                 f"重复的键“{key}”：第 {first.line} 行已经写过，同一层级不能出现两次")
                     )
                     continue
-                self.out.keys[child] = self.pos(key_node)
-                self.out.values[child] = self.pos(value_node)
-                result[key] = self.convert(value_node, child)
+                m = key_node.start_mark
+                keys[child] = _pos(Pos, (file, m.line + 1, m.column + 1))
+                m = value_node.start_mark
+                values[child] = _pos(Pos, (file, m.line + 1, m.column + 1))
+                is_scalar = isinstance(value_node, yaml.ScalarNode)
+                result[key] = scalar(value_node, child) if is_scalar else self.convert(value_node, child)
             return result
         if isinstance(node, yaml.SequenceNode):
             items = []
             for i, item in enumerate(node.value):
-                self.out.values[path + (i,)] = self.pos(item)
-                items.append(self.convert(item, path + (i,)))
+                child = path + (i,)
+                m = item.start_mark
+                values[child] = _pos(Pos, (file, m.line + 1, m.column + 1))
+                items.append(scalar(item, child) if isinstance(item, yaml.ScalarNode) else self.convert(item, child))
             return items
-        return self.scalar(node, path)
+        return scalar(node, path)
 
     def _lc(self, node: Any) -> tuple[int, int]:
         m = node.start_mark
