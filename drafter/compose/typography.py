@@ -39,7 +39,14 @@ def _quotes(text: str) -> str:
     return "".join(out)
 
 
+# Every character a step of `normalize` changes or looks for (keep in step with the tables and
+# patterns above): most office text has none, and one scan is ~2 ms of a draft less than six.
+_TOUCHED = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．;!?(),:.…\\-\"']")
+
+
 def normalize(text: str) -> str:
+    if not _TOUCHED.search(text):
+        return text
     text = text.translate(_WIDE_TABLE).translate(_SIMPLE)
     text = _COMMA.sub("，", text)
     text = _COLON.sub("：", text)
