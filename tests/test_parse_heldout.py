@@ -22,6 +22,7 @@ from test_parse_variants import hard_wrap
 
 from drafter.parse import parse_lines, to_json
 from drafter.parse.normalize import normalize_line
+from drafter.parse.unwrap import unwrap
 
 ROOT = Path(__file__).resolve().parents[1]
 MORE = ROOT / "style_corpus" / "more"
@@ -96,12 +97,14 @@ def measure(variant: str = "plain") -> dict:
 
 # Measured on the held-out set (1209 lines, 110 review and 138 key-task headings, 612 leads).
 # First figures, with the parser of 2026-11-30 before any fix (the honest estimate for the
-# hidden set): plain and PDF-wrapped lines 99.83 %, headings 100 %, leads P 100 % R 99.84 %;
-# web-wrapped review P 99.10 %, leads P 98.03 % R 97.71 %. README holds them (parser rows).
+# hidden set): plain and PDF-wrapped lines 99.83 % (吉林's 三、2024年工作安排 after a targets
+# part of its own), headings 100 %, leads P 100 % R 99.84 %; web-wrapped review P 99.10 %, leads
+# P 98.03 % R 97.71 %. Held below: after the fixes that followed, when the set was no longer unseen.
+# Left: 南宁 28 (a one-paragraph section's lead) and, web-wrapped, full lines that end at a 。.
 HELD = {
-    "plain": {"lines": 0.998, "review": (1.0, 1.0), "key_tasks": (1.0, 1.0), "leads": (1.0, 0.998)},
-    "hard_wrap": {"lines": 0.998, "review": (1.0, 1.0), "key_tasks": (1.0, 1.0), "leads": (1.0, 0.998)},
-    "web_wrap": {"lines": 0.998, "review": (0.99, 1.0), "key_tasks": (1.0, 1.0), "leads": (0.98, 0.977)},
+    "plain": {"lines": 1.0, "review": (1.0, 1.0), "key_tasks": (1.0, 1.0), "leads": (1.0, 0.998)},
+    "hard_wrap": {"lines": 1.0, "review": (1.0, 1.0), "key_tasks": (1.0, 1.0), "leads": (1.0, 0.998)},
+    "web_wrap": {"lines": 1.0, "review": (0.99, 1.0), "key_tasks": (1.0, 1.0), "leads": (0.991, 0.995)},
 }
 
 
@@ -119,3 +122,30 @@ def test_heldout_reports_hold_the_measured_level(variant):
     assert m["lines"] >= held["lines"], (m["lines"], m["worst"], detail)
     for kind in KINDS:
         assert m[kind][0] >= held[kind][0] and m[kind][1] >= held[kind][1], (kind, m[kind], detail)
+
+
+def test_targets_part_of_its_own_then_a_plan_heading_opens_the_key_tasks():
+    """吉林: 二、…总体思路和目标任务 (goals, ——聚焦… items), then 三、2024年工作安排 over the tasks."""
+    lines = ["各位代表：", "现在，我代表市人民政府向大会报告工作，请予审议。", "一、2023年工作回顾",
+             "过去一年，全市经济运行稳中向好，地区生产总值增长6%。" * 3, "（一）经济运行逆势上扬", "工业经济展现韧性。" * 4,
+             "（二）发展动能集聚释放", "创新体系日臻完善。" * 4, "（三）城乡建设焕新升级", "城市更新多点发力。" * 4,
+             "二、2024年工作总体思路和目标任务", "总体要求是：坚持稳中求进工作总基调。", "主要预期目标是：地区生产总值增长6%左右。",
+             "——聚焦空间布局合理。优化城市空间布局。", "三、2024年工作安排", "重点做好三个方面工作：",
+             "（一）坚定不移推动产业转型升级", "一是聚力打造化工产业基地。推进项目建设。",
+             "（二）坚定不移落实扩大内需战略", "一是精准扩大有效投资。推进项目建设。",
+             "（三）坚定不移保障和改善民生", "一是坚持就业优先战略。推进就业创业。",
+             "各位代表！让我们团结奋斗，再创新的辉煌！"]
+    parts = [(p["type"], p["start_line"], p["heading"]) for p in to_json(parse_lines(lines))["parts"]]
+    assert ("targets", 11, "二、2024年工作总体思路和目标任务") in parts
+    assert ("key_tasks", 15, "三、2024年工作安排") in parts
+
+
+def test_unwrap_joins_a_line_that_cannot_open_a_sentence_and_ends_a_cut_heading():
+    para = "学习运用“千万工程”经验，统筹推进乡村全面振兴，建设宜居宜业和美乡村，让农民就地过上现代文明生活。"
+    heading = "（二）牢牢扭住实现新型工业化这个关键任务，全力打造更具国际竞争力的现代化产业体系"
+    lead = "打造产业智能化、绿色化、融合化发展标杆。推进制造业高端化、智能化、绿色化发展，建设一批灯塔工厂和智能制造示范工厂。"
+    text = [para, heading, lead] * 4
+    cut = 12  # a web page's text cut at a count: 学习运用“千万工程” / ，统筹推进…; the heading's last piece is short
+    lines = [t[k:k + cut] for t in text for k in range(0, len(t), cut)]
+    joined, _origin = unwrap(lines)
+    assert joined == text

@@ -42,12 +42,25 @@ _MIN_LINES = 6  # fewer lines than this cannot show a print width
 # Markers that open a new paragraph even after an open line (一是 is left out: an inline
 # 一是…，二是… list may be wrapped right before its marker).
 _PARAGRAPH_KINDS = ("（一）", "一、", "（1）", "1.")
+# No sentence or paragraph opens with these: such a line carries on the one before it (a
+# wrap right after a closing quote: …“三条红线” / ，实行最严格的水资源管理。).
+_NO_START = set("，、。；：！？）」』”’,;:!?)")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}[，,、]")
 
 
 def _open(line: str) -> bool:
     s = line.rstrip()
     return bool(s) and s[-1] not in _CLOSED
+
+
+_QUOTE_END = set("”’」』）)")
+_STOPS = set("。！？!?；;：:")
+
+
+def _ends_open(text: str) -> bool:
+    """Open, or closed only by a quote or bracket with no stop inside it (…“千万工程” / 经验，…):
+    the sentence goes on after the quotation."""
+    return _open(text) or (len(text) > 1 and text[-1] in _QUOTE_END and text[-2] not in _STOPS)
 
 
 def hard_wrapped(lines: list[str]) -> bool:
@@ -124,7 +137,7 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
             seen_heads.add(text)
         if by_indent and indented is not None and indented[i - 1]:  # by_indent implies the marks
             joining = False
-        inside = joining and not _starts_paragraph(text)
+        inside = (joining and not _starts_paragraph(text)) or (bool(out) and text[0] in _NO_START)
         if inside:
             out[-1] += text
         else:
@@ -132,7 +145,12 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
             origin.append(i)
         # a short open line that starts a paragraph is a title, never a wrap; inside a
         # paragraph a short line without a stop still goes on (「…全市PM2.5」 / 「平均浓度…」)
-        joining = (_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
+        if fixed and not by_indent:
+            # cut at a count: only a full open line goes on; a shorter one ends its paragraph even
+            # without a stop (the last piece of a wrapped heading, with the lead after it)
+            joining = _ends_open(text) and len(text) >= cut - _TITLE_SLACK
+        else:
+            joining = (_ends_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
         if joining and fixed and not by_indent and not inside and _starts_paragraph(text) and len(text) < cut - _TITLE_SLACK:
             joining = False  # （一）强化创新驱动，加快建设…先行区: an own-line heading nearly as wide as a line
     return out, origin

@@ -5,6 +5,7 @@ lose the numbering), and named by its wording:
     回顾/总结, or 过去/去年 …工作            → review      (2022年工作回顾, 一、过去一年的工作)
     政府 + 建设/治理…, or 自身建设          → self_building (加快建设实干政府, 四、切实提升政府治理能力)
     要求/目标/思路 without 重点/任务/安排    → targets     (二、2024年工作要求和目标)
+      or with them, when another plan heading follows (二、…思路和目标任务 / 三、2024年工作安排)
     今后五年 … (a new government's term)     → targets
     工作/任务/重点/安排 + a year or 重点/主要 → plan        (2023年工作安排, 三、今年重点工作)
 rules/targets.py later decides whether a plan part holds targets before its key tasks.
@@ -66,6 +67,11 @@ def part_type(line: str) -> str | None:
     return None
 
 
+# A plan heading that names the goals (总体思路和目标任务) is the targets part when a second plan
+# heading without them (工作安排) follows: the year's tasks then stand under their own heading.
+_GOALS = re.compile(r"要求|目标|思路")
+
+
 def _year(line: str) -> int:
     m = re.search(r"((?:19|20)\d{2})年", line)
     return int(m.group(1)) if m else 0
@@ -113,7 +119,9 @@ def rule(state: State) -> None:
             t = "review"  # 一、2023年主要工作 before 二、2024年主要目标和重点工作
         if t is None and numbered and rank == _RANK["review"] and _next_numbered_heading(lines[i], last_number):
             t = "targets"  # 二、在绿色低碳高质量发展中奋力走在前 between the review and the plan
-        if t is None or _RANK[t] < rank or t in seen:
+        promote = (t == "plan" and bool(found) and found[-1][1] == "plan" and "targets" not in seen
+                   and bool(_GOALS.search(lines[found[-1][0]])) and not _GOALS.search(lines[i]))
+        if t is None or _RANK[t] < rank or (t in seen and not promote):
             continue
         mk = marker(lines[i])
         n = mk.number if mk and mk.kind == "一、" else None
@@ -121,6 +129,9 @@ def rule(state: State) -> None:
             continue
         if n is not None and numbered and n != last_number + 1:
             continue
+        if promote:
+            found[-1] = (found[-1][0], "targets")  # 二、…总体思路和目标任务 then 三、2024年工作安排
+            seen.add("targets")
         numbered = n is not None
         last_number = n or 0
         found.append((i, t))
