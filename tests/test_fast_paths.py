@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from drafter.compose import typography as T
 from drafter.compose.sandbox import _arity
@@ -18,6 +19,10 @@ from drafter.datapath import format_path
 from drafter.pipeline import _IN_PROPERTIES
 from drafter.stages import compose_report, load_with_positions
 from drafter.checks.unused import NOT_IN_TEXT, SETTINGS, unused_values
+from drafter.style import default_profile
+from drafter.writers import docx_writer
+from drafter.writers.docx_writer import build_docx
+from drafter.writers.docx_xml import iter_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -124,3 +129,30 @@ def test_helper_arity_skips_binding_only_when_binding_succeeds(fn):
         if arity is not None and arity[0] <= n <= arity[1]:
             assert binds, (fn.__name__, n)
     assert (arity is None) == (fn.__name__ == "keyword_only")
+
+
+def _parts_xml(doc, profile) -> dict[str, str]:
+    d = build_docx(doc, profile)
+    return {p.partname: etree.tostring(p.element, encoding="unicode") for p in iter_parts(d.part.package)
+            if "footer" in p.partname or "styles" in p.partname}
+
+
+def test_styles_and_footers_kept_per_profile_are_those_built_afresh():
+    """The writer keeps each profile's styles and footers as XML: a second draft, a profile
+    changed in place and another profile each get exactly what a fresh build makes."""
+    report, _ = load_with_positions(EXAMPLES / "xianyang_2024.yaml")
+    doc = compose_report(report)
+    changed = default_profile()
+    changed.body.font = "楷体"
+    changed.page_number.odd = "center"
+    changed.page_number.format = "第{page}页"
+    profiles = (default_profile(), changed, default_profile())
+    fresh = []
+    for profile in profiles:
+        docx_writer._BUILT.clear()
+        fresh.append(_parts_xml(doc, profile))
+    results = [_parts_xml(doc, profile) for profile in profiles]  # one after another, kept XML
+    assert results == fresh
+    assert results[0] == results[2] != results[1]
+    assert "楷体" in results[1]["/word/styles.xml"] and "第" in results[1]["/word/footer1.xml"]
+    assert set(results[0]) == {"/word/styles.xml", "/word/footer1.xml", "/word/footer2.xml"}

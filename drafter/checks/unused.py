@@ -67,24 +67,18 @@ def _used_paths(doc: Document, extra: Iterable[str]) -> set[str]:
     # a set first: a draft states ~700 paths, a few of them twice
     written = {r.source.ref for r in doc.runs() if r.source.kind in _FROM_DATA}
     written.update(extra)
-    for ref in written:
-        if "#" in ref:  # a phrase's slot filled with the draft's own words (…#上级领导)
-            ref, slot = ref.split("#", 1)
+    for given in written:
+        path, _, slot = given.partition("#")
+        if slot:  # a phrase's slot filled with the draft's own words (…#上级领导)
             named.update(_SLOT_FIELDS.get(slot, ()))
-        elif ref in _WORD_FIELDS:
-            named.update(_WORD_FIELDS[ref])
+        elif given in _WORD_FIELDS:
+            named.update(_WORD_FIELDS[given])
         # the path and each path above it, from the nearest: siblings share their parents,
         # so the walk stops at the first one already there (every one above it is too)
-        if not ref or ref in used:
-            continue
-        while True:
-            used.add(ref)
-            cut = max(ref.rfind("."), ref.rfind("["))
-            if cut < 0:
-                break
-            ref = ref[:cut]
-            if ref in used:
-                break
+        while path and path not in used:
+            used.add(path)
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut >= 0 else ""
     return used | named
 
 
