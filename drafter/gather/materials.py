@@ -418,6 +418,10 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
     # a paragraph tells of one time: its mean cue weighs as much as the sentence's own
     scores = [sc + PART_PARAGRAPH_WEIGHT * para_sum[s.para_id] / para_n[s.para_id] for s, sc in zip(sentences, own, strict=True)]
     lex = shipped_lexicon() if lex is None else lex
+    table = shipped_table() if table is None else table
+    paras = {s.para_id: (s.paragraph, s.hint) for s in sentences}  # in document order
+    topics = table.sequence([p for p, _ in paras.values()], [h for _, h in paras.values()]) if table else []
+    para_topic = dict(zip(paras, topics, strict=True))
     out = []
     for s, score in zip(sentences, scores, strict=True):
         part: Literal["review", "key_tasks"]  # the section's own part, else the cues, else the file's
@@ -430,7 +434,7 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
         out.append(Harvested(
             text=s.text,
             part=part,
-            topic=topic_of(s.text, s.paragraph, s.hint, lex, table),
+            topic=para_topic.get(s.para_id) or topic_of(s.text, s.paragraph, s.hint, lex, table),
             source=f"{path.name}:{s.line}",
             dept=dept,
             numbers=numbers_in(s.text),
