@@ -3,6 +3,7 @@ leave-one-out on simulated department materials (bench/gather_simulation.py)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from drafter.gather.materials import harvest, topic_of
@@ -64,7 +65,7 @@ def test_sequence_keeps_a_run_of_paragraphs_on_one_topic():
     alone = [max(ll, key=lambda t: ll[t]) for ll in map(table.log_likelihoods, paras)]
     seq = table.sequence(paras)
     assert len(paras) == 29 and all(t in TOPICS for t in seq)
-    switches = [sum(a != b for a, b in zip(x, x[1:], strict=False)) for x in (alone, seq)]
+    switches = [sum(a != b for a, b in pairwise(x)) for x in (alone, seq)]
     agree = [sum(a == t for a, t in zip(x, truth, strict=True)) for x in (alone, seq)]
     assert switches == [15, 13] and agree == [23, 24]
 
