@@ -95,6 +95,33 @@ def interleaved(runs: int, **timers) -> dict[str, list[float]]:
     return times
 
 
+def warm_stages(runs: int, out: Path) -> dict[str, list[float]]:
+    """CPU of each stage of a warm draft (what api.draft runs, stage by stage), interleaved."""
+    from drafter.pipeline import unused_values
+    from drafter.stages import compose_report, load_with_positions
+    from drafter.writers import write
+
+    state: dict = {}
+
+    def load() -> None:
+        state["report"], state["loaded"] = load_with_positions(EXAMPLE)
+
+    def compose() -> None:
+        state["doc"] = compose_report(state["report"])
+
+    def unused() -> None:
+        unused_values(state["loaded"], state["doc"])
+
+    def write_docx() -> None:
+        write(state["doc"], out, "docx", force=True)
+
+    steps = {"read data and validate": load, "compose": compose, "unused-values check": unused,
+             "write .docx (incl. fsync)": write_docx}
+    for step in steps.values():
+        step()
+    return interleaved(runs, **{name: (lambda s=step: cpu_in_process(s)) for name, step in steps.items()})
+
+
 def line(label: str, times: list[float]) -> str:
     return f"{label:<34} median {statistics.median(times) * 1000:6.1f} ms CPU (min {min(times) * 1000:.1f})"
 
@@ -133,6 +160,8 @@ def main() -> None:
         warm = interleaved(runs, drafter=lambda: cpu_in_process(warm_draft),
                            bare=lambda: cpu_in_process(warm_bare))
 
+        stages = warm_stages(runs, tmp / "s.docx")
+
         probe = subprocess.run(
             [py, "-c", "import sys; from drafter.cli import main; main(sys.argv[1:]); "
              "print('jieba' in sys.modules)",
@@ -157,6 +186,9 @@ def main() -> None:
     print("  " + line("api.draft", warm["drafter"]))
     print("  " + line("bare python-docx loop", warm["bare"]))
     print(f"  warm ratio: {wmed['drafter'] / wmed['bare']:.2f} (goal ≤ 1.30)")
+    print("  of which, stage by stage:")
+    for name, times in stages.items():
+        print("    " + line(name, times))
     print(f"jieba imported while drafting: {jieba_loaded}")
 
 
