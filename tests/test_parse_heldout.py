@@ -79,7 +79,7 @@ def measure(variant: str = "plain") -> dict:
         ok = sum(g == p for g, p in zip(gold_lines, parsed_lines, strict=True))
         right, total = right + ok, total + len(gold_lines)
         per_report[r["file"]] = ok / len(gold_lines)
-        miss = [f"line {i}: {g} parsed as {p}" for i, (g, p) in enumerate(zip(gold_lines, parsed_lines), 1) if g != p]
+        miss = [f"line {i}: {g} parsed as {p}" for i, (g, p) in enumerate(zip(gold_lines, parsed_lines, strict=True), 1) if g != p]
         gold, parsed = _gold_sets(r), _parsed_sets(js)
         for kind, c in counts.items():
             g, p = set(gold[kind]), set(parsed[kind])

@@ -59,7 +59,8 @@ _STOPS = set("。！？!?；;：:")
 
 def _ends_open(text: str) -> bool:
     """Open, or closed only by a quote or bracket with no stop inside it (…“千万工程” / 经验，…):
-    the sentence goes on after the quotation."""
+    the sentence goes on after the quotation. Used for text cut at a count only: a PDF copy's
+    paragraphs (枣庄) are numbered by the shipped bank's sources as they are joined today."""
     return _open(text) or (len(text) > 1 and text[-1] in _QUOTE_END and text[-2] not in _STOPS)
 
 
@@ -150,7 +151,7 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
             # without a stop (the last piece of a wrapped heading, with the lead after it)
             joining = _ends_open(text) and len(text) >= cut - _TITLE_SLACK
         else:
-            joining = (_ends_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
+            joining = (_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
         if joining and fixed and not by_indent and not inside and _starts_paragraph(text) and len(text) < cut - _TITLE_SLACK:
             joining = False  # （一）强化创新驱动，加快建设…先行区: an own-line heading nearly as wide as a line
     return out, origin
