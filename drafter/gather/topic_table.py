@@ -116,14 +116,14 @@ class BigramTable:
         paragraphs. A numbered heading's topic (`hints`) weighs as much as one switch. None
         for every paragraph when the table knows none of their bigrams (the lexicon decides)."""
         hints = hints or [None] * len(paragraphs)
-        emissions = []
-        for text, hint in zip(paragraphs, hints, strict=True):
-            ll = self.log_likelihoods(text)
-            e = {t: ll.get(t, 0.0) + (HINT_WEIGHT if t == hint else 0.0) for t in self.counts}
-            top = max(e.values(), default=0.0)
-            emissions.append({t: v - top for t, v in e.items()})  # only differences matter
-        if not self.counts or not any(self.log_likelihoods(text) for text in paragraphs):
+        lls = [self.log_likelihoods(text) for text in paragraphs]
+        if not any(lls):
             return [None] * len(paragraphs)
+        emissions = []
+        for ll, hint in zip(lls, hints, strict=True):
+            e = {t: ll.get(t, 0.0) + (HINT_WEIGHT if t == hint else 0.0) for t in self.counts}
+            top = max(e.values())
+            emissions.append({t: v - top for t, v in e.items()})  # only differences matter
         topics = list(self.counts)
         best = dict(emissions[0])
         back: list[dict[str, str]] = []
