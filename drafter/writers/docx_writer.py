@@ -243,7 +243,7 @@ def _built(lay: _Layout, what: str, build: Callable[[_Layout], etree._Element]) 
             _BUILT.clear()
         xml = _BUILT[key] = etree.tostring(build(lay))
     # parse_xml: python-docx's element classes (CT_Styles, CT_HdrFtr), as OxmlElement makes
-    return cast(BaseOxmlElement, parse_xml(xml))
+    return parse_xml(xml)
 
 
 def _write_styles(styles: etree._Element, lay: _Layout) -> None:
