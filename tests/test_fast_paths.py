@@ -156,3 +156,133 @@ def test_styles_and_footers_kept_per_profile_are_those_built_afresh():
     assert results[0] == results[2] != results[1]
     assert "楷体" in results[1]["/word/styles.xml"] and "第" in results[1]["/word/footer1.xml"]
     assert set(results[0]) == {"/word/styles.xml", "/word/footer1.xml", "/word/footer2.xml"}
+
+
+# -- compose: exact-type shortcuts (H31) ----------------------------------------------------------
+import datetime as dt  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from drafter.compose import aggregate as A  # noqa: E402
+from drafter.compose import values as V  # noqa: E402
+from drafter.compose.frames import Frame  # noqa: E402
+from drafter.tree import Run, Source  # noqa: E402
+
+
+def _wrap_the_long_way(value, path, title):
+    p = format_path(path)
+    if value is None:
+        return V.Missing(p, title or p)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return V.DataStr(value, p)
+    if isinstance(value, (int, float, Decimal)):
+        return V.DataNum(value, p)
+    if isinstance(value, dt.date):
+        return value
+    return V.Data(value, path)
+
+
+def _same_view(a, b) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, V.Data):
+        return V.model_of(a) is V.model_of(b) and V.path_of(a) == V.path_of(b)
+    if isinstance(a, (V.DataStr, V.DataNum, V.Missing)):
+        return str(a) == str(b) and a.path == b.path
+    return a == b
+
+
+def _every_value(obj, path=()):
+    yield obj, path
+    if isinstance(obj, list):
+        for i, x in enumerate(obj):
+            yield from _every_value(x, path + (i,))
+    elif hasattr(type(obj), "model_fields"):
+        for name in type(obj).model_fields:
+            yield from _every_value(getattr(obj, name), path + (name,))
+
+
+@pytest.mark.parametrize("example", ["xianyang_2024.yaml", "gaoping_2024_figures.yaml", "jintai_2023"])
+def test_wrap_by_exact_type_equals_the_isinstance_chain(example):
+    report, _ = load_with_positions(EXAMPLES / example)
+    seen = set()
+    for value, path in _every_value(report):
+        seen.add(type(value).__name__)
+        assert _same_view(V.wrap(value, path, "标题"), _wrap_the_long_way(value, path, "标题")), path
+        if isinstance(value, list) or hasattr(type(value), "model_fields"):
+            view = V.Data(value, path)
+            want = (*type(value).model_fields, *V.DERIVED.get(type(value).__name__, ())) \
+                if hasattr(type(value), "model_fields") else ()
+            assert V.readable_fields(view) == want
+    assert {"str", "list", "NoneType", "Figure", "Decimal"} <= seen  # real data reaches every branch
+
+
+def test_wrap_keeps_bools_and_subclasses_of_str_apart():
+    assert V.wrap(True, ("a",), "") is True
+    assert V.wrap(False, ("a",), "") is False
+    assert isinstance(V.wrap(V.DataStr("x", "q"), ("a",), ""), V.DataStr)
+    assert V.wrap(V.DataStr("x", "q"), ("a",), "").path == "a"
+
+
+def test_punctuation_test_by_set_equals_the_scan_per_character():
+    texts = [line for path in sorted((ROOT / "style_corpus").glob("*.txt"))[:4]
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["", "承办中国茶业经济年会", "乡村建设扎实推进", "项目（二期）建成", "增长5%"]
+    for t in texts:
+        clause = A.Clause([Run(t, Source("data", "x"))], None, phrase=True)
+        long_text = None if (A._DIGIT.search(t) or any(ch in A._PUNCT for ch in t) or A.is_topic(t)) else t
+        assert A._text(clause) == long_text
+        long_topic = (6 <= len(t) <= 14 and t[-4:] in A.TOPIC_PREDICATES and not A._DIGIT.search(t)
+                      and not any(ch in A._PUNCT for ch in t))
+        assert A.is_topic(t) == long_topic
+
+
+@pytest.mark.parametrize("provinces", [frozenset(), frozenset({"陕西"}), frozenset({"广西", "山西", "陕西省"})])
+@pytest.mark.parametrize("province", ["", "陕西省", "广西壮族自治区", "山东省"])
+def test_frame_weight_by_startswith_tuple_equals_any(provinces, province):
+    f = Frame("{指标}增长{百分比}", "n1", 5, 3, provinces, frozenset({"市"}))
+    w = (1 + 3) * (1 + len(provinces))
+    if province and any(province.startswith(p) for p in provinces):
+        w *= 3
+    assert f.weight(province, "市") == w * 3
+    assert f.weight(province, "县") == w * 2
+
+
+def _tidy_the_long_way(runs):
+    out = []
+    for given in runs:
+        run = given
+        if not run.text:
+            continue
+        if out:
+            prev = out[-1]
+            a, b = prev.text[-1], run.text[0]
+            if T._ended(prev.text) and b in T._STOP + T._SOFT:
+                run = Run(run.text[1:], run.source)
+            elif a in T._SOFT and b in T._STOP + T._SOFT:
+                if b in T._SOFT and T._office(prev) and not T._office(run):
+                    run = Run(run.text[1:], run.source)
+                else:
+                    out[-1] = Run(prev.text[:-1], prev.source)
+            elif a == b and a in T._JOINERS and T._office(prev) != T._office(run):
+                if T._office(prev):
+                    run = Run(run.text[1:], run.source)
+                else:
+                    out[-1] = Run(prev.text[:-1], prev.source)
+            if not out[-1].text:
+                out.pop()
+            if not run.text:
+                continue
+        out.append(run)
+    return out
+
+
+def test_tidy_with_its_cheap_test_first_equals_the_long_way():
+    rng = random.Random(31)
+    pieces = ["。", "，", "；", "、", "：", "！", "为", "在", "。”", "”", "“增彩延绿”", "回升向好", "为加快推进", ""]
+    kinds = ["data", "template", "placeholder", "phrase"]
+    for _ in range(3000):
+        runs = [Run("".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))), Source(rng.choice(kinds), "x"))
+                for _ in range(rng.randint(1, 6))]
+        assert T.tidy(copy.deepcopy(runs)) == _tidy_the_long_way(copy.deepcopy(runs))

@@ -72,7 +72,7 @@ class Frame:
         """Spread first (reports, provinces), then the draft's own province, then its level; an
         integer, so that the seed's choice is the same on every machine."""
         w = (1 + (self.reports or self.count)) * (1 + len(self.provinces))
-        if province and any(province.startswith(p) for p in self.provinces):  # 广西壮族自治区: 广西
+        if province and province.startswith(tuple(self.provinces)):  # 广西壮族自治区: 广西
             w *= OWN_PROVINCE
         seen, unseen = OWN_LEVEL
         return w * seen if level and level in self.levels else w * unseen

@@ -57,6 +57,7 @@ def normalize(text: str) -> str:
 
 _STOP = "。！？"
 _SOFT = "，、；："
+_STOP_SOFT = _STOP + _SOFT
 _CLOSE_QUOTES = "”’"
 # Function characters a template writes next to office text: 「为」+「为加快推进……」. Doubled at
 # such a join they are a seam, not the office's words; doubled inside one text they stay.
@@ -85,9 +86,9 @@ def tidy(runs: list[Run]) -> list[Run]:
         if out:
             prev = out[-1]
             a, b = prev.text[-1], run.text[0]
-            if _ended(prev.text) and b in _STOP + _SOFT:
+            if b in _STOP_SOFT and _ended(prev.text):  # cheap test first: ~1,300 runs a draft
                 run = Run(run.text[1:], run.source)
-            elif a in _SOFT and b in _STOP + _SOFT:
+            elif a in _SOFT and b in _STOP_SOFT:
                 if b in _SOFT and _office(prev) and not _office(run):
                     run = Run(run.text[1:], run.source)  # the office's 「；」 stays
                 else:

@@ -176,13 +176,11 @@ class Data:
 
 def readable_fields(x: Data) -> tuple[str, ...]:
     """The names a template may read on `x`: model fields and allow-listed derived values."""
-    obj = x._obj  # noqa: SLF001 - same module
-    if not isinstance(obj, BaseModel):
-        return ()
-    cls = type(obj)
+    cls = type(x._obj)  # noqa: SLF001 - same module
     names = _READABLE.get(cls)
-    if names is None:
-        names = _READABLE[cls] = (*cls.model_fields, *DERIVED.get(cls.__name__, ()))
+    if names is None:  # by class, lists (no fields) included: ~700 reads a draft
+        names = _READABLE[cls] = (
+            (*cls.model_fields, *DERIVED.get(cls.__name__, ())) if issubclass(cls, BaseModel) else ())
     return names
 
 
@@ -210,6 +208,12 @@ def path_of(x: Data) -> tuple:
 
 
 def wrap(value: Any, path: tuple, title: str) -> Any:
+    # exact types first (~1,000 values a draft, most of them text or a model): no isinstance chain
+    t = type(value)
+    if t is str:
+        return DataStr(value, format_path(path))
+    if t is list or (t is not bool and isinstance(value, BaseModel)):
+        return Data(value, path)
     p = format_path(path)
     if value is None:
         return Missing(p, title or p)
