@@ -194,7 +194,8 @@ def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, An
         fits = lambda text: phrase_fits(text, w, report.meta.province, **test)  # noqa: E731
         return first_fitting(lambda k: picker.formula(slot, k, **extra), key or slot, fits)
 
-    suggester = Suggester(picker.bank, seed, province=report.meta.province, level=report.meta.level)
+    suggester = Suggester(picker.bank, seed, province=report.meta.province, level=report.meta.level,
+                          own_reports=picker.bank.reports_of(report.meta.region, report.meta.year))
 
     def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
         """A mined heading/lead for a section the office left untitled, chosen by what the

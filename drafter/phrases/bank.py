@@ -91,6 +91,28 @@ class Bank:
         self._pending: dict[str, tuple[Path, str | None]] = {}
         self._details: dict[str, tuple[Path, str | None]] | None = None
         self._detail_entries: list[Entry] | None = None
+        self.corpus: list[dict] = []  # the bank's corpus rows (file, place, plan_year …)
+
+    def reports_of(self, region: str, year: int) -> frozenset[str]:
+        """The corpus files that are this region's report for this year (a demo drafting a
+        published report again from its figures)."""
+        return frozenset(
+            r["file"] for r in self.corpus
+            if isinstance(r.get("file"), str) and r.get("place") == region and r.get("plan_year") == year
+        )
+
+    def ids_only_from(self, files: frozenset[str], kinds: tuple[str, ...] = ("heading", "lead")) -> frozenset[str]:
+        """The ids of the entries of `kinds` seen in `files` and nowhere else (their sources are
+        in a split bank's .sources.json, read only for this)."""
+        out = set()
+        for kind in kinds:
+            if self._details is not None and kind in self._details:
+                path, sha = self._details[kind]
+                found = [Entry.from_json(d) for d in load_kind(path, kind, sha)]
+            else:
+                found = self.of(kind)
+            out |= {e.id for e in found if e.sources and all(f in files for f, _ in e.sources)}
+        return frozenset(out)
 
     def _load(self, kind: str | None = None) -> None:
         """Read the file of `kind` (of every pending kind when None) of a split bank."""
@@ -286,7 +308,9 @@ def _places(corpus: list) -> tuple[str, ...]:
 
 def parse_bank(data: Any, shown: str) -> Bank:
     check_bank(data, shown)
-    return Bank(raw=data.get("entries", []), places=_places(data.get("corpus") or []))
+    bank = Bank(raw=data.get("entries", []), places=_places(data.get("corpus") or []))
+    bank.corpus = [r for r in data.get("corpus") or () if isinstance(r, dict)]
+    return bank
 
 
 def load_bank(path: str | Path) -> Bank:
@@ -325,6 +349,7 @@ def load_split(folder: Path, trusted: bool = False) -> Bank:
         if isinstance(meta, dict) and "sources" in meta else bank._pending[k]
         for k, meta in sorted(kinds.items())
     }
+    bank.corpus = [r for r in index.get("corpus") or () if isinstance(r, dict)]
     bank.path = folder
     return bank
 
