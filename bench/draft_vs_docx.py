@@ -5,7 +5,9 @@ same paragraphs (same texts, bold leads, same number of paragraphs), cold and wa
 
 Cold: both as fresh processes, interleaved. Warm: `api.draft` again in one process (the batch
 or server case: imports done, shipped bank and templates cached) against the bare loop in the
-same process, interleaved. The machine is shared, so both report CPU time (user + sys; of the
+same process, interleaved; then the warm draft stage by stage (each with the collector paused, as
+api.draft runs it) and the compose of the figures-only twin, whose headings and leads all come
+from the phrase bank's suggestions. The machine is shared, so both report CPU time (user + sys; of the
 child via os.wait4 when cold, time.process_time() when warm) and medians, not wall time.
 Goals (issue 13): cold ≤ 2.0 × bare, warm ≤ 1.3 × bare. Bytecode caching is on for both, as in
 a normal install (this sandbox sets PYTHONDONTWRITEBYTECODE, which would charge every run for
@@ -27,6 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "xianyang_2024.yaml"
+# The same region with figures only: every heading and lead is suggested from the phrase bank
+# (drafter/phrases/suggest.py), the costliest use of the bank a draft makes.
+FIGURES_TWIN = ROOT / "examples" / "xianyang_2024_figures.yaml"
 
 BARE = r'''
 import json, sys
@@ -98,6 +103,7 @@ def interleaved(runs: int, **timers) -> dict[str, list[float]]:
 def warm_stages(runs: int, out: Path) -> dict[str, list[float]]:
     """CPU of each stage of a warm draft (what api.draft runs, stage by stage), interleaved."""
     from drafter.pipeline import unused_values
+    from drafter.readers.yaml_data import gc_paused
     from drafter.stages import compose_report, load_with_positions
     from drafter.writers import write
 
@@ -119,7 +125,12 @@ def warm_stages(runs: int, out: Path) -> dict[str, list[float]]:
              "write .docx (incl. fsync)": write_docx}
     for step in steps.values():
         step()
-    return interleaved(runs, **{name: (lambda s=step: cpu_in_process(s)) for name, step in steps.items()})
+
+    def paused(step):  # as api.draft runs them: collector paused, the young swept after each
+        with gc_paused():
+            step()
+
+    return interleaved(runs, **{name: (lambda s=step: cpu_in_process(lambda: paused(s))) for name, step in steps.items()})
 
 
 def line(label: str, times: list[float]) -> str:
@@ -151,6 +162,7 @@ def main() -> None:
         )
 
         from drafter import api
+        from drafter.stages import compose_report, load_with_positions
 
         bare_ns: dict = {}
         exec(compile(BARE, "bare.py", "exec"), bare_ns)
@@ -161,6 +173,9 @@ def main() -> None:
                            bare=lambda: cpu_in_process(warm_bare))
 
         stages = warm_stages(runs, tmp / "s.docx")
+        twin = load_with_positions(FIGURES_TWIN)[0]
+        compose_report(twin)
+        twin_compose = [cpu_in_process(lambda: compose_report(twin)) for _ in range(runs)]
 
         probe = subprocess.run(
             [py, "-c", "import sys; from drafter.cli import main; main(sys.argv[1:]); "
@@ -189,6 +204,7 @@ def main() -> None:
     print("  of which, stage by stage:")
     for name, times in stages.items():
         print("    " + line(name, times))
+    print("  " + line(f"compose {FIGURES_TWIN.name}", twin_compose) + " (headings and leads suggested)")
     print(f"jieba imported while drafting: {jieba_loaded}")
 
 
