@@ -92,6 +92,8 @@ class Bank:
         self._details: dict[str, tuple[Path, str | None]] | None = None
         self._detail_entries: list[Entry] | None = None
         self.corpus: list[dict] = []  # the bank's corpus rows (file, place, plan_year …)
+        # what users of the bank derive from it once (suggest.py's pools), keyed by their inputs
+        self.cache: dict[Any, Any] = {}
 
     def reports_of(self, region: str, year: int) -> frozenset[str]:
         """The corpus files that are this region's report for this year (a demo drafting a
