@@ -113,6 +113,21 @@ def _line_labels(r: dict, js: dict) -> tuple[list[str], list[str]]:
     return gold[1:], parsed[1:]
 
 
+def tally(counts: dict[str, list[int]], r: dict, js: dict) -> list[str]:
+    """Add one report's true positives, false positives and misses of each kind to `counts`;
+    returns the extra and missed items, described."""
+    gold, parsed = _gold_sets(r), _parsed_sets(js)
+    miss: list[str] = []
+    for kind, c in counts.items():
+        g, p = set(gold[kind]), set(parsed[kind])
+        c[0] += len(g & p)
+        c[1] += len(p - g)
+        c[2] += len(g - p)
+        miss += [f"{kind}: extra {x} {parsed[kind][x]!r}" for x in sorted(p - g)]
+        miss += [f"{kind}: missed {x} {gold[kind][x]!r}" for x in sorted(g - p)]
+    return miss
+
+
 @pytest.fixture(scope="module")
 def measurement() -> dict:
     reports = json.loads(STRUCTURE.read_text(encoding="utf-8"))

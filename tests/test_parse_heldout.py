@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_parse_corpus import _gold_sets, _line_labels, _parsed_sets
+from test_parse_corpus import _line_labels, tally
 from test_parse_variants import hard_wrap
 
 from drafter.parse import parse_lines, to_json
@@ -80,14 +80,7 @@ def measure(variant: str = "plain") -> dict:
         right, total = right + ok, total + len(gold_lines)
         per_report[r["file"]] = ok / len(gold_lines)
         miss = [f"line {i}: {g} parsed as {p}" for i, (g, p) in enumerate(zip(gold_lines, parsed_lines, strict=True), 1) if g != p]
-        gold, parsed = _gold_sets(r), _parsed_sets(js)
-        for kind, c in counts.items():
-            g, p = set(gold[kind]), set(parsed[kind])
-            c[0] += len(g & p)
-            c[1] += len(p - g)
-            c[2] += len(g - p)
-            miss += [f"{kind}: extra {x} {parsed[kind][x]!r}" for x in sorted(p - g)]
-            miss += [f"{kind}: missed {x} {gold[kind][x]!r}" for x in sorted(g - p)]
+        miss += tally(counts, r, js)
         misses[r["file"]] = miss
     out: dict = {"lines": right / total, "worst": min(per_report.items(), key=lambda kv: kv[1]), "misses": misses}
     for kind, (tp, fp, fn) in counts.items():

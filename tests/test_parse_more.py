@@ -12,7 +12,7 @@ from pathlib import Path
 import json
 
 import pytest
-from test_parse_corpus import _gold_sets, _line_labels, _parsed_sets
+from test_parse_corpus import _line_labels, tally
 
 from drafter.parse import parse_report, to_json
 from drafter.parse.normalize import split_lines
@@ -124,12 +124,7 @@ def test_labelled_sample_of_unseen_reports_holds_the_measured_level():
         gold_lines, parsed_lines = _line_labels(r, js)
         right += sum(g == p for g, p in zip(gold_lines, parsed_lines, strict=True))
         total += len(gold_lines)
-        gold, parsed = _gold_sets(r), _parsed_sets(js)
-        for k, c in counts.items():
-            g, p = set(gold[k]), set(parsed[k])
-            c[0] += len(g & p)
-            c[1] += len(p - g)
-            c[2] += len(g - p)
+        tally(counts, r, js)
     assert right / total >= HELD["lines"], (right, total)
     for k, (tp, fp, fn) in counts.items():
         precision, recall = tp / (tp + fp), tp / (tp + fn)
