@@ -66,6 +66,7 @@ FRAME_WEIGHT = 0.1
 # fitting by the metric 85.8 % → 91.8 % of those offered, leads 89.8 % → 93.1 %, with about as
 # many offered (docs/suggestion-fit.md).
 SALIENT = 3
+POOLS_KEPT = 24  # candidate pools kept on a bank: a few places' worth of (kind, slot)
 REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier one repeats it
 
 
@@ -154,6 +155,8 @@ class Suggester:
             # may be offered depends only on these
             shared = ("suggest", kind, slot, self.places, self.province, self.own_reports)
             if shared not in self.bank.cache:
+                if len(self.bank.cache) >= POOLS_KEPT:  # a server drafting many places
+                    self.bank.cache.clear()
                 self.bank.cache[shared] = _Pool(self.bank.of(kind, slot), lambda e: self._allowed(e, kind))
             self._pools[key] = self.bank.cache[shared]
         return self._pools[key]
