@@ -114,3 +114,23 @@ def test_the_sandbox_budgets_count_per_draft_not_per_process(monkeypatch):
     monkeypatch.setattr(limits, "MAX_TEMPLATE_CALLS", one_draft + one_draft // 2)
     for _ in range(3):
         compose(report)  # a budget counted per process would stop the second of these
+
+
+def test_suggestion_pools_are_kept_on_the_bank_and_a_second_draft_suggests_the_same():
+    """The figures-only twin has its headings and leads suggested: a second draft on the same
+    bank reuses the candidate pools and writes the same text; a draft of another place does not
+    take the first place's pools (what may be offered depends on the province)."""
+    from drafter.phrases import suggest
+
+    twin = ROOT / "examples" / "xianyang_2024_figures.yaml"
+    bank = load_bank(ROOT / "style_corpus" / "phrases")
+    report = load(twin)
+    first = compose(report, seed=0, bank=bank)
+    pools = {k: id(v) for k, v in bank.cache.items() if k[0] == "suggest"}
+    assert pools
+    assert text(compose(report, seed=0, bank=bank)) == text(first)
+    assert {k: id(v) for k, v in bank.cache.items() if k[0] == "suggest"} == pools
+    other = load(ROOT / "examples" / "gaoping_2024_figures.yaml")
+    compose(other, seed=0, bank=bank)
+    assert any(k[4] == "山西" for k in bank.cache) and any(k[4] == "陕西" for k in bank.cache)
+    assert len(bank.cache) <= suggest.POOLS_KEPT
