@@ -121,7 +121,7 @@ def run(files: list[Path], bank: Bank, seed: int = 0) -> list[Item]:
             items.append(Item(path.name, "heading", part, heading, body, sugg,
                               classify(ref), classify(sugg) if sugg else "", cover(sugg, ref)))
             for i, (lead, text) in enumerate(leads):
-                sugg = s.text("lead", None, text, f"{key}.{i}")
+                sugg = s.text("lead", None, text, f"{key}.{i}", body)
                 ref = lead + "。" + first_sentence(text)
                 items.append(Item(path.name, "lead", part, lead, text, sugg,
                                   classify(ref), classify(sugg) if sugg else "", cover(sugg, ref)))

@@ -197,11 +197,11 @@ def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, An
     suggester = Suggester(picker.bank, seed, province=report.meta.province, level=report.meta.level,
                           own_reports=picker.bank.reports_of(report.meta.region, report.meta.year))
 
-    def suggest(kind: str, slot: str | None, about: Any, key: str) -> Runs:
+    def suggest(kind: str, slot: str | None, about: Any, key: str, within: Any = None) -> Runs:
         """A mined heading/lead for a section the office left untitled, chosen by what the
-        section's own facts say (phrases/suggest.py); nothing when nothing fits, so the
-        template leaves its placeholder."""
-        entry = suggester.choose(kind, slot, _text_of(about), key)
+        section's own facts say (phrases/suggest.py), a lead also by the theme of the area
+        `within` it stands; nothing when nothing fits, so the template leaves its placeholder."""
+        entry = suggester.choose(kind, slot, _text_of(about), key, _text_of(within) if within is not None else "")
         return Runs([Run(entry.text, Source("suggestion", entry.id))]) if entry else Runs([])
 
     words = {k: Derived(v, _word_source(k, report)) for k, v in vars(w).items()}

@@ -29,6 +29,10 @@ SUGGESTION_MAX = 28  # a heading to offer: two short clauses, not a paragraph's 
 LEAD_MAX = 16  # a lead phrase is short: 促进创新协同
 TOP = 3  # the seed varies the choice among this many equal best fits
 TOPIC_BONUS = 0.1  # same topic as the section's text
+# a lead of the same topic as the area its paragraph stands in: a paragraph of several measures
+# says its theme less clearly than the area does (leave-one-out: leads offered 574 → 595, 89.2 %
+# fitting by the metric either way; blind paired readers, sample H: 17 against 14 of 40)
+SECTION_BONUS = 0.1
 HEAD_CHARS = 40  # the opening of a section says most about it …
 # … so for a heading it counts as much as all the rest. A lead sums up its whole paragraph:
 # weighing its opening as much offered the first subject for the paragraph (粮食安全 over
@@ -170,9 +174,12 @@ class Suggester:
             score += 0.5
         return score
 
-    def choose(self, kind: str, slot: str | None, text: str, key: str) -> Entry | None:
+    def choose(self, kind: str, slot: str | None, text: str, key: str, within: str = "") -> Entry | None:
+        """`within`: the text of the section a lead's paragraph stands in, whose theme a lead
+        shares more reliably than a paragraph of several measures does."""
         pool = self._pool(kind, slot)
         topic = classify(text)
+        theme = classify(within) if within and SECTION_BONUS else "其他"
         tf, head = bigram_counts(text), bigrams(text[:HEAD_CHARS])
         whole = tf.keys()
         hw = HEAD_WEIGHT.get(kind, 0.5)
@@ -186,6 +193,7 @@ class Suggester:
             in_whole = sum(pool.idf[g] * min(1.0, tf[g] / SALIENT) for g in own & whole) / total
             fit = hw * in_head + (1 - hw) * in_whole
             fit += TOPIC_BONUS if topic != "其他" and e.topic == topic else 0.0
+            fit += SECTION_BONUS if theme != "其他" and e.topic == theme else 0.0
             scored.append((-round(fit, 2), -self._preference(e), e.id, e, own))
         scored.sort(key=lambda x: x[:3])
         # repeats of earlier suggestions are passed over from the top down: only the few
@@ -213,6 +221,6 @@ class Suggester:
             len(content & said) >= REPEAT * min(len(content), len(said)) for said in self._said.get(where, ()) if said
         )
 
-    def text(self, kind: str, slot: str | None, about: str, key: str) -> str:
-        e = self.choose(kind, slot, about, key)
+    def text(self, kind: str, slot: str | None, about: str, key: str, within: str = "") -> str:
+        e = self.choose(kind, slot, about, key, within)
         return e.text if e else ""
