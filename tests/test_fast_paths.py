@@ -286,3 +286,45 @@ def test_tidy_with_its_cheap_test_first_equals_the_long_way():
         runs = [Run("".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))), Source(rng.choice(kinds), "x"))
                 for _ in range(rng.randint(1, 6))]
         assert T.tidy(copy.deepcopy(runs)) == _tidy_the_long_way(copy.deepcopy(runs))
+
+
+def _draft_text_and_sources(report, seed: int) -> list[tuple[str, str, str]]:
+    doc = compose_report(report, seed=seed)
+    return [(r.text, r.source.kind, r.source.ref) for r in doc.runs()]
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir() if p.name != "README.md"))
+def test_views_kept_per_field_draw_what_fresh_views_draw(example, monkeypatch):
+    """A data view keeps each field's and item's view after its first read (Data._view /
+    _item); reading afresh every time (as before) gives the same runs, sources and all."""
+    from drafter.compose import values as V
+
+    report = load_with_positions(EXAMPLES / example)[0]
+    kept = {seed: _draft_text_and_sources(report, seed) for seed in (0, 3)}
+    view, item = V.Data._view, V.Data._item
+
+    def fresh_view(self, name):
+        self._read.clear()
+        return view(self, name)
+
+    def fresh_item(self, i):
+        self._read.clear()
+        return item(self, i)
+
+    monkeypatch.setattr(V.Data, "_view", fresh_view)
+    monkeypatch.setattr(V.Data, "_item", fresh_item)
+    assert all(kept[seed] == _draft_text_and_sources(report, seed) for seed in (0, 3))
+
+
+def test_a_view_reads_each_field_once():
+    from drafter.compose.values import NOT_READABLE, Data, DataStr
+
+    report = load_with_positions(EXAMPLES / "xianyang_2024.yaml")[0]
+    r = Data(report)
+    assert r.meta is r.meta and r["meta"] is r.meta  # attribute and item reads share the view
+    areas = r.key_tasks.areas
+    assert list(areas)[1] is areas[1] and areas[-1] is not None  # a negative index still reads
+    assert isinstance(r.meta.region, DataStr) and r.meta.region.path == "meta.region"
+    assert r._view("no_such_field") is NOT_READABLE and r._view("model_fields") is NOT_READABLE
+    with pytest.raises(AttributeError):
+        _ = r.no_such_field

@@ -48,7 +48,8 @@ from ..errors import DrafterError, display_path
 from ..model import Figure, Target
 from ..resources import templates_dir
 from .builder import Literal, StructureExtension, TemplateLimitError, TemplateStructureError
-from .values import Data, DataNum, DataStr, HelperFault, Missing, Runs, TemplateMisuse, model_of, number_text, readable_fields
+from .values import (NOT_READABLE, Data, DataNum, DataStr, HelperFault, Missing, Runs, TemplateMisuse, model_of,
+                     number_text, readable_fields)
 
 # Read-only methods templates may call on text, lists and mappings. `format` is wrapped (see
 # _BoundedFormat); `replace` and `join` are size-checked before they run.
@@ -451,8 +452,11 @@ class ReportEnvironment(SandboxedEnvironment):
     def _field(self, obj: Data, name: str) -> Any:
         if isinstance(name, str) and name.startswith("_"):
             raise SecurityError(f"模板不能访问以下划线开头的属性 {name}（{describe(obj)}）")
-        if name == "path" or name in readable_fields(obj):
-            return getattr(obj, name)
+        if name == "path":
+            return obj.path
+        got = obj._view(name)  # noqa: SLF001 - the view's own reader, kept per view
+        if got is not NOT_READABLE:
+            return got
         if isinstance(model_of(obj), list):
             raise UndefinedError(f"{describe(obj)} 是列表，没有 {name} 这一项（用 for 循环或 [序号] 取其中一项）")
         fields = "、".join(readable_fields(obj))

@@ -107,6 +107,9 @@ def placeholder(path: str, label: str) -> Run:
     return Run(placeholder_text(label), Source("placeholder", path))
 
 
+# What Data.field returns for a name that is neither a field nor an allowed derived value.
+NOT_READABLE = object()
+
 # Derived values a template may read on a data object besides its fields (by model class).
 DERIVED: dict[str, tuple[str, ...]] = {"Report": ("review_year",)}
 
@@ -118,36 +121,57 @@ class Data:
     (`parse_raw(..., allow_pickle=True)`), so it must stay out of a template's reach.
     Python code reaches the model with `model_of()`."""
 
-    __slots__ = ("_obj", "_path")
+    __slots__ = ("_obj", "_path", "_read")
 
     def __init__(self, obj: Any, path: tuple = ()):
         self._obj = obj
         self._path = path
+        # Each field's view, made on its first read: templates read the same fields again and
+        # again (r.structure 23 times a draft), and the model does not change while composing.
+        self._read: dict[str | int, Any] = {}  # field name or list index → its view
 
     @property
     def path(self) -> str:
         return format_path(self._path)
 
+    def _view(self, name: str) -> Any:
+        """The view of field `name` (readable_fields), or NOT_READABLE (for the sandbox, whose
+        attribute reads on a view come here in one hop)."""
+        got = self._read.get(name, NOT_READABLE)
+        if got is not NOT_READABLE or name not in readable_fields(self):
+            return got
+        obj = self._obj
+        titles = _titles(type(obj))
+        if name in titles:
+            got = wrap(getattr(obj, name), self._path + (name,), titles[name])
+        else:
+            got = getattr(obj, name)  # a derived value on the allow-list
+            if isinstance(got, (int, float, Decimal)) and not isinstance(got, bool):
+                got = DataNum(got, format_path(self._path + (name,)))
+        self._read[name] = got
+        return got
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        obj = self._obj
-        if name in readable_fields(self):
-            titles = _titles(type(obj))
-            if name in titles:
-                return wrap(getattr(obj, name), self._path + (name,), titles[name])
-            value = getattr(obj, name)  # a derived value on the allow-list
-            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-                return DataNum(value, format_path(self._path + (name,)))
-            return value
-        raise AttributeError(name)
+        got = self._view(name)
+        if got is NOT_READABLE:
+            raise AttributeError(name)
+        return got
 
     def __iter__(self) -> Iterator[Any]:
         if isinstance(self._obj, list):
-            for i, item in enumerate(self._obj):
-                yield wrap(item, self._path + (i,), "")
+            for i in range(len(self._obj)):
+                yield self._item(i)
         else:
             raise TypeError("不是列表")
+
+    def _item(self, i: int) -> Any:
+        """Item `i` of a list's view, kept like a field's (its index is the key)."""
+        got = self._read.get(i, NOT_READABLE)
+        if got is NOT_READABLE:
+            got = self._read[i] = wrap(self._obj[i], self._path + (i,), "")
+        return got
 
     def __len__(self) -> int:
         return len(self._obj) if isinstance(self._obj, list) else 1
@@ -165,6 +189,8 @@ class Data:
                 raise KeyError(key) from None
         if not isinstance(self._obj, list):
             raise TypeError("不是列表")
+        if type(key) is int and 0 <= key < len(self._obj):  # a negative index is kept as written
+            return self._item(key)
         return wrap(self._obj[key], self._path + (key,), "")
 
     def __repr__(self) -> str:
