@@ -8,10 +8,12 @@ any 生态 heading. A phrase of the same topic as the section (topics.classify)
 gets a small bonus. Below MIN_FIT nothing is offered and the template leaves its placeholder.
 
 Never offered: a phrase naming a place (the corpus's regions and the places the miner found),
-a phrase the miner marked local (it names a place or holds words of one province only),
-another report's section markers, a frame with unfilled slots, or a sentence too long for a
-heading. Among equal fits the same province comes first, then the same level, then corpus
-frequency. Deterministic by seed and place; no entry twice in one draft.
+a phrase the miner marked local (it names a place or holds words of one province only), one
+seen only in the draft's own published report, a place-class word (首都, 长三角 …) outside the
+provinces that used it, another report's section markers, a frame with unfilled slots, or a
+sentence too long for a heading. Among equal fits the same province comes first, then the same
+level, then corpus frequency; the seed varies the wording among near-equal fits of one subject.
+Deterministic by seed and place; no entry twice in one draft.
 
 bench/suggestion_fit.py measures how well the suggestions fit (docs/suggestion-fit.md).
 """
