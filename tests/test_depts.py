@@ -12,7 +12,7 @@ import pytest
 
 from drafter.api import forms, gather
 from drafter.checks.sheet import NO_DEPT
-from drafter.model.depts import ALIASES, BARE_DEPARTMENTS, department
+from drafter.model.depts import ALIASES, BARE_DEPARTMENTS, department, merged_parts
 from drafter.office.catalogue import CATALOGUE
 from tests.test_check_helpers import JINTAI, XIANYANG, check, xianyang_variant
 
@@ -127,3 +127,34 @@ def test_a_districts_data_and_the_catalogue_name_one_development_bureau(tmp_path
     # 金台区's data says 区发改局, the catalogue 发改委: one form, under the data's name
     depts = {f.dept for f in forms(JINTAI, tmp_path / "报表").files}
     assert "区发改局" in depts and "区发改委" not in depts
+
+
+# Merged bureaus of counties and districts (model/depts.MERGED): every spelling, with or
+# without the level's unit word or the region, is one department under one short form.
+MERGED_SPELLINGS = {
+    "教体局": ("教育体育局", "教育和体育局", "教体局"),
+    "文旅体局": ("文化旅游体育局", "文化和旅游体育局", "文旅体局", "文化体育和旅游局", "文体旅游局"),
+    "文广旅局": ("文化广电和旅游局", "文化广电体育和旅游局", "文广旅局"),
+    "城管执法局": ("城市管理执法局", "城市管理综合执法局", "综合行政执法局", "城市管理和综合执法局", "城管执法局"),
+}
+
+
+@pytest.mark.parametrize("level, unit, region", [
+    ("县", "县", "眉县"), ("区", "区", "金台区"), ("县级市", "市", "高平市"), ("市", "市", "咸阳市"),
+])
+def test_merged_bureaus_are_one_department_in_any_spelling(level, unit, region):
+    for short, spellings in MERGED_SPELLINGS.items():
+        for spelling in spellings:
+            for typed in (spelling, unit + spelling, region + spelling, f" {unit}{spelling} "):
+                assert department(typed, level, region) == unit + short, typed
+    # a merged bureau is never one of its parts, and the parts stay themselves
+    assert department("教育局", level) == unit + "教育局" != department("教体局", level)
+    assert department("文化和旅游局", level) == unit + "文旅局"
+    # 城管 alone is city management as a whole (数字城管, 大城管): 城管局 is 城市管理局
+    assert department("城管局", level) == department("城市管理局", level) == unit + "城市管理局"
+
+
+def test_merged_parts_names_the_parts_at_the_level():
+    assert merged_parts({"县教体局", "县统计局"}, "县") == {"县教育局": "县教体局", "县体育局": "县教体局"}
+    assert merged_parts({"区城管执法局"}, "区") == {"区城市管理局": "区城管执法局"}
+    assert merged_parts({"县教育局", "教体局"}, "县") == {}  # 教体局 without the unit word is not a named department

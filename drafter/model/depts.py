@@ -11,6 +11,8 @@ kept as written: a unit word there would be a guess.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .meta import LEVEL_WORDS
 
 # Bare department names that take the level's unit word, as forms and the confirm sheet write
@@ -21,6 +23,7 @@ BARE_DEPARTMENTS = frozenset({
     "自然资源局", "住建局", "交通运输局", "水利局", "林业局", "文旅局", "应急管理局", "公安局",
     "司法局", "审计局", "行政审批局", "招商局", "大数据管理局", "政府办公室", "退役军人事务局",
     "城市管理局", "乡村振兴局",
+    "体育局", "广电局", *("教体局", "文旅体局", "文广旅局", "城管执法局"),  # merged bureaus: MERGED below
 })
 
 # Long official names and usual short forms → the bare name above. 发改 and 卫健 are a
@@ -46,6 +49,31 @@ ALIASES: dict[str, str] = {
     "大数据局": "大数据管理局",
     "政府办": "政府办公室",
     "城管局": "城市管理局",
+    # merged bureaus (MERGED): every long spelling and usual short form → one short form
+    "教育体育局": "教体局", "教育和体育局": "教体局",
+    "文化旅游体育局": "文旅体局", "文化和旅游体育局": "文旅体局", "文化旅游和体育局": "文旅体局",
+    "文化体育和旅游局": "文旅体局", "文化体育旅游局": "文旅体局", "文体旅游局": "文旅体局", "文体旅局": "文旅体局",
+    "文化广电和旅游局": "文广旅局", "文化广电旅游局": "文广旅局", "文化广电体育和旅游局": "文广旅局",
+    "文化广电旅游体育局": "文广旅局", "文广旅体局": "文广旅局", "文广体旅局": "文广旅局",
+    "城市管理执法局": "城管执法局", "城市管理综合执法局": "城管执法局", "城市管理行政执法局": "城管执法局",
+    "城市管理和综合执法局": "城管执法局", "城市管理综合行政执法局": "城管执法局", "综合行政执法局": "城管执法局",
+}
+
+# Counties and districts merge bureaus. A merged bureau is a department of its own, never one
+# of its parts (教体局 → 教育局 would rename a real office): merged bureau → the bare names of
+# the parts whose catalogue indicators it supplies once the data names it (office/catalogue.py).
+# Short forms as real reports write them (../shared/corpus, 161 reports, counted 2026-11):
+# 「区教体局」 1, 「教体事业」「教体文卫」 2; 「文旅体」 19 (文旅体融合, 市文旅体投); 文广旅 0 and no
+# 文化广电…旅游局 spelling either, so 文广旅局 takes the same initials pattern; 「城管执法」 2
+# (城管执法体制改革) where 「城管」 alone (41: 数字城管, 大城管, 城管进社区) is city management as a
+# whole. So 城管局 stays 城市管理局, and the 执法 spellings (综合行政执法局 included: the
+# county office that took over 城管's enforcement) are 城管执法局; a region has one or the other,
+# and when its data names 城管执法局 that office also supplies 城市管理局's indicators.
+MERGED: dict[str, tuple[str, ...]] = {
+    "教体局": ("教育局", "体育局"),
+    "文旅体局": ("文旅局", "体育局"),
+    "文广旅局": ("文旅局", "广电局"),
+    "城管执法局": ("城市管理局",),
 }
 
 # 委员会 at 省 and 市, 局 below (a 县级市 included, though its unit word is 市).
@@ -63,6 +91,19 @@ def _at_level(bare: str, level: str | None) -> str | None:
     if bare not in BARE_DEPARTMENTS:
         return None
     return _BUREAU_BELOW_CITY.get(bare, bare) if level in ("区", "县", "县级市") else bare
+
+
+def merged_parts(named: Iterable[str], level: str | None) -> dict[str, str]:
+    """{part as named at this level: the merged bureau as named at this level} for the merged
+    bureaus among `named` (departments already passed through `department`): 县教体局 in
+    the data → {县教育局: 县教体局, 县体育局: 县教体局}."""
+    unit = level_unit(level)
+    out: dict[str, str] = {}
+    for name in sorted(set(named)):  # sorted: two merged bureaus sharing a part pick the same one each run
+        bare = name[len(unit):] if name.startswith(unit) else None
+        for part in MERGED.get(bare or "", ()):
+            out.setdefault(department(part, level), name)
+    return out
 
 
 def department(name: str, level: str | None, region: str | None = None) -> str:

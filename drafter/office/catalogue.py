@@ -4,11 +4,15 @@ Department names here are bare (统计局); a form names them as model/depts.dep
 (市统计局 / 区统计局 / 县统计局; 县级市 → 市, 省 → 省). An indicator is listed for its
 department only when the data does not already name it (by `name` or an alias) anywhere: the
 data knows better who supplies what. `levels` limits an indicator to some levels.
+When the data names a merged bureau (县教体局: model/depts.MERGED), the indicators of its
+parts (教育局) are its own: the office told us how its government is organised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..model.depts import department
 
@@ -61,22 +65,35 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         Indicator("空气质量优良天数", "天", ("优良天数",)),
         Indicator("PM2.5平均浓度", "微克/立方米", ("细颗粒物平均浓度",)),
     ),
+    # the figures reports give most for these bureaus (corpus: 新增学位 90, 接待游客 86,
+    # 旅游综合收入 30 + 旅游总收入 31); a merged bureau (教体局, 文旅体局…) takes them over
+    "教育局": (
+        Indicator("新增学位", "个"),
+    ),
+    "文旅局": (
+        Indicator("接待游客", "万人次", ("游客接待量",)),
+        Indicator("旅游综合收入", "亿元", ("旅游总收入",)),
+    ),
 }
 
 
-def catalogue_for(level: str) -> dict[str, tuple[Indicator, ...]]:
-    """{department as named at this level: its indicators}."""
-    return {
-        department(dept, level): tuple(i for i in items if not i.levels or level in i.levels)
-        for dept, items in CATALOGUE.items()
-    }
+def catalogue_for(level: str, merged: Mapping[str, str] = MappingProxyType({})) -> dict[str, tuple[Indicator, ...]]:
+    """{department as named at this level: its indicators}. `merged` (model/depts.merged_parts
+    of the data's departments) gives a part's indicators to the merged bureau the data names."""
+    out: dict[str, tuple[Indicator, ...]] = {}
+    for dept, items in CATALOGUE.items():
+        name = department(dept, level)
+        name = merged.get(name, name)
+        out[name] = out.get(name, ()) + tuple(i for i in items if not i.levels or level in i.levels)
+    return out
 
 
-def catalogue_dept(name: str, level: str) -> str | None:
-    """The department the catalogue gives an indicator to, by name or alias."""
+def catalogue_dept(name: str, level: str, merged: Mapping[str, str] = MappingProxyType({})) -> str | None:
+    """The department the catalogue gives an indicator to, by name or alias (`merged`: as in
+    catalogue_for)."""
     for dept, items in CATALOGUE.items():
         if any(name == i.name or name in i.aliases for i in items):
-            return department(dept, level)
+            return merged.get(department(dept, level), department(dept, level))
     return None
 
 

@@ -50,6 +50,7 @@ from pydantic import BaseModel
 from ..atomic import atomic_write, check_target
 from ..errors import DrafterError, display_path
 from ..model import Figure, Report, Target, TargetCheck
+from ..model.depts import merged_parts
 from ..readers import load_report
 from ..writers.cells import first_sheet, put, save_workbook
 from .catalogue import catalogue_dept, catalogue_for, department, known_names
@@ -152,11 +153,11 @@ def form_rows(report: Report) -> tuple[dict[str, list[FormRow]], list[str]]:
     groups: dict[str, list[FormRow]] = {}
     unassigned: list[str] = []
     named: set[str] = set()
-    for path, obj in _walk(report, ""):
-        if not (obj.name or "").strip():
-            continue
-        row, dept = _row(path, obj)
-        dept = department(dept, level, report.meta.region) if dept and dept.strip() else catalogue_dept(row.name, level)
+    rows_named = [(path, *_row(path, obj)) for path, obj in _walk(report, "") if (obj.name or "").strip()]
+    # a merged bureau named anywhere (县教体局) supplies its parts' catalogue indicators
+    merged = merged_parts({department(d, level, report.meta.region) for _, _, d in rows_named if d and d.strip()}, level)
+    for path, row, dept in rows_named:
+        dept = department(dept, level, report.meta.region) if dept and dept.strip() else catalogue_dept(row.name, level, merged)
         named |= known_names(row.name)
         if dept is None:
             unassigned.append(path)
@@ -167,7 +168,7 @@ def form_rows(report: Report) -> tuple[dict[str, list[FormRow]], list[str]]:
             same.merge(row)
         else:
             rows.append(row)
-    for dept, items in catalogue_for(level).items():
+    for dept, items in catalogue_for(level, merged).items():
         for ind in items:
             if ind.name not in named:
                 groups.setdefault(dept, []).append(FormRow(ind.name, ind.unit, origin="目录"))
