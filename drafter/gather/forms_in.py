@@ -20,7 +20,9 @@ from pathlib import Path
 from ..errors import DrafterError
 from ..limits import MAX_NUMBER_DIGITS
 from ..phrases.topics import by_seeds, classify
+from .dept_topics import field_prior
 from .facts import GFigure, Gathered, GText
+from .materials import topic_of
 
 DATA_SHEET = "数据"
 TEXT_SHEET = "工作和措施"
@@ -231,10 +233,14 @@ def _figure_topic(name: str) -> str:
 
 
 def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:
+    """One fact per filled cell; its topic as a material sentence's (materials.topic_of: the
+    corpus bigram table and the form's department's field), each line on its own."""
     header = _table(ws, TEXT_HEADER, shown)
+    prior = field_prior(out.dept)
     for r in range(header + 1, ws.max_row + 1):
         for col, part in ((1, "review"), (2, "key_tasks")):
             cell = ws.cell(r, col)
             text = _collect(problems, _checked_text, cell, shown, ws.title)
             if text:
-                out.texts.append(GText(text, part, classify(text), f"{out.shown}!{ws.title}!{cell.coordinate}", out.dept))
+                topic = topic_of(text, prior=prior)
+                out.texts.append(GText(text, part, topic, f"{out.shown}!{ws.title}!{cell.coordinate}", out.dept))

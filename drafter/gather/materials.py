@@ -23,8 +23,9 @@ Topic: one per paragraph, all its sentences alike, by a Viterbi path along the m
 naive Bayes scores of the corpus's own character bigrams (drafter.gather.topic_table.sequence:
 a topic change between paragraphs has a cost, the nearest numbered heading's topic a bonus;
 68.0 % leave-one-out against 65.9 % for each sentence plus its paragraph; with the older word
-lexicon the same path had lowered agreement). The mined lexicon (drafter.phrases.topics) decides
-when there is no corpus.
+lexicon the same path had lowered agreement). The supplying department's field
+(drafter.gather.dept_topics: 教育局 → 民生) is added to every paragraph's score as a bias, as
+much as one topic change. The mined lexicon (drafter.phrases.topics) decides when there is no corpus.
 No jieba: character bigrams and plain substring matching.
 
 Numbers: every Arabic number (half- or full-width) not glued to Latin letters (5G and PM2.5
@@ -48,6 +49,7 @@ from ..parse.errors import ParseError
 from ..parse.lines import lead_of, marker
 from ..parse.normalize import normalize_line
 from ..phrases.topics import TOPICS, by_seeds, lexicon_scores, shipped_lexicon
+from .dept_topics import field_prior
 from .topic_table import BigramTable, shipped_table
 
 Part = Literal["review", "key_tasks"]
@@ -294,16 +296,18 @@ def _normed(scores: dict[str, float]) -> dict[str, float]:
     return {t: v / total for t, v in scores.items()} if total > 0 else {}
 
 
-def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=None, table: BigramTable | None = None) -> str:
+def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=None, table: BigramTable | None = None,
+             prior: dict[str, float] | None = None) -> str:
     """The sentence's topic: the corpus bigram table's posterior (drafter.gather.topic_table:
-    the sentence plus its paragraph) and the numbered heading's topic at HINT_WEIGHT. Without
+    the sentence plus its paragraph, and `prior`, the supplying department's field from
+    drafter.gather.dept_topics) and the numbered heading's topic at HINT_WEIGHT. Without
     a table, or when it knows none of the bigrams, the mined lexicon over the sentence and
     its paragraph at PARAGRAPH_WEIGHT, normalised to sum 1 together (bench/gather_simulation.py
     --loo: 60.6 % with the lexicon, 65.9 % with the table); seeds, then the hint, when no
-    lexicon word occurs."""
+    lexicon word occurs, then the department's main field."""
     table = shipped_table() if table is None else table
     total = dict.fromkeys(TOPICS, 0.0)
-    posterior = table.posterior(sentence, paragraph) if table is not None else {}
+    posterior = table.posterior(sentence, paragraph, prior=prior) if table is not None else {}
     if posterior:
         for t, v in posterior.items():
             total[t] += v
@@ -323,7 +327,12 @@ def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=No
     if total[best] > 0:
         return best
     seeds = by_seeds(sentence)
-    return seeds if seeds != "其他" else (hint or by_seeds(paragraph))
+    if seeds != "其他":
+        return seeds
+    if hint:
+        return hint
+    field = max(prior, key=lambda t: prior[t]) if prior else None  # ties: the order of TOPICS
+    return field or by_seeds(paragraph)
 
 
 # --- the walk --------------------------------------------------------------------------------
@@ -421,7 +430,8 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
     lex = shipped_lexicon() if lex is None else lex
     table = shipped_table() if table is None else table
     paras = {s.para_id: (s.paragraph, s.hint) for s in sentences}  # in document order
-    topics = table.sequence([p for p, _ in paras.values()], [h for _, h in paras.values()]) if table else []
+    prior = field_prior(dept)  # the department's own field: a bias, not an override
+    topics = table.sequence([p for p, _ in paras.values()], [h for _, h in paras.values()], prior) if table else []
     para_topic = dict(zip(paras, topics, strict=True))
     out = []
     for s, score in zip(sentences, scores, strict=True):
@@ -435,7 +445,7 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
         out.append(Harvested(
             text=s.text,
             part=part,
-            topic=para_topic.get(s.para_id) or topic_of(s.text, s.paragraph, s.hint, lex, table),
+            topic=para_topic.get(s.para_id) or topic_of(s.text, s.paragraph, s.hint, lex, table, prior),
             source=f"{path.name}:{s.line}",
             dept=dept,
             numbers=numbers_in(s.text),

@@ -41,6 +41,11 @@ SWITCH_PENALTY = 20.0
 # what the topic of a numbered heading or of a paragraph's lead adds to the paragraph's
 # log-likelihood (0 / 5 / 10 / 20 gave 67.9 / 68.0 / 68.0 / 67.8 %)
 HINT_WEIGHT = 5.0
+# what the supplying department's field adds, × its share (dept_topics.field_prior), to a
+# paragraph's or sentence's log-likelihood: as much as one topic switch. On 咸阳 2022's items
+# with a lead department (bench/gather_dept_topic.py, the only table with departments, so the
+# choice is optimistic) 0 / 5 / 12 / 20 / 50 gave 71.9 / 71.9 / 75.0 / 75.0 / 62.5 %
+DEPT_WEIGHT = 20.0
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -109,19 +114,23 @@ class BigramTable:
             for t, c in self.counts.items()
         } if seen else {}
 
-    def sequence(self, paragraphs: list[str], hints: list[str | None] | None = None) -> list[str | None]:
+    def sequence(self, paragraphs: list[str], hints: list[str | None] | None = None,
+                 prior: dict[str, float] | None = None) -> list[str | None]:
         """One topic per paragraph of a department's material, in order: the Viterbi path over
         each paragraph's log-likelihoods that pays SWITCH_PENALTY whenever the topic changes
         from one paragraph to the next, since a department writes of one matter for several
-        paragraphs. A numbered heading's topic (`hints`) weighs as much as one switch. None
-        for every paragraph when the table knows none of their bigrams (the lexicon decides)."""
+        paragraphs. A numbered heading's topic (`hints`) weighs HINT_WEIGHT, the supplying
+        department's field (`prior`: topic → share) DEPT_WEIGHT × share. None for every
+        paragraph when the table knows none of their bigrams (the lexicon decides)."""
         hints = hints or [None] * len(paragraphs)
+        prior = prior or {}
         lls = [self.log_likelihoods(text) for text in paragraphs]
         if not any(lls):
             return [None] * len(paragraphs)
         emissions = []
         for ll, hint in zip(lls, hints, strict=True):
-            e = {t: ll.get(t, 0.0) + (HINT_WEIGHT if t == hint else 0.0) for t in self.counts}
+            e = {t: ll.get(t, 0.0) + (HINT_WEIGHT if t == hint else 0.0) + DEPT_WEIGHT * prior.get(t, 0.0)
+                 for t in self.counts}
             top = max(e.values())
             emissions.append({t: v - top for t, v in e.items()})  # only differences matter
         topics = list(self.counts)
@@ -141,15 +150,20 @@ class BigramTable:
             path.append(came[path[-1]])
         return list(reversed(path))
 
-    def posterior(self, sentence: str, paragraph: str = "", paragraph_weight: float = 1.0) -> dict[str, float]:
+    def posterior(self, sentence: str, paragraph: str = "", paragraph_weight: float = 1.0,
+                  prior: dict[str, float] | None = None) -> dict[str, float]:
         """topic → probability from the sentence's bigrams plus its paragraph's at
-        `paragraph_weight` (0.5 / 1 / 1.5 gave 65.5 / 65.9 / 66.1 %); {} when none is known."""
+        `paragraph_weight` (0.5 / 1 / 1.5 gave 65.5 / 65.9 / 66.1 %) and the department's
+        field at DEPT_WEIGHT × share (as in `sequence`); {} when no bigram is known."""
         score = self.log_likelihoods(sentence)
         if paragraph and paragraph != sentence:
             for t, v in self.log_likelihoods(paragraph).items():
                 score[t] = score.get(t, 0.0) + paragraph_weight * v
         if not score:
             return {}
+        for t, share in (prior or {}).items():
+            if t in score:
+                score[t] += DEPT_WEIGHT * share
         top = max(score.values())
         e = {t: math.exp(v - top) for t, v in score.items()}
         z = sum(e.values())
