@@ -156,8 +156,8 @@ def form_rows(report: Report) -> tuple[dict[str, list[FormRow]], list[str]]:
     rows_named = [(path, *_row(path, obj)) for path, obj in _walk(report, "") if (obj.name or "").strip()]
     # a merged bureau named anywhere (县教体局) supplies its parts' catalogue indicators
     merged = merged_parts({department(d, level, report.meta.region) for _, _, d in rows_named if d and d.strip()}, level)
-    for path, row, dept in rows_named:
-        dept = department(dept, level, report.meta.region) if dept and dept.strip() else catalogue_dept(row.name, level, merged)
+    for path, row, typed in rows_named:
+        dept = department(typed, level, report.meta.region) if typed and typed.strip() else catalogue_dept(row.name, level, merged)
         named |= known_names(row.name)
         if dept is None:
             unassigned.append(path)
