@@ -154,14 +154,19 @@ def _headings(report: Report, w: Words) -> dict[str, Any]:
     }
 
 
+# Fields that say how to word a value, not what it is about: their values (核实, number_first,
+# 亿元, the 。 of `end`) are not the office's words and matched phrases of other subjects.
+_WORDING = frozenset({"form", "status", "approx", "qualifier", "end", "unit", "growth_verb", "deadline"})
+
+
 def _text_of(obj: Any) -> str:
-    """All the office's text under a data object, for classifying its topic."""
+    """All the office's text under a data object, for choosing a heading or lead by what it says."""
     if isinstance(obj, Data):
         obj = model_of(obj)
     if isinstance(obj, str):
         return obj
     if isinstance(obj, BaseModel):
-        return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields)
+        return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields if k not in _WORDING)
     if isinstance(obj, list):
         return "".join(_text_of(x) for x in obj)
     return ""

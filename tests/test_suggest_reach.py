@@ -1,0 +1,55 @@
+"""A heading or lead sums up the whole text, not its first subject (issue 10, blind sample J):
+phrases are ranked by their fit plus the share of the text's sentences they speak to."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from suggestion_fit import sections_of, without_report  # noqa: E402
+
+from drafter.phrases import suggest  # noqa: E402
+from drafter.phrases.bank import default_bank  # noqa: E402
+from drafter.phrases.suggest import Suggester, sentence_masks  # noqa: E402
+
+
+def _paragraph(report: str, lead: str) -> str:
+    for _part, _heading, _body, leads in sections_of(ROOT / "style_corpus" / report):
+        for real, text in leads:
+            if real == lead:
+                return text
+    raise AssertionError(f"{report} has no lead {lead}")
+
+
+# (report, the office's own lead, what opening-led ranking offered, what the reach offers):
+# 咸阳's paragraph defines 新质生产力 in its first sentence and is about industrial clusters;
+# 平凉's is on jobs, then pensions and health insurance (the blind readers' own example of a part
+# for the whole); 宜春's opens on not sliding back into poverty and is about farmers' income
+CASES = [
+    ("2024_咸阳市.txt", "壮大产业链群", "突破发展新质生产力", "壮大产业集群"),
+    ("2022_平凉市.txt", "提升就业和社会保障水平", "统筹抓好重点群体就业", "强化就业和社会保障"),
+    ("2022_宜春市.txt", "促进农民富裕富足", "坚决守住防返贫底线", "持续增加农民收入"),
+]
+
+
+@pytest.mark.parametrize(("report", "lead", "opening", "whole"), CASES)
+def test_a_lead_speaks_to_the_whole_paragraph_not_its_first_sentence(report, lead, opening, whole, monkeypatch):
+    bank = without_report(default_bank(), report)
+    text = _paragraph(report, lead)
+    assert Suggester(bank, 0).text("lead", None, text, "k") == whole
+    monkeypatch.setattr(suggest, "REACH_WEIGHT", 0.0)
+    assert Suggester(bank, 0).text("lead", None, text, "k") == opening
+
+
+def test_sentence_masks_mark_the_prose_sentences_holding_each_pair():
+    masks, n = sentence_masks("全面推进乡村振兴，加快农业农村现代化。一是筑牢屏障。持续推进乡村建设行动，改善农村人居环境。")
+    assert n == 2  # 「一是筑牢屏障」 is too short to count
+    assert masks["乡村"] == 0b11 and masks["人居"] == 0b10 and "屏障" not in masks
+
+
+def test_a_list_of_short_measures_gets_no_reach():
+    masks, n = sentence_masks("建成彩虹二路高架桥。口袋公园建成开放。国家卫生城市通过复审。")
+    assert n == 0 and not masks
