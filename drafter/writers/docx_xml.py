@@ -211,6 +211,9 @@ def add_plain_run(p: etree._Element, text: str, spec: dict) -> None:
 # --- package ------------------------------------------------------------------------------
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# zlib's fastest level: a draft's document.xml deflates in 0.37 ms instead of 1.0 ms at the default
+# 6, and the file grows by about 2 kB in 20 (a warm draft of 咸阳: 24.9 → 24.1 ms, 6 rounds of 15)
+_ZIP_LEVEL = 1
 
 
 def iter_parts(package) -> Iterator:
@@ -262,7 +265,7 @@ def save_package(package, target: str | IO[bytes]) -> None:
             info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, blob)
+            zf.writestr(info, blob, compresslevel=_ZIP_LEVEL)
 
         put("[Content_Types].xml", content_types_xml(parts))
         put("_rels/.rels", package.rels.xml)
