@@ -176,6 +176,8 @@ def test_plan_period_follows_year():
     assert "今年是“十五五”规划开局之年。" in _text(d)
     d["meta"]["year"] = 2027
     assert "今年是实现“十五五”规划目标任务的关键一年。" in _text(d)
+    d["meta"]["year"] = 2023  # the plan's middle year
+    assert "今年是“十四五”规划承上启下的关键之年。" in _text(d)
     d["meta"]["plan_period"] = "十六五"
     assert "“十六五”" in _text(d)
 

@@ -21,9 +21,10 @@ def plan_period(year: int) -> str:
 
 
 def period_position(year: int) -> str:
-    """开局 / 收官 / 关键 — where `year` sits in its five-year plan."""
+    """开局 / 承上启下 / 关键 / 收官 — where `year` sits in its five-year plan: its middle year is
+    承上启下的关键之年 (2023), not 实现……目标任务的关键一年 (2024)."""
     k = (year - 2021) % 5
-    return {0: "开局之年", 4: "收官之年"}.get(k, "关键一年")
+    return {0: "开局之年", 2: "承上启下的关键之年", 4: "收官之年"}.get(k, "关键一年")
 
 
 @dataclass(frozen=True)
