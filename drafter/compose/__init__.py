@@ -22,7 +22,7 @@ from ..model import Report
 from ..phrases.bank import Bank, default_bank
 from ..phrases.picker import Picker
 from ..phrases.slots import level_values
-from ..phrases.suggest import Suggester
+from ..phrases.suggest import ITEM_BREAK, Suggester
 from ..resources import templates_dir
 from ..tree import Document, Properties, Run, Source
 from . import figures as fig
@@ -167,8 +167,8 @@ def _text_of(obj: Any) -> str:
         return obj
     if isinstance(obj, BaseModel):
         return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields if k not in _WORDING)
-    if isinstance(obj, list):
-        return "".join(_text_of(x) for x in obj)
+    if isinstance(obj, list):  # facts and measures stay apart, so the chooser finds the first
+        return ITEM_BREAK.join(t for t in map(_text_of, obj) if t)
     return ""
 
 

@@ -94,6 +94,7 @@ FRAME_WEIGHT = 0.1
 SALIENT = 3
 POOLS_KEPT = 24  # candidate pools kept on a bank: a few places' worth of (kind, slot)
 REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier one repeats it
+ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
 
 
 def bigrams(text: str) -> frozenset[str]:
@@ -114,6 +115,21 @@ def sentence_masks(text: str) -> tuple[dict[str, int], int]:
         for g in bigrams(sentence):
             masks[g] = masks.get(g, 0) | bit
     return masks, len(sentences)
+
+
+_CLAUSE = re.compile(r"[，。；：！？]")
+# between the facts or measures of a data text (compose._text_of): where the first one ends, and
+# nothing to the score
+ITEM_BREAK = "\x1f"
+
+
+def _echoes(phrase: str, content: frozenset[str], opening: str, opening_pairs: frozenset[str]) -> bool:
+    """Would the phrase say again what the text's first clause says, just before it
+    (「深入践行正确政绩观。树立和践行正确政绩观」), or end as it ends
+    (「——经济发展稳中有进。工业经济稳中有进」)?"""
+    if len(opening) >= 4 and phrase.endswith(opening[-4:]):
+        return True
+    return len(content) >= 2 and len(content & opening_pairs) >= ECHO * len(content)
 
 
 def bigram_counts(text: str) -> dict[str, int]:
@@ -221,6 +237,9 @@ class Suggester:
         """`within`: the text of the section a lead's paragraph stands in, whose theme a lead
         shares more reliably than a paragraph of several measures does."""
         pool = self._pool(kind, slot)
+        opening = _CLAUSE.split(text.split(ITEM_BREAK, 1)[0], 1)[0]
+        opening_pairs = bigrams(opening)
+        text = text.replace(ITEM_BREAK, "")
         topic = classify(text)
         theme = classify(within) if within and SECTION_BONUS else "其他"
         tf, head = bigram_counts(text), bigrams(text[:HEAD_CHARS])
@@ -232,7 +251,7 @@ class Suggester:
         scored = []
         for i in near:
             e, own, total = pool.entries[i]
-            if e.id in self.used:
+            if e.id in self.used or _echoes(e.text, own - _FRAME_PAIRS, opening, opening_pairs):
                 continue
             in_head = sum(pool.idf[g] for g in own & head) / total
             in_whole = sum(pool.idf[g] * min(1.0, tf[g] / SALIENT) for g in own & whole) / total
