@@ -45,3 +45,20 @@ def test_place_class_words_only_where_the_province_used_them():
     assert Suggester(bank, 0, province="江西").text("heading", "key_task_section", text, "k") == ""
     assert Suggester(bank, 0).text("heading", "key_task_section", text, "k") == ""
     assert Suggester(bank, 0, province="北京").text("heading", "key_task_section", text, "k") == "繁荣兴盛首都文化"
+
+
+def test_a_quoted_campaign_or_a_world_designation_only_where_its_province_used_it():
+    def lead(text: str, provinces: dict) -> Entry:
+        return Entry(id="lead.1", kind="lead", part="key_tasks", text=text, count=1, topic="产业",
+                     provinces=provinces)
+
+    paragraph = "新增规上工业企业，开展工业倍增行动，工业总产值增长，实施工业技改项目。"
+    campaign = lead("持续推进“工业倍增”行动", {"宁夏": 1})
+    assert Suggester(Bank([campaign]), 0, province="陕西").text("lead", None, paragraph, "k") == ""
+    assert Suggester(Bank([campaign]), 0, province="宁夏").text("lead", None, paragraph, "k") == "持续推进“工业倍增”行动"
+    spread = lead("持续推进“工业倍增”行动", {"宁夏": 1, "甘肃": 1})
+    assert Suggester(Bank([spread]), 0, province="陕西").text("lead", None, paragraph, "k") == "持续推进“工业倍增”行动"
+    tourism = "景区提质升级，建设文化旅游目的地，旅游接待人次增长，文化旅游融合发展。"
+    world = lead("打造世界文化旅游目的地", {"湖北": 1})
+    assert Suggester(Bank([world]), 0, province="陕西").text("lead", None, tourism, "k") == ""
+    assert Suggester(Bank([world]), 0, province="湖北").text("lead", None, tourism, "k") == "打造世界文化旅游目的地"

@@ -61,7 +61,9 @@ MIN_FIT = {"heading": 0.26, "lead": 0.3}
 # words true of some places only (a 首都 or 长三角 heading in 咸阳's report is wrong): offered
 # only to a draft of a province whose reports used the phrase
 _PLACE_CLASS = ("首都", "省会", "首府", "特区", "兴边", "沿边", "边境", "边疆", "革命老区", "京津冀", "长三角",
-                "粤港澳", "大湾区", "成渝", "黄河流域", "长江经济带")
+                "粤港澳", "大湾区", "成渝", "黄河流域", "长江经济带",
+                # designations some cities hold (世界文化旅游目的地 over 咸阳, 国际经济中心 over 金台区)
+                "世界", "国际", "全球")
 # 工业强市, 产业立市, 全市 name the drafting region by its level's word: over a 区's draft they
 # are wrong (工业强区). A 市 may speak of its counties (强县工程); 区域 and 市场 are no level word.
 _LEVEL_COMPOUND = re.compile(r"[强立兴全]([市区县])(?![域场])")
@@ -206,6 +208,10 @@ class Suggester:
         if kind == "heading" and t.startswith(_MEASURE_VERBS):
             return False
         if any(w in t for w in _PLACE_CLASS) and not (self.province and self.province in e.provinces):
+            return False
+        # a quoted name is a campaign of the place that ran it (“工业倍增”行动, “十项行动”): only
+        # once reports of two provinces used the phrase, or the draft's own province did
+        if "“" in t and len(e.provinces) < 2 and not (self.province and self.province in e.provinces):
             return False
         if self.level and any(m.group(1) not in self._units for m in _LEVEL_COMPOUND.finditer(t)):
             return False
