@@ -35,6 +35,8 @@ def test_per_capita_income_is_never_the_object_of_the_verb(name):
     assert verb_first_totals, "the seeds still vary the order of the totals"
     assert follows_subject("完成", "城镇居民人均可支配收入")
     assert not follows_subject("完成", "固定资产投资")
+    # 咸阳 2024: 「重特大疾病医疗救助受益13.6万人次」 (the drafts had 「受益重特大疾病……」)
+    assert follows_subject("受益", "重特大疾病医疗救助")
 
 
 def _review_self_building_intros(name: str, seed: int) -> list[str]:

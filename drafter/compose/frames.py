@@ -245,7 +245,8 @@ SEP = "[、，]"
 # Verbs whose subject is the figure itself (经济总量突破200亿元, 覆盖率提高到90%): the verb
 # follows the indicator. A verb-first frame of the bank (突破{指标}…, mined from 突破关键技术20项)
 # would turn 「武功经济总量突破200亿元」 into 「突破武功经济总量200亿元」.
-_SUBJECT_VERBS = ("突破", "达到", "达", "超过", "超", "逾")
+# An intransitive verb too: 「重特大疾病医疗救助受益13.6万人次」, never 「受益重特大疾病……」.
+_SUBJECT_VERBS = ("突破", "达到", "达", "超过", "超", "逾", "受益")
 # Verbs of change follow an indicator that is a measure (优良天数增加36天, not 增加优良天数36天);
 # before a thing counted they stay free (增加就业岗位5000个).
 _CHANGE_VERBS = ("增加", "减少", "提高", "提升", "降低", "下降", "扩大", "缩小", "压缩", "缩短")
