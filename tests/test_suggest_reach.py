@@ -24,14 +24,14 @@ def _paragraph(report: str, lead: str) -> str:
     raise AssertionError(f"{report} has no lead {lead}")
 
 
-# (report, the office's own lead, what opening-led ranking offered, what the reach offers):
-# 咸阳's paragraph defines 新质生产力 in its first sentence and is about industrial clusters;
-# 平凉's is on jobs, then pensions and health insurance (the blind readers' own example of a part
-# for the whole); 宜春's opens on not sliding back into poverty and is about farmers' income
+# (report, the office's own lead, what the ranking offers without the reach, with it): 平凉's
+# paragraph is on jobs, then pensions and health insurance (the blind readers' own example of a
+# part for the whole); 定西's on cooperatives, family farms, leading firms and service groups;
+# 宜春's opens on not sliding back into poverty and is about farmers' income
 CASES = [
-    ("2024_咸阳市.txt", "壮大产业链群", "突破发展新质生产力", "壮大产业集群"),
     ("2022_平凉市.txt", "提升就业和社会保障水平", "统筹抓好重点群体就业", "强化就业和社会保障"),
-    ("2022_宜春市.txt", "促进农民富裕富足", "坚决守住防返贫底线", "持续增加农民收入"),
+    ("2022_定西市.txt", "创新农业经营组织形式", "高质量发展合作社", "加快推进农业农村现代化"),
+    ("2022_宜春市.txt", "促进农民富裕富足", "守住不发生规模性返贫底线", "持续增加农民收入"),
 ]
 
 

@@ -40,9 +40,12 @@ SECTION_BONUS = 0.1
 HEAD_CHARS = 40  # the opening of a section says most about it …
 # … so for a heading it counts as much as all the rest. A lead sums up its whole paragraph:
 # weighing its opening as much offered the first subject for the paragraph (粮食安全 over
-# rural industries); blind paired readers preferred a quarter in 15 of 20 changed leads, while
-# headings kept the half (6 of 9). docs/suggestion-fit.md, samples F and G.
-HEAD_WEIGHT = {"heading": 0.5, "lead": 0.25}
+# rural industries); blind paired readers preferred a quarter to a half in 15 of 20 changed leads
+# (samples F, G), and with the reach a tenth to a quarter in 9 of 13 (sample M), while headings
+# kept the half (6 of 9). docs/suggestion-fit.md. Where there is no reach (a list of short
+# measures), what was measured before it: a quarter.
+HEAD_WEIGHT = {"heading": 0.5, "lead": 0.1}
+HEAD_WEIGHT_WITHOUT_REACH = {"heading": 0.5, "lead": 0.25}
 # A heading or lead sums up the whole text, not its first subject: blind readers rejected
 # 「统筹抓好重点群体就业」 over a paragraph on jobs, pensions and health insurance. On their 342
 # verdicts (docs/suggestion-samples/), the share of the text's sentences that use a content word
@@ -250,8 +253,8 @@ class Suggester:
         theme = classify(within) if within and SECTION_BONUS else "其他"
         tf, head = bigram_counts(text), bigrams(text[:HEAD_CHARS])
         whole = tf.keys()
-        hw = HEAD_WEIGHT.get(kind, 0.5)
         masks, n = sentence_masks(text)
+        hw = (HEAD_WEIGHT if n > 1 else HEAD_WEIGHT_WITHOUT_REACH).get(kind, 0.5)
         floor = MIN_FIT.get(kind, 0.4)
         near = sorted({i for g in whole for i in pool.index.get(g, ())})
         scored = []
