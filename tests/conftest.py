@@ -28,17 +28,23 @@ def _temporary_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = saved
 
 
-@pytest.fixture(scope="session")
-def gather_bench():
-    """bench/gather_simulation.py as a module: the gather tests measure with the bench's own code."""
+def load_bench(name: str):
+    """bench/<name>.py as a module: tests that measure do it with the bench's own code."""
     import importlib.util
     import sys
 
-    spec = importlib.util.spec_from_file_location("gather_simulation", ROOT / "bench" / "gather_simulation.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
     spec.loader.exec_module(mod)
     return mod
+
+
+@pytest.fixture(scope="session")
+def gather_bench():
+    """bench/gather_simulation.py as a module: the gather tests measure with the bench's own code."""
+    return load_bench("gather_simulation")
 
 
 @pytest.fixture

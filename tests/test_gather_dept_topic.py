@@ -3,8 +3,6 @@ a bias toward the department's field, measured on 咸阳 2022's items and their 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -14,20 +12,11 @@ from drafter.gather.forms_in import TEXT_HEADER, TEXT_SHEET, _read_lines
 from drafter.gather.facts import Gathered
 from drafter.gather.materials import harvest, topic_of
 from drafter.gather.topic_table import shipped_table
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import load_bench
 
 # docs/topic-sample.tsv no. 67 (济南 2022): the blind reader says 产业, text alone says 经济
 INDUSTRY = ("依托头部企业，集聚政策、资源，着力构建产业链、供应链、资金链、人才链、创新链紧密衔接、"
             "更具韧性的产业组织形式，打造集成电路、新能源汽车、工程机械、空天信息、透明质酸、生物质材料等产业共同体。")
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("gather_dept_topic", ROOT / "bench" / "gather_dept_topic.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_one_department_under_its_names_has_one_field():
@@ -80,7 +69,7 @@ def test_the_department_never_outweighs_a_clear_text():
 
 
 def test_department_prior_raises_agreement_on_xianyang_2022_division():
-    bench = _bench()
+    bench = load_bench("gather_dept_topic")
     items = bench.items()
     led = [i for i in items if i.led]
     assert len(items) > 70 and len(led) > 30  # items whose heading has a seed topic
