@@ -6,12 +6,15 @@ the section's opening more than the rest, and words the section repeats more tha
 once in passing (SALIENT): a section on air quality gets 「持续打好蓝天保卫战」 rather than
 any 生态 heading. A phrase of the same topic as the section (topics.classify)
 gets a small bonus. Below MIN_FIT nothing is offered and the template leaves its placeholder.
+Above it, a phrase that speaks to more of the text's sentences ranks higher (REACH_WEIGHT), so a
+paragraph on jobs, pensions and health insurance is not headed by its first subject.
 
 Never offered: a phrase naming a place (the corpus's regions and the places the miner found),
 a phrase the miner marked local (it names a place or holds words of one province only), one
-seen only in the draft's own published report, a place-class word (首都, 长三角 …) outside the
-provinces that used it, another report's section markers, a frame with unfilled slots, or a
-sentence too long for a heading. Among equal fits the same province comes first, then the same
+seen only in the draft's own published report, a place-class word (首都, 长三角, 世界 …) or a
+quoted campaign outside the provinces that used it, another level's word (工业强市 over a 区),
+another report's section markers, a frame with unfilled slots, a sentence too long for a
+heading, or one that says again what the text's first clause says just after it (ECHO). Among equal fits the same province comes first, then the same
 level, then corpus frequency; the seed varies the wording among near-equal fits of one subject.
 Deterministic by seed and place; no entry twice in one draft.
 
