@@ -270,14 +270,17 @@ def test_every_paragraph_of_the_twins_ends_a_sentence(name):
 
 @pytest.mark.parametrize("name", sorted(TWINS))
 def test_the_twins_leave_only_what_the_office_must_write(name):
-    """Placeholders: the three prose passages only the office can write, and titles the bank
-    has no fitting suggestion for; each placeholder inside a sentence that reads once filled."""
+    """Placeholders: the three prose passages only the office can write, and titles and key-task
+    leads the bank has no fitting suggestion for (a paragraph left without its lead, unmarked,
+    read as a lead lost to two readers of the drafts); each placeholder inside a sentence that
+    reads once filled."""
     for seed, doc in _drafts(name):
         holes = {r.source.ref for r in doc.runs() if r.is_placeholder}
         assert holes >= OFFICE_ONLY, seed
         others = holes - OFFICE_ONLY
         # meta.speaker: 高平's 「×××」, a speaker its source does not name
-        assert all(re.fullmatch(r"(review\.sections|key_tasks\.areas)\[\d+\]\.title|meta\.speaker", h) for h in others), others
+        assert all(re.fullmatch(r"(review\.sections|key_tasks\.areas)\[\d+\]\.title|key_tasks\.areas\[\d+\]\.items\[\d+\]\.lead"
+                                r"|meta\.speaker", h) for h in others), others
         text = "\n".join(p.text for _, _, p in doc.paragraphs())
         assert "【待补充：年度总述】。" in text
         assert "总体要求是：【待补充：总体要求】。" in text
