@@ -92,6 +92,9 @@ def test_the_shipped_bank_words_the_xianyang_review():
     ({"name": "项目", "form": "number_first", "examples": ["西电智慧产业园", "神电智能电器"], "value": 16, "unit": "个",
       "verb": "建成投产"}, "西电智慧产业园、神电智能电器等16个项目建成投产"),
     ({"name": "项目", "form": "number_first", "value": 16, "unit": "个", "verb": "建成投产"}, "16个项目建成投产"),
+    # every example named: no 等 (高平 2024: 生猪、黄梨、潞绸3个专业镇入选……)
+    ({"name": "专业镇入选晋城首批特色专业镇", "form": "number_first", "examples": ["生猪", "黄梨", "潞绸"], "value": 3,
+      "unit": "个"}, "生猪、黄梨、潞绸3个专业镇入选晋城首批特色专业镇"),
     ({"name": "人大代表建议", "form": "verb_first", "verb": "办复", "value": 55, "unit": "件"}, "办复人大代表建议55件"),
     ({"name": "空气优良天数", "value": 280, "unit": "天", "rank": {"scope": "关中", "place": 2, "of": "", "from_bottom": True}},
      "空气优良天数280天、居关中倒数第二"),

@@ -204,7 +204,8 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
             if i:
                 c.template("、")
             c.data(ex, p + ("examples", i))
-        if f.examples:
+        # 等 says the list is not whole: 「生猪、黄梨、潞绸3个专业镇」 names all three (高平 2024)
+        if f.examples and not (f.value is not None and f.value == len(f.examples)):
             c.template("等")
         c.runs.extend(_number_runs(c, f, p))
         if f.unit:
