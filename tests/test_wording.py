@@ -317,6 +317,9 @@ from drafter.phrases.bank import Bank  # noqa: E402
 NO_BANK = Bank([])
 FIGURES = "xianyang_2024_figures.yaml"
 SB_INTRO = "新的一年，我们将坚持把党的全面领导贯穿政府工作各方面全过程，以更高标准加强政府自身建设，努力建设人民满意的政府。"
+# 咸阳's self-building stands before the closing without a heading: its intro speaks to the deputies,
+# or it reads as the last key-task area going on (whole read H48)
+ADDRESSED = "各位代表，" + SB_INTRO
 
 
 def _texts(report: Report, part_type: str) -> list[str]:
@@ -332,12 +335,12 @@ def test_self_building_phrases_without_leads_join_into_sentences():
              {"text": "带头过紧日子"}]
     report = _report(FIGURES, **{"self_building.items": items})
     assert _texts(report, "self_building") == [
-        SB_INTRO + "坚决做到“两个维护”，巩固拓展主题教育成果。",
+        ADDRESSED + "坚决做到“两个维护”，巩固拓展主题教育成果。",
         "严守纪律规矩。严格落实中央八项规定精神，精文减会，带头过紧日子。",
     ]
     report = _report(FIGURES, **{"self_building.items": items, "self_building.layout": "inline"})
     assert _texts(report, "self_building") == [
-        SB_INTRO + "坚决做到“两个维护”，巩固拓展主题教育成果。严守纪律规矩。严格落实中央八项规定精神，精文减会，带头过紧日子。"]
+        ADDRESSED + "坚决做到“两个维护”，巩固拓展主题教育成果。严守纪律规矩。严格落实中央八项规定精神，精文减会，带头过紧日子。"]
 
 
 def test_self_building_sentences_keep_their_paragraphs():
@@ -346,7 +349,9 @@ def test_self_building_sentences_keep_their_paragraphs():
     items = [{"text": "坚决做到“两个维护”。"}, {"lead": "", "text": "精文减会"}, {"lead": "严守纪律规矩", "text": "带头过紧日子"}]
     report = _report(FIGURES, **{"self_building.items": items})
     assert _texts(report, "self_building") == [
-        SB_INTRO, "坚决做到“两个维护”。", "精文减会。", "严守纪律规矩。带头过紧日子。"]
+        ADDRESSED, "坚决做到“两个维护”。", "精文减会。", "严守纪律规矩。带头过紧日子。"]
+    report = _report(FIGURES, **{"self_building.items": items, "self_building.placement": "part"})
+    assert _texts(report, "self_building")[0] == SB_INTRO  # under its own heading: no address
 
 
 def test_highlight_without_title_prints_no_frame():
