@@ -24,12 +24,12 @@ def _paragraph(report: str, lead: str) -> str:
     raise AssertionError(f"{report} has no lead {lead}")
 
 
-# (report, the office's own lead, what the ranking offers without the reach, with it): 平凉's
-# paragraph is on jobs, then pensions and health insurance (the blind readers' own example of a
-# part for the whole); 定西's on cooperatives, family farms, leading firms and service groups;
-# 宜春's opens on not sliding back into poverty and is about farmers' income
+# (report, the office's own lead, what the ranking offers without the reach, with it): 天水's
+# paragraph is on jobs, then pensions, insurance and care (「完善养老服务体系」 is one of its items);
+# 定西's on cooperatives, family farms, leading firms and service groups; 宜春's opens on not
+# sliding back into poverty and is about farmers' income
 CASES = [
-    ("2022_平凉市.txt", "提升就业和社会保障水平", "统筹抓好重点群体就业", "强化就业和社会保障"),
+    ("2022_天水市.txt", "健全社会保障体系", "完善养老服务体系", "加强就业服务和社会保障"),
     ("2022_定西市.txt", "创新农业经营组织形式", "高质量发展合作社", "加快推进农业农村现代化"),
     ("2022_宜春市.txt", "促进农民富裕富足", "守住不发生规模性返贫底线", "持续增加农民收入"),
 ]

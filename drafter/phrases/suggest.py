@@ -105,9 +105,25 @@ REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier
 ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
 
 
+def _runs(text: str) -> list[str]:
+    """The text cut at punctuation, function characters, spaces and digits: a pair of characters
+    is one the text says side by side, not one that meets across 为 or a quote (坚持发展为民 has no
+    展民 to match 发展民宿)."""
+    out, cur = [], []
+    for c in text:
+        if c in _DROP or c.isspace() or c.isdigit():
+            if len(cur) > 1:
+                out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    if len(cur) > 1:
+        out.append("".join(cur))
+    return out
+
+
 def bigrams(text: str) -> frozenset[str]:
-    s = "".join(c for c in text if c not in _DROP and not c.isspace() and not c.isdigit())
-    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+    return frozenset(r[i : i + 2] for r in _runs(text) for i in range(len(r) - 1))
 
 
 _STOPS = re.compile(r"[^。；！？]+")
@@ -141,10 +157,10 @@ def _echoes(phrase: str, content: frozenset[str], opening: str, opening_pairs: f
 
 
 def bigram_counts(text: str) -> dict[str, int]:
-    s = "".join(c for c in text if c not in _DROP and not c.isspace() and not c.isdigit())
     out: dict[str, int] = {}
-    for i in range(len(s) - 1):
-        out[s[i : i + 2]] = out.get(s[i : i + 2], 0) + 1
+    for r in _runs(text):
+        for i in range(len(r) - 1):
+            out[r[i : i + 2]] = out.get(r[i : i + 2], 0) + 1
     return out
 
 
