@@ -109,7 +109,8 @@ def _runs(text: str) -> list[str]:
     """The text cut at punctuation, function characters, spaces and digits: a pair of characters
     is one the text says side by side, not one that meets across 为 or a quote (坚持发展为民 has no
     展民 to match 发展民宿)."""
-    out, cur = [], []
+    out: list[str] = []
+    cur: list[str] = []
     for c in text:
         if c in _DROP or c.isspace() or c.isdigit():
             if len(cur) > 1:
