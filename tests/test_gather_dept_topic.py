@@ -7,7 +7,8 @@ from pathlib import Path
 
 import openpyxl
 
-from drafter.gather.dept_topics import bare_name, field_prior
+from drafter.gather.dept_topics import field_prior
+from drafter.model.depts import bare_department
 from drafter.gather.forms_in import TEXT_HEADER, TEXT_SHEET, _read_lines
 from drafter.gather.facts import Gathered
 from drafter.gather.materials import harvest, topic_of
@@ -20,7 +21,7 @@ INDUSTRY = ("依托头部企业，集聚政策、资源，着力构建产业链�
 
 
 def test_one_department_under_its_names_has_one_field():
-    assert bare_name("咸阳市人力资源和社会保障局") == "人社局" and bare_name("市市场监管局") == "市场监管局"
+    assert bare_department("咸阳市人力资源和社会保障局") == "人社局" and bare_department("市市场监管局") == "市场监管局"
     assert field_prior("咸阳市教育局") == field_prior("市教育局") == field_prior("教育局")
     for dept, field in (("市教育局", "民生"), ("市科技局", "创新"), ("市生态环境局", "生态"), ("县农业农村局", "乡村")):
         prior = field_prior(dept)

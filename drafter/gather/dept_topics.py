@@ -11,7 +11,7 @@ their mean over the sources that say something:
 1. the name: the seed keywords (topics.by_seeds' scores) of the department's bare name and of
    its long and short forms in model/depts.ALIASES (人力资源和社会保障局 → 民生, 文化和旅游局 → 文旅);
 2. the forms catalogue (office/catalogue.py): the topic of each indicator the department
-   supplies, judged as forms_in._figure_topic judges it (粮食总产量 → 乡村);
+   supplies (topics.indicator_topic: 粮食总产量 → 乡村);
 3. FIELDS below, for departments whose names and indicators say nothing or mislead.
 One department, one prior: 咸阳市教育局 / 市教育局 / 教育局 are matched by their longest
 known ending. The government's own offices (政府办公室, 市政府各部门) coordinate every field and
@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model.depts import ALIASES, BARE_DEPARTMENTS
+from ..model.depts import ALIASES, bare_department
 from ..office.catalogue import CATALOGUE
-from ..phrases.topics import TOPICS, by_seeds, classify, topic_scores
+from ..phrases.topics import TOPICS, indicator_topic, topic_scores
 
 # Written from the departments' usual duties (their 三定 mandates), not from any measured set:
 # one topic each, only where neither the name nor the catalogue tells the field, or the name misleads.
@@ -41,24 +41,6 @@ FIELDS: dict[str, str] = {
     "退役军人事务局": "民生",  # 优抚安置
 }
 _NO_PRIOR_WORD = "政府"  # 政府办公室, 市政府各部门: offices that coordinate every field
-
-
-def _known_names() -> dict[str, str]:
-    """Every name form (bare, long, short, FIELDS) → its bare name."""
-    out = {b: b for b in BARE_DEPARTMENTS | set(FIELDS)}
-    out.update(ALIASES)
-    return out
-
-
-def bare_name(dept: str) -> str:
-    """The department's bare name by its longest known ending (咸阳市人力资源和社会保障局 → 人社局);
-    the name itself, stripped, when no known name ends it."""
-    names = _known_names()
-    dept = dept.strip()
-    for i in range(len(dept) - 1):  # the longest ending first: 市场监管局 before 场监管局
-        if dept[i:] in names:
-            return names[dept[i:]]
-    return dept
 
 
 def _shares(scores: dict[str, float]) -> dict[str, float]:
@@ -78,8 +60,7 @@ def _by_name(bare: str) -> dict[str, float]:
 def _by_catalogue(bare: str) -> dict[str, float]:
     scores = dict.fromkeys(TOPICS, 0.0)
     for indicator in CATALOGUE.get(bare, ()):
-        seed = by_seeds(indicator.name)
-        topic = seed if seed != "其他" else classify(indicator.name)
+        topic = indicator_topic(indicator.name)
         if topic in scores:
             scores[topic] += 1
     return _shares(scores)
@@ -100,4 +81,4 @@ def field_prior(dept: str | None) -> dict[str, float]:
     government's own offices, and names that say nothing."""
     if not dept or _NO_PRIOR_WORD in dept:
         return {}
-    return dict(_prior(bare_name(dept)))
+    return dict(_prior(bare_department(dept)))

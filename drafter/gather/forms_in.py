@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import DrafterError
 from ..limits import MAX_NUMBER_DIGITS
-from ..phrases.topics import by_seeds, classify
+from ..phrases.topics import indicator_topic
 from .dept_topics import field_prior
 from .facts import GFigure, Gathered, GText
 from .materials import topic_of
@@ -220,16 +220,9 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> None:
         at = cells[4] if value is not None else cells[5]
         out.figures.append(GFigure(
             name=name, unit=unit or None, value=value, growth=growth,
-            status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=_figure_topic(name),
+            status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=indicator_topic(name),
             last=numbers[3], target=numbers[4], note=note or None,
         ))
-
-
-def _figure_topic(name: str) -> str:
-    """An indicator name is two to eight characters: the seed keywords (生产总值 → 经济) judge it
-    better than the lexicon mined from whole sections, which is for sentences."""
-    seed = by_seeds(name)
-    return seed if seed != "其他" else classify(name)
 
 
 def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:

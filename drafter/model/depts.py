@@ -106,6 +106,18 @@ def merged_parts(named: Iterable[str], level: str | None) -> dict[str, str]:
     return out
 
 
+def bare_department(name: str) -> str:
+    """The department's bare name by its longest known ending, whatever stands before it
+    (咸阳市人力资源和社会保障局 → 人社局, 市市场监管局 → 市场监管局); the name itself, stripped,
+    when no known name ends it."""
+    name = name.strip()
+    for i in range(len(name) - 1):  # the longest ending first: 市场监管局 before 场监管局
+        ending = name[i:]
+        if ending in BARE_DEPARTMENTS or ending in ALIASES:
+            return ALIASES.get(ending, ending)
+    return name
+
+
 def department(name: str, level: str | None, region: str | None = None) -> str:
     """The department's one name at this level: 统计局 → 市统计局, 咸阳市统计局 → 市统计局 (in
     咸阳市), 市人力资源和社会保障局 → 市人社局; 区统计局 in a 市 stays, and so does a name

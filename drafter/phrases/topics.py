@@ -73,6 +73,13 @@ def classify(text: str, lex: Lexicon | None = None) -> str:
     return by_seeds(text)
 
 
+def indicator_topic(name: str) -> str:
+    """An indicator name is two to eight characters: the seed keywords (生产总值 → 经济) judge it
+    better than the lexicon mined from whole sections, which is for sentences."""
+    seed = by_seeds(name)
+    return seed if seed != "其他" else classify(name)
+
+
 def parse_lexicon(data: object) -> dict[str, dict[str, float]]:
     """The topic → {word: weight} of a topics.json document; {} when it is not one."""
     if not isinstance(data, dict) or data.get("format") != LEXICON_FORMAT:
