@@ -42,7 +42,7 @@ def test_confirm_sheet_has_one_sheet_whatever_form_was_typed(tmp_path):
     check(data, confirm_sheet=tmp_path / "核对表.xlsx")
     sheets = _sheet_rows(tmp_path / "核对表.xlsx")
     assert [t for t in sheets if "统计局" in t] == ["市统计局"]
-    whole, _ = check(XIANYANG, confirm_sheet=tmp_path / "原.xlsx")
+    check(XIANYANG, confirm_sheet=tmp_path / "原.xlsx")
     assert len(sheets["市统计局"]) == len(_sheet_rows(tmp_path / "原.xlsx")["市统计局"])
 
 
