@@ -26,6 +26,23 @@ def test_a_lead_that_repeats_the_first_measure_is_not_offered():
     assert Suggester(bank, 0).text("lead", None, text, "k") == "持续改进工作作风"
 
 
+@pytest.mark.parametrize("lead, first", [
+    ("深化法治政府建设", "创建全国法治政府建设示范市"),  # a verb of its own, not a frame word
+    ("统筹抓好重点群体就业", "促进重点群体稳定就业"),  # two frame words before what it is about
+])
+def test_a_lead_whose_object_repeats_the_first_measure_is_not_offered(lead, first):
+    bank = Bank([_entry("lead", lead, 1, "政府")])
+    text = ITEM_BREAK.join([first, "及时回应群众关切", lead[2:]])
+    assert Suggester(bank, 0).text("lead", None, text, "k") == ""
+
+
+def test_a_lead_naming_its_subject_in_a_term_is_no_echo():
+    # 「全力抓好安全生产。强化煤矿安全生产监管……」 is how reports open a safety paragraph
+    bank = Bank([_entry("lead", "全力抓好安全生产", 1, "安全")])
+    text = ITEM_BREAK.join(["强化煤矿安全生产监管", "开展安全生产治本攻坚行动"])
+    assert Suggester(bank, 0).text("lead", None, text, "k") == "全力抓好安全生产"
+
+
 def test_a_heading_that_ends_as_the_first_clause_ends_is_not_offered():
     bank = Bank([_entry("heading", "经济发展稳中有进", 1, "经济"), _entry("heading", "工业经济提质增效", 2, "产业")])
     text = "工业经济稳中有进，福临堡工业园综合管廊快速推进，工业总产值增长，规上工业企业提质增效。"
