@@ -390,6 +390,15 @@ def test_vision_placeholder_and_its_filled_sentence():
         assert closing.endswith("，为加快建设现代化“西部名市丝路名都”而团结奋斗！"), closing
 
 
+def test_livelihood_items_counted_as_categories():
+    """咸阳 lists 10 categories of 民生实事, not ten projects (whole read of the twin)."""
+    items = ["稳岗就业", "教育均衡", "健康惠民"]
+    plain = _texts(_report(FIGURES, **{"key_tasks.livelihood": {"items": items}}), "key_tasks")
+    assert "今年，市政府将集中力量办好三件民生实事：一是稳岗就业；二是教育均衡；三是健康惠民。" in plain
+    as_kinds = _texts(_report(FIGURES, **{"key_tasks.livelihood": {"items": items, "counted_as": "大类"}}), "key_tasks")
+    assert "今年，市政府将集中力量办好三大类民生实事：一是稳岗就业；二是教育均衡；三是健康惠民。" in as_kinds
+
+
 def test_livelihood_note_alone_opens_no_stop():
     report = _report(FIGURES, **{"key_tasks.livelihood": {"note": "具体项目经市人大代表票决后另行印发"}})
     assert "具体项目经市人大代表票决后另行印发。" in _texts(report, "key_tasks")

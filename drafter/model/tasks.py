@@ -36,6 +36,9 @@ class Livelihood(Model):
         title="民生实事说明",
         description="接在导语（和事项）之后，如：具体项目经人大代表票决后另行印发",
     )
+    counted_as: Text | None = field(
+        None, title="民生实事的量词", description="事项是类别时如“大类”（办好十大类民生实事）；不填为“件”"
+    )
     after_area: int | None = field(
         None, title="放在第几个方面之后", description="如 7 表示放在第七个方面之后；不填放在重点工作最后", ge=1
     )
