@@ -328,3 +328,61 @@ def test_a_view_reads_each_field_once():
     assert r._view("no_such_field") is NOT_READABLE and r._view("model_fields") is NOT_READABLE
     with pytest.raises(AttributeError):
         _ = r.no_such_field
+
+
+# -- the writer: a plain draft's members kept per profile (H58) ---------------------------------
+import io  # noqa: E402
+
+from drafter.writers import docx_package  # noqa: E402
+from drafter.writers.docx_xml import save_package  # noqa: E402
+
+SIX = ["xianyang_2024.yaml", "xianyang_2024_figures.yaml", "gaoping_2024.yaml",
+       "gaoping_2024_figures.yaml", "jintai_2023", "jintai_2023_figures"]
+
+
+def _long_way(doc, profile) -> bytes:
+    """The whole package built by python-docx and saved from it, as every draft once was."""
+    out = io.BytesIO()
+    save_package(build_docx(doc, profile).part.package, out)
+    return out.getvalue()
+
+
+def _kept_way(doc, profile) -> bytes:
+    out = io.BytesIO()
+    docx_writer.write_docx(doc, out, profile)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("example", SIX)
+def test_kept_members_give_the_long_ways_bytes(example, monkeypatch):
+    report, _ = load_with_positions(EXAMPLES / example)
+    changed = default_profile()
+    changed.body.font = "楷体"
+    changed.page_number.enabled = False
+    for seed, profile, epoch in ((0, None, None), (1, changed, "1700000000"), (2, None, "1700000000")):
+        if epoch:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        else:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        doc = compose_report(report, seed=seed)
+        docx_package._KEPT.clear()
+        first = _kept_way(doc, profile)  # builds the kept members
+        again = _kept_way(doc, profile)  # from them
+        assert first == again == _long_way(doc, profile), (example, seed)
+
+
+def test_kept_members_follow_the_language_and_the_properties():
+    """Only document.xml and core.xml differ between two drafts on one profile; the kept parts
+    are per language (settings and styles name it)."""
+    import zipfile
+
+    report, _ = load_with_positions(EXAMPLES / "gaoping_2024.yaml")
+    a = compose_report(report)
+    b = compose_report(report, seed=1)
+    b.properties.title = "另一个标题"
+    b.properties.language = "zh-TW"
+    for doc in (a, b, a):
+        assert _kept_way(doc, None) == _long_way(doc, None)
+    members = [zipfile.ZipFile(io.BytesIO(_kept_way(d, None))) for d in (a, b)]
+    differ = {n for n in members[0].namelist() if members[0].read(n) != members[1].read(n)}
+    assert differ == {"word/document.xml", "docProps/core.xml", "word/settings.xml", "word/styles.xml"}

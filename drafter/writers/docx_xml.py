@@ -254,22 +254,30 @@ def content_types_xml(parts: Iterable) -> bytes:
     return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def save_package(package, target: str | IO[bytes]) -> None:
-    """Write the OPC package as a zip with fixed timestamps (reproducible output)."""
+def package_members(package) -> list[tuple[str, bytes]]:
+    """(zip member name, bytes) of an OPC package, in the order a .docx stores them."""
     parts = list(iter_parts(package))
     for part in parts:
         part.before_marshal()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+    members = [("[Content_Types].xml", content_types_xml(parts)), ("_rels/.rels", package.rels.xml)]
+    for part in parts:
+        members.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            members.append((part.partname.rels_uri.membername, part.rels.xml))
+    return members
 
-        def put(name: str, blob) -> None:
+
+def save_package(package, target: str | IO[bytes]) -> None:
+    """Write the OPC package as a zip with fixed timestamps (reproducible output)."""
+    save_members(package_members(package), target)
+
+
+def save_members(members: Iterable[tuple[str, bytes]], target: str | IO[bytes]) -> None:
+    """The members as a zip with fixed timestamps and settings: the same members give the
+    same bytes, whoever made them (docx_writer's package, or docx_package's kept parts)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in members:
             info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, blob, compresslevel=_ZIP_LEVEL)
-
-        put("[Content_Types].xml", content_types_xml(parts))
-        put("_rels/.rels", package.rels.xml)
-        for part in parts:
-            put(part.partname.membername, part.blob)
-            if len(part.rels):
-                put(part.partname.rels_uri.membername, part.rels.xml)

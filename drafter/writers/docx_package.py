@@ -1,0 +1,79 @@
+"""A plain draft's .docx members without python-docx's package layer (issue 13).
+
+Every member of a draft but word/document.xml and docProps/core.xml depends on the layout
+profile and language alone. The first draft for a profile builds a package the long way
+(build_docx on an empty tree) and keeps each member's bytes, the document with its empty body
+and the template's core properties; a later draft only fills that body and those properties
+and writes the kept members around them, in the same order and with the same zip settings.
+That skips opening the template, the styles, settings and footers, and serialising the parts
+no draft changes (~1.3 ms of a ~25 ms warm draft). tests/test_fast_paths.py checks the bytes
+against the long way's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.oxml.coreprops import CT_CoreProperties
+from docx.oxml.parser import parse_xml
+from lxml import etree
+
+from ..tree import Document, Properties
+from .docx_template import new_document
+from .docx_xml import package_members, w
+
+_DOCUMENT = "word/document.xml"
+_CORE = "docProps/core.xml"
+
+
+@dataclass(frozen=True)
+class _Kept:
+    members: list[tuple[str, bytes]]  # in zip order; document.xml and core.xml are redone
+    document: bytes  # document.xml with no paragraphs, only the section properties
+    core: bytes  # core.xml as the template has it, before the draft's properties
+
+
+_KEPT: dict[tuple[str, str], _Kept] = {}
+MAX_KEPT = 32  # a few profiles at a time, as docx_writer's _BUILT
+
+
+def draft_members(doc: Document, lay) -> list[tuple[str, bytes]]:
+    """(member, bytes) of the .docx of `doc` laid out by `lay` (docx_writer._Layout)."""
+    from .docx_writer import _BodyWriter, set_core_properties  # docx_writer imports this module
+
+    kept = _kept(lay)
+    root = etree.fromstring(kept.document)
+    body = root.find(w("body"))
+    assert body is not None  # kept from a package python-docx wrote
+    _BodyWriter(lay).write(doc, body)
+    core = cast(CT_CoreProperties, parse_xml(kept.core))  # python-docx's class for cp:coreProperties
+    set_core_properties(CoreProperties(core), core, doc)
+    fresh = {_DOCUMENT: _serialize(root), _CORE: _serialize(core)}
+    return [(name, fresh.get(name, blob)) for name, blob in kept.members]
+
+
+def _serialize(el: etree._Element) -> bytes:
+    return etree.tostring(el, encoding="UTF-8", standalone=True)  # as python-docx's XmlPart.blob
+
+
+def _kept(lay) -> _Kept:
+    key = (lay.lang, lay.profile.model_dump_json())
+    kept = _KEPT.get(key)
+    if kept is None:
+        if len(_KEPT) >= MAX_KEPT:
+            _KEPT.clear()
+        kept = _KEPT[key] = _keep(lay)
+    return kept
+
+
+def _keep(lay) -> _Kept:
+    from .docx_writer import build_docx
+
+    empty = build_docx(Document(properties=Properties(language=lay.lang)), lay.profile)
+    members = package_members(empty.part.package)
+    names = [name for name, _ in members]
+    assert _DOCUMENT in names and _CORE in names, names  # python-docx's default template has both
+    template_core = new_document().part.package.part_related_by(RT.CORE_PROPERTIES).blob
+    return _Kept(members, dict(members)[_DOCUMENT], template_core)
