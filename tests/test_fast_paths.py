@@ -386,3 +386,47 @@ def test_kept_members_follow_the_language_and_the_properties():
     members = [zipfile.ZipFile(io.BytesIO(_kept_way(d, None))) for d in (a, b)]
     differ = {n for n in members[0].namelist() if members[0].read(n) != members[1].read(n)}
     assert differ == {"word/document.xml", "docProps/core.xml", "word/settings.xml", "word/styles.xml"}
+
+
+# -- the writer: the body as XML text (H58) -----------------------------------------------------
+from drafter.writers import body_xml  # noqa: E402
+from drafter.writers.docx_xml import W_NS, xml_safe  # noqa: E402
+
+
+def test_text_is_escaped_as_lxml_escapes_it_for_every_character():
+    for start in range(0, 0x10000, 0x800):
+        text = xml_safe("".join(chr(c) for c in range(start, start + 0x800)))
+        el = etree.Element("t")
+        el.text = text
+        want = etree.tostring(el, encoding="unicode").removeprefix("<t>").removesuffix("</t>")
+        assert body_xml.escape_text(text) == want, hex(start)
+
+
+def _body_by_elements(doc, lay) -> bytes:
+    body = etree.Element(f"{{{W_NS}}}body", nsmap={"w": W_NS})
+    docx_writer._BodyWriter(lay).write(doc, body)
+    return etree.tostring(body, encoding="UTF-8")
+
+
+def _body_as_text(doc, lay) -> bytes:
+    return f'<w:body xmlns:w="{W_NS}">'.encode() + body_xml.BodyText(lay).text(doc).encode() + b"</w:body>"
+
+
+@pytest.mark.parametrize("example", SIX)
+def test_body_as_text_is_the_element_writers(example):
+    """Both profiles: the default, and one with a Latin font, an ampersand in a font name, no
+    highlights and lead and inline headings in the body's look (so their runs merge)."""
+    report, _ = load_with_positions(EXAMPLES / example)
+    other = default_profile()
+    other.latin_font = "Times New Roman"
+    other.body.font = "仿宋&楷"
+    other.placeholder_highlight = "none"
+    other.lead.bold = other.body.bold
+    other.lead.font = None
+    for seed in range(3):
+        doc = compose_report(report, seed=seed)
+        if seed == 2:  # text the data never has: markup characters, spaces at the ends, a CR
+            doc.parts[0].paragraphs()[0].runs.append(Run(" a<b>&c\r\n\t\"d' ", Source("data", "x")))
+        for profile in (default_profile(), other):
+            lay = docx_writer._Layout(profile, doc.properties.language)
+            assert _body_as_text(doc, lay) == _body_by_elements(doc, lay), (example, seed)

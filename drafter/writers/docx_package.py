@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..tree import Document, Properties
 from .docx_template import new_document
-from .docx_xml import package_members, w
+from .docx_xml import package_members
 
 _DOCUMENT = "word/document.xml"
 _CORE = "docProps/core.xml"
@@ -31,7 +31,9 @@ _CORE = "docProps/core.xml"
 @dataclass(frozen=True)
 class _Kept:
     members: list[tuple[str, bytes]]  # in zip order; document.xml and core.xml are redone
-    document: bytes  # document.xml with no paragraphs, only the section properties
+    # document.xml with no paragraphs, cut where they go: before the section properties
+    before_body: bytes
+    after_body: bytes
     core: bytes  # core.xml as the template has it, before the draft's properties
 
 
@@ -41,16 +43,14 @@ MAX_KEPT = 32  # a few profiles at a time, as docx_writer's _BUILT
 
 def draft_members(doc: Document, lay) -> list[tuple[str, bytes]]:
     """(member, bytes) of the .docx of `doc` laid out by `lay` (docx_writer._Layout)."""
-    from .docx_writer import _BodyWriter, set_core_properties  # docx_writer imports this module
+    from .body_xml import BodyText  # docx_writer imports this module, body_xml docx_writer
+    from .docx_writer import set_core_properties
 
     kept = _kept(lay)
-    root = etree.fromstring(kept.document)
-    body = root.find(w("body"))
-    assert body is not None  # kept from a package python-docx wrote
-    _BodyWriter(lay).write(doc, body)
+    document = kept.before_body + BodyText(lay).text(doc).encode() + kept.after_body
     core = cast(CT_CoreProperties, parse_xml(kept.core))  # python-docx's class for cp:coreProperties
     set_core_properties(CoreProperties(core), core, doc)
-    fresh = {_DOCUMENT: _serialize(root), _CORE: _serialize(core)}
+    fresh = {_DOCUMENT: document, _CORE: _serialize(core)}
     return [(name, fresh.get(name, blob)) for name, blob in kept.members]
 
 
@@ -76,4 +76,8 @@ def _keep(lay) -> _Kept:
     names = [name for name, _ in members]
     assert _DOCUMENT in names and _CORE in names, names  # python-docx's default template has both
     template_core = new_document().part.package.part_related_by(RT.CORE_PROPERTIES).blob
-    return _Kept(members, dict(members)[_DOCUMENT], template_core)
+    document = dict(members)[_DOCUMENT]
+    # the empty body holds only w:sectPr (python-docx's template has one)
+    assert document.count(b"<w:body><w:sectPr") == 1, document[-400:]
+    cut = document.index(b"<w:body>") + len(b"<w:body>")
+    return _Kept(members, document[:cut], document[cut:], template_core)

@@ -596,6 +596,14 @@ class _BodyWriter:
         # built in place, as moving ~800 elements between documents costs ~0.2 ms.
         in_place = type(body) is etree._Element
         self.body = body if in_place else etree.Element(w("body"), nsmap={"w": W_NS})
+        self.emit(doc)
+        if not in_place:
+            body.extend(list(self.body))
+        if sect is not None:
+            body.append(sect)
+
+    def emit(self, doc: Document) -> None:
+        """Every paragraph of `doc`, in order, through self.para."""
         h = doc.header
         plain_fmt = (None, None)
         if h.label:  # 金台区第十九届人大二次会议文件（15）: flush left above the title
@@ -623,10 +631,6 @@ class _BodyWriter:
                 # 各位代表： stands flush left, like the addressee line of an official document
                 flush = ln.section is None and para.role == "salutation"
                 self.para(body_id, self.paragraph_segments(para), flush_left=flush)
-        if not in_place:
-            body.extend(list(self.body))
-        if sect is not None:
-            body.append(sect)
 
     def heading(self, hd: Heading) -> None:
         self.para(STYLE_IDS[heading_style(hd)], self.heading_segments(hd, (None, None)))
@@ -646,13 +650,24 @@ class _BodyWriter:
         segs.append((para.runs, (None, None)))
         return segs
 
-    def para(self, style_id: str, segments: list, flush_left: bool = False) -> None:
-        p = etree.SubElement(self.body, _W_P)
+    def _paragraph(self, parent: etree._Element, style_id: str, flush_left: bool) -> etree._Element:
+        """A new w:p with its properties, at the end of `parent`."""
+        p = etree.SubElement(parent, _W_P)
         ppr = etree.SubElement(p, _W_PPR)
         etree.SubElement(ppr, _W_PSTYLE, {W_VAL: style_id})
         etree.SubElement(ppr, _W_OVERFLOW, _VAL_1)
         if flush_left:
             etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
+        return p
+
+    def _line_break(self, p: etree._Element) -> None:
+        etree.SubElement(etree.SubElement(p, _W_R), w("br"))
+
+    def _close(self, p: etree._Element) -> None:
+        """The paragraph is complete (the text writer closes its w:p here)."""
+
+    def para(self, style_id: str, segments: list, flush_left: bool = False) -> None:
+        p = self._paragraph(self.body, style_id, flush_left)
         # Merge neighbouring runs of the same look into one w:r.
         hl = self.hl
         notes = self.annotator
@@ -664,7 +679,7 @@ class _BodyWriter:
                     if buf and cur is not None:
                         self._run(p, cur, "".join(buf))
                     cur, buf = None, []
-                    etree.SubElement(etree.SubElement(p, _W_R), w("br"))
+                    self._line_break(p)
                     continue
                 text = run.text
                 if not text:
@@ -687,18 +702,27 @@ class _BodyWriter:
                     buf.append(text)
         if buf and cur is not None:
             self._run(p, cur, "".join(buf))
+        self._close(p)
 
     def _run(self, p: etree._Element, key: tuple, text: str) -> None:
         text = xml_safe(text)
         if not text:
             return
+        r = etree.SubElement(p, _W_R)
+        self._run_props(r, key)
+        t = etree.SubElement(r, _W_T)
+        t.text = text
+        if text[0].isspace() or text[-1].isspace():
+            t.set(XML_SPACE, "preserve")
+
+    def _run_props(self, r: etree._Element, key: tuple) -> None:
+        """w:rPr of a run of look `key` (font, bold, highlight) in the paragraph being written."""
         spec = self.rpr_cache.get(key)
         if spec is None:
             font, bold, highlight = key
             fonts = rfonts_attrs(font, self.lay.latin) if font else HINT_ONLY
             spec = self.rpr_cache[key] = (fonts, bold, highlight)
         fonts, bold, highlight = spec
-        r = etree.SubElement(p, _W_R)
         rpr = etree.SubElement(r, _W_RPR)
         etree.SubElement(rpr, _W_RFONTS, fonts)
         if bold is not None:
@@ -709,8 +733,4 @@ class _BodyWriter:
             etree.SubElement(rpr, w("spacing"), {W_VAL: str(self.squeeze)})
         if highlight:
             etree.SubElement(rpr, _W_HIGHLIGHT, {W_VAL: highlight})
-        t = etree.SubElement(r, _W_T)
-        t.text = text
-        if text[0].isspace() or text[-1].isspace():
-            t.set(XML_SPACE, "preserve")
 
