@@ -20,11 +20,13 @@ from .docx_xml import W_NS, w, xml_safe
 _NS_DECL = f' xmlns:w="{W_NS}"'
 # What libxml2 escapes in text content (quotes are left as they are; tab and LF too).
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ESCAPED = frozenset("&<>\r")
 
 
 def escape_text(text: str) -> str:
-    return text if _ESCAPED.isdisjoint(text) else text.translate(_TEXT_ESCAPES)
+    # four substring tests (memchr) before any translation: most text has none of them
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return text.translate(_TEXT_ESCAPES)
+    return text
 
 
 def _markup(el: etree._Element) -> str:
