@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from drafter.parse import parse_report  # noqa: E402
 from drafter.phrases.bank import Bank, default_bank  # noqa: E402
 from drafter.phrases.suggest import Suggester  # noqa: E402
+from drafter.phrases.suggest import PARA_BREAK  # noqa: E402
 from drafter.phrases.topics import classify  # noqa: E402
 from drafter.tree import Paragraph, Section, plain  # noqa: E402
 
@@ -91,7 +92,9 @@ def sections_of(path: Path):
             if not isinstance(block, Section) or block.heading is None:
                 continue
             paras = [p for p in block.blocks if isinstance(p, Paragraph)]
-            body = "".join(plain(p.runs) if p.lead else p.text for p in paras)
+            # an area's paragraphs stay apart, as compose gives them to the chooser
+            glue = PARA_BREAK if part.type == "key_tasks" else ""
+            body = glue.join(plain(p.runs) if p.lead else p.text for p in paras)
             leads = [(plain(p.lead).rstrip("。；："), plain(p.runs)) for p in paras if p.lead]
             yield part.type, _clean_heading(block.heading.text, block.heading.number), body, leads
 

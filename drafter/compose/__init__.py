@@ -19,10 +19,11 @@ from pydantic import BaseModel
 
 from ..errors import DrafterError, display_path
 from ..model import Report
+from ..model.tasks import TaskItem
 from ..phrases.bank import Bank, default_bank
 from ..phrases.picker import Picker
 from ..phrases.slots import level_values
-from ..phrases.suggest import ITEM_BREAK, Suggester
+from ..phrases.suggest import ITEM_BREAK, PARA_BREAK, Suggester
 from ..resources import templates_dir
 from ..tree import Document, Properties, Run, Source
 from . import figures as fig
@@ -168,7 +169,8 @@ def _text_of(obj: Any) -> str:
     if isinstance(obj, BaseModel):
         return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields if k not in _WORDING)
     if isinstance(obj, list):  # facts and measures stay apart, so the chooser finds the first
-        return ITEM_BREAK.join(t for t in map(_text_of, obj) if t)
+        glue = PARA_BREAK if obj and isinstance(obj[0], TaskItem) else ITEM_BREAK  # an area's paragraphs
+        return glue.join(t for t in map(_text_of, obj) if t)
     return ""
 
 

@@ -80,6 +80,25 @@ def indicator_topic(name: str) -> str:
     return seed if seed != "其他" else classify(name)
 
 
+# A heading of the first topic also covers paragraphs of these (城乡融合 speaks for the villages,
+# 民生 for 平安 and 文旅 within a livelihood area, the economy for its industries and projects).
+UMBRELLA: dict[str, tuple[str, ...]] = {
+    "城乡": ("乡村",), "产业": ("乡村",), "经济": ("产业", "项目", "开放"), "民生": ("文旅", "安全"),
+}
+# seed keywords of two topics (农业 in 产业 and 乡村) name neither when judging what a heading covers
+_SHARED_SEEDS = frozenset(k for k in {k for keys in TOPICS.values() for k in keys}
+                          if sum(k in keys for keys in TOPICS.values()) > 1)
+
+
+@lru_cache(maxsize=8192)
+def named_topics(heading: str) -> frozenset[str]:
+    """The topics a heading speaks for: those whose own seed keywords it uses, its lexicon topic,
+    and the topics under them (全面深化改革开放 → 改革, 开放; 坚定不移推进农业农村现代化 → 乡村)."""
+    named = {t for t, keys in TOPICS.items() if any(k in heading for k in keys if k not in _SHARED_SEEDS)}
+    named.add(classify(heading))
+    return frozenset(named.union(*(UMBRELLA.get(t, ()) for t in named)))
+
+
 def parse_lexicon(data: object) -> dict[str, dict[str, float]]:
     """The topic → {word: weight} of a topics.json document; {} when it is not one."""
     if not isinstance(data, dict) or data.get("format") != LEXICON_FORMAT:
