@@ -430,3 +430,31 @@ def test_body_as_text_is_the_element_writers(example):
         for profile in (default_profile(), other):
             lay = docx_writer._Layout(profile, doc.properties.language)
             assert _body_as_text(doc, lay) == _body_by_elements(doc, lay), (example, seed)
+
+
+# -- the unused-values check: stated paths without their parents (H58) ---------------------------
+from drafter.checks.unused import _Used  # noqa: E402
+
+
+def _used_the_long_way(doc) -> set[str]:
+    """Every stated path and every path above it, plus the fields a slot or word list names."""
+    used = _Used(doc, _IN_PROPERTIES)
+    closed = set(used.named)
+    for path in used.paths:
+        closed.update(path[: m.start()] for m in re.finditer(r"[.\[]", path))
+        closed.add(path)
+    return closed
+
+
+@pytest.mark.parametrize("example", SIX)
+def test_stated_or_inside_is_the_closure_over_parents(example):
+    report, loaded = load_with_positions(EXAMPLES / example)
+    doc = compose_report(report)
+    used = _Used(doc, _IN_PROPERTIES)
+    closed = _used_the_long_way(doc)
+    # every value of the data, every stated path and each path above one, and near misses
+    asked = {format_path(p) for p in loaded.values} | closed
+    asked |= {p + "x" for p in list(asked)} | {p[:-1] for p in list(asked) if p}
+    for shown in asked:
+        assert (used.stated(shown) or used.inside(shown)) == (shown in closed), shown
+    assert sum(used.inside(p) and not used.stated(p) for p in asked) > 100  # containers
