@@ -109,7 +109,7 @@ POOLS_KEPT = 24  # candidate pools kept on a bank: a few places' worth of (kind,
 OWN_MIN = 0.15
 REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier one repeats it
 ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
-OBJECT_PAIRS = 4
+OBJECT_PAIRS = 4  # an object of this many content pairs says more than a term (see _echoes)
 
 
 def _runs(text: str) -> list[str]:
