@@ -458,3 +458,55 @@ def test_stated_or_inside_is_the_closure_over_parents(example):
     for shown in asked:
         assert (used.stated(shown) or used.inside(shown)) == (shown in closed), shown
     assert sum(used.inside(p) and not used.stated(p) for p in asked) > 100  # containers
+
+
+# -- the reader: positions made only when asked for (H58) -----------------------------------------
+import yaml  # noqa: E402
+
+from drafter.readers.yaml_data import Pos, load_data  # noqa: E402
+
+
+def _positions_the_long_way(path: Path) -> tuple[dict, dict]:
+    """Every value's and key's Pos, made from the composed nodes one by one."""
+    values: dict = {}
+    keys: dict = {}
+
+    def walk(node, at):
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                keys[at + (k.value,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                values[at + (k.value,)] = (v.start_mark.line + 1, v.start_mark.column + 1)
+                walk(v, at + (k.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                values[at + (i,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                walk(item, at + (i,))
+
+    walk(yaml.compose(path.read_text(encoding="utf-8")), ())
+    return values, keys
+
+
+@pytest.mark.parametrize("example", [e for e in SIX if e.endswith(".yaml")])
+def test_positions_asked_one_by_one_or_all_at_once_are_the_nodes(example):
+    values, keys = _positions_the_long_way(EXAMPLES / example)
+    one_by_one = load_data(EXAMPLES / example)
+    assert list(one_by_one.value_paths()) == list(values)
+    for path, (line, column) in values.items():
+        pos = one_by_one.value_at(path)
+        assert isinstance(pos, Pos) and (pos.line, pos.column) == (line, column), path
+    for path, (line, column) in list(keys.items())[::7]:
+        assert one_by_one.where(path) == one_by_one.value_at(path)
+        assert (one_by_one.key_at(path).line, one_by_one.key_at(path).column) == (line, column)
+    at_once = load_data(EXAMPLES / example)
+    at_once.value_at(next(iter(values)))  # one made first, the rest with the whole table
+    assert {p: (x.line, x.column) for p, x in at_once.values.items()} == values
+    assert {p: (x.line, x.column) for p, x in at_once.keys.items()} == keys
+    assert all(type(x) is Pos and x.file == at_once.files[0] for x in at_once.values.values())
+    assert at_once.values == one_by_one.values
+
+
+@pytest.mark.parametrize("folder", ["jintai_2023", "jintai_2023_figures"])
+def test_a_folders_positions_asked_one_by_one_are_its_tables(folder):
+    loaded = load_data(EXAMPLES / folder)
+    asked = {p: loaded.value_at(p) for p in loaded.value_paths()}
+    assert asked == load_data(EXAMPLES / folder).values and len({x.file for x in asked.values()}) > 1

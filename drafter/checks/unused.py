@@ -105,7 +105,7 @@ def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ())
     used = _Used(doc, extra_used)
     problems: list[Problem] = []
     data = loaded.data
-    for path, pos in loaded.values.items():
+    for path in loaded.value_paths():  # a Pos only for the values left out
         if not path or path[0] in SETTINGS:
             continue
         # Most values are stated: their shown path first, and nothing else. format_path keeps
@@ -122,6 +122,8 @@ def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ())
             continue  # not printed by design, or empty on purpose ("" means "no such sentence")
         if used.inside(shown):
             continue
+        pos = loaded.value_at(path)
+        assert pos is not None  # one of the paths of the values
         problems.append(Problem(pos.file, pos.line, pos.column, shown, f"这个值不会出现在初稿中：{why(shown, loaded)}"))
     return problems
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -50,26 +49,66 @@ class Pos(NamedTuple):  # a tuple: one is made for every key and value, so it mu
 _pos = tuple.__new__  # _pos(Pos, (file, line, column)): a Pos without the Python-level __new__
 
 
-@dataclass
 class Loaded:
-    """Plain Python data plus where each value and key was written."""
+    """Plain Python data plus where each value and key was written.
 
-    data: Any
-    values: dict[Path_, Pos] = field(default_factory=dict)
-    keys: dict[Path_, Pos] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
+    One file's reader keeps the parser's marks (0-based line and column) as they come, and a
+    Pos is made only for a path asked about: a draft asks about a few (the values it leaves
+    out, value_paths / value_at), and making a Pos for each of ~2,000 values and keys was half
+    of the reader's own work (~0.5 ms a warm draft). `values` and `keys` give every one as a
+    Pos, made on their first use (messages about the data, folders, fills)."""
+
+    def __init__(self, data: Any = None, values: dict | None = None, keys: dict | None = None,
+                 files: list[str] | None = None, marks_file: str | None = None):
+        self.data = data
+        self.files: list[str] = files if files is not None else []
+        self._values: dict[Path_, Any] = values if values is not None else {}  # a Pos or a mark
+        self._keys: dict[Path_, Any] = keys if keys is not None else {}
+        self._marks_file = marks_file  # the file the marks are in; None: only Pos
+        self._made: set[str] = set()  # the tables ("values", "keys") that hold only Pos
+
+    @property
+    def values(self) -> dict[Path_, Pos]:
+        return self._every_pos("values", self._values)
+
+    @property
+    def keys(self) -> dict[Path_, Pos]:
+        return self._every_pos("keys", self._keys)
+
+    def value_paths(self) -> Iterable[Path_]:
+        """The paths of the values, in the order they were read, without making a Pos."""
+        return self._values.keys()
+
+    def value_at(self, path: Path_) -> Pos | None:
+        return self._pos_in(self._values, path)
+
+    def key_at(self, path: Path_) -> Pos | None:
+        return self._pos_in(self._keys, path)
 
     def where(self, path: Path_) -> Pos | None:
         """Position of the value at `path`, else of its key, else of the nearest parent."""
         p = tuple(path)
         while True:
-            if p in self.values:
-                return self.values[p]
-            if p in self.keys:
-                return self.keys[p]
+            pos = self._pos_in(self._values, p) or self._pos_in(self._keys, p)
+            if pos is not None:
+                return pos
             if not p:
                 return None
             p = p[:-1]
+
+    def _pos_in(self, table: dict[Path_, Any], path: Path_) -> Pos | None:
+        got = table.get(path)
+        if got is None or type(got) is Pos:
+            return got
+        pos = table[path] = _pos(Pos, (self._marks_file, got.line + 1, got.column + 1))
+        return pos
+
+    def _every_pos(self, name: str, table: dict[Path_, Any]) -> dict[Path_, Pos]:
+        if name not in self._made:
+            for path in table:
+                self._pos_in(table, path)  # replaces a value of the dict: no change of size
+            self._made.add(name)
+        return table
 
 
 _YAML_MESSAGES = [
@@ -196,9 +235,9 @@ class _Converter:
 
     def convert(self, node: Any, path: tuple) -> Any:
         """Build plain data from a node graph already measured (so of bounded size and depth)."""
-        # ~3,000 nodes a report: positions are made inline and scalars, most of the nodes,
+        # ~3,000 nodes a report: marks are noted inline and scalars, most of the nodes,
         # converted without a further call to convert
-        file, keys, values, scalar = self.file, self.out.keys, self.out.values, self.scalar
+        keys, values, scalar = self.out._keys, self.out._values, self.scalar  # noqa: SLF001 - the reader fills them
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -208,16 +247,15 @@ class _Converter:
                 key = key_node.value
                 child = path + (key,)
                 if key in result:
-                    first = keys[child]
+                    first = self.out.key_at(child)
+                    assert first is not None  # noted with the key's first appearance
                     self.problems.append(
                         Problem(self.file, *self._lc(key_node), format_path(child),
                                 f"重复的键“{key}”：第 {first.line} 行已经写过，同一层级不能出现两次")
                     )
                     continue
-                m = key_node.start_mark
-                keys[child] = _pos(Pos, (file, m.line + 1, m.column + 1))
-                m = value_node.start_mark
-                values[child] = _pos(Pos, (file, m.line + 1, m.column + 1))
+                keys[child] = key_node.start_mark  # a Pos when asked for (Loaded)
+                values[child] = value_node.start_mark
                 is_scalar = isinstance(value_node, yaml.ScalarNode)
                 result[key] = scalar(value_node, child) if is_scalar else self.convert(value_node, child)
             return result
@@ -225,8 +263,7 @@ class _Converter:
             items = []
             for i, item in enumerate(node.value):
                 child = path + (i,)
-                m = item.start_mark
-                values[child] = _pos(Pos, (file, m.line + 1, m.column + 1))
+                values[child] = item.start_mark
                 items.append(scalar(item, child) if isinstance(item, yaml.ScalarNode) else self.convert(item, child))
             return items
         return scalar(node, path)
@@ -378,7 +415,7 @@ def gc_paused() -> Iterator[None]:
 def load_yaml_text(text: str, shown: str, budget: int = MAX_DATA_VALUES) -> Loaded:
     """YAML text → plain data with positions. Raises DataErrors in Chinese, also when the
     data would hold more than `budget` values."""
-    loaded = Loaded(data=None, files=[shown])
+    loaded = Loaded(data=None, files=[shown], marks_file=shown)
     _refuse_control_characters(text, shown)
     try:
         with gc_paused():
