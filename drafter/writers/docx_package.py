@@ -2,18 +2,20 @@
 
 Every member of a draft but word/document.xml and docProps/core.xml depends on the layout
 profile and language alone. The first draft for a profile builds a package the long way
-(build_docx on an empty tree) and keeps each member's bytes, the document with its empty body
-and the template's core properties; a later draft only fills that body and those properties
-and writes the kept members around them, in the same order and with the same zip settings.
-That skips opening the template, the styles, settings and footers, and serialising the parts
-no draft changes (~1.3 ms of a ~25 ms warm draft). tests/test_fast_paths.py checks the bytes
-against the long way's.
+(build_docx on an empty tree) and keeps each member's bytes, the document cut where its body
+goes, and the template's core properties; every draft then writes its body as text into that
+cut (body_xml.py), sets its properties and writes the kept members around them, in the same
+order and with the same zip settings (docx_xml.save_members). That skips opening the
+template, building the styles, settings and footers and serialising the parts no draft
+changes: writing the .docx of 咸阳 took 5.4 ms, now 2.9. tests/test_fast_paths.py checks the
+bytes against the long way's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import cast
+
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.oxml.coreprops import CT_CoreProperties

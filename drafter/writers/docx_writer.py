@@ -592,13 +592,10 @@ class _BodyWriter:
         for child in list(body):
             body.remove(child)
         # Built in a plain lxml tree (no python-docx element classes to instantiate for each
-        # new element), then moved into w:body in one go; a plain w:body (docx_package's) is
-        # built in place, as moving ~800 elements between documents costs ~0.2 ms.
-        in_place = type(body) is etree._Element
-        self.body = body if in_place else etree.Element(w("body"), nsmap={"w": W_NS})
+        # new element), then moved into w:body in one go.
+        self.body = etree.Element(w("body"), nsmap={"w": W_NS})
         self.emit(doc)
-        if not in_place:
-            body.extend(list(self.body))
+        body.extend(list(self.body))
         if sect is not None:
             body.append(sect)
 
