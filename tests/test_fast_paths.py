@@ -510,3 +510,61 @@ def test_a_folders_positions_asked_one_by_one_are_its_tables(folder):
     loaded = load_data(EXAMPLES / folder)
     asked = {p: loaded.value_at(p) for p in loaded.value_paths()}
     assert asked == load_data(EXAMPLES / folder).values and len({x.file for x in asked.values()}) > 1
+
+
+# -- the writer: members deflated once, the zip written here (H58) --------------------------------
+class _Pipe(io.RawIOBase):
+    """A stream that cannot seek (stdout, a socket): zipfile adds data descriptors."""
+
+    def __init__(self):
+        self.got = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        self.got += b
+        return len(b)
+
+
+def test_zip_written_here_is_zipfiles_and_other_outputs_go_to_zipfile(tmp_path, monkeypatch):
+    from drafter.writers import zip_members
+    from drafter.writers.docx_xml import save_members
+
+    report, _ = load_with_positions(EXAMPLES / "jintai_2023")
+    doc = compose_report(report)
+    lay = docx_writer._Layout(default_profile(), doc.properties.language)
+    members = docx_package.draft_members(doc, lay)
+    by_zipfile = io.BytesIO()
+    save_members(members, by_zipfile)
+    written = []
+    real = zip_members.zip_bytes
+    monkeypatch.setattr(docx_package, "zip_bytes", lambda m: written.append(1) or real(m))
+    here = io.BytesIO()
+    docx_writer.write_docx(doc, here)
+    docx_writer.write_docx(doc, str(tmp_path / "a.docx"))
+    assert written == [1, 1]
+    assert here.getvalue() == by_zipfile.getvalue() == (tmp_path / "a.docx").read_bytes()
+    # a stream not at its start, or one that cannot seek: zipfile's own bytes, as before
+    for stream, expected in ((_after_head(), _after_head()), (_Pipe(), _Pipe())):
+        docx_writer.write_docx(doc, stream)
+        save_members(members, expected)
+        got = stream.getvalue() if isinstance(stream, io.BytesIO) else bytes(stream.got)
+        want = expected.getvalue() if isinstance(expected, io.BytesIO) else bytes(expected.got)
+        assert got == want
+    assert written == [1, 1]
+    assert _Pipe().seekable() is False and bytes(_pipe_zip(members)) != by_zipfile.getvalue()
+
+
+def _after_head() -> io.BytesIO:
+    stream = io.BytesIO()
+    stream.write(b"head")  # zipfile's offsets then count from the stream's start
+    return stream
+
+
+def _pipe_zip(members) -> bytearray:
+    from drafter.writers.docx_xml import save_members
+
+    pipe = _Pipe()
+    save_members(members, pipe)
+    return pipe.got  # data descriptors: not the bytes written from the start of a file
