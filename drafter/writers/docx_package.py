@@ -14,7 +14,7 @@ bytes against the long way's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import IO, cast
+from typing import cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
@@ -24,8 +24,7 @@ from lxml import etree
 
 from ..tree import Document, Properties
 from .docx_template import new_document
-from .docx_xml import ZIP_LEVEL, package_members, save_members
-from .zip_members import Deflated, at_start, deflate, fits, zip_bytes
+from .docx_xml import package_members
 
 _DOCUMENT = "word/document.xml"
 _CORE = "docProps/core.xml"
@@ -38,7 +37,6 @@ class _Kept:
     before_body: bytes
     after_body: bytes
     core: bytes  # core.xml as the template has it, before the draft's properties
-    deflated: dict[str, Deflated]  # the members no draft changes, deflated once (zip_members)
 
 
 _KEPT: dict[tuple[str, str], _Kept] = {}
@@ -56,22 +54,6 @@ def draft_members(doc: Document, lay) -> list[tuple[str, bytes]]:
     set_core_properties(CoreProperties(core), core, doc)
     fresh = {_DOCUMENT: document, _CORE: _serialize(core)}
     return [(name, fresh.get(name, blob)) for name, blob in kept.members]
-
-
-def write_draft(doc: Document, lay, target: str | IO[bytes]) -> None:
-    """The .docx of `doc` to a path or binary stream: the same bytes as saving draft_members
-    with zipfile, the members no draft changes deflated once per profile."""
-    members = draft_members(doc, lay)
-    deflated = _kept(lay).deflated
-    if not (at_start(target) and all(fits(name, blob) for name, blob in members)):
-        save_members(members, target)
-        return
-    data = zip_bytes([deflated.get(name) or deflate(name, blob, ZIP_LEVEL) for name, blob in members])
-    if isinstance(target, str):
-        with open(target, "wb") as f:
-            f.write(data)
-    else:
-        target.write(data)
 
 
 def _serialize(el: etree._Element) -> bytes:
@@ -100,6 +82,4 @@ def _keep(lay) -> _Kept:
     # the empty body holds only w:sectPr (python-docx's template has one)
     assert document.count(b"<w:body><w:sectPr") == 1, document[-400:]
     cut = document.index(b"<w:body>") + len(b"<w:body>")
-    deflated = {name: deflate(name, blob, ZIP_LEVEL) for name, blob in members
-                if name not in (_DOCUMENT, _CORE) and fits(name, blob)}
-    return _Kept(members, document[:cut], document[cut:], template_core, deflated)
+    return _Kept(members, document[:cut], document[cut:], template_core)

@@ -35,7 +35,7 @@ from lxml import etree
 from ..style import StyleProfile, default_profile
 from ..tree import Document, Heading, Paragraph, Run
 from .docx_comments import Annotator
-from .docx_package import write_draft
+from .docx_package import draft_members
 from .docx_template import new_document
 from .docx_xml import (
     HINT_ONLY,
@@ -53,6 +53,7 @@ from .docx_xml import (
     on_off,
     pt_to_twips,
     rfonts_attrs,
+    save_members,
     save_package,
     set_child,
     strip_theme_fonts,
@@ -112,7 +113,8 @@ def write_docx(doc: Document, path_or_stream: str | os.PathLike | IO[bytes],
     a run → the text of a Word comment on it, or None (see docx_comments.py)."""
     target = os.fspath(path_or_stream) if isinstance(path_or_stream, os.PathLike) else path_or_stream
     if annotate is None:  # a plain draft: the parts no draft changes are kept per profile
-        write_draft(doc, _Layout(profile or default_profile(), doc.properties.language), target)
+        lay = _Layout(profile or default_profile(), doc.properties.language)
+        save_members(draft_members(doc, lay), target)
         return
     d = build_docx(doc, profile, annotate)
     save_package(d.part.package, target)
