@@ -14,7 +14,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..tree import Document
-from .docx_writer import _BodyWriter
+from .body_writer import _BodyWriter
 from .docx_xml import W_NS, w, xml_safe
 
 _NS_DECL = f' xmlns:w="{W_NS}"'

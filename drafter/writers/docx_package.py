@@ -14,7 +14,8 @@ bytes against the long way's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
@@ -23,6 +24,8 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from ..tree import Document, Properties
+from .body_xml import BodyText
+from .core_props import set_core_properties
 from .docx_template import new_document
 from .docx_xml import package_members
 
@@ -43,12 +46,10 @@ _KEPT: dict[tuple[str, str], _Kept] = {}
 MAX_KEPT = 32  # a few profiles at a time, as docx_writer's _BUILT
 
 
-def draft_members(doc: Document, lay) -> list[tuple[str, bytes]]:
-    """(member, bytes) of the .docx of `doc` laid out by `lay` (docx_writer._Layout)."""
-    from .body_xml import BodyText  # docx_writer imports this module, body_xml docx_writer
-    from .docx_writer import set_core_properties
-
-    kept = _kept(lay)
+def draft_members(doc: Document, lay, build: Callable[..., Any]) -> list[tuple[str, bytes]]:
+    """(member, bytes) of the .docx of `doc` laid out by `lay` (docx_writer._Layout); `build`
+    is docx_writer.build_docx, which makes the kept members the long way once per profile."""
+    kept = _kept(lay, build)
     document = kept.before_body + BodyText(lay).text(doc).encode() + kept.after_body
     core = cast(CT_CoreProperties, parse_xml(kept.core))  # python-docx's class for cp:coreProperties
     set_core_properties(CoreProperties(core), core, doc)
@@ -60,20 +61,18 @@ def _serialize(el: etree._Element) -> bytes:
     return etree.tostring(el, encoding="UTF-8", standalone=True)  # as python-docx's XmlPart.blob
 
 
-def _kept(lay) -> _Kept:
+def _kept(lay, build: Callable[..., Any]) -> _Kept:
     key = (lay.lang, lay.profile.model_dump_json())
     kept = _KEPT.get(key)
     if kept is None:
         if len(_KEPT) >= MAX_KEPT:
             _KEPT.clear()
-        kept = _KEPT[key] = _keep(lay)
+        kept = _KEPT[key] = _keep(lay, build)
     return kept
 
 
-def _keep(lay) -> _Kept:
-    from .docx_writer import build_docx
-
-    empty = build_docx(Document(properties=Properties(language=lay.lang)), lay.profile)
+def _keep(lay, build: Callable[..., Any]) -> _Kept:
+    empty = build(Document(properties=Properties(language=lay.lang)), lay.profile)
     members = package_members(empty.part.package)
     names = [name for name, _ in members]
     assert _DOCUMENT in names and _CORE in names, names  # python-docx's default template has both
