@@ -34,7 +34,7 @@ def test_prose_is_judged_by_the_reach_not_this_floor():
     # two sentences of prose: the floor does not apply, the phrase is offered as before
     bank = Bank([_lead("办好人民满意的教育", 1)])
     prose = "扩建人民医院，提升县域医疗服务能力。办好人民满意的各项民生事业，促进教育医疗均衡发展。"
-    assert 0 < OWN_MIN and Suggester(bank, 0).text("lead", None, prose, "k", LIVELIHOOD) == "办好人民满意的教育"
+    assert OWN_MIN > 0 and Suggester(bank, 0).text("lead", None, prose, "k", LIVELIHOOD) == "办好人民满意的教育"
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

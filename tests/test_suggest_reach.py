@@ -42,7 +42,7 @@ def test_a_lead_speaks_to_the_whole_paragraph_not_its_first_sentence(report, lea
     assert Suggester(bank, 0).text("lead", None, text, "k") == whole
     monkeypatch.setattr(suggest, "REACH_WEIGHT", 0.0)
     # the rule on named objects would also refuse 「完善养老服务体系」 here; this is about the reach
-    monkeypatch.setattr(suggest, "_object_unnamed", lambda lead, units: False)
+    monkeypatch.setattr(suggest, "object_unnamed", lambda lead, units: False)
     assert Suggester(bank, 0).text("lead", None, text, "k") == opening
 
 

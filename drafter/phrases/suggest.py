@@ -30,7 +30,18 @@ from collections.abc import Iterable
 
 from ..model.meta import LEVEL_WORDS
 from .bank import Bank, Entry
-from .topics import classify, named_topics
+from .text_rules import (
+    ITEM_BREAK,
+    PARA_BREAK,
+    STOPS,
+    narrow,
+    object_unnamed,
+    paragraph_topics,
+    reform_off,
+    reform_talk,
+    units,
+)
+from .topics import classify
 
 SUGGESTION_MAX = 28  # a heading to offer: two short clauses, not a paragraph's opening sentence
 LEAD_MAX = 16  # a lead phrase is short: 促进创新协同
@@ -134,14 +145,13 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(r[i : i + 2] for r in _runs(text) for i in range(len(r) - 1))
 
 
-_STOPS = re.compile(r"[^。；！？]+")
 
 
 def sentence_masks(text: str) -> tuple[dict[str, int], int]:
     """bigram → bit mask of the sentences (of SENTENCE_MIN characters or more) that hold it, and how
     many there are: which of a text's sentences a phrase speaks to, in one OR per pair."""
     masks: dict[str, int] = {}
-    sentences = [x for x in _STOPS.findall(text) if len(x.strip()) >= SENTENCE_MIN]
+    sentences = [x for x in STOPS.findall(text) if len(x.strip()) >= SENTENCE_MIN]
     for i, sentence in enumerate(sentences):
         bit = 1 << i
         for g in bigrams(sentence):
@@ -150,76 +160,6 @@ def sentence_masks(text: str) -> tuple[dict[str, int], int]:
 
 
 _CLAUSE = re.compile(r"[，。；：！？]")
-# between the facts or measures of a data text (compose._text_of): where the first one ends, and
-# nothing to the score
-ITEM_BREAK = "\x1f"
-# between the paragraphs of a key-task area (compose._text_of): the topic of each is judged on its own
-PARA_BREAK = "\x1e"
-# An area heading must speak for more than half of the area's paragraphs (3 or more), by their
-# topics (topics.named_topics): 「坚定不移推进农业农村现代化」 headed 高平's area of farming, coal and
-# services, 咸阳's of the city and the villages, and, as 「全面推进乡村振兴……」, 金台's livelihood area
-# whose first paragraph is rural. Over prose a heading that does is preferred, and the others stay
-# when none does (blind paired sample U: where the choice changed, 13 fit against 10; refusing them
-# all left 11 areas without a heading, 6 of whose headings had fit). Over a list of measures, where
-# no reach judges breadth, a narrow heading is not offered at all.
-PARAGRAPHS_MIN = 3
-
-
-# A reform phrase names its subject by its last word, 改革. Of the 36 blind verdicts on such phrases
-# only 7 fit: most sat over a paragraph listing several reforms and named one of them (「持续深化国资
-# 国企改革」 over 放管服, 国企 and 预算 reforms), or over a text that hardly speaks of reform
-# (「深化农业农村改革」 over seeds and fields in all three twins). So one is offered only over a text
-# that speaks of reform twice or more, and one naming a particular reform only where the text does
-# not name three or more kinds. Blind paired sample W (all 20 leads this changes in the
-# leave-one-out run): 14 fit against 10.
-_GENERIC_REFORMS = ("全面深化改革", "重点领域改革", "重点改革", "改革开放", "改革创新", "深化改革", "改革攻坚",
-                    "各项改革", "关键领域改革")
-_REFORM_KINDS = re.compile(r"([\u4e00-\u9fff]{2})改革")
-
-
-def _units(text: str) -> list[str]:
-    """The sentences of a text, or the measures of a list."""
-    return _STOPS.findall(text.replace(ITEM_BREAK, "。"))
-
-
-def _reform_talk(text: str, units: list[str]) -> tuple[int, int]:
-    """How many sentences (or measures) of `text` speak of reform, and how many kinds it names."""
-    return sum("改革" in u for u in units), len({m.group(1) for m in _REFORM_KINDS.finditer(text)})
-
-
-# Leads that name a campaign, the market's entities or one service system (「实施城市更新行动」,
-# 「培育壮大市场主体」, 「完善养老服务体系」) fit 1 of 10, 1 of 11 and 0 of 8 blind verdicts: a part
-# of the paragraph, or a word it says once (养老 in a paragraph on all social insurance). One is
-# offered only where the text names that object (its last four characters) twice or more.
-# Blind paired sample X (all 19 leads this changes in the leave-one-out run): 11 fit against 5.
-_OBJECT_TAILS = ("行动", "主体", "服务体系")
-
-
-def _object_unnamed(lead: str, units: list[str]) -> bool:
-    if not lead.endswith(_OBJECT_TAILS):
-        return False
-    return sum(lead[-4:] in u for u in units) < 2
-
-
-def _reform_off(phrase: str, talk: tuple[int, int]) -> bool:
-    if not phrase.endswith("改革"):
-        return False
-    mentions, kinds = talk
-    return mentions < 2 or (kinds >= 3 and not any(g in phrase for g in _GENERIC_REFORMS))
-
-
-def _paragraph_topics(text: str) -> list[str]:
-    paragraphs = [p for p in text.split(PARA_BREAK) if p.strip()] if PARA_BREAK in text else []
-    if len(paragraphs) < PARAGRAPHS_MIN:
-        return []
-    return [classify(p.replace(ITEM_BREAK, "")) for p in paragraphs]
-
-
-def _narrow(heading: str, paragraph_topics: list[str]) -> bool:
-    named = named_topics(heading)
-    return 2 * sum(t in named for t in paragraph_topics) <= len(paragraph_topics)
-
-
 _OPENERS = sorted(_FRAME_WORDS, key=len, reverse=True)
 
 
@@ -357,10 +297,10 @@ class Suggester:
         """`within`: the text of the section a lead's paragraph stands in, whose theme a lead
         shares more reliably than a paragraph of several measures does."""
         pool = self._pool(kind, slot)
-        paragraph_topics = _paragraph_topics(text) if kind == "heading" else []
+        topics_of_paragraphs = paragraph_topics(text) if kind == "heading" else []
         text = text.replace(PARA_BREAK, ITEM_BREAK)
-        units = _units(text)
-        reform = _reform_talk(text, units)
+        sentences = units(text)
+        reform = reform_talk(text, sentences)
         opening = _CLAUSE.split(text.split(ITEM_BREAK, 1)[0], 1)[0]
         opening_pairs = bigrams(opening)
         text = text.replace(ITEM_BREAK, "")
@@ -382,12 +322,12 @@ class Suggester:
             fit = hw * in_head + (1 - hw) * in_whole
             if n <= 1 and round(fit, 2) < OWN_MIN:  # see OWN_MIN
                 continue
-            if _reform_off(e.text, reform):  # see _GENERIC_REFORMS
+            if reform_off(e.text, reform):  # see text_rules.GENERIC_REFORMS
                 continue
-            if kind == "lead" and _object_unnamed(e.text, units):  # see _OBJECT_TAILS
+            if kind == "lead" and object_unnamed(e.text, sentences):  # see text_rules.OBJECT_TAILS
                 continue
-            narrow = bool(paragraph_topics) and _narrow(e.text, paragraph_topics)  # see PARAGRAPHS_MIN
-            if narrow and n <= 1:
+            too_narrow = bool(topics_of_paragraphs) and narrow(e.text, topics_of_paragraphs)  # see text_rules.PARAGRAPHS_MIN
+            if too_narrow and n <= 1:
                 continue
             fit += TOPIC_BONUS if topic != "其他" and e.topic == topic else 0.0
             fit += SECTION_BONUS if theme != "其他" and e.topic == theme else 0.0
@@ -398,7 +338,7 @@ class Suggester:
                 for g in own - _FRAME_PAIRS:
                     reached |= masks.get(g, 0)
                 fit += REACH_WEIGHT * reached.bit_count() / n
-            scored.append((-round(fit, 2), -self._preference(e), e.id, e, own, narrow))
+            scored.append((-round(fit, 2), -self._preference(e), e.id, e, own, too_narrow))
         if not all(x[5] for x in scored):
             scored = [x for x in scored if not x[5]]
         scored.sort(key=lambda x: x[:3])
