@@ -62,3 +62,20 @@ def test_the_twins_mixed_areas_get_no_rural_heading(name, area, seed):
     areas = [b for b in part.blocks if isinstance(b, Section)]
     heading = plain(areas[area].heading.runs)
     assert not any(w in heading for w in ("农业农村", "乡村振兴")), heading
+
+
+def test_a_review_sections_subtopic_statements_start_its_paragraphs():
+    from drafter.compose import _facts_text
+
+    facts = ["工业经济稳中有进", "金丰泰等20个项目建成投产", "现代农业提质增效", "新建高标准农田", "第三产业繁荣发展", "商圈开业"]
+    assert _facts_text(facts).count(PARA_BREAK) == 2
+    assert PARA_BREAK not in _facts_text(facts[:4])  # two sub-topics: one list, as before
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_jintais_economy_section_is_not_headed_by_its_projects(seed):
+    doc = compose_report(load(EXAMPLES / "jintai_2023_figures"), seed=seed)
+    part = next(p for p in doc.parts if p.type == "review")
+    sections = [b for b in part.blocks if isinstance(b, Section)]
+    first = plain(sections[0].heading.runs) if sections[0].heading else plain(sections[0].blocks[0].lead)
+    assert "项目" not in first, first

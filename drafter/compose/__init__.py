@@ -27,6 +27,7 @@ from ..phrases.suggest import ITEM_BREAK, PARA_BREAK, Suggester
 from ..resources import templates_dir
 from ..tree import Document, Properties, Run, Source
 from . import figures as fig
+from .aggregate import is_topic
 from .builder import Builder, StructureExtension
 from .numbering import number, task_marker
 from .numbers import cn_count, cn_number
@@ -169,9 +170,30 @@ def _text_of(obj: Any) -> str:
     if isinstance(obj, BaseModel):
         return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields if k not in _WORDING)
     if isinstance(obj, list):  # facts and measures stay apart, so the chooser finds the first
-        glue = PARA_BREAK if obj and isinstance(obj[0], TaskItem) else ITEM_BREAK  # an area's paragraphs
-        return glue.join(t for t in map(_text_of, obj) if t)
+        if obj and isinstance(obj[0], TaskItem):  # an area's paragraphs
+            return PARA_BREAK.join(t for t in map(_text_of, obj) if t)
+        return _facts_text(obj)
     return ""
+
+
+# A review section's facts are one list. Where the office marks three or more sub-topics with a
+# statement of their own (工业经济稳中有进, 现代农业提质增效, 第三产业繁荣发展), each starts a paragraph
+# for the chooser, so a heading must speak for most of them (phrases/text_rules.narrow): 金台's
+# economy section was headed 「项目建设提速增效」 from its projects.
+SUBTOPICS_MIN = 3
+
+
+def _facts_text(facts: list) -> str:
+    starts = {i for i, f in enumerate(facts) if isinstance(f, str) and is_topic(f)}
+    split = len(starts) >= SUBTOPICS_MIN
+    out: list[str] = []
+    for i, f in enumerate(facts):
+        t = _text_of(f)
+        if t:
+            if out:
+                out.append(PARA_BREAK if split and i in starts else ITEM_BREAK)
+            out.append(t)
+    return "".join(out)
 
 
 def _slot_values(report: Report, w: Words) -> dict[str, str]:
