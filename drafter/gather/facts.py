@@ -26,6 +26,7 @@ class GFigure:
     also: list[str] = field(default_factory=list)  # other sources that gave the same figure
     paths: dict[str, str] = field(default_factory=dict)  # 本年数 / 增长(%) → data path (from 元数据)
     fill: dict | None = None  # the office's empty entry it fills (drafter/readers/fill.py)
+    row: int | None = None  # its row in the form's 数据 sheet (None: not from a form)
 
 
 @dataclass

@@ -2,17 +2,29 @@
 
 Layout (the contract with drafter/office/forms.py): sheet 数据 with the header row
 指标 | 单位 | 上年数 | 本年目标 | 本年数 | 增长(%) | 状态 | 备注; optional sheet 工作和措施
-(主要工作和成效 | 明年主要措施, one short line per row); optional hidden sheet 元数据 with
-key/value rows (部门, 地区, 年度). Anything that would lose or bend a value is refused with the
-file, sheet and cell: text such as 「6%」 in a number cell, a merged cell, a renamed sheet or a
-changed header. Every bad cell of a form is listed in one refusal (one line each), so a
-department fixes its form in one go. Formulas are read by their saved values (Excel, WPS and LibreOffice save them).
+(主要工作和成效 | 明年主要措施, one short line per row); hidden sheet 元数据 with key/value
+rows (部门, 地区, 年度) and, in a form `drafter forms` made, the rows it listed with their data
+paths. Anything that would lose or bend a value is refused with the file, sheet and cell: text
+such as 「6%」 in a number cell, a merged cell, a renamed sheet or a changed header. Every bad
+cell of a form is listed in one refusal (one line each), so a department fixes its form in one go.
+
+Listed rows are found by name (and unit), not by position: a department that unprotects the
+sheet and inserts a row shifts them, and the office's prefilled values must still be known as
+its own (gather/__init__.py then writes only what the department filled or changed). A listed
+name changed by the department is refused at its cell. A form `drafter forms` made (it has the
+填写说明 sheet or a protected 数据 sheet) whose 元数据 was deleted is refused: nothing else tells
+the prefilled rows from the department's, and they would come back as new facts. A plain table
+built to the layout by another tool (never had 元数据, has no prefilled rows) is read, with the
+department its file name names (区财政局.xlsx); a file name that names none is refused.
+Formulas are read by their saved values (Excel, WPS and LibreOffice save them); a formula saved
+without one (openpyxl, some scripts) is refused rather than read as an empty cell.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -22,17 +34,19 @@ from ..limits import MAX_NUMBER_DIGITS
 from ..phrases.topics import indicator_topic
 from .dept_topics import field_prior
 from .facts import GFigure, Gathered, GText
-from .materials import topic_of
+from .materials import dept_from_name, topic_of
 
 DATA_SHEET = "数据"
 TEXT_SHEET = "工作和措施"
 META_SHEET = "元数据"
+HELP_SHEET = "填写说明"  # only `drafter forms` writes it: the mark of a form it made
 HEADER = ("指标", "单位", "上年数", "本年目标", "本年数", "增长(%)", "状态", "备注")
 TEXT_HEADER = ("主要工作和成效", "明年主要措施")
 STATUSES = ("预计", "快报", "核实")
 NUMBER_COLUMNS = {3: "上年数", 4: "本年目标", 5: "本年数", 6: "增长(%)"}
 MAX_ROWS = 5_000  # a form lists dozens of figures; thousands of rows is not a form
 _PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")  # <f>…</f> in a sheet's XML; not <formula1>
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000\ue001]")
 # 本年 is the year the figures are of (the report's year - 1); 年度 (the report's year) only
 # when a form has no 本年: either keeps forms of one office comparable.
@@ -55,20 +69,63 @@ def read_form(path: Path, data: bytes, shown: str) -> Gathered:
         raise DrafterError(
             f"{shown}：找不到工作表“{DATA_SHEET}”（现有 {names}）；请不要改名或删除报表的“{DATA_SHEET}”工作表"
         )
-    problems: list[str] = []  # one line per bad cell or sheet, refused together at the end
-    meta = _read_meta(wb[META_SHEET]) if META_SHEET in wb.sheetnames else {}
-    dept = meta.get("dept") or path.stem
+    problems = _uncached_formulas(data, wb, shown)  # one line per bad cell or sheet, refused together at the end
+    if META_SHEET in wb.sheetnames:
+        meta = _read_meta(wb[META_SHEET])
+        dept = meta.get("dept") or path.stem
+    else:
+        meta, dept = {}, _dept_without_meta(wb, path, shown)
     year = _year(meta.get("year")) or _year(meta.get("report_year"))
     out = Gathered(path, path.name, dept, "form", region=meta.get("region"), year=year)
     if meta.get("dept"):
         out.depts_listed.add(meta["dept"])
-    _collect(problems, _read_figures, wb[DATA_SHEET], out, shown, problems)
+    names = _collect(problems, _read_figures, wb[DATA_SHEET], out, shown, problems)
+    if names is not None:
+        _match_listed(wb, names, out, shown, problems)
     if TEXT_SHEET in wb.sheetnames:
         _collect(problems, _read_lines, wb[TEXT_SHEET], out, shown, problems)
     if problems:
         raise DrafterError("\n".join(problems))
-    _attach_paths(wb, out)
     return out
+
+
+def _dept_without_meta(wb, path: Path, shown: str) -> str:
+    """The department of a form with no 元数据 (see the module doc), or a refusal."""
+    if HELP_SHEET in wb.sheetnames or wb[DATA_SHEET].protection.sheet:
+        raise DrafterError(
+            f"{shown} 工作表“{META_SHEET}”：找不到。drafter forms 生成的报表带有这张隐藏的工作表，记录报送部门和办公室预填的行；"
+            "没有它，预填的数会被当成部门新报的数，在初稿里重复出现。请在原报表上填写后再交，不要删除隐藏的工作表"
+        )
+    dept = dept_from_name(path.name)
+    if dept is None:
+        raise DrafterError(
+            f"{shown}：没有工作表“{META_SHEET}”，文件名也看不出报送部门；"
+            "请用 drafter forms 生成的报表填写，或把文件改名为部门名称（如 区统计局.xlsx）"
+        )
+    return dept
+
+
+def _uncached_formulas(data: bytes, wb, shown: str) -> list[str]:
+    """The formula cells of 数据 and 工作和措施 saved without a value: openpyxl reads them as
+    empty, so the department's number would be dropped without a word."""
+    import openpyxl  # heavy: loaded only when a form is read
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # the workbook already opened, so the package reads
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(_FORMULA_TAG.search(z.read(n)) for n in sheets):
+            return []  # the usual case: no formula at all, no second load
+    raw = openpyxl.load_workbook(io.BytesIO(data))
+    problems = []
+    for title in (DATA_SHEET, TEXT_SHEET):
+        if title not in raw.sheetnames:
+            continue
+        ws, values = raw[title], wb[title]
+        for row in ws.iter_rows(max_row=min(ws.max_row, MAX_ROWS + 10), max_col=len(HEADER)):
+            for cell in row:
+                if cell.data_type == "f" and values[cell.coordinate].value is None:
+                    problems.append(f"{_where(shown, title, cell.coordinate)} 是公式但没有计算结果："
+                                    "请在 Excel/WPS 中打开并保存后再交")
+    return problems
 
 
 def _collect(problems: list[str], read, *args):
@@ -85,20 +142,35 @@ def _year(v) -> int | None:
     return int(t) if re.fullmatch(r"\d{4}", t) else None
 
 
-def _attach_paths(wb, out: Gathered) -> None:
-    """The data path of each pre-filled row's 本年数 and 增长(%) cells, from the 元数据 that
-    `drafter forms` wrote (rows a department added have none)."""
-    try:
-        from ..office.forms import read_meta
-    except ImportError:
-        return
+def _match_listed(wb, names: dict[int, tuple[str, str]], out: Gathered, shown: str, problems: list[str]) -> None:
+    """Pair the rows `drafter forms` listed (元数据) with the sheet's rows by name and unit, the
+    same row first; give each paired figure the data paths of its 本年数 and 增长(%) cells (rows
+    a department added have none). A listed name found nowhere whose row now holds a name the
+    office did not list was renamed: refused at that cell. names: row → (指标, 单位)."""
+    from ..office.forms import read_meta
+
     meta = read_meta(wb)
     if meta is None:
         return
+    paired: dict[int, int] = {}  # sheet row → 元数据 row
+    for m, listed in sorted(meta.rows.items()):
+        free = [r for r, (name, _) in names.items() if name == listed.get("指标") and r not in paired]
+        if free:
+            r = m if m in free else next((r for r in free if names[r][1] == listed.get("单位", "")), free[0])
+            paired[r] = m
+    listed_names = {listed.get("指标") for listed in meta.rows.values()}
+    found = set(paired.values())
+    for m, listed in sorted(meta.rows.items()):
+        now = names.get(m, ("", ""))[0]
+        if m not in found and now and now not in listed_names:
+            problems.append(
+                f"{_where(shown, DATA_SHEET, f'A{m}')}：办公室列出的指标“{listed.get('指标')}”被改成了“{now}”；"
+                f"已列出的指标名称是锁定的，请改回“{listed.get('指标')}”，本表没有列出的指标请在下方另起一行填写"
+            )
     for f in out.figures:
-        row = meta.rows.get(int(re.sub(r"\D", "", f.source.rsplit("!", 1)[1])))
-        if row and row.get("指标") == f.name:
-            f.paths = {c: row[c] for c in ("本年数", "增长(%)") if row.get(c)}
+        m = paired.get(f.row) if f.row is not None else None
+        if m is not None:
+            f.paths = {c: meta.rows[m][c] for c in ("本年数", "增长(%)") if meta.rows[m].get(c)}
 
 
 def _read_meta(ws) -> dict[str, str]:
@@ -195,9 +267,11 @@ def _status(cell, shown: str, sheet: str) -> str:
     return status
 
 
-def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> None:
-    """Rows → out.figures; a bad cell goes to problems and its row is skipped, the rest still read."""
+def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[int, tuple[str, str]]:
+    """Rows → out.figures; a bad cell goes to problems and its row is skipped, the rest still read.
+    Returns every named row's (指标, 单位), filled or not, to match against 元数据."""
     header = _table(ws, HEADER, shown)
+    names: dict[int, tuple[str, str]] = {}
     for r in range(header + 1, ws.max_row + 1):
         cells = [ws.cell(r, c) for c in range(1, len(HEADER) + 1)]
         if all(_text(c.value) == "" for c in cells):
@@ -209,6 +283,8 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> None:
         status = _collect(problems, _status, cells[6], shown, ws.title)
         unit = _collect(problems, _checked_text, cells[1], shown, ws.title)
         note = _collect(problems, _checked_text, cells[7], shown, ws.title)
+        if name:
+            names[r] = (name, unit or "")
         if name == "":
             problems.append(f"{_where(shown, ws.title, cells[0].coordinate)}：这一行填了数，但没有写指标名称")
         if len(problems) > before or name is None:
@@ -221,8 +297,9 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> None:
         out.figures.append(GFigure(
             name=name, unit=unit or None, value=value, growth=growth,
             status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=indicator_topic(name),
-            last=numbers[3], target=numbers[4], note=note or None,
+            last=numbers[3], target=numbers[4], note=note or None, row=r,
         ))
+    return names
 
 
 def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:
