@@ -168,9 +168,9 @@ def _match_listed(wb, names: dict[int, tuple[str, str]], out: Gathered, shown: s
                 f"已列出的指标名称是锁定的，请改回“{listed.get('指标')}”，本表没有列出的指标请在下方另起一行填写"
             )
     for f in out.figures:
-        m = paired.get(f.row) if f.row is not None else None
-        if m is not None:
-            f.paths = {c: meta.rows[m][c] for c in ("本年数", "增长(%)") if meta.rows[m].get(c)}
+        at = paired.get(f.row) if f.row is not None else None
+        if at is not None:
+            f.paths = {c: meta.rows[at][c] for c in ("本年数", "增长(%)") if meta.rows[at].get(c)}
 
 
 def _read_meta(ws) -> dict[str, str]:
