@@ -51,9 +51,9 @@ from .errors import DrafterError, display_path
 from .lastyear_report import advance_years, meeting_hint
 from .model import LEVELS, Report, Target
 from .parse import parse_lines, read_lines
-from .parse.about import about
+from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
-from .parse.targets_text import describe, find_targets_text, parse_clauses
+from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses
 from .readers import load_report
 from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data
 from .stages import write_schema_beside
@@ -88,6 +88,8 @@ class LastYear:
     meeting: str | None = None
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
     notes: dict[str, str] = field(default_factory=dict)  # meta field → hint comment
+    rider: str | None = None  # 在实际工作中争取更好的结果 after the whole list: targets.rider
+    text: str = ""  # the report's text, for what --region alone decides (level, short name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,6 +115,7 @@ def _from_data(path: Path) -> LastYear:
     if report.opening.audience:
         last.opening = {"audience": report.opening.audience}
     last.targets = [LastTarget(t, describe(t)) for t in report.targets.indicators]
+    last.rider = report.targets.rider
     last.sections = [s.title for s in report.review.sections if s.title]
     last.areas = [a.title for a in report.key_tasks.areas if a.title]
     last.problems = list(report.review.problems)
@@ -128,16 +131,18 @@ def _from_report(path: Path) -> LastYear:
     lines = read_lines(path)  # ParseError (a DrafterError) for what cannot be read at all
     doc = parse_lines(lines)
     info = about(doc, lines, path)  # region, level, years, leadership, speaker, meeting
-    last = LastYear(path, "report", year=info.plan_year)
+    last = LastYear(path, "report", year=info.plan_year, text="".join(lines))
     found = find_targets_text(doc)
     if found is not None:
-        for c in parse_clauses(found.text):
+        clauses = parse_clauses(found.text)
+        for c in clauses:
             if c.kind == "target":
                 said = c.text
                 for t in c.targets:
                     last.targets.append(LastTarget(t, said + (f"，{t.note}" if t.note else "")))
             elif c.kind == "other":
                 last.others.append(c.text)
+        last.rider = "，".join(c.text for c in closing_riders(clauses)) or None
     types = {p.type for p in doc.parts}
     if not last.targets and not ({"targets", "key_tasks"} & types):
         raise DrafterError(
@@ -146,9 +151,16 @@ def _from_report(path: Path) -> LastYear:
         )
     if info.region:
         last.meta["region"] = info.region
+    if info.level:  # 我代表市人民政府 says the level even where no name is found
         last.meta["level"] = info.level
         if info.level_hint:
             last.notes["level"] = info.level_hint
+    if info.province:
+        last.meta["province"] = info.province
+    elif info.provinces:
+        last.notes["province"] = f"去年的报告提到了{'、'.join(info.provinces[:4])}，未能确定所在省份，请填写"
+    else:
+        last.notes["province"] = "去年的报告没有写明所在省份，请填写"
     if info.leadership:
         last.meta["leadership"] = info.leadership
     if info.speaker:
@@ -241,8 +253,9 @@ def _check(t: Target) -> dict[str, Any]:
 
 def _indicator(t: Target) -> dict[str, Any]:
     """This year's target: last year's indicator with its values emptied."""
-    d: dict[str, Any] = {"name": t.name, "kind": t.kind}
-    if t.states_number:
+    d: dict[str, Any] = {"name": t.name}
+    if t.states_number:  # 同步 / 上级下达 targets have no kind of number
+        d["kind"] = t.kind
         d["value"] = None
         if t.value2 is not None:
             d["value2"] = None
@@ -387,10 +400,22 @@ def skeleton_from_last(
 def _this_year(last: LastYear, region: str | None, level: str | None, year: int | None) -> tuple[str, str, int]:
     """This year's region, level and year: the ones given, else read from last year's file."""
     shown = last.source.name
-    region = (region or "").strip() or last.meta.get("region")
+    given = (region or "").strip()
+    region = given or last.meta.get("region")
+    if not level and given and last.text and not last.meta.get("region"):
+        # --region for a report that does not name itself: its level by the same rule
+        level, hint = level_of(given, last.text)
+        last.meta["level"] = level
+        last.notes.pop("level", None)
+        if hint:
+            last.notes["level"] = hint
+    level = level or last.meta.get("level")
+    if not region and not level:
+        raise DrafterError(
+            f"未能从 {shown} 中识别地区名称和行政层级，请用 --region 和 --level 指定，如 --region 咸阳市 --level 市"
+        )
     if not region:
         raise DrafterError(f"未能从 {shown} 中识别地区名称，请用 --region 指定，如 --region 咸阳市")
-    level = level or last.meta.get("level")
     if not level:
         raise DrafterError(f"未能从 {shown} 中识别行政层级，请用 --level 指定（{' / '.join(LEVELS)}）")
     if level not in LEVELS:
@@ -411,6 +436,8 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
     for k, v in last.meta.items():
         if k not in ("region", "level"):
             meta[k] = v
+    if "short_name" not in meta and last.text and (short := short_of(region, last.text)):
+        meta["short_name"] = short  # 驻益部队 of a report that did not name itself (--region 益阳市)
     if last.structure:
         data["structure"] = last.structure
     if last.opening:
@@ -427,6 +454,8 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
         data["key_tasks"]["areas"] = [dict(area) for _ in last.areas]
     if targets:
         data["targets"]["indicators"] = [_indicator(t) for t in targets]
+    if last.rider:  # 在实际工作中争取更好的结果 closes the whole list, not its last target
+        data["targets"]["rider"] = last.rider
     return data
 
 
@@ -439,6 +468,8 @@ def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
         ))
     if "level" in last.notes and level == last.meta.get("level"):
         _insert(lines, "meta", "level", [f"  # {last.notes['level']}"])
+    if "province" in last.notes and "province" not in last.meta:
+        _insert(lines, "meta", "province", [f"  # {last.notes['province']}"])
 
 
 def _review_hints(lines: list[str], last: LastYear, origin: str, last_year: int) -> None:

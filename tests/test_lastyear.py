@@ -153,7 +153,7 @@ def test_report_header_speaker_and_leadership():
     last = read_last(CORPUS / "2024_咸阳市.txt")
     assert last.meta == {
         "region": "咸阳市", "level": "市", "leadership": "省委、省政府和市委",
-        "speaker": "冷劲松", "speaker_title": "咸阳市市长", "short_name": "咸",
+        "speaker": "冷劲松", "speaker_title": "咸阳市市长", "short_name": "咸", "province": "陕西省",
     }
     assert last.meeting == "咸阳市第九届人民代表大会第四次会议"
     assert last.areas[0] == "（一）强化创新驱动，加快建设秦创原科技成果转化先行区"

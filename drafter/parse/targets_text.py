@@ -31,7 +31,10 @@ How each phrasing is read (the forms of the corpus, tests/fixtures/corpus/target
     控制在…下达目标之内, 达市定目标,
     按照…要求全面完成, 完成X任务           qualifier 完成上级下达任务, one target per indicator
     在实际工作中争取更好结果 / 争取更好成绩 /
-    力争…                                 a rider: the note of the preceding target
+    力争…                                 a rider: the note of the preceding target; after the
+                                          last target it speaks for the whole list (targets.rider,
+                                          closing_riders), 益阳's 「……基本同步，在实际工作中争取
+                                          更好的结果。」
 
 Anything else (促稳提质, 保持稳定, 略高于省州平均水平, 与经济增长相适应, 高于全市平均水平) has no
 place in the model: it is returned as a Clause of kind "other" and left out of parse_targets.
@@ -50,7 +53,7 @@ from ..tree import Document
 
 __all__ = [
     "Clause", "TargetsText", "parse_targets", "parse_clauses", "find_targets_text", "find_targets",
-    "describe",
+    "describe", "closing_riders",
 ]
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -311,19 +314,30 @@ def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
     return out
 
 
+def closing_riders(clauses: list[Clause]) -> list[Clause]:
+    """The riders after the last target that name no figure (在实际工作中争取更好的结果): they
+    speak for the whole list (targets.rider); 「力争累计降低10%」 stays the last target's note."""
+    last = max((i for i, c in enumerate(clauses) if c.kind == "target"), default=-1)
+    after = clauses[last + 1:] if last >= 0 else []
+    return [c for c in after if c.kind == "rider" and not re.search(r"\d", c.text)]
+
+
 def _attach_riders(clauses: list[Clause]) -> None:
-    """A rider becomes the note of the target before it."""
+    """A rider between targets becomes the note of the target before it; the closing ones stay
+    clauses (closing_riders)."""
+    closing = {id(c) for c in closing_riders(clauses)}
     last: Target | None = None
     for c in clauses:
         if c.kind == "target" and c.targets:
             last = c.targets[-1]
-        elif c.kind == "rider" and last is not None:
+        elif c.kind == "rider" and last is not None and id(c) not in closing:
             last.note = f"{last.note}，{c.text}" if last.note else c.text
 
 
 def parse_clauses(text: str) -> list[Clause]:
     """The targets passage (with or without the 主要预期目标是： marker) clause by clause.
-    Riders are attached to the preceding target as its note and also kept as clauses."""
+    Riders between targets are attached to the preceding target as its note; all riders are
+    also kept as clauses."""
     m = _MARKER.search(_clean(text))
     body = _clean(text)[m.end():] if m else _clean(text)
     clauses = _clauses_of(body)
