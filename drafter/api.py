@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_target
+from .checks.plausible import doubtful_values
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
 from .pipeline import DraftOptions, DraftResult, run, unused_values
@@ -35,6 +36,7 @@ __all__ = [
 class ValidateResult:
     report: Report
     unused: list = field(default_factory=list)  # Problem: file:line:column, path, why
+    doubtful: list = field(default_factory=list)  # Problem: a figure given twice, a growth of 8600 % …
 
 
 def validate(data: str | Path, seed: int = 0, templates: str | Path | None = None,
@@ -43,7 +45,7 @@ def validate(data: str | Path, seed: int = 0, templates: str | Path | None = Non
     values the draft will not state and why."""
     report, loaded = load_with_positions(data)
     doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
-    return ValidateResult(report, unused_values(loaded, doc))
+    return ValidateResult(report, unused_values(loaded, doc), doubtful_values(report, loaded))
 
 
 def draft(

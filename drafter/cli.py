@@ -165,6 +165,10 @@ def validate(
         print(f"提示：有 {len(result.unused)} 个值不会出现在初稿中：")
         for problem in result.unused:
             print(f"  {problem.format()}")
+    if result.doubtful:
+        print(f"提示：有 {len(result.doubtful)} 处数据请再核对（初稿照常生成）：")
+        for problem in result.doubtful:
+            print(f"  {problem.format()}")
 
 
 @app.command()

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..datapath import format_path
 from ..errors import Problem
-from ..model.targets import NO_NUMBER
+from ..model.targets import ASSIGNED, NO_NUMBER
 from ..readers.yaml_data import Loaded
 from ..tree import Document
 
@@ -46,6 +46,9 @@ NOT_IN_TEXT: dict[str, str] = {
 }
 # Meta words that only the default wordings print (驻咸部队, 在……的坚强领导下).
 _DEFAULT_WORDING_ONLY = ("short_name", "leadership", "speaker_title", "name", "place", "government", "parent")
+# Qualifiers the composer says in its own fixed words around the target (「控制在5%以内」,
+# 「完成省下达的目标任务」), whether by hand or in a mined frame: stated with the target's name.
+_WORDED_QUALIFIERS = ("控制在以内", ASSIGNED)
 # Whole branches that are settings, not text.
 SETTINGS = ("structure",)
 _FROM_DATA = frozenset(("data", "placeholder", "derived"))  # the kinds of run whose ref is a data path
@@ -121,6 +124,8 @@ def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ())
         if last in NOT_IN_TEXT or value is None or value == "":
             continue  # not printed by design, or empty on purpose ("" means "no such sentence")
         if used.inside(shown):
+            continue
+        if last == "qualifier" and value in _WORDED_QUALIFIERS and used.stated(shown.removesuffix("qualifier") + "name"):
             continue
         pos = loaded.value_at(path)
         assert pos is not None  # one of the paths of the values

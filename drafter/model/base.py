@@ -8,6 +8,7 @@ characters that would corrupt the .docx, misspelt keys (extra="forbid").
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -44,8 +45,13 @@ def _check_number(v: Any) -> Any:
             raise ValueError("应为有限的数字")
         return v
     if isinstance(v, str):
-        hint = v.strip().rstrip("%％").strip()
-        if re.fullmatch(r"[-+]?\d+(\.\d+)?", hint):
+        # ４３４ typed with a Chinese input method is the number 434 (NFKC on a short string of
+        # digits only: a longer one is no number anyone types)
+        plain = unicodedata.normalize("NFKC", v.strip()) if len(v) <= 40 else v
+        if plain != v.strip() and re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", plain):
+            return Decimal(plain) if "." in plain else int(plain)
+        hint = plain.rstrip("%％").strip()
+        if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", hint):
             raise ValueError(f"应为数字，不要带单位或百分号：写 {hint}，单位写在 unit 字段")
         raise ValueError(f"应为数字，这里是文本“{v}”")
     raise ValueError("应为数字")

@@ -7,7 +7,7 @@ are written with 预计 as real reports do.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Discriminator, Tag, model_validator
 
@@ -17,6 +17,9 @@ Status = Literal["预计", "快报", "核实"]
 
 
 class Comparison(Model):
+    # one item as `validate` shows it when `compare` is not a list (compare: 1.5)
+    EXAMPLE: ClassVar[str] = "{scope: 全省, diff: 1.5}（高于全省1.5个百分点）"
+
     scope: Text = field(title="比较对象", description="如：全省、全国、全市平均；没有差值时写全，如“全国、全省平均水平”")
     diff: Number | None = field(
         None, title="差值", description="正数写作“高于”，负数写作“低于”，如 2.2；报告只说高于或低于时留空，填 relation"
@@ -38,8 +41,11 @@ class Comparison(Model):
 class Rank(Model):
     scope: Text = field(title="排名范围", description="如：全省、全省县（市）")
     place: int = field(title="名次", description="如 1 写作“第一”", ge=1, le=999)
-    of: Literal["增速", "总量", ""] = field(
-        "增速", title="排名依据", description="增速 / 总量 / 留空（只说“排名全市第3”时留空，写 \"\"）"
+    of: Literal["增速", "总量", ""] | None = field(
+        None,
+        title="排名依据",
+        description="增速 / 总量 / \"\"（只说“排名全市第3”）；不写时按指标推断：只有数值排的是数值（140家、居全省第一），"
+        "有增速排的是增速（增长8%、居全省第一）",
     )
     from_bottom: bool = field(False, title="倒数排名", description="true 写作“倒数第二”")
     numeral: Literal["汉字", "数字"] = field(
@@ -91,6 +97,22 @@ class Figure(Model):
         if self.rank is None:
             return []
         return self.rank if isinstance(self.rank, list) else [self.rank]
+
+    @model_validator(mode="after")
+    def _rank_basis(self) -> Figure:
+        """A rank whose basis is not written ranks what the figure states: its value when it
+        has no growth (「新升规工业企业140家、居全省第一」), else its growth — the corpus writes
+        「增长7%、增速居全省第3位」 after a value and a growth, never 增速 after a value alone.
+        Set past pydantic, so `of` stays unwritten (the frames leave an unwritten 增速 unsaid)."""
+        has_growth = self.growth is not None or "growth" in self.model_fields_set
+        has_value = self.value is not None or "value" in self.model_fields_set
+        # …unless another rank names 总量: then the unwritten one is the growth's
+        # (「46亿元、增速居全省第二、总量居全省第三」)
+        by_value = has_value and not has_growth and not any(r.of == "总量" for r in self.ranks)
+        for r in self.ranks:
+            if r.of is None:
+                object.__setattr__(r, "of", "" if by_value else "增速")
+        return self
 
     @model_validator(mode="after")
     def _nothing_silently_lost(self) -> Figure:

@@ -17,6 +17,8 @@ from pydantic_core import ErrorDetails
 
 from ..datapath import format_path
 from ..errors import DataErrors, Problem
+from ..model.report import Report
+from ..model.stated import conflicts
 from .yaml_data import Loaded
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,6 +45,13 @@ def _tag(member: Any) -> str | None:
     return None
 
 
+def _label(tp: Any) -> str:
+    """How pydantic names an untagged union's member in an error location: Rank, list[Rank]."""
+    if typing.get_origin(tp) is list:
+        return f"list[{_label(_unwrap(typing.get_args(tp)[0]))}]"
+    return getattr(tp, "__name__", str(tp))
+
+
 def _walk(root: type[BaseModel], loc: tuple) -> tuple[tuple, Any, str]:
     """Follow a pydantic error location through the model.
 
@@ -60,6 +69,10 @@ def _walk(root: type[BaseModel], loc: tuple) -> tuple[tuple, Any, str]:
             if isinstance(elem, str) and elem in tagged:
                 tp = tagged[elem]
                 continue  # a union tag, not part of the data
+            labelled = {_label(_unwrap(m)): m for m in members}
+            if isinstance(elem, str) and elem in labelled:
+                tp = labelled[elem]
+                continue  # pydantic's name of a union member (rank.Rank / rank.list[Rank]), not data
             members = [_unwrap(m) for m in members if _unwrap(m) is not type(None)]
             if isinstance(elem, int):
                 tp = next((m for m in members if typing.get_origin(m) is list), members[0])
@@ -127,6 +140,8 @@ def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
         return msg
     if kind == "literal_error":
         return f"取值应为以下之一：{_literal_values(err, root, loc)}；这里是“{err.get('input')}”"
+    if kind == "int_parsing" and _cn_int(err.get("input")):
+        return f"应为整数（{err['input']} → {_cn_int(err['input'])}）"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
         return "应为整数" if kind.startswith("int") else "应为数字"
     if kind in ("string_type",):
@@ -134,6 +149,12 @@ def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return "应为 true 或 false"
     if kind == "list_type":
+        _, tp, _ = _walk(root, loc)
+        item = next((_unwrap(typing.get_args(m)[0]) for m in map(_unwrap, _union_members(_unwrap(tp)))
+                     if typing.get_origin(m) is list), None)
+        example = getattr(item, "EXAMPLE", "")
+        if example:  # compare: 1.5 — say what one item of the list holds
+            return f"应为列表，每项另起一行，如 - {example}"
         return "应为列表：每项另起一行，以“- ”开头"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "应为若干“键: 值”组成的映射"
@@ -148,6 +169,62 @@ def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
     if kind == "union_tag_invalid":
         return "应为一段文本或带数字的指标映射"
     return str(err["msg"])
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_int(text: Any) -> int | None:
+    """第一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105: a place typed in Chinese numerals."""
+    if not isinstance(text, str):
+        return None
+    t = text.strip().removeprefix("第").removeprefix("倒数").removeprefix("第").removesuffix("位").removesuffix("名")
+    if not t or len(t) > 6 or any(c not in "零一二三四五六七八九十百两" for c in t):
+        return None
+    t = t.replace("两", "二")
+    total, digit = 0, 0
+    for c in t:
+        if c == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif c == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _CN_DIGITS[c]
+    return (total + digit) or None
+
+
+def _union_label_at(root: type[BaseModel], loc: tuple) -> tuple[tuple, bool] | None:
+    """(location before the label, whether the member is a list) for an error inside an
+    untagged union (rank.Rank.place, rank.list[Rank]); None for any other error."""
+    for k in range(1, len(loc)):
+        if not isinstance(loc[k], str):
+            continue
+        _, tp, _ = _walk(root, loc[:k])
+        members = [_unwrap(m) for m in _union_members(_unwrap(tp))]
+        if len(members) > 1 and not any(_tag(m) for m in _union_members(_unwrap(tp))):
+            for m in members:
+                if _label(m) == loc[k]:
+                    return loc[:k], typing.get_origin(m) is list
+    return None
+
+
+def _wrong_member(err: ErrorDetails, root: type[BaseModel], loaded: Loaded) -> bool:
+    """An error of the union member the data was not written as: a mapping was meant as one
+    Rank, not a list of them. Only the errors of the member that fits the data are shown."""
+    found = _union_label_at(root, tuple(err["loc"]))
+    if found is None:
+        return False
+    prefix, is_list = found
+    data_path, _, _ = _walk(root, prefix)
+    value: Any = loaded.data
+    for step in data_path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if isinstance(value, list):
+        return not is_list
+    return is_list  # a mapping, or a scalar: the single member's message says what it should be
 
 
 # A fact written {text: …}: a text fact is a bare string, so the mapping was taken for a figure.
@@ -174,7 +251,7 @@ def problems_from(exc: ValidationError, root: type[BaseModel], loaded: Loaded) -
         problems.append(_problem(pos, loaded, format_path(data_path), _TEXT_AS_FIGURE))
     for err in errors:
         loc = tuple(err["loc"])
-        if any(loc[: len(fact)] == fact for fact in text_facts):
+        if any(loc[: len(fact)] == fact for fact in text_facts) or _wrong_member(err, root, loaded):
             continue
         data_path, _, title = _walk(root, loc)
         message = _message(err, root, loc)
@@ -204,9 +281,34 @@ def _problem(pos: Any, loaded: Loaded, shown: str, message: str) -> Problem:
 
 def validate_with_positions(model: type[M], data: Any, loaded: Loaded) -> M:
     try:
-        return model.model_validate(data)
+        obj = model.model_validate(data)
     except ValidationError as e:
         raise DataErrors(problems_from(e, model, loaded)) from None
+    if isinstance(obj, Report):
+        found = two_numbers(obj, loaded)
+        if found:
+            raise DataErrors(found)
+    return obj
+
+
+def _shown(path: tuple, loaded: Loaded) -> str:
+    pos = loaded.value_at(path)
+    where = f"{pos.file}:{pos.line}:{pos.column} " if pos else ""
+    return where + format_path(path)
+
+
+def two_numbers(report: Report, loaded: Loaded) -> list[Problem]:
+    """One indicator with two different numbers in the headline figures and last year's checks
+    (two departments' fragments, say): the draft would print both in one sentence."""
+    out = []
+    for first, later in conflicts(report):
+        basis = "增速" if later.key[1] == "growth" else "数值"
+        out.append(_problem(
+            loaded.value_at(later.path), loaded, format_path(later.path),
+            f"{later.name}的{basis}写了两个不同的数：这里是 {later.number}，{_shown(first.path, loaded)} 是 "
+            f"{first.number}；同一指标只能有一个数，请核对后删去一处",
+        ))
+    return out
 
 
 __all__ = ["validate_with_positions", "problems_from", "format_path"]

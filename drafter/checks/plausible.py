@@ -1,0 +1,37 @@
+"""Warnings of `validate` about values that parse but read wrong in a report: one figure
+printed twice (a headline figure again as a section fact), a growth of 8600 %, a negative
+total, a growth target in 亿元, a second value with nothing to pair it with. The draft is still
+written; each warning names file:line:column (and the other place, for a repeat)."""
+
+from __future__ import annotations
+
+from ..datapath import format_path
+from ..errors import Problem
+from ..model.report import Report
+from ..model.stated import doubtful, repeats
+from ..compose.figures import absorbed_checks
+from ..readers.yaml_data import Loaded
+
+
+def _problem(path: tuple, loaded: Loaded, message: str) -> Problem:
+    pos = loaded.value_at(path) or loaded.where(path)
+    if pos is None:
+        return Problem(loaded.files[0] if loaded.files else "<数据>", 0, 0, format_path(path), message)
+    return Problem(pos.file, pos.line, pos.column, format_path(path), message)
+
+
+def _where(path: tuple, loaded: Loaded) -> str:
+    pos = loaded.value_at(path)
+    return (f"{pos.file}:{pos.line}:{pos.column} " if pos else "") + format_path(path)
+
+
+def doubtful_values(report: Report, loaded: Loaded) -> list[Problem]:
+    out = []
+    absorbed = absorbed_checks(report.review.headline, report.review.checks)
+    for first, again in repeats(report, absorbed):
+        said = f"增长{again.number}%" if again.key[1] == "growth" else f"{again.number}{again.key[2]}"
+        out.append(_problem(again.path, loaded,
+                            f"同一个数写了两次：{again.name}{said} 已在 {_where(first.path, loaded)} 写过，"
+                            "初稿会写两遍；保留一处即可"))
+    out += [_problem(path, loaded, why) for path, why in doubtful(report)]
+    return out

@@ -1,0 +1,154 @@
+"""Where the data states the same figure twice, and values no report would print.
+
+Departments fill their own fragments of a data folder, so one indicator can arrive twice: the
+统计局's 地区生产总值 in the headline and the 发改局's in its own file, or a headline figure and a
+section fact. Two different numbers for one indicator is an error (the draft would print both in
+one sentence); the same number twice is printed twice, which `validate` warns about. Paths are
+data paths (tuples) for the reader to turn into file:line:column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+
+from .base import Number
+from .figures import Figure
+from .targets import Target, TargetCheck
+from .verdict import bare_name
+
+# A growth this large is a level typed in the growth field (8600 for 86.00) or a slip.
+GROWTH_LIMIT = 1000
+
+
+class Said(NamedTuple):
+    """One number the data gives for an indicator: 地区生产总值 / growth / 4.1."""
+
+    path: tuple  # the number's own data path
+    key: tuple  # (indicator, basis): the same key is the same figure
+    number: Decimal
+    name: str  # as the data writes it
+
+
+def _name_key(name: str) -> str:
+    return bare_name(name.removeprefix("全社会"))
+
+
+def walk(model: Any, path: tuple = ()) -> Iterator[tuple[tuple, BaseModel]]:
+    """Every sub-model of the report with its data path, in the order of the data."""
+    if isinstance(model, BaseModel):
+        yield path, model
+        for name in type(model).model_fields:
+            yield from walk(getattr(model, name), (*path, name))
+    elif isinstance(model, list):
+        for i, item in enumerate(model):
+            yield from walk(item, (*path, i))
+
+
+def figure_said(f: Figure, p: tuple) -> list[Said]:
+    """The exact numbers a figure states (约 / 以上 / a pair are no single exact number)."""
+    if f.qualifier or f.approx or f.value2 is not None:
+        return []
+    name = _name_key(f.name)
+    out = []
+    if f.growth is not None:
+        out.append(Said((*p, "growth"), (name, "growth"), Decimal(str(f.growth)), f.name))
+    if f.value is not None:
+        out.append(Said((*p, "value"), (name, "value", f.unit or ""), Decimal(str(f.value)), f.name))
+    return out
+
+
+def check_said(c: TargetCheck, p: tuple) -> Said | None:
+    """The actual a check of last year's target states, as a figure would."""
+    if c.actual is None or c.actual2 is not None or c.value2 is not None or c.actual_qualifier:
+        return None
+    if not c.states_number or c.relative_to_benchmark:
+        return None
+    name = _name_key(c.name)
+    key = (name, "growth") if c.kind == "growth" else (name, "value", c.effective_unit)
+    return Said((*p, "actual"), key, Decimal(str(c.actual)), c.name)
+
+
+def conflicts(report: Any) -> list[tuple[Said, Said]]:
+    """Pairs (first, later) of the headline figures and last year's checks that give one
+    indicator two different numbers."""
+    review = report.review
+    said = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i))]
+    said += [s for i, c in enumerate(review.checks) if (s := check_said(c, ("review", "checks", i)))]
+    first: dict[tuple, Said] = {}
+    out = []
+    for s in said:
+        seen = first.setdefault(s.key, s)
+        if seen is not s and seen.number != s.number:
+            out.append((seen, s))
+    return out
+
+
+def repeats(report: Any, absorbed: dict[int, int]) -> list[tuple[Said, Said]]:
+    """Pairs (first, again) of one figure the draft prints twice: a headline figure twice, or a
+    headline figure or a check's actual again as a fact of a section. `absorbed`: checks the
+    headline states for them (headline index → check index), said once already."""
+    review = report.review
+    stated: list[Said] = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i))]
+    skip = set(absorbed.values())
+    stated += [s for i, c in enumerate(review.checks) if i not in skip and (s := check_said(c, ("review", "checks", i)))]
+    # the review's facts only: the key tasks' figures are this year's plans, another period
+    facts = [s for p, m in walk(review, ("review",)) if isinstance(m, Figure) and p[:2] != ("review", "headline")
+             for s in figure_said(m, p)]
+    first: dict[tuple, Said] = {}
+    out = []
+    for s in stated:
+        seen = first.setdefault(s.key, s)
+        if seen is not s and seen.number == s.number:
+            out.append((seen, s))
+    for s in facts:  # two facts of the review alike are left alone: 产量 in two sections is two crops
+        earlier = first.get(s.key)
+        if earlier is not None and earlier.number == s.number:
+            out.append((earlier, s))
+    return out
+
+
+def doubtful(report: Any) -> list[tuple[tuple, str]]:
+    """(data path, why) for values that parse but that no report would print: a growth of
+    8600 %, a negative total, a growth target in 亿元, a second value with nothing to pair."""
+    out: list[tuple[tuple, str]] = []
+    for p, m in walk(report):
+        if isinstance(m, Figure):
+            if m.growth is not None and _huge(m.growth):
+                out.append(((*p, "growth"), f"增速 {m.growth}% 不像真实数据：增速只写百分数里的数（8.6），总量写在 value"))
+            for key in ("value", "value2"):
+                v = getattr(m, key)
+                if v is not None and v < 0:
+                    out.append(((*p, key), f"数值是负数（{v}），初稿会写成“{m.name}{v}{m.unit or ''}”；"
+                                           "减少写作增速 growth 的负数（下降），或写正数并用动词（减少、压减）"))
+            if m.value2 is not None and not _pairs(m.name, m.verb):
+                out.append(((*p, "value2"), f"第二个数值只用于“分别”两项（如 城镇、农村居民收入分别达到…），"
+                                            f"这里会写成“{m.name}…{m.value}、{m.value2}”：请在名称里写出两项，或在 verb 写“分别达到”"))
+        elif isinstance(m, Target):
+            growth = m.kind == "growth"
+            if growth and m.unit not in (None, "%"):
+                out.append(((*p, "unit"), f"增长目标的单位是 %，这里是“{m.unit}”，初稿会写成“增长{m.value}{m.unit}”；"
+                                          "总量目标请写 kind: level"))
+            numbers = [("value", m.value), ("value2", m.value2)]
+            if isinstance(m, TargetCheck):
+                numbers += [("actual", m.actual), ("actual2", m.actual2)]
+            for key, v in numbers:
+                if v is None:
+                    continue
+                if growth and _huge(v):
+                    out.append(((*p, key), f"增速 {v}% 不像真实数据：增长目标只写百分数里的数（如 6）"))
+                elif m.kind == "level" and v < 0:
+                    out.append(((*p, key), f"总量目标是负数（{v}）：下降的目标请写 kind: growth 的负数"))
+    return out
+
+
+def _huge(growth: Number) -> bool:
+    return bool(abs(Decimal(str(growth))) >= GROWTH_LIMIT)
+
+
+def _pairs(name: str, verb: str | None) -> bool:
+    """Does the figure name two things (城镇、农村居民…) or say 分别?"""
+    return "分别" in (verb or "") or any(sep in name for sep in ("、", "和", "与", "及"))
