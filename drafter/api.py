@@ -14,18 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_write_text, check_target
+from .atomic import atomic_write_text, check_target, refuse_input_as_output
 from .checks.plausible import doubtful_values
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
 from .pipeline import DraftOptions, DraftResult, run, unused_values
 from .phrases.bank import default_bank, load_bank
-from .skeleton import schema_json, skeleton_yaml
+from .skeleton import SCHEMA_FILE, schema_json, skeleton_yaml
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
+from .writers import FORMATS
 
 __all__ = [
     "draft", "outline", "check", "validate", "init", "init_from", "division", "mine", "schema",
     "parse_structure", "find_phrases", "gather", "forms", "check_typed_text", "write_schema_beside",
+    "schema_left_beside",
     # the stages and the pipeline, for Python callers
     "DraftOptions", "DraftResult", "ValidateResult", "run", "load", "load_with_positions",
     "compose_report", "bank_option", "prepare_output", "unused_values",
@@ -43,6 +45,7 @@ def validate(data: str | Path, seed: int = 0, templates: str | Path | None = Non
              phrases: str | Path | None = None) -> ValidateResult:
     """Check the data (every problem at once, as DataErrors) and compose it once, to say which
     values the draft will not state and why."""
+    _check_templates(templates)
     report, loaded = load_with_positions(data)
     doc = compose_report(report, seed=seed, templates=templates, phrases=phrases)
     return ValidateResult(report, unused_values(loaded, doc), doubtful_values(report, loaded))
@@ -62,8 +65,43 @@ def draft(
     """Data file or folder → a draft at `out`. Nothing is written if anything fails.
     `annotate`: a Word comment on every figure from the data, naming its data path, the
     department that supplied it and its status (.docx only; `result.comments` counts them)."""
+    _check_draft_inputs(data, out, fmt, style, templates, phrases)
     options = DraftOptions(fmt, seed, templates, style, force, phrases, annotate=annotate)
     return run(data, out, options)
+
+
+_DATA_SUFFIXES = (".yaml", ".yml")  # what a data folder is read for
+_EXTENSION_FORMAT = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt"}
+
+
+def _check_draft_inputs(data, out, fmt, style, templates, phrases) -> None:
+    """Mistakes in a command's files refused before any work: an output that is an input,
+    a --format the output's name contradicts, a missing --style, a --templates file."""
+    refuse_input_as_output(out, [("数据文件", data, _DATA_SUFFIXES), ("版式文件", style),
+                                 ("模板", templates), ("短语库", phrases)])
+    wanted = fmt.lower().replace("markdown", "md") if fmt else None
+    named = _EXTENSION_FORMAT.get(Path(out).suffix.lower())
+    if wanted in FORMATS and named is not None and named != wanted:
+        raise DrafterError(f"--format {fmt} 与输出文件名 {Path(out).name} 不符：请改用 .{wanted} 结尾的文件名，或去掉 --format")
+    _check_style(style)
+    _check_templates(templates)
+
+
+def _check_style(style: str | Path | None) -> None:
+    """A --style that is not there is a mistake whatever the format (a .txt draft has no use
+    for a layout, but the user meant one)."""
+    if style is None:
+        return
+    p = Path(style)
+    if not p.exists() and not p.is_symlink():
+        raise DrafterError(f"找不到版式文件：{display_path(p)}")
+    if p.is_dir():
+        raise DrafterError(f"版式文件 {display_path(p)} 是文件夹，--style 需要一个 .yaml 版式文件")
+
+
+def _check_templates(templates: str | Path | None) -> None:
+    if templates is not None and Path(templates).exists() and not Path(templates).is_dir():
+        raise DrafterError(f"--templates 应为存放模板的文件夹，{display_path(Path(templates))} 是一个文件")
 
 
 def outline(
@@ -78,6 +116,7 @@ def outline(
 ) -> DraftResult:
     """`drafter outline DATA -o 提纲.docx`: the draft's headings and lead phrases only (same
     seed and phrase bank give the same wording as the draft)."""
+    _check_draft_inputs(data, out, fmt, style, templates, phrases)
     return run(data, out, DraftOptions(fmt, seed, templates, style, force, phrases, outline=True))
 
 
@@ -96,6 +135,11 @@ def check(
     targets → a CheckResult (printed by the CLI; `exit_code` 1 when there is an 错误)."""
     from .checks.run import CheckOptions, run_check  # this command only: keeps it off the draft path
 
+    read = [("数据文件", data, _DATA_SUFFIXES), ("要核对的文稿", draft), ("上年的文件", previous, _DATA_SUFFIXES)]
+    for written in (report, confirm_sheet):
+        if written is not None:
+            refuse_input_as_output(written, read)
+    _check_templates(templates)
     options = CheckOptions(draft, previous, report, confirm_sheet, force, seed, templates, phrases)
     return run_check(data, options)
 
@@ -137,7 +181,19 @@ def init_from(path: str | Path, last: str | Path, force: bool = False, region: s
     from .lastyear import init_from as from_last  # this command only: keeps it off the draft path
 
     check_typed_text("--from 的文件名", Path(last).name)
+    refuse_input_as_output(path, [("去年的文件", last, _DATA_SUFFIXES)])
     return from_last(path, last, force=force, region=region, level=level, year=year)
+
+
+def schema_left_beside(path: str | Path) -> Path | None:
+    """The drafter.schema.json beside a data file when it differs from this version's: init
+    leaves it as it is (it may be the office's own), and the CLI says so."""
+    schema_path = Path(path).parent / SCHEMA_FILE
+    try:
+        same = schema_path.read_text(encoding="utf-8", errors="replace") == schema_json()
+    except OSError:
+        return None
+    return None if same else schema_path
 
 
 def schema() -> str:
@@ -152,6 +208,9 @@ def division(data: str | Path, out: str | Path, style: str | Path | None = None,
     (items, items without units, placeholders). `templates`: a folder whose division.j2 words it."""
     from .office import write_division  # this command only: keeps it off the draft path
 
+    refuse_input_as_output(out, [("数据文件", data, _DATA_SUFFIXES), ("版式文件", style), ("模板", templates)])
+    _check_style(style)
+    _check_templates(templates)
     return write_division(data, out, style=style, force=force, templates=templates)
 
 
@@ -163,6 +222,7 @@ def mine(corpus: str | Path, out: str | Path | None = None, jobs: int = 1, force
     from .mine import mine as run_mine  # this command only: keeps it off the draft path
 
     target = Path(out) if out is not None else Path(corpus) / "phrases.json"
+    refuse_input_as_output(target, [("语料中的报告", corpus, (".txt", ".docx"))])
     return run_mine(corpus, target, jobs=jobs, progress=progress, overwrite=force)
 
 
@@ -170,6 +230,8 @@ def parse_structure(path: str | Path) -> str:
     """An existing report (.txt/.docx) → its structure as JSON text (parts, sections, leads)."""
     from .parse import parse_report, to_json  # this command only: keeps it off the draft path
 
+    if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
+        raise DrafterError(f"{display_path(Path(path))} 是数据文件，不是报告：parse 只解析已有报告（.txt / .docx）")
     return json.dumps(to_json(parse_report(path)), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -76,6 +76,41 @@ def check_target(path: Path, force: bool) -> None:
         raise DrafterError(f"{display_path(path)} 不是普通文件（设备、管道或套接字），不能写入")
 
 
+Input = tuple[str, "str | Path | None"] | tuple[str, "str | Path | None", tuple[str, ...]]
+
+
+def refuse_input_as_output(out: str | Path, inputs: list[Input]) -> None:
+    """Refuse, even with --force, an output that is one of the files the command reads
+    (`inputs`: (what it is, path[, suffixes read from a folder]); a folder stands for its files
+    with those suffixes, or all): writing it would destroy the input. Same file by device and
+    inode, so links and `./` spellings count."""
+    out = Path(out)
+    try:
+        target = os.stat(out)
+    except OSError:
+        return  # not there yet (or unreadable): it is no input's file
+    if st.S_ISDIR(target.st_mode):
+        return
+    for label, given, *read in inputs:
+        if given is None:
+            continue
+        p = Path(given)
+        suffixes = read[0] if read else None
+        try:
+            files = [f for f in p.iterdir() if suffixes is None or f.suffix.lower() in suffixes] if p.is_dir() else [p]
+        except OSError:
+            continue
+        for f in files:
+            try:
+                info = os.stat(f)
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+                raise DrafterError(
+                    f"输出文件 {display_path(out)} 就是{label} {display_path(f)}，不能覆盖（加 --force 也不行），请换一个输出文件名"
+                )
+
+
 def _check_folder(folder: Path) -> None:
     shown = display_path(folder)
     try:

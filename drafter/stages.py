@@ -72,10 +72,16 @@ def compose_report(
 
 
 def write_schema_beside(path: Path) -> list[Path]:
-    """drafter.schema.json next to a data file, for editors; rewritten only when it changed."""
+    """drafter.schema.json next to a data file, for editors; written only when there is none.
+    One that is there is never replaced (it may be the office's own, or another version's):
+    the CLI says so when it differs (api.schema_left_beside)."""
     schema_path = path.parent / SCHEMA_FILE
-    text = schema_json()
-    if schema_path.exists() and schema_path.read_text(encoding="utf-8", errors="replace") == text:
+    if schema_path.exists() or schema_path.is_symlink():
         return []
-    atomic_write_text(schema_path, text, force=True)  # generated file, never hand-edited
+    try:
+        atomic_write_text(schema_path, schema_json())  # exclusive: never over one made meanwhile
+    except DrafterError:
+        if schema_path.exists():  # another run wrote it first: theirs is as good
+            return []
+        raise
     return [schema_path]
