@@ -16,7 +16,7 @@ try:  # typer ≥ 0.2x ships its own copy of click
 except ImportError:  # pragma: no cover - older typer on plain click
     from click import exceptions as click_exc  # type: ignore[no-redef]  # the same module, from plain click
 
-from .atomic import atomic_write_text
+from .atomic import atomic_write_text, refuse_input_as_output
 from .errors import DrafterError, display_path
 
 app = typer.Typer(
@@ -200,6 +200,11 @@ def init(
         written = do_init(path, region, level, year, force=force)
     for p in written:
         print(f"已写出 {p}")
+    from .api import schema_left_beside  # deferred: `drafter -h` loads no library
+
+    kept = schema_left_beside(path)
+    if kept is not None:
+        print(f"{display_path(kept)} 已存在且与本版本不同，未覆盖；如需更新：drafter schema > {display_path(kept)}")
     print(f"下一步：填写 {path}，然后运行 drafter draft {path} -o 初稿.docx")
 
 
@@ -212,6 +217,8 @@ def parse(
     """解析已有报告的结构（部分、方面、引领句），输出 JSON。"""
     from .api import parse_structure  # deferred: `drafter -h` loads no library
 
+    if out is not None:
+        refuse_input_as_output(out, [("要解析的报告", file)])
     text = parse_structure(file)
     if out is None:
         sys.stdout.write(text)
@@ -249,6 +256,8 @@ def phrases(
     limit: int = typer.Option(20, "--limit", help="最多列出几条"),
 ) -> None:
     """在短语库中查找措辞，列出出现次数和出处。"""
+    if limit < 1:
+        raise DrafterError(f"--limit 应为正整数（收到 {limit}）")
     from .api import find_phrases  # deferred: `drafter -h` loads no library
 
     found, total = find_phrases(query, kind=kind, part=part, phrases=bank)
@@ -329,14 +338,50 @@ def schema() -> None:
     sys.stdout.write(do_schema())
 
 
+# The commands' positional arguments, by their Python names, as a missing one is named.
+_ARGUMENTS = {
+    "data": "数据文件（或数据文件夹）",
+    "path": "要创建的数据文件",
+    "file": "要解析的报告",
+    "corpus": "语料文件夹",
+    "inputs": "报表或材料",
+}
+
+
+def _extra_arguments(e: click_exc.UsageError, extra: str) -> str:
+    command = e.ctx.info_name if e.ctx is not None else ""
+    if command == "check" and extra.lower().endswith(".docx"):
+        return f"多余的参数：{extra}；要核对文稿请用 --draft 文稿.docx"
+    if command in ("draft", "outline", "division", "parse") and "." in extra:
+        return f"多余的参数：{extra}；输出文件请用 -o {extra}"
+    return f"多余的参数：{extra}（用 {_usage(e)} 查看用法）"
+
+
+def _usage(e: click_exc.UsageError) -> str:
+    """`drafter COMMAND -h`, the help of the command the mistake was made in."""
+    command = e.ctx.info_name if e.ctx is not None and e.ctx.info_name != "drafter" else ""
+    return f"drafter {command} -h" if command else "drafter -h"
+
+
 def _usage_error(e: click_exc.UsageError) -> str:
+    """Click's messages are English: each kind the user can meet, said in Chinese."""
     name = type(e).__name__
     if isinstance(e, click_exc.NoSuchOption):
-        return f"没有这个选项：{e.option_name}（用 drafter -h 查看用法）"
+        near = "、".join(e.possibilities or ())
+        hint = f"，是不是要用 {near}" if near else ""
+        return f"没有这个选项：{e.option_name}{hint}（用 drafter -h 查看用法）"
+    if isinstance(e, click_exc.BadOptionUsage):
+        if "requires" in e.message:
+            return f"选项 {e.option_name} 后面缺少取值"
+        if "does not take a value" in e.message:
+            return f"选项 {e.option_name} 不带取值"
+        return f"选项 {e.option_name} 的用法不对（用 {_usage(e)} 查看用法）"
     if isinstance(e, click_exc.MissingParameter):
         param = e.param
         label = "/".join(param.opts) if param is not None and param.opts else (param.name if param else "")
-        return f"缺少参数：{label}（用 -h 查看该命令的用法）"
+        if param is not None and param.param_type_name == "argument":
+            label = _ARGUMENTS.get(param.name or "", label)
+        return f"缺少参数：{label}（用 {_usage(e)} 查看用法）"
     if isinstance(e, click_exc.BadParameter):
         param = e.param
         label = "/".join(param.opts) if param is not None and param.opts else ""
@@ -347,10 +392,18 @@ def _usage_error(e: click_exc.UsageError) -> str:
             msg = "应为数字"
         elif "does not exist" in msg:
             msg = "路径不存在"
+        elif not any("\u4e00" <= c <= "\u9fff" for c in msg):  # click's or pydantic's English
+            msg = "格式不对"
         return f"参数 {label} 的取值无效：{msg}"
     if name == "UsageError" and "No such command" in e.message:
         return f"没有这个命令：{e.message.split(chr(39))[1] if chr(39) in e.message else ''}（用 drafter -h 查看全部命令）"
-    return f"用法错误：{e.message}"
+    if e.message.startswith("Got unexpected extra argument"):
+        # 「Got unexpected extra argument(s) (a b)」: the arguments are inside the last brackets
+        extra = e.message.removeprefix("Got unexpected extra argument(s) (").removesuffix(")")
+        return _extra_arguments(e, extra)
+    if e.message.startswith("Missing command"):
+        return "缺少命令（用 drafter -h 查看全部命令）"
+    return "命令行参数有误（用 drafter -h 查看用法）"
 
 
 # Click's help framing is English; the words are few and fixed, so translate them.
@@ -411,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout = real_stdout
             if captured.getvalue():
                 _print_help(captured.getvalue())
+    if rv == 130:  # typer turns Ctrl-C inside a command into Exit(130), returned as the value
+        _err("已中止")
     return rv if isinstance(rv, int) else 0
 
 

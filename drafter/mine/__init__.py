@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,10 @@ def _results(jobs_list: list[tuple[str, str]], jobs: int) -> Iterator[tuple[str,
     seg.posseg()  # load jieba once, before the workers fork, so they share it
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(processes=min(jobs, len(jobs_list))) as pool:
+    # Workers ignore Ctrl-C: the parent alone stops (the pool is terminated on the way out),
+    # not every worker printing its own KeyboardInterrupt traceback.
+    with ctx.Pool(processes=min(jobs, len(jobs_list)), initializer=signal.signal,
+                  initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
         yield from pool.imap(_work, jobs_list, chunksize=1)
 
 

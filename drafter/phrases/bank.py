@@ -386,7 +386,9 @@ def _decode(raw: bytes, shown: str) -> Any:
     except UnicodeDecodeError:
         raise DrafterError(f"{shown} 不是 UTF-8 编码的 JSON 文件") from None
     except json.JSONDecodeError as e:
-        raise DrafterError(f"{shown}:{e.lineno}:{e.colno} 短语库不是有效的 JSON（{e.msg}）") from None
+        # json's reasons are English ("Expecting value"): the place is what the user needs
+        what = "文件是空的" if not raw.strip() else "请用 drafter mine 重新生成，或检查此处的括号、引号和逗号"
+        raise DrafterError(f"{shown}:{e.lineno}:{e.colno} 短语库不是有效的 JSON：{what}") from None
     except RecursionError:  # the C decoder stops at the recursion limit (~1000 levels)
         raise DrafterError(f"{shown} 的 JSON 嵌套层数过深，不是 drafter 短语库") from None
     return data

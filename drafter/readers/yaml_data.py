@@ -123,6 +123,36 @@ _YAML_MESSAGES = [
     ("did not find expected key", "缩进不一致：同一层的字段要对齐"),
     ("did not find expected '-' indicator", "列表项缩进不一致：每项以“- ”开头并对齐"),
     ("found character that cannot start any token", "此处有不能开始一个值的字符（如 @ 或 `），请给文本加引号"),
+    # libyaml (CSafeLoader) words the same problems its own way; the rest is rarer syntax
+    ("mapping values are not allowed in this context", "此处不能出现“键: 值”：检查缩进，或给含冒号的文本加引号"),
+    ("mapping keys are not allowed", "此处不能出现键：检查缩进，或给文本加引号"),
+    ("block sequence entries are not allowed", "此处不能出现列表项“- ”：检查缩进"),
+    ("found a tab character", "不能用制表符（Tab）缩进，请改用空格"),
+    ("did not find expected comment or line break", "以“|”或“>”开头的值会被当作多行文本：文字应另起一行并缩进，或给整段文字加引号"),
+    ("did not find expected node content", "此处缺少值，或列表、缩进写法有误"),
+    ("expected the node content", "此处缺少值，或列表、缩进写法有误"),
+    ("did not find expected ',' or", "方括号或花括号没有闭合，或其中缺少逗号"),
+    ("expected ',' or", "方括号或花括号没有闭合，或其中缺少逗号"),
+    ("unknown escape character", "双引号中的反斜杠“\\”后面的字符无效：改用单引号，或写成“\\\\”"),
+    ("hexdecimal number", "双引号中的反斜杠转义写法有误：改用单引号"),
+    ("hexadecimal numbers", "双引号中的反斜杠转义写法有误：改用单引号"),
+    ("indentation indicator", "多行文本“|”或“>”后面的缩进数字无效（应为 1–9）"),
+    ("chomping or indentation", "多行文本“|”或“>”后面只能是 + - 或 1–9"),
+    ("duplicate anchor", "锚点（&名称）重复定义"),
+    ("second occurrence", "锚点（&名称）重复定义"),
+    ("undefined tag handle", "不支持的 YAML 标签，请直接写值"),
+    ("tag", "不支持的 YAML 标签，请直接写值"),
+    ("a single document", "文件里只能有一份数据：删去“---”分隔线或其后的内容"),
+    ("another document", "文件里只能有一份数据：删去“---”分隔线或其后的内容"),
+    ("document indicator", "“---”或“...”只能单独成行，放在文件开头或结尾"),
+    ("document start", "文件开头的格式有误：删去“%”开头的行或“---”前的内容"),
+    ("directive", "不支持以“%”开头的指令行，请删去"),
+    ("alias", "引用了未定义的锚点（*别名）"),
+    ("anchor", "锚点（&名称）写法有误"),
+    ("control characters", "文件中有不可见的控制字符，请删去"),
+    ("unacceptable character", "文件中有不可见的控制字符，请删去"),
+    ("UTF-8", "文件不是 UTF-8 编码，请在编辑器中另存为 UTF-8"),
+    ("UTF-16", "文件不是 UTF-8 编码，请在编辑器中另存为 UTF-8"),
 ]
 
 
@@ -133,12 +163,36 @@ def _yaml_message(exc: Exception) -> str:
     for needle, message in _YAML_MESSAGES:
         if needle in text:
             return message
-    return f"YAML 格式错误（{getattr(exc, 'problem', None) or text.splitlines()[0]}）"
+    # PyYAML's words are English: never show them; the place (line:column) says where to look
+    return "YAML 格式错误：此处的写法无法识别（检查缩进、冒号和引号）"
+
+
+def _utf16(raw: bytes) -> bool:
+    """UTF-16 (Windows Notepad's "Unicode"): a byte-order mark, or NUL bytes — text has none
+    but as the high bytes of ASCII in UTF-16 (odd offsets little-endian, even big-endian) —
+    and the bytes decode as such. Refused with a hint like GBK, not read: data files are UTF-8.
+    A YAML file's keys, indents and newlines are ASCII: a tenth of its characters at least, so
+    a stray NUL in a UTF-8 file (named as a control character later) is not taken for UTF-16."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    if b"\x00" not in raw or len(raw) % 2:
+        return False
+    odd, even = raw[1::2].count(0), raw[0::2].count(0)
+    if max(odd, even) < len(raw) // 20:
+        return False
+    order = "utf-16-le" if odd >= even else "utf-16-be"
+    try:
+        raw.decode(order)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(raw: bytes, shown: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if _utf16(raw):
+        raise DataErrors([Problem(shown, 1, 1, "", "文件是 UTF-16 编码，请在编辑器中另存为 UTF-8")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -540,6 +594,8 @@ def load_data(path: str | Path) -> Loaded:
             raise DataErrors(problems)
         return merged
     loaded = load_yaml_file(path)
+    if loaded.data == {}:  # nothing but blanks and comments (or a bare {})
+        raise DrafterError(f"{display_path(path)}：文件是空的（或只有注释），请填写数据，或用 drafter init 生成骨架")
     if not isinstance(loaded.data, dict):
         raise DataErrors([Problem(loaded.files[0], 1, 1, "", "文件顶层应为“键: 值”的映射（如 meta: …）")])
     return loaded
