@@ -53,6 +53,7 @@ _LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
 _SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
 _OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
 _OPENING_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗])人民政府")
+_OPENING_OWN_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗州盟])人民政府")
 
 _YEAR = re.compile(r"(\d{4})年")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月")
@@ -78,8 +79,8 @@ LEADERSHIP = re.compile(
 PROVINCES: dict[str, str] = {
     **{p: p + "省" for p in (
         "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
-        "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
-    )},
+        "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+    )},  # 台湾 left out too: 厦门 names it more than 福建
     "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
     "新疆": "新疆维吾尔自治区",
 }
@@ -155,7 +156,7 @@ def about(doc: Document, lines: list[str], path: str | Path) -> ReportInfo:
     opening = next((x for x in lines[:12] if "我代表" in x and "报告" in x), "")
     front = _read_front(title, subtitle, label, speaker_line, opening, lines, path)
     full = "".join(lines)
-    region, row = _region(front.candidates, path, _OPENING_UNIT.search(opening), full)
+    region, row = _region(front.candidates, path, _OPENING_OWN_UNIT.search(opening), full)
     name = _own_name(region) or _PAREN.sub("", region)
     place = _place(name)
     level, hint = _level(region, full) if region else _opening_level(opening)
@@ -258,13 +259,18 @@ def _region(candidates: list[str], path: Path, opening: re.Match | None = None,
 
 
 def _with_unit(candidate: str, unit: str, full: str) -> str:
-    """湖州 → 湖州市, 益阳 → 益阳市 when the report writes the place with a unit (the opening's
-    unit, 我代表市人民政府, first); any other candidate as it is."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate) or candidate.endswith(("市", "区", "县", "旗", "省")):
+    """A bare place (a file name, 2024_湖州.txt) with the unit the report gives it: 湖州 → 湖州市
+    where the text writes 湖州市; 临沂 → 临沂市 where it writes 临沂 and 我代表市人民政府 but never
+    临沂市. Only the opening's unit (市 or 州 without one) is tried: 东营区, 武汉区域 and 郴州旗帜
+    are other places or other words. Any other candidate as it is."""
+    if (not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate) or candidate.endswith(("市", "区", "县", "旗", "省", "盟"))
+            or (unit and candidate.endswith(unit))):  # 黔东南州 of a 州 report is whole
         return candidate
-    for u in dict.fromkeys(unit + "市区县旗州"):
-        if candidate + u in full:
+    for u in [u for u in ([unit] if unit else ["市", "州"]) if not candidate.endswith(u)]:  # not 黔东南州州委
+        if re.search(f"{candidate}{u}(?![域场帜])", full):
             return candidate + u
+    if unit and full.count(candidate) >= 2:
+        return candidate + unit
     return candidate
 
 
@@ -348,6 +354,8 @@ def _level(region: str, text: str) -> tuple[str, str]:
         return "区", ""
     if base.endswith(("县", "旗")):
         return "县", ""
+    if base.endswith(("州", "盟")):  # 凉山州, 锡林郭勒盟: prefecture-level (湖州 with its 市 is a 市 above)
+        return "市", _HINT_CITY
     # a city: prefecture-level or county-level. A county-level city names the prefecture above
     # it (按照省、晋城市要求 / 晋城市委市政府) or its autonomous prefecture (省州).
     place = base[:-1]
