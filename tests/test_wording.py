@@ -330,15 +330,16 @@ def _texts(report: Report, part_type: str) -> list[str]:
 
 
 def test_self_building_phrases_without_leads_join_into_sentences():
-    """「坚决做到“两个维护”」「精文减会」 with no lead: not lines of their own without a stop, but
-    one sentence joined by ，, after the intro or after the item with a lead before them."""
+    """「坚决做到“两个维护”」「精文减会」 with no lead: never lines without a stop. Laid out as
+    paragraphs, each is one under its lead, the placeholder where no suggestion fits (issue 10,
+    H71: joined onto the intro they read as its tail); inline, one sentence joined by ，."""
     items = [{"text": "坚决做到“两个维护”"}, {"text": "巩固拓展主题教育成果"},
              {"lead": "严守纪律规矩", "text": "严格落实中央八项规定精神"}, {"text": "精文减会"},
              {"text": "带头过紧日子"}]
     report = _report(FIGURES, **{"self_building.items": items})
     assert _texts(report, "self_building") == [
-        ADDRESSED + "坚决做到“两个维护”，巩固拓展主题教育成果。",
-        "严守纪律规矩。严格落实中央八项规定精神，精文减会，带头过紧日子。",
+        ADDRESSED, "【待补充：引领句】。坚决做到“两个维护”。", "【待补充：引领句】。巩固拓展主题教育成果。",
+        "严守纪律规矩。严格落实中央八项规定精神。", "【待补充：引领句】。精文减会。", "【待补充：引领句】。带头过紧日子。",
     ]
     report = _report(FIGURES, **{"self_building.items": items, "self_building.layout": "inline"})
     assert _texts(report, "self_building") == [
