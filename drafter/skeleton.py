@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from .model import Figure, Report
+from .model.depts import department
 
 SCHEMA_FILE = "drafter.schema.json"
 
@@ -127,27 +128,31 @@ def _fact_model() -> type[BaseModel]:
 
 
 def skeleton_data(region: str, level: str, year: int) -> dict:
+    # departments as the examples, forms and gather name them: 市统计局, 区发改局 (model.depts)
+    def dept(bare: str) -> str:
+        return department(bare, level)
+
     sections: list[dict[str, Any]] = [{"title": None, "facts": []} for _ in range(6)]
     areas: list[dict[str, Any]] = [{"title": None, "items": [{"lead": None, "measures": []}]} for _ in range(8)]
     return {
         "meta": {"region": region, "level": level, "year": year},
         "review": {
             "headline": [
-                {"name": "生产总值", "verb": "达到", "value": None, "unit": "亿元", "growth": None, "status": "预计", "dept": "统计局"},
-                {"name": "一般公共预算收入", "growth": None, "status": "预计", "dept": "财政局"},
-                {"name": "城乡居民人均可支配收入", "growth": None, "status": "预计", "dept": "统计局"},
+                {"name": "生产总值", "verb": "达到", "value": None, "unit": "亿元", "growth": None, "status": "预计", "dept": dept("统计局")},
+                {"name": "一般公共预算收入", "growth": None, "status": "预计", "dept": dept("财政局")},
+                {"name": "城乡居民人均可支配收入", "growth": None, "status": "预计", "dept": dept("统计局")},
             ],
             "sections": sections,
         },
         "targets": {
             "indicators": [
-                {"name": "生产总值", "kind": "growth", "value": None, "qualifier": "左右", "dept": "发改委"},
-                {"name": "一般公共预算收入", "kind": "growth", "value": None, "dept": "财政局"},
-                {"name": "固定资产投资", "kind": "growth", "value": None, "dept": "发改委"},
-                {"name": "社会消费品零售总额", "kind": "growth", "value": None, "dept": "商务局"},
-                {"name": "城乡居民人均可支配收入", "kind": "growth", "value": None, "value2": None, "qualifier": "左右", "dept": "统计局"},
-                {"name": "城镇新增就业", "kind": "level", "value": None, "unit": "万人", "qualifier": "以上", "dept": "人社局"},
-                {"name": "居民消费价格指数涨幅", "kind": "control", "value": None, "qualifier": "控制在以内", "dept": "发改委"},
+                {"name": "生产总值", "kind": "growth", "value": None, "qualifier": "左右", "dept": dept("发改委")},
+                {"name": "一般公共预算收入", "kind": "growth", "value": None, "dept": dept("财政局")},
+                {"name": "固定资产投资", "kind": "growth", "value": None, "dept": dept("发改委")},
+                {"name": "社会消费品零售总额", "kind": "growth", "value": None, "dept": dept("商务局")},
+                {"name": "城乡居民人均可支配收入", "kind": "growth", "value": None, "value2": None, "qualifier": "左右", "dept": dept("统计局")},
+                {"name": "城镇新增就业", "kind": "level", "value": None, "unit": "万人", "qualifier": "以上", "dept": dept("人社局")},
+                {"name": "居民消费价格指数涨幅", "kind": "control", "value": None, "qualifier": "控制在以内", "dept": dept("发改委")},
             ],
         },
         "key_tasks": {"areas": areas},

@@ -97,10 +97,10 @@ def test_summary_names_departments_that_sent_nothing(office):
     data, forms = office
     stats_form(forms)
     result = gather([forms / "统计局.xlsx"], data)
-    # init's skeleton lists 统计局, 财政局 …; the form's metadata says 区统计局
+    # init's skeleton lists 区统计局, 区财政局 … (as the examples name departments); the form's metadata says 区统计局
     missing = result.summary.missing
-    assert "财政局" in missing and "统计局" not in missing
-    assert any(line.startswith(f"尚未报送的部门（{len(missing)} 个）：") and "财政局" in line
+    assert "区财政局" in missing and "区统计局" not in missing
+    assert any(line.startswith(f"尚未报送的部门（{len(missing)} 个）：") and "区财政局" in line
                for line in result.summary.lines())
 
 
@@ -111,7 +111,7 @@ def test_department_from_file_name_without_metadata(office):
     # named as the forms name it at the office's level (区), so the confirm sheet has one 区财政局
     assert result.summary.rows[0].dept == "区财政局"
     assert 'dept: "区财政局"' in (data / "30_gather_财政局.yaml").read_text(encoding="utf-8")
-    assert "统计局" in result.summary.missing and "财政局" not in result.summary.missing
+    assert "区统计局" in result.summary.missing and "区财政局" not in result.summary.missing
 
 
 def test_rerun_replaces_only_unedited_fragments(office):

@@ -10,11 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from drafter.errors import DrafterError
 from drafter.lastyear import init_from, read_last, skeleton_from_last
 from drafter.parse import about
 from drafter.readers import load_report
+from drafter.skeleton import skeleton_yaml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lastyear"
 HUZHOU = FIXTURES / "2024_湖州.txt"
@@ -109,3 +111,14 @@ def test_closing_rider_goes_to_targets_rider(tmp_path):
     assert report.targets.rider == "在实际工作中争取更好的结果"
     income = next(c for c in report.review.checks if c.name == "居民收入")
     assert income.note is None
+
+
+@pytest.mark.parametrize("level, unit, reform", [("市", "市", "市发改委"), ("区", "区", "区发改局"), ("县级市", "市", "市发改局")])
+def test_departments_named_as_the_examples_name_them(tmp_path, level, unit, reform):
+    # examples/xianyang_2024.yaml: dept: 市统计局, 市财政局; 金台区: 区统计局, 区发改局
+    report, _ = _init(tmp_path, YIYANG, level=level)
+    depts = {f.dept for f in report.review.headline} | {t.dept for t in report.targets.indicators if t.dept}
+    assert {f"{unit}统计局", f"{unit}财政局"} <= depts
+    assert not {"统计局", "财政局", "发改委"} & depts
+    plain = yaml.safe_load(skeleton_yaml("某地", level, 2025))  # plain init: its targets carry depts too
+    assert reform in {t["dept"] for t in plain["targets"]["indicators"]}

@@ -1,9 +1,9 @@
 """One department, one name: 统计局, 市统计局, 咸阳市统计局 and 市人力资源和社会保障局 / 市人社局
 are each one office in 咸阳市.
 
-`drafter init` writes bare names (统计局), forms and gather the full form with the level's
-unit word (市统计局 / 区统计局 / 县统计局; 县级市 → 市), and people type either, with the
-region in front, or the long official name (市发展和改革委员会 for 市发改委). Forms, gather and
+`drafter init`, forms and gather write the full form with the level's unit word, as the
+examples do (市统计局 / 区统计局 / 县统计局; 县级市 → 市); people type that, the bare name, the
+name with the region in front, or the long official name (市发展和改革委员会 for 市发改委). Forms, gather and
 the confirm sheet all name a department through `department`, so it gets one form, one sheet
 and one group whatever was typed. Names outside the known list (市委宣传部, 国网供电公司) are
 kept as written: a unit word there would be a guess.
