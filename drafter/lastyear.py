@@ -53,7 +53,7 @@ from .model import LEVELS, Report, Target
 from .parse import parse_lines, read_lines
 from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
-from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses
+from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses, task_wording
 from .readers import load_report
 from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data
 from .stages import write_schema_beside
@@ -67,6 +67,7 @@ DATA_SUFFIXES = (".yaml", ".yml")
 class LastTarget:
     target: Target
     said: str  # how last year's report worded it: 生产总值增长6%左右
+    wording: str | None = None  # a task target's own words (控制在省定目标以内): this year's verb
 
 
 @dataclass
@@ -138,8 +139,11 @@ def _from_report(path: Path) -> LastYear:
         for c in clauses:
             if c.kind == "target":
                 said = c.text
+                own = task_wording(c.text)
                 for t in c.targets:
-                    last.targets.append(LastTarget(t, said + (f"，{t.note}" if t.note else "")))
+                    last.targets.append(LastTarget(
+                        t, said + (f"，{t.note}" if t.note else ""), own if t.assigned_by_superior else None
+                    ))
             elif c.kind == "other":
                 last.others.append(c.text)
         last.rider = "，".join(c.text for c in closing_riders(clauses)) or None
@@ -251,8 +255,10 @@ def _check(t: Target) -> dict[str, Any]:
     return d
 
 
-def _indicator(t: Target) -> dict[str, Any]:
-    """This year's target: last year's indicator with its values emptied."""
+def _indicator(t: Target, wording: str | None = None) -> dict[str, Any]:
+    """This year's target: last year's indicator with its values emptied; a task target keeps
+    the office's words as its verb (城镇调查失业率控制在省定目标以内), which the draft writes in
+    place of 「完成省下达的目标任务」."""
     d: dict[str, Any] = {"name": t.name}
     if t.states_number:  # 同步 / 上级下达 targets have no kind of number
         d["kind"] = t.kind
@@ -263,8 +269,8 @@ def _indicator(t: Target) -> dict[str, Any]:
             d["unit"] = t.unit
     if t.qualifier:
         d["qualifier"] = t.qualifier
-    if t.verb:
-        d["verb"] = t.verb
+    if t.verb or wording:
+        d["verb"] = t.verb or wording
     if t.dept:
         d["dept"] = t.dept
     return d
@@ -453,7 +459,7 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
         area = data["key_tasks"]["areas"][0]
         data["key_tasks"]["areas"] = [dict(area) for _ in last.areas]
     if targets:
-        data["targets"]["indicators"] = [_indicator(t) for t in targets]
+        data["targets"]["indicators"] = [_indicator(lt.target, lt.wording) for lt in last.targets]
     if last.rider:  # 在实际工作中争取更好的结果 closes the whole list, not its last target
         data["targets"]["rider"] = last.rider
     return data

@@ -122,3 +122,23 @@ def test_departments_named_as_the_examples_name_them(tmp_path, level, unit, refo
     assert not {"统计局", "财政局", "发改委"} & depts
     plain = yaml.safe_load(skeleton_yaml("某地", level, 2025))  # plain init: its targets carry depts too
     assert reform in {t["dept"] for t in plain["targets"]["indicators"]}
+
+
+def test_task_target_keeps_the_offices_words(tmp_path):
+    # 「城镇调查失业率控制在省定目标以内」 is judged by `done` as a task the province set, and this
+    # year's draft says it in the office's words, not 「完成省下达的目标任务」
+    from drafter.api import draft, validate
+
+    report, text = _init(tmp_path, YIYANG)
+    check = next(c for c in report.review.checks if c.name == "城镇调查失业率")
+    assert check.assigned_by_superior and check.verb is None
+    target = next(t for t in report.targets.indicators if t.name == "城镇调查失业率")
+    assert (target.qualifier, target.verb) == ("完成上级下达任务", "控制在省定目标以内")
+    assert "kind" not in text.split("    - name: 城镇调查失业率\n")[-1].split("    - name:")[0]
+    out = tmp_path / "初稿.txt"
+    draft(tmp_path / "new.yaml", out)
+    body = out.read_text(encoding="utf-8")
+    assert "城镇调查失业率控制在省定目标以内" in body
+    assert "城镇调查失业率完成省下达的目标任务" not in body.split("主要预期目标")[-1]
+    assert "基本同步，在实际工作中争取更好的结果。" in body  # the rider closes the list
+    assert not [u for u in validate(tmp_path / "new.yaml").unused if "verb" in str(u)]

@@ -430,8 +430,11 @@ def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, use
         c.template("增长")
         c.data(q, p + ("qualifier",))
         return _with_note(c, t, p)
-    if t.assigned_by_superior:
-        c.template(f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务")
+    if t.assigned_by_superior:  # the office's own words (控制在省定目标以内) when it wrote them
+        if t.verb:
+            c.data(t.verb, p + ("verb",))
+        else:
+            c.template(f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务")
         return _with_note(c, t, p)
     if t.relative_to_benchmark:
         if t.kind == "growth" and q == "高于平均水平":

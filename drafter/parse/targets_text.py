@@ -6,6 +6,8 @@
     find_targets_text(doc) -> TargetsText | None   the targets passage of a parsed report
     find_targets(doc)      -> list[Target]
     describe(target)       -> str            a target written back as a clause, for comments
+    task_wording(clause)   -> str | None     the office's own words of a task target
+                                             (控制在省定目标以内), for this year's data file
 
 How each phrasing is read (the forms of the corpus, tests/fixtures/corpus/targets.tsv):
 
@@ -53,7 +55,7 @@ from ..tree import Document
 
 __all__ = [
     "Clause", "TargetsText", "parse_targets", "parse_clauses", "find_targets_text", "find_targets",
-    "describe", "closing_riders",
+    "describe", "closing_riders", "task_wording",
 ]
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -201,6 +203,21 @@ def _read_task(s: str, previous: str | None) -> Clause | None:
         names = _split_subject(_name(subj))
     ts = [_target(name=n, qualifier=ASSIGNED) for n in names if n]
     return Clause(s, "target", ts) if ts else Clause(s, "other")
+
+
+def task_wording(text: str) -> str | None:
+    """What a task clause says after its indicators, in the office's words: 「城镇调查失业率控制在
+    省定目标以内」 → 控制在省定目标以内, 「主要污染物排放等指标完成省上下达目标」 → 完成省上下达目标.
+    None when the clause starts with its verb (完成省下达的节能减排任务: the indicator is inside)
+    or is not a task."""
+    s = _clean(text)
+    if s.startswith(("完成", "全面完成")) or not _TASK.search(s):
+        return None
+    m = _TASK_SUBJECT.search(s)
+    if not m or m.start() == 0:
+        return None
+    words = re.sub(r"^等(?:约束性)?指标(?:均|都)?", "", s[m.start():])
+    return words or None
 
 
 def _read_relative(s: str, previous: str | None) -> Clause | None:
