@@ -12,7 +12,10 @@ What is pre-filled, and from where:
                    itself (drafter.parse.about: title, meeting line, label, speaker line,
                    我代表X人民政府, signs of a county-level city); from a data file: the whole
                    meta but the meeting, date, label and plan period, which change every year
-    meta (more)    short_name (驻咸 → 咸); the speaker without stray spaces (「市长 冷劲松」,
+    meta (more)    province when the report plainly names one (浙江 in 湖州's; else a comment);
+                   a region with the unit the report writes it with (湖州 of 2024_湖州.txt →
+                   湖州市); with --region alone, its level and short name read in the report;
+                   short_name (驻咸 → 咸); the speaker without stray spaces (「市长 冷劲松」,
                    「冷 劲 松」, a name on the line below its title); meeting stays empty: last
                    year's meeting and the probable next session (or the first of a new term:
                    the report cannot tell a 换届 year) are a comment above it
@@ -30,7 +33,9 @@ What is pre-filled, and from where:
                    comments: clues, never text of the draft
     key_tasks      as many empty areas as last year's, each with 「# 去年重点工作：…」
     glossary       last year's 名词解释 as commented-out entries below `glossary: []`
-    targets        this year's indicators: last year's, values emptied
+    targets        this year's indicators: last year's, values emptied; a task target keeps the
+                   office's words as its verb (控制在省定目标以内); a rider closing the list
+                   (在实际工作中争取更好的结果) is targets.rider
     the rest       the `drafter init` skeleton (placeholders wherever data is needed)
 
 Nothing is written when last year's file cannot be read (a Chinese DrafterError, exit 2).
