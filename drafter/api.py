@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_write_text, check_target, refuse_input_as_output
+from .atomic import Input, atomic_write_text, check_target, refuse_input_as_output
 from .checks.plausible import doubtful_values
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
@@ -135,7 +135,7 @@ def check(
     targets → a CheckResult (printed by the CLI; `exit_code` 1 when there is an 错误)."""
     from .checks.run import CheckOptions, run_check  # this command only: keeps it off the draft path
 
-    read = [("数据文件", data, _DATA_SUFFIXES), ("要核对的文稿", draft), ("上年的文件", previous, _DATA_SUFFIXES)]
+    read: list[Input] = [("数据文件", data, _DATA_SUFFIXES), ("要核对的文稿", draft), ("上年的文件", previous, _DATA_SUFFIXES)]
     for written in (report, confirm_sheet):
         if written is not None:
             refuse_input_as_output(written, read)
