@@ -90,7 +90,7 @@ def test_target_table_verdicts(tmp_path):
 def test_previous_year_targets_from_a_data_file(tmp_path):
     checks = """review:
   checks:
-    - {name: 生产总值, kind: growth, value: 6, qualifier: 左右, actual: 5.1}
+    - {name: 生产总值, kind: growth, value: 6, qualifier: 左右, actual: 4.3}  # the headline's 增长4.3%: one indicator, one number
     - {name: 城镇新增就业, kind: level, value: 4.5, unit: 万人, qualifier: 以上, actual: 4.8}
     - {name: 居民消费价格指数涨幅, kind: control, value: 3.5, actual: 0.2}
     - {name: 粮食产量, kind: level, value: 182, unit: 万吨, actual: 183}

@@ -72,7 +72,8 @@ def _from_data(runs: list[Run]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("i,stated,words", [
     (1, [("name", "规上工业增加值"), ("growth", "7.2"), ("scope", "全省"), ("diff", "2.2"), ("unit", "个百分点")],
      ["增长", "高于"]),
-    (2, [("name", "实际使用外资"), ("value", "6376"), ("unit", "万美元"), ("of", "增速"), ("scope", "全省"),
+    # no `of` and no growth: the rank is the value's (「6376万美元、居全省第一」)
+    (2, [("name", "实际使用外资"), ("value", "6376"), ("unit", "万美元"), ("scope", "全省"),
          ("place", "一")], ["居", "第"]),
     (3, [("name", "工业用电量"), ("growth", "2.5")], ["下降"]),  # a negative growth: 下降 and no sign
     (4, [("name", "市场主体"), ("verb", "发展到"), ("value", "32.7"), ("unit", "万户"), ("growth", "8")], ["增长"]),
