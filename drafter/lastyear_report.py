@@ -167,9 +167,15 @@ _TERM = re.compile(r"^(?P<term>[^：:。，]{1,30})[：:](?P<definition>.+)$")
 _NEXT_ENTRY = re.compile(r"(?<=。)(?=[^。：:，]{1,20}[：:])")
 
 
+# The footer of the web page a report was copied from (益阳's 信息来源：… 湘公网安备：…): the
+# notes end where it begins.
+_WEB_FOOTER = re.compile(r"^(?:信息来源|来源|责任编辑|编辑|主办单位|承办单位|备案号|网站标识码|.{1,2}公网安备|发布时间|版权所有)$")
+
+
 def glossary(doc: Document) -> list[tuple[str, str]]:
     """The 名词解释 appendix as (term, definition) pairs; lines that are not 「term：definition」
-    (宜春's 《政府工作报告》有关内容名词注释, 龙子湖's 亩均论英雄（P2）) are left out."""
+    (宜春's 《政府工作报告》有关内容名词注释, 龙子湖's 亩均论英雄（P2）) are left out, and so is
+    everything from a web page's footer on."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for part in doc.parts:
@@ -181,6 +187,8 @@ def glossary(doc: Document) -> list[tuple[str, str]]:
                 if not m:
                     continue
                 term, definition = m.group("term").strip(), m.group("definition").strip()
+                if _WEB_FOOTER.match(term):
+                    return out
                 if term and definition and term not in seen:
                     seen.add(term)
                     out.append((term, definition))

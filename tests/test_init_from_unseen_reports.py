@@ -142,3 +142,10 @@ def test_task_target_keeps_the_offices_words(tmp_path):
     assert "城镇调查失业率完成省下达的目标任务" not in body.split("主要预期目标")[-1]
     assert "基本同步，在实际工作中争取更好的结果。" in body  # the rider closes the list
     assert not [u for u in validate(tmp_path / "new.yaml").unused if "verb" in str(u)]
+
+
+def test_glossary_stops_at_the_web_page_footer():
+    # 益阳's text was copied from the city's website: 23 notes, then 信息来源：… 湘公网安备：…
+    terms = [t for t, _ in read_last(YIYANG).glossary]
+    assert terms[-1].startswith("[23]") and len(terms) == 23
+    assert not {"信息来源", "责任编辑", "主办单位", "备案号", "网站标识码", "湘公网安备"} & set(terms)
