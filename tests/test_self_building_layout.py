@@ -34,7 +34,8 @@ def _report(name: str, texts: list[str] | None = None, **self_building) -> Repor
     data = copy.deepcopy(_example(name))
     if texts is not None:
         data["self_building"]["items"] = [{"text": t} for t in texts]
-    data["self_building"].update(self_building)
+    # the layout under test unless a test names another (the 咸阳 twin writes its own inline)
+    data["self_building"].update({"layout": "paragraphs", **self_building})
     return Report.model_validate(data)
 
 

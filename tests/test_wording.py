@@ -336,7 +336,7 @@ def test_self_building_phrases_without_leads_join_into_sentences():
     items = [{"text": "坚决做到“两个维护”"}, {"text": "巩固拓展主题教育成果"},
              {"lead": "严守纪律规矩", "text": "严格落实中央八项规定精神"}, {"text": "精文减会"},
              {"text": "带头过紧日子"}]
-    report = _report(FIGURES, **{"self_building.items": items})
+    report = _report(FIGURES, **{"self_building.items": items, "self_building.layout": "paragraphs"})
     assert _texts(report, "self_building") == [
         ADDRESSED, "【待补充：引领句】。坚决做到“两个维护”。", "【待补充：引领句】。巩固拓展主题教育成果。",
         "严守纪律规矩。严格落实中央八项规定精神。", "【待补充：引领句】。精文减会。", "【待补充：引领句】。带头过紧日子。",
@@ -350,10 +350,11 @@ def test_self_building_sentences_keep_their_paragraphs():
     """An item the office wrote as a sentence (ends 。) stays a paragraph; a lead given as ""
     (no lead wanted) keeps its item apart; every paragraph ends with 。."""
     items = [{"text": "坚决做到“两个维护”。"}, {"lead": "", "text": "精文减会"}, {"lead": "严守纪律规矩", "text": "带头过紧日子"}]
-    report = _report(FIGURES, **{"self_building.items": items})
+    report = _report(FIGURES, **{"self_building.items": items, "self_building.layout": "paragraphs"})
     assert _texts(report, "self_building") == [
         ADDRESSED, "坚决做到“两个维护”。", "精文减会。", "严守纪律规矩。带头过紧日子。"]
-    report = _report(FIGURES, **{"self_building.items": items, "self_building.placement": "part"})
+    report = _report(FIGURES, **{"self_building.items": items, "self_building.placement": "part",
+                                 "self_building.layout": "paragraphs"})
     assert _texts(report, "self_building")[0] == SB_INTRO  # under its own heading: no address
 
 
