@@ -216,7 +216,7 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
 
 def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, Any]:
     w = Words.of(report.meta)
-    picker = Picker(bank if bank is not None else default_bank(), seed, _slot_values(report, w))
+    picker = Picker(bank if bank is not None else default_bank(), seed, _slot_values(report, w), report.meta.province)
 
     def phrase(slot: str, key: str | None = None, sections: int | None = None, **test: str) -> Runs:
         """A mined formula right for this place; `need` / `without` / `not_start` see phrase_fits."""

@@ -28,11 +28,16 @@ def _index(seed: int, key: str, n: int) -> int:
 
 
 class Picker:
-    def __init__(self, bank: Bank, seed: int, values: dict[str, str]):
+    def __init__(self, bank: Bank, seed: int, values: dict[str, str], province: str | None = None):
         self.bank = bank
         self.seed = seed
         self.values = values
+        self.province = (province or "").removesuffix("省").removesuffix("市")
         self.used: set[str] = set()
+
+    def _widespread(self, e: Entry) -> bool:
+        """Seen in two provinces' reports, or in the draft's own (or the bank does not say)."""
+        return not e.provinces or len(e.provinces) >= 2 or bool(self.province and self.province in e.provinces)
 
     def _choose(self, key: str, candidates: Iterable[Entry]) -> Entry | None:
         fresh = sorted((e for e in candidates if e.id not in self.used), key=lambda e: (-e.count, e.id))
@@ -53,9 +58,13 @@ class Picker:
         """A mined formula for `slot` with this draft's words in its slots; empty if none fits.
 
         Wordings seen in two or more reports are preferred: a one-off, especially one naming
-        its own place (「打造区域中心城市，是{地区}……」), often carries that report's claims."""
+        its own place (「打造区域中心城市，是{地区}……」), often carries that report's claims.
+        So are wordings of two provinces or of the draft's own: 「根本在于习近平总书记掌舵领航和深切
+        关怀」 is 江苏's (the 关怀 of a visit there), yet it thanked for 湖南's and 甘肃's years in two
+        new users' trials."""
         values = {**self.values, **{k: str(v) for k, v in extra.items()}}
         fits = [e for e in self.bank.of("formula", slot) if all(s in values for s in slots_of(e.text))]
+        fits = [e for e in fits if self._widespread(e)] or fits
         common = [e for e in fits if e.count >= 2]
         if len(common) < 2:
             common += [e for e in fits if e.count < 2 and not _PLACE_SLOTS & set(slots_of(e.text))]
