@@ -182,6 +182,10 @@ class StyleProfile(_Strict):
     subtitle: TextStyle
     speaker: TextStyle
     body: TextStyle
+    part_heading: TextStyle = Field(
+        default_factory=lambda: TextStyle(font="黑体", align="center"),
+        description="不编号的部分标题（其下各项编“一、”时，如“2023年工作安排”），居中以与一级标题相区别",
+    )
     heading1: TextStyle
     heading2: TextStyle
     inline_heading: RunStyle = Field(description="段首的二级标题句（回顾部分的（一）……。）")

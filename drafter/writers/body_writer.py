@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..tree import Document, Heading, Paragraph, Run
+from ..tree import Document, Heading, Line, Paragraph, Run
 from .docx_xml import (
     HINT_ONLY,
     W_NS,
@@ -37,16 +37,34 @@ _W_B, _W_BCS, _W_HIGHLIGHT = w("b"), w("bCs"), w("highlight")
 _VAL_0, _VAL_1 = {W_VAL: "0"}, {W_VAL: "1"}
 
 
-def heading_style(hd: Heading) -> str:
+def heading_style(hd: Heading, parted: bool = False) -> str:
     """一、 is a first-level heading (黑体) and （一） a second-level one (楷体) by GB/T 9704,
     whatever nesting in the data produced them (金台区's key tasks are 一、 at the data's
-    second level); a heading without such a marker goes by its level."""
+    second level); a heading without such a marker goes by its level. In a `parted` document
+    (its lower headings are 一、) an unnumbered part heading is a part heading of its own,
+    centred as such reports print 「2023年工作安排」 above its 一、 areas; as 一级标题 it read
+    as one more area."""
     number = hd.number or ""
     if _FIRST_MARK.fullmatch(number):
         return "heading1"
     if _SECOND_MARK.fullmatch(number):
         return "heading2"
-    return "heading1" if hd.level <= 1 else "heading2" if hd.level == 2 else "body"
+    if hd.level <= 1:
+        return "part_heading" if parted and not number else "heading1"
+    return "heading2" if hd.level == 2 else "body"
+
+
+def is_parted(lines: list[Line]) -> bool:
+    """The document's key-task areas (headings below its parts) are numbered 一、."""
+    return any(
+        ln.heading is not None and ln.heading.level >= 2 and _FIRST_MARK.fullmatch(ln.heading.number or "")
+        for ln in lines
+    )
+
+
+# The navigation pane's level of a paragraph whose style's level is one too high: in a parted
+# document the 一、 areas sit under a part heading, their （一） under them.
+PARTED_OUTLINE = {"heading1": 1, "heading2": 2}
 
 
 _FIRST_MARK = re.compile(r"[一二三四五六七八九十百]+、")
@@ -111,6 +129,7 @@ class _BodyWriter:
         self.lead_fmt = self._run_fmt(p.lead.font, p.lead.bold, p.body.bold)
         self.annotator: Annotator | None = None  # for --annotate; None by default
         self.squeeze = 0  # character spacing of the paragraph being written, 1/20 pt; 0: the style's
+        self.parted = False  # the document being written has 一、 areas under unnumbered parts
 
     @staticmethod
     def _run_fmt(font: str | None, bold: bool, para_bold: bool) -> tuple:
@@ -146,7 +165,9 @@ class _BodyWriter:
                 self.para(STYLE_IDS[key], segs)
                 self.squeeze = 0
         body_id = STYLE_IDS["body"]
-        for ln in doc.lines():
+        body_lines = list(doc.lines())
+        self.parted = is_parted(body_lines)
+        for ln in body_lines:
             hd, para = ln.heading, ln.paragraph
             if hd is not None and (ln.section is None or ln.section.style != "inline"):
                 self.heading(hd)  # a heading on its own line
@@ -159,7 +180,9 @@ class _BodyWriter:
                 self.para(body_id, self.paragraph_segments(para), flush_left=flush)
 
     def heading(self, hd: Heading) -> None:
-        self.para(STYLE_IDS[heading_style(hd)], self.heading_segments(hd, (None, None)))
+        key = heading_style(hd, self.parted)
+        outline = PARTED_OUTLINE.get(key) if self.parted else None
+        self.para(STYLE_IDS[key], self.heading_segments(hd, (None, None)), outline=outline)
 
     @staticmethod
     def heading_segments(hd: Heading, fmt: tuple) -> list:
@@ -176,14 +199,18 @@ class _BodyWriter:
         segs.append((para.runs, (None, None)))
         return segs
 
-    def _paragraph(self, parent: etree._Element, style_id: str, flush_left: bool) -> etree._Element:
-        """A new w:p with its properties, at the end of `parent`."""
+    def _paragraph(self, parent: etree._Element, style_id: str, flush_left: bool,
+                   outline: int | None = None) -> etree._Element:
+        """A new w:p with its properties, at the end of `parent`; `outline`: its own outline
+        level in place of its style's."""
         p = etree.SubElement(parent, _W_P)
         ppr = etree.SubElement(p, _W_PPR)
         etree.SubElement(ppr, _W_PSTYLE, {W_VAL: style_id})
         etree.SubElement(ppr, _W_OVERFLOW, _VAL_1)
         if flush_left:
             etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
+        if outline is not None:
+            etree.SubElement(ppr, w("outlineLvl"), {W_VAL: str(outline)})
         return p
 
     def _line_break(self, p: etree._Element) -> None:
@@ -192,8 +219,9 @@ class _BodyWriter:
     def _close(self, p: etree._Element) -> None:
         """The paragraph is complete (the text writer closes its w:p here)."""
 
-    def para(self, style_id: str, segments: list, flush_left: bool = False) -> None:
-        p = self._paragraph(self.body, style_id, flush_left)
+    def para(self, style_id: str, segments: list, flush_left: bool = False,
+             outline: int | None = None) -> None:
+        p = self._paragraph(self.body, style_id, flush_left, outline)
         # Merge neighbouring runs of the same look into one w:r.
         hl = self.hl
         notes = self.annotator

@@ -41,18 +41,20 @@ class BodyText(_BodyWriter):
     def text(self, doc: Document) -> str:
         self.out: list[str] = []
         self.body = etree.Element(w("body"), nsmap={"w": W_NS})  # stays empty: see _paragraph
-        self._openings: dict[tuple[str, bool], str] = {}
+        self._openings: dict[tuple[str, bool, int | None], str] = {}
         self._looks: dict[tuple, str] = {}
         self.emit(doc)
         return "".join(self.out)
 
-    def _paragraph(self, parent: etree._Element, style_id: str, flush_left: bool) -> etree._Element:
+    def _paragraph(self, parent: etree._Element, style_id: str, flush_left: bool,
+                   outline: int | None = None) -> etree._Element:
         """The paragraph's opening (w:p and w:pPr) as text; `parent` is returned as the
         paragraph for para to hand back to the methods below, which write text and ignore it."""
-        opening = self._openings.get((style_id, flush_left))
+        key = (style_id, flush_left, outline)
+        opening = self._openings.get(key)
         if opening is None:
-            p = super()._paragraph(etree.Element(w("body"), nsmap={"w": W_NS}), style_id, flush_left)
-            opening = self._openings[(style_id, flush_left)] = _markup(p).removesuffix("</w:p>")
+            p = super()._paragraph(etree.Element(w("body"), nsmap={"w": W_NS}), style_id, flush_left, outline)
+            opening = self._openings[key] = _markup(p).removesuffix("</w:p>")
         self.out.append(opening)
         return parent
 

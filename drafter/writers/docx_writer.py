@@ -1,6 +1,6 @@
 """Write a document tree as a .docx laid out per the style profile (GB/T 9704-2012 by default).
 
-Own paragraph styles (报告标题, 报告副标题, 报告人, 报告正文, 一级标题, 二级标题, 报告页码) carry
+Own paragraph styles (报告标题, 报告副标题, 报告人, 报告正文, 部分标题, 一级标题, 二级标题, 报告页码) carry
 every layout value of the profile; each paragraph names its style, runs only add what differs
 (a bold lead, the 楷体 of an inline section heading, a highlight). Fonts fill all four w:rFonts
 slots and every run has w:hint="eastAsia"; lines are exact at the profile's pitch on a
@@ -61,7 +61,7 @@ from .style_ids import STYLE_IDS, STYLE_NAMES
 
 __all__ = ["write_docx", "build_docx", "STYLE_IDS", "STYLE_NAMES"]
 
-_OUTLINE = {"heading1": 0, "heading2": 1}
+_OUTLINE = {"part_heading": 0, "heading1": 0, "heading2": 1}
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 # Parts of python-docx's default template a report has no use for.
@@ -227,7 +227,7 @@ def _write_styles(styles: etree._Element, lay: _Layout) -> None:
     body_fonts = rfonts_attrs(lay.profile.body.font, lay.latin, hint=False)
     _write_defaults(styles, lay, body_fonts)
     _write_builtin_styles(styles, lay, body_fonts)
-    for key in ("title", "subtitle", "speaker", "body", "heading1", "heading2"):
+    for key in ("title", "subtitle", "speaker", "body", "part_heading", "heading1", "heading2"):
         _write_text_style(styles, lay, key)
     _write_page_number_style(styles, lay)
     strip_theme_fonts(styles)
