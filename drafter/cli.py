@@ -173,7 +173,8 @@ def validate(
 
 @app.command()
 def init(
-    path: Path = typer.Argument(..., help="要创建的数据文件，如 咸阳市2025.yaml"),
+    path: Path | None = typer.Argument(None, help="要创建的数据文件，如 咸阳市2025.yaml"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="同上（与 draft 的 -o 一样写也可以）"),
     region: str | None = typer.Option(None, "--region", help="地区全称，如 咸阳市"),
     level: str | None = typer.Option(None, "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
     year: int | None = typer.Option(None, "--year", help="报告年度（计划年度），如 2025"),
@@ -184,6 +185,13 @@ def init(
 ) -> None:
     """创建带中文注释的数据文件骨架。"""
     from .api import check_typed_text  # deferred: `drafter -h` loads no library
+
+    # users of `draft -o` type `init -o` too: either way names the file, both must agree
+    if path is not None and output is not None and path != output:
+        raise DrafterError(f"数据文件写了两个：{path} 和 -o {output}，只写一个")
+    path = path or output
+    if path is None:
+        raise DrafterError("缺少参数：要创建的数据文件，如 drafter init 咸阳市2025.yaml --from 去年的报告.docx")
 
     check_typed_text("--region", region)
     check_typed_text("--level", level)

@@ -69,6 +69,7 @@ def target_rows(report: Report) -> list[TargetRow]:
 def target_findings(rows: list[TargetRow]) -> list[Finding]:
     """A target that cannot be judged leaves the review without its verdict: a 提示."""
     return [
-        Finding(TARGETS, "待核实", HINT, f"{r.name}：{r.reason}，无法判定完成情况", path=r.path)
+        Finding(TARGETS, "待核实", HINT, f"{r.name}：{r.reason}" + ("" if "无法判断" in r.reason else "，无法判定完成情况"),
+                path=r.path)
         for r in rows if r.verdict == "待核实"
     ]

@@ -161,7 +161,7 @@ _REASONS = (
      "民生实事写了导语（intro）或没有事项时，量词不出现：请写在导语里"),
     (r"\.(value|value2|unit|verb)$",
      lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in NO_NUMBER,
-     "这项目标的限定（与经济增长同步 / 完成上级下达任务 等）不带数值，数值不写出"),
+     "这项目标按限定（与经济增长同步 / 完成上级下达任务 等）表述，不写数值、单位和动词"),
 )
 
 

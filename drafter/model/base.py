@@ -53,6 +53,9 @@ def _check_number(v: Any) -> Any:
         hint = plain.rstrip("%％").strip()
         if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", hint):
             raise ValueError(f"应为数字，不要带单位或百分号：写 {hint}，单位写在 unit 字段")
+        # 82.53亿元: the number and its unit typed together
+        if m := re.fullmatch(r"([-+]?[0-9]+(?:\.[0-9]+)?)\s*([^\s0-9.]{1,6})", plain):
+            raise ValueError(f"应为数字，不要带单位：写 {m.group(1)}，单位（{m.group(2)}）写在 unit 字段")
         raise ValueError(f"应为数字，这里是文本“{v}”")
     raise ValueError("应为数字")
 

@@ -431,7 +431,8 @@ def _syntax_problem(e: Any, text: str, shown: str) -> Problem:
     message = _yaml_message(e)
     if "\t" in lines[line][: col + 1]:
         message = "不能用制表符（Tab）缩进或分隔，请改用空格"
-    if e.context_mark is not None and e.problem_mark is not None:
+    tab = "\t" in lines[line][: col + 1]
+    if e.context_mark is not None and e.problem_mark is not None and not tab:  # a tab's place says it all
         opened = _inside(e.context_mark, lines)
         if opened != (line, col):
             message += f"（从第 {opened[0] + 1} 行第 {opened[1] + 1} 列开始）"
