@@ -12,7 +12,9 @@ What is pre-filled, and from where:
                    itself (drafter.parse.about: title, meeting line, label, speaker line,
                    我代表X人民政府, signs of a county-level city); from a data file: the whole
                    meta but the meeting, date, label and plan period, which change every year
-    meta (more)    province when the report plainly names one (浙江 in 湖州's; else a comment);
+    meta (more)    province when the report plainly names one (浙江 in 湖州's, not 河北 of the
+                   street 南河北路; else a comment); parent of a 区/县/县级市 from the region
+                   (长沙市 of 长沙市望城区) or the report (按照省、晋城市要求), else a comment;
                    a region with the unit the report writes it with (湖州 of 2024_湖州.txt →
                    湖州市); with --region alone, its level and short name read in the report;
                    short_name (驻咸 → 咸); the speaker without stray spaces (「市长 冷劲松」,
@@ -31,7 +33,12 @@ What is pre-filled, and from where:
                    last year's key-task area headings above review.sections and last year's
                    problems above review.problems (or a note that the report has none), as
                    comments: clues, never text of the draft
-    key_tasks      as many empty areas as last year's, each with 「# 去年重点工作：…」
+    key_tasks      as many empty areas as last year's, each with 「# 去年重点工作：…」; a last
+                   area that is 政府建设 (望城's 七是…) becomes self_building.placement
+                   key_task_section instead, never both; 一是-marked areas get a comment at
+                   structure.task_marker (it has no such value); last year's 民生实事 above
+                   key_tasks.livelihood, whom the thanks named (partners: 天津市河西区、南开大学)
+                   above review.thanks.to, the 自身建设 leads above self_building.items: comments
     glossary       last year's 名词解释 as commented-out entries below `glossary: []`
     targets        this year's indicators: last year's, values emptied; a task target keeps the
                    office's words as its verb (控制在省定目标以内); a rider closing the list
@@ -60,7 +67,7 @@ from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
 from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses, task_wording
 from .readers import load_report
-from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data
+from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data, year_comments
 from .stages import write_schema_beside
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
@@ -93,6 +100,10 @@ class LastYear:
     problems: list[str] = field(default_factory=list)
     meeting: str | None = None
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
+    livelihood: list[str] = field(default_factory=list)  # last year's 民生实事, for a comment
+    thanks: list[str] = field(default_factory=list)  # whom last year's thanks named, for a comment
+    self_items: list[str] = field(default_factory=list)  # 自身建设 leads, for a comment
+    self_area: str | None = None  # the key-task area that was 政府建设 (望城's 七是…)
     notes: dict[str, str] = field(default_factory=dict)  # meta field → hint comment
     rider: str | None = None  # 在实际工作中争取更好的结果 after the whole list: targets.rider
     text: str = ""  # the report's text, for what --region alone decides (level, short name)
@@ -170,6 +181,10 @@ def _from_report(path: Path) -> LastYear:
         last.notes["province"] = f"去年的报告提到了{'、'.join(info.provinces[:4])}，未能确定所在省份，请填写"
     else:
         last.notes["province"] = "去年的报告没有写明所在省份，请填写"
+    if info.parent:
+        last.meta["parent"] = info.parent
+    elif info.level in ("区", "县", "县级市"):
+        last.notes["parent"] = "去年的报告没有写明所属的市，请填写"
     if info.leadership:
         last.meta["leadership"] = info.leadership
     if info.speaker:
@@ -185,6 +200,18 @@ def _from_report(path: Path) -> LastYear:
     last.structure = lr.structure(doc)
     last.sections = lr.section_titles(doc, "review")
     last.areas = lr.section_titles(doc, "key_tasks")
+    if (area := lr.self_building_area(doc)) is not None and last.areas:
+        # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
+        last.self_area = last.areas.pop()
+        last.self_building["placement"] = "key_task_section"
+    if any(s.heading is not None and s.heading.number.endswith("是") for p in doc.parts if p.type == "key_tasks" for s in p.sections):
+        last.notes["task_marker"] = (
+            "去年重点工作各方面以“一是……二是……”开头；本字段没有这种写法（可选 auto / （一） / 一、），"
+            "初稿按所选标记编号，需要时请在定稿中改回"
+        )
+    last.livelihood = lr.livelihood(doc)
+    last.thanks = lr.thanks(doc)
+    last.self_items = lr.self_building_leads(doc)
     last.problems = lr.problems(doc)
     last.glossary = lr.glossary(doc)
     if last.year is not None:
@@ -401,6 +428,8 @@ def skeleton_from_last(
     _meta_hints(lines, last, level)
     _review_hints(lines, last, origin, year - 1)
     _glossary_comments(lines, last.glossary, year - 1)
+    _carried_comments(lines, last, year - 1)
+    year_comments(lines, year)
     if last.targets:
         _insert(lines, "targets", "indicators", [
             "  # 以下沿用去年的指标，目标值待填写；去年的目标见 review.checks。"
@@ -470,6 +499,43 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
     return data
 
 
+def _carried_comments(lines: list[str], last: LastYear, last_year: int) -> None:
+    """What the model has a place for but last year's words cannot fill: 民生实事, whom the
+    thanks named (partners such as 天津市河西区、南开大学), the 自身建设 items, and the
+    key-task area that was self-building. Comments only: clues, never text of the draft."""
+    _insert(lines, "key_tasks", "livelihood", _comment_lines(
+        f"去年的民生实事（{last_year}年，{len(last.livelihood)}件，今年的请重新填写 items）：", last.livelihood
+    ))
+    _insert_nested(lines, "review", "thanks", "to", _comment_lines(
+        "去年报告致谢的对象（含对口帮扶、协作单位，供参考）：", last.thanks, "    "
+    ))
+    sb = []
+    if last.self_area:
+        sb.append(f"  # 去年重点工作的最后一个方面是政府自身建设：{last.self_area}（已设为 key_task_section，不再另列一个方面）")
+    _insert(lines, "self_building", "placement", sb)
+    _insert(lines, "self_building", "items", _comment_lines(
+        f"去年政府自身建设的要点（{last_year}年，供参考）：", last.self_items
+    ))
+
+
+def _insert_nested(lines: list[str], parent: str, sub: str, key: str, comments: list[str]) -> None:
+    """`comments` above `    key:` inside `  sub:` of the top-level `parent:` block."""
+    at = _field_start(lines, parent, sub)
+    if at is None or not comments:
+        return
+    start = lines.index(f"  {sub}:", at)
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.startswith(("    ", "  #")):
+            return  # the next field of `parent`
+        if line.startswith(f"    {key}:"):
+            j = i
+            while lines[j - 1].startswith("    # "):
+                j -= 1
+            lines[j:j] = comments
+            return
+
+
 def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
     """Last year's meeting (and the one that usually follows it), the level's note."""
     if last.meeting:
@@ -481,6 +547,10 @@ def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
         _insert(lines, "meta", "level", [f"  # {last.notes['level']}"])
     if "province" in last.notes and "province" not in last.meta:
         _insert(lines, "meta", "province", [f"  # {last.notes['province']}"])
+    if "parent" in last.notes and "parent" not in last.meta and level in ("区", "县", "县级市"):
+        _insert(lines, "meta", "parent", [f"  # {last.notes['parent']}"])
+    if "task_marker" in last.notes:
+        _insert(lines, "structure", "task_marker", [f"  # {last.notes['task_marker']}"])
 
 
 def _review_hints(lines: list[str], last: LastYear, origin: str, last_year: int) -> None:
@@ -501,7 +571,7 @@ def _review_hints(lines: list[str], last: LastYear, origin: str, last_year: int)
         )
     _insert(lines, "review", "checks", check_hints)
     _insert(lines, "review", "sections", _comment_lines(
-        f"去年重点工作（{last_year}年，可作为今年回顾各方面的线索）：", last.areas
+        f"去年重点工作（{last_year}年，可作为今年回顾各方面的线索）：", last.areas + ([last.self_area] if last.self_area else [])
     ))
     _item_comments(lines, "review", "sections", [f"去年回顾：{t}" for t in last.sections])
     _item_comments(lines, "key_tasks", "areas", [f"去年重点工作：{t}" for t in last.areas])

@@ -4,6 +4,10 @@
     section_titles(doc, part_type)   review section / key-task area headings, as written
     problems(doc)                    the 困难和问题 paragraph, item by item
     glossary(doc)                    the 名词解释 appendix: (term, definition) pairs
+    self_building_area(doc)          the last key-task area when it is 政府建设 (望城's 七是…)
+    self_building_leads(doc)         the lead sentences of the 自身建设 items
+    livelihood(doc)                  the 民生实事 items (庄浪's 十件实事), each its first clause
+    thanks(doc)                      whom the thanks paragraph names: groups and helpers
     headings(doc, year, structure)   part headings that differ from the draft's defaults, the
                                      years in them advanced to this year's report
     speaker(lines, region)           (name, title) from the header, spaces inside the name removed
@@ -18,9 +22,13 @@ import re
 from typing import Any
 
 from .parse.lines import PROBLEMS_FORMULA, cn_number
+from .parse.rules.self_building import SELF_BUILDING
 from .tree import Document, Heading, Paragraph, Section
 
-__all__ = ["structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint"]
+__all__ = [
+    "structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint",
+    "self_building_area", "self_building_leads", "livelihood", "thanks",
+]
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -42,6 +50,7 @@ def structure(doc: Document) -> dict[str, Any]:
                 out["task_marker"] = "（一）"
             elif number.startswith("一、"):
                 out["task_marker"] = "一、"
+            # 一是 / 二是 (望城) has no task_marker value: lastyear says so in a comment
     if review is not None:
         headed = _first_headed(review.sections)
         if headed is not None:
@@ -165,6 +174,21 @@ def problems(doc: Document) -> list[str]:
 _TERM = re.compile(r"^(?P<term>[^：:。，]{1,30})[：:](?P<definition>.+)$")
 # 银川 writes two entries on one line: 「“四水四定”：以水定城……。“六权”：用水权……」
 _NEXT_ENTRY = re.compile(r"(?<=。)(?=[^。：:，]{1,20}[：:])")
+# …but 望城's 「“一二三六”发展思路：“一”即突出一个主题：…。“二”即聚焦两个板块：…」 is one entry
+# whose parts are 「“二”即…」: a piece that starts so goes back to the entry before it.
+_INNER_PART = re.compile(r"^(?:“[^”]{1,8}”|[^。：:，“”]{1,8})(?:即|是指|指)")
+# A list number before the term: 「19．“1234”目标」, 「3.」, 「（4）」
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}[．.、]|[（(]\d{1,3}[）)])\s*")
+
+
+def _entries(text: str) -> list[str]:
+    pieces: list[str] = []
+    for piece in _NEXT_ENTRY.split(text):
+        if pieces and _INNER_PART.match(piece.strip()):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 # The footer of the web page a report was copied from (益阳's 信息来源：… 湘公网安备：…): the
@@ -182,8 +206,8 @@ def glossary(doc: Document) -> list[tuple[str, str]]:
         if part.type != "appendix":
             continue
         for p in part.paragraphs():
-            for piece in _NEXT_ENTRY.split(p.text.strip()):
-                m = _TERM.match(piece.strip())
+            for piece in _entries(p.text.strip()):
+                m = _TERM.match(_LIST_NUMBER.sub("", piece.strip()))
                 if not m:
                     continue
                 term, definition = m.group("term").strip(), m.group("definition").strip()
@@ -193,6 +217,84 @@ def glossary(doc: Document) -> list[tuple[str, str]]:
                     seen.add(term)
                     out.append((term, definition))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# what has a place in the model but is carried as a comment only: self-building, 民生实事, thanks
+
+
+def self_building_area(doc: Document) -> Section | None:
+    """The last key-task area when it is the government's own building (望城: 「七是在加强政府
+    建设中树立新形象」) and the report has no self-building part of its own: the data file then
+    carries it once, as self_building.placement key_task_section, not as a 7th area too."""
+    if any(p.type == "self_building" for p in doc.parts):
+        return None
+    areas = [b for p in doc.parts if p.type == "key_tasks" for b in p.sections]
+    last = areas[-1] if areas else None
+    if last is not None and last.heading is not None and SELF_BUILDING.search(last.heading.text):
+        return last
+    return None
+
+
+def _leads(text: str) -> list[str]:
+    """The lead sentences in an item paragraph: its first sentence when short (庄浪: 坚持政治为先
+    忠诚为政。牢固树立…), or the short sentences run on inside it (望城's one paragraph:
+    …服务型政府。打造法治政府。忠实履行…). A heading sentence (七是…) is not one."""
+    sentences = [re.sub(r"^（[一二三四五六七八九十]+）", "", x.strip()) for x in re.findall(r"[^。！？]+(?=。)", text)]
+    first = sentences[0] if len(sentences) > 1 else ""
+    if len(first) <= 24 and not re.search(r"^各位代表|^[一二三四五六七八九十]+是|[，；]", first):
+        return [first] if first else []
+    return [x for x in sentences[1:] if 4 <= len(x) <= 12 and "，" not in x]
+
+
+def self_building_leads(doc: Document) -> list[str]:
+    """The lead sentences of the 自身建设 items: of the self-building part, else of the
+    key-task area that is self-building."""
+    paras: list[Paragraph] = []
+    for part in doc.parts:
+        if part.type == "self_building":
+            paras.extend(part.paragraphs())
+    if not paras and (area := self_building_area(doc)) is not None:
+        paras = list(area.blocks)
+    return [x for p in paras for x in _leads(p.text)]
+
+
+_LIVELIHOOD = re.compile(r"实事[”」]?[：:]")
+
+
+def livelihood(doc: Document) -> list[str]:
+    """The 民生实事 of the plan (庄浪: 「…措办惠及民生的“十件实事”：一是…二是…」), each item
+    up to its first full stop or semicolon."""
+    for part in doc.parts:
+        if part.type not in ("targets", "key_tasks", "plan"):
+            continue
+        for p in part.paragraphs():
+            m = _LIVELIHOOD.search(p.text)
+            if not m:
+                continue
+            body = p.text[m.end():]
+            if len(_ITEM_MARK.findall(body)) < 2:
+                continue
+            items = [re.split(r"[。；]", x, maxsplit=1)[0].strip() for x in _ITEM_MARK.split(body)]
+            return [x if len(x) <= 80 else x[:78] + "……" for x in items if len(x) >= 4]
+    return []
+
+
+_THANKS_TO = re.compile(r"我谨?代表[^，,]{0,16}政府[，,]?(?P<to>向.+?)(?:表示|致以)")
+_HELPERS = re.compile(r"帮扶|协作|对口|援助|援建|支援")
+
+
+def thanks(doc: Document) -> list[str]:
+    """Whom last year's thanks paragraph names: each 向… group, then the clauses that name
+    helpers (庄浪: 倾注着天津市河西区、南开大学和各级帮扶单位的无私援助与倾情帮扶)."""
+    for p in _review_paragraphs(doc):
+        m = _THANKS_TO.search(p.text)
+        if not m or "感谢" not in p.text:
+            continue
+        groups = [g.strip("，,；、 ") for g in re.split(r"[，,；]?向", m.group("to")) if g.strip("，,；、 ")]
+        helpers = [c for c in re.split(r"[，,；。]", p.text[: m.start()]) if _HELPERS.search(c)]
+        return groups + helpers
+    return []
 
 
 def advance_years(text: str, year: int) -> str:

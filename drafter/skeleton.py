@@ -19,6 +19,7 @@ from pydantic_core import PydanticUndefined
 
 from .model import Figure, Report
 from .model.depts import department
+from .model.structure import PartHeadings
 
 SCHEMA_FILE = "drafter.schema.json"
 
@@ -159,6 +160,21 @@ def skeleton_data(region: str, level: str, year: int) -> dict:
     }
 
 
+def year_comments(lines: list[str], year: int) -> None:
+    """The comments of structure.headings say what the draft prints when the field is empty,
+    for the skeleton's own year (the model's descriptions are written for one example year):
+    the draft of `year` reviews year - 1 (compose._headings)."""
+    said = {
+        "review": f"不填为“{year - 1}年工作回顾”",
+        "targets": f"目标单列时使用，不填为“{year}年工作的总体要求和预期目标”",
+        "key_tasks": f"目标单列时为“{year}年重点工作”，合并时为“{year}年工作安排”",
+    }
+    for name, info in PartHeadings.model_fields.items():
+        old = f"    # {_comment(info)}"
+        if old in lines:
+            lines[lines.index(old)] = f"    # {info.title}：{said[name]}"
+
+
 def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_FILE) -> str:
     out = [
         f"# yaml-language-server: $schema={schema_ref}",
@@ -169,6 +185,7 @@ def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_F
         "",
     ]
     emit_model(Report, skeleton_data(region, level, year), 0, out, full=True)
+    year_comments(out, year)
     return "\n".join(out) + "\n"
 
 

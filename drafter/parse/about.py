@@ -29,7 +29,8 @@ from pathlib import Path
 from ..tree import Document, plain
 
 __all__ = [
-    "LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "leadership_in", "level_of", "province_of", "short_of",
+    "LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "leadership_in", "level_of", "parent_of",
+    "province_of", "short_of",
 ]
 
 UNITS = "市区县旗"  # the one-character unit of 全市 / 市人民政府 / 市委
@@ -85,6 +86,9 @@ PROVINCES: dict[str, str] = {
     "新疆": "新疆维吾尔自治区",
 }
 _PROVINCE_WORD = re.compile(r"全省|省委|省政府|全区|自治区")
+# A province's short name inside a longer place name is not the province: 庄浪's street 南河北路
+# (河北), 山西路, 湖南路, 江西大道. The next character says it.
+_INSIDE_NAME = r"(?![路街巷道桥村镇乡])"
 
 _HINT_COUNTY_CITY = "层级按报告推定为“县级市”（报告提到了上级市、州）；如为地级市请改为 市"
 _HINT_CITY = "层级按报告推定为“市”；县级市请改为 县级市，并填写 parent（所属的市）"
@@ -122,6 +126,7 @@ class ReportInfo:
     speaker_title: str = ""  # 咸阳市市长
     province: str = ""  # 浙江省, when the report plainly names its own province (province_of)
     provinces: tuple[str, ...] = ()  # every province it names, most named first
+    parent: str = ""  # the city above a 区 / 县 / 县级市: 长沙市 of 长沙市望城区 (parent_of)
 
     def words(self, sentence: str = "") -> RegionWords:
         """The words to abstract in `sentence`: the leadership it names itself, if any."""
@@ -161,13 +166,14 @@ def about(doc: Document, lines: list[str], path: str | Path) -> ReportInfo:
     place = _place(name)
     level, hint = _level(region, full) if region else _opening_level(opening)
     province, provinces = province_of(full)
+    parent = parent_of(region, level, full) if region else ""
     plan_year, review_year = _years(doc, title, subtitle, lines, path, row)
     return ReportInfo(
         region=region, name=name, place=place, short=_short(place, full), unit=_unit(opening, name, full),
         level=level, level_hint=hint, aliases=_aliases(front.candidates + ([region] if row else [])),
         leadership=_leadership(full), plan_year=plan_year, review_year=review_year,
         period=_period(full), meeting=front.meeting, speaker=front.speaker, speaker_title=front.speaker_title,
-        province=province, provinces=provinces,
+        province=province, provinces=provinces, parent=parent,
     )
 
 
@@ -188,13 +194,33 @@ def province_of(text: str) -> tuple[str, tuple[str, ...]]:
     one at least twice and at least twice as often as all the others together: 湖州 names 浙江
     7 times and no other; 来宾 names 广西 9 times and 浙江 5 (a partner) and stays unfilled.
     Measured on the 161 reports of style_corpus (SOURCES.tsv): 139 filled, none wrong."""
-    counts = {short: n for short in PROVINCES if (n := text.count(short))}
+    counts = {short: n for short in PROVINCES if (n := len(re.findall(short + _INSIDE_NAME, text)))}
     named = tuple(PROVINCES[s] for s in sorted(counts, key=lambda s: (-counts[s], s)))
     if not counts or not _PROVINCE_WORD.search(text):
         return "", named
     top = max(sorted(counts), key=lambda s: counts[s])
     rest = sum(counts.values()) - counts[top]
     return (PROVINCES[top] if counts[top] >= 2 and counts[top] >= 2 * rest else ""), named
+
+
+def parent_of(region: str, level: str, text: str) -> str:
+    """The city above a 区 / 县 / 县级市, when the report gives it: the region's own name
+    (长沙市 of 长沙市望城区, 青岛市 of 青岛市黄岛区（西海岸新区）), else the one other city the
+    report names right after the province as its superior (按照省、晋城市要求: _level's sign).
+    "" when it does not: 庄浪's 市委、市政府和县委 names no city, and guessing one from 平凉红牛
+    would be a guess."""
+    if level not in ("区", "县", "县级市"):
+        return ""
+    names = _ADMIN.findall(re.sub(r"^.*?(?:省|自治区)", "", _PAREN.sub("", region)))
+    if len(names) >= 2 and names[-2].endswith("市"):
+        return names[-2]
+    own = _place(_own_name(region) or region)
+    cities = {c for c in _PARENT_SIGN.findall(text) if c != own and not own.startswith(c)}
+    return f"{cities.pop()}市" if len(cities) == 1 else ""
+
+
+# 按照省、晋城市要求 / 省、晋城市委: a city the report answers to (not 省辖市市委书记 of 亳州)
+_PARENT_SIGN = re.compile(r"[省、]((?:(?![政府和及与暨首创省州委会辖])[\u4e00-\u9fff]){2,3})市(?:委|政府|要求|下达)")
 
 
 @dataclass
@@ -359,7 +385,7 @@ def _level(region: str, text: str) -> tuple[str, str]:
     # a city: prefecture-level or county-level. A county-level city names the prefecture above
     # it (按照省、晋城市要求 / 晋城市委市政府) or its autonomous prefecture (省州).
     place = base[:-1]
-    signs = re.findall(r"[省、]((?:(?![政府和及与暨首创省州委会])[\u4e00-\u9fff]){2,3})市(?:委|政府|要求|下达)", text)
+    signs = _PARENT_SIGN.findall(text)
     if "省州" in text or re.search(r"州(?:委|政府)", text) or any(s != place for s in signs):
         return "县级市", _HINT_COUNTY_CITY
     opening = re.search(r"我代表(市|区|县)人民政府", text)
