@@ -200,7 +200,7 @@ def _from_report(path: Path) -> LastYear:
     last.structure = lr.structure(doc)
     last.sections = lr.section_titles(doc, "review")
     last.areas = lr.section_titles(doc, "key_tasks")
-    if (area := lr.self_building_area(doc)) is not None and last.areas:
+    if lr.self_building_area(doc) is not None and last.areas:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
         last.self_building["placement"] = "key_task_section"

@@ -42,7 +42,7 @@ def test_self_building_key_task_is_carried_once(inits):
 
 
 def test_yishi_task_marker_is_said_in_a_comment(inits):
-    report, text = inits["望城"]
+    text = inits["望城"][1]
     lines = text.splitlines()
     at = lines.index("  task_marker: auto")
     assert "一是……二是……" in lines[at - 2] and "没有这种写法" in lines[at - 2]
@@ -92,7 +92,7 @@ def test_glossary_entry_keeps_its_inner_parts_and_loses_its_list_number(inits):
 def test_livelihood_thanks_and_self_building_are_carried_as_comments(inits):
     report, text = inits["庄浪"]
     assert report.key_tasks.livelihood is None and report.review.thanks.to is None  # comments only
-    head, rest = text.split("  # 去年的民生实事（2023年，10件，今年的请重新填写 items）：\n")
+    _, rest = text.split("  # 去年的民生实事（2023年，10件，今年的请重新填写 items）：\n")
     assert rest.splitlines()[0].startswith("  #   全面建成总投资亿元的西城九年制学校")
     assert rest.split("\n  # 民生实事\n  livelihood:")[0].count("\n") == 9  # the other nine items, then the field
     thanks = text.split("    # 去年报告致谢的对象（含对口帮扶、协作单位，供参考）：\n")[1].split("    # 致谢对象")[0]
