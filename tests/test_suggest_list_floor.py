@@ -1,5 +1,5 @@
 """Two choices of the suggestion step found by a new user's trial and a whole read (issue 10):
-leads of the government's own work stay there, and over a list of measures a heading of the
+leads of the government's own work stay there, and over an area of measures a heading of the
 list's own topic is offered at OWN_MIN + TOPIC_BONUS."""
 
 import pytest
@@ -46,3 +46,14 @@ def test_jintais_industry_area_gets_a_heading_of_its_industries(seed):
     areas = [b for b in part.blocks if isinstance(b, Section)]
     heading = plain(areas[2].heading.runs)
     assert "待补充" not in heading and "工业" in heading, heading
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_xianyangs_livelihood_review_is_not_headed_by_its_jobs(seed):
+    """A review section's facts are one list: no breadth rule judges a heading there, so the list
+    floor does not apply (「就业形势稳定向好」 over jobs, schools, hospitals and buses)."""
+    doc = compose_report(load(EXAMPLES / "xianyang_2024_figures.yaml"), seed=seed)
+    part = next(p for p in doc.parts if p.type == "review")
+    sections = [b for b in part.blocks if isinstance(b, Section)]
+    texts = [plain(s.heading.runs) if s.heading else plain(s.blocks[0].lead) for s in sections]
+    assert not any("就业" in t for t in texts), texts

@@ -124,12 +124,14 @@ OWN_MIN = 0.15
 # Leave-one-out: 1 lead changes (its old one judged not to fit).
 SELF_BUILDING_LEADS = "self_building_lead"
 # Over a list of short measures (short, full of names) a heading's own words seldom earn much, so
-# MIN_FIT left most areas of the figures-only drafts without a heading (金台: 5 of 7). There the
-# floor is OWN_MIN + TOPIC_BONUS: a heading of the text's own topic whose own words pass OWN_MIN
-# (before, 0.01 more). In the three twins and two new users' files, seeds 0–3: 6 headings more
-# (「坚持产业为基，着力提升新型工业化水平」 over 金台's industries, 「民生保障有力有效」 over 湖州's
-# livelihood review), one a part for the whole (「就业形势稳定向好」 over 咸阳's livelihood review).
-# Prose is untouched (leave-one-out: no change).
+# MIN_FIT left most areas of the figures-only drafts without a heading (金台: 5 of 7). Over an area
+# of three or more such paragraphs, where the breadth rule (text_rules.narrow) judges the heading,
+# the floor is OWN_MIN + TOPIC_BONUS: a heading of the text's own topic whose own words pass
+# OWN_MIN (before, 0.01 more): 「坚持产业为基，着力提升新型工业化水平」 over 金台's industries,
+# 「不断提升民生服务品质」 over 高平's livelihood area. Over a review section's one list of facts it
+# gave 「就业形势稳定向好」 to 咸阳's livelihood review (jobs, schools, hospitals, buses, a dig),
+# must-fix for two readers: there no breadth rule can judge, and the floor stays. Prose is
+# untouched (leave-one-out: no change).
 MIN_FIT_LIST = {"heading": 0.25}
 REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier one repeats it
 ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
@@ -325,7 +327,9 @@ class Suggester:
         whole = tf.keys()
         masks, n = sentence_masks(text)
         hw = (HEAD_WEIGHT if n > 1 else HEAD_WEIGHT_WITHOUT_REACH).get(kind, 0.5)
-        floor = MIN_FIT_LIST.get(kind, MIN_FIT.get(kind, 0.4)) if n <= 1 else MIN_FIT.get(kind, 0.4)
+        # the list floor only where the area's paragraphs let the breadth rule judge the heading
+        listed = n <= 1 and bool(topics_of_paragraphs)
+        floor = MIN_FIT_LIST.get(kind, MIN_FIT.get(kind, 0.4)) if listed else MIN_FIT.get(kind, 0.4)
         near = sorted({i for g in whole for i in pool.index.get(g, ())})
         scored = []
         for i in near:
