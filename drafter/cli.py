@@ -184,7 +184,8 @@ def init(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的数据文件"),
 ) -> None:
     """创建带中文注释的数据文件骨架。"""
-    from .api import check_typed_text  # deferred: `drafter -h` loads no library
+    from .api import check_typed_text, init_from, schema_left_beside  # deferred: `drafter -h` loads no library
+    from .api import init as do_init
 
     # users of `draft -o` type `init -o` too: either way names the file, both must agree
     if path is not None and output is not None and path != output:
@@ -196,20 +197,14 @@ def init(
     check_typed_text("--region", region)
     check_typed_text("--level", level)
     if last is not None:
-        from .api import init_from  # deferred: `drafter -h` loads no library
-
         written = init_from(path, last, force=force, region=region, level=level, year=year)
     else:
         if region is None or level is None or year is None:
             missing = [o for o, v in (("--region", region), ("--level", level), ("--year", year)) if v is None]
             raise DrafterError(f"缺少参数：{'、'.join(missing)}（或用 --from 从去年的报告预填）")
-        from .api import init as do_init  # deferred: `drafter -h` loads no library
-
         written = do_init(path, region, level, year, force=force)
     for p in written:
         print(f"已写出 {p}")
-    from .api import schema_left_beside  # deferred: `drafter -h` loads no library
-
     kept = schema_left_beside(path)
     if kept is not None:
         print(f"{display_path(kept)} 已存在且与本版本不同，未覆盖；如需更新：drafter schema > {display_path(kept)}")

@@ -428,10 +428,8 @@ def _syntax_problem(e: Any, text: str, shown: str) -> Problem:
     place the bracket, brace or quote was opened (the context mark) when that is elsewhere."""
     lines = text.splitlines() or [""]
     line, col = _inside(e.problem_mark or e.context_mark, lines)
-    message = _yaml_message(e)
-    if "\t" in lines[line][: col + 1]:
-        message = "不能用制表符（Tab）缩进或分隔，请改用空格"
     tab = "\t" in lines[line][: col + 1]
+    message = "不能用制表符（Tab）缩进或分隔，请改用空格" if tab else _yaml_message(e)
     if e.context_mark is not None and e.problem_mark is not None and not tab:  # a tab's place says it all
         opened = _inside(e.context_mark, lines)
         if opened != (line, col):
