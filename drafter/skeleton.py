@@ -160,19 +160,21 @@ def skeleton_data(region: str, level: str, year: int) -> dict:
     }
 
 
+# The year the descriptions of structure.headings are written for (不填为“2025年重点工作”).
+_HEADINGS_EXAMPLE_YEAR = 2025
+
+
 def year_comments(lines: list[str], year: int) -> None:
-    """The comments of structure.headings say what the draft prints when the field is empty,
-    for the skeleton's own year (the model's descriptions are written for one example year):
-    the draft of `year` reviews year - 1 (compose._headings)."""
-    said = {
-        "review": f"不填为“{year - 1}年工作回顾”",
-        "targets": f"目标单列时使用，不填为“{year}年工作的总体要求和预期目标”",
-        "key_tasks": f"目标单列时为“{year}年重点工作”，合并时为“{year}年工作安排”",
-    }
-    for name, info in PartHeadings.model_fields.items():
+    """The comments of structure.headings say what the draft prints when the field is empty;
+    the model writes them for one example year, so every year in them moves to the skeleton's
+    own: the draft of `year` reviews year - 1 (compose._headings)."""
+    def shift(m: re.Match) -> str:
+        return str(int(m.group(0)) - _HEADINGS_EXAMPLE_YEAR + year)
+
+    for info in PartHeadings.model_fields.values():
         old = f"    # {_comment(info)}"
         if old in lines:
-            lines[lines.index(old)] = f"    # {info.title}：{said[name]}"
+            lines[lines.index(old)] = re.sub(r"\d{4}(?=年)", shift, old)
 
 
 def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_FILE) -> str:
