@@ -22,7 +22,6 @@ from .pipeline import DraftOptions, DraftResult, run, unused_values
 from .phrases.bank import default_bank, load_bank
 from .skeleton import SCHEMA_FILE, schema_json, skeleton_yaml
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
-from .writers import FORMATS
 
 __all__ = [
     "draft", "outline", "check", "validate", "init", "init_from", "division", "mine", "schema",
@@ -65,38 +64,21 @@ def draft(
     """Data file or folder → a draft at `out`. Nothing is written if anything fails.
     `annotate`: a Word comment on every figure from the data, naming its data path, the
     department that supplied it and its status (.docx only; `result.comments` counts them)."""
-    _check_draft_inputs(data, out, fmt, style, templates, phrases)
+    _check_draft_inputs(data, out, style, templates, phrases)
     options = DraftOptions(fmt, seed, templates, style, force, phrases, annotate=annotate)
     return run(data, out, options)
 
 
 _DATA_SUFFIXES = (".yaml", ".yml")  # what a data folder is read for
-_EXTENSION_FORMAT = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt"}
 
 
-def _check_draft_inputs(data, out, fmt, style, templates, phrases) -> None:
-    """Mistakes in a command's files refused before any work: an output that is an input,
-    a --format the output's name contradicts, a missing --style, a --templates file."""
+def _check_draft_inputs(data, out, style, templates, phrases) -> None:
+    """Mistakes in a command's files refused before any work: an output that is an input, a
+    --templates file (a --format the output's name contradicts and a missing --style:
+    stages.prepare_output, which every command writing a document goes through first)."""
     refuse_input_as_output(out, [("数据文件", data, _DATA_SUFFIXES), ("版式文件", style),
                                  ("模板", templates), ("短语库", phrases)])
-    wanted = fmt.lower().replace("markdown", "md") if fmt else None
-    named = _EXTENSION_FORMAT.get(Path(out).suffix.lower())
-    if wanted in FORMATS and named is not None and named != wanted:
-        raise DrafterError(f"--format {fmt} 与输出文件名 {Path(out).name} 不符：请改用 .{wanted} 结尾的文件名，或去掉 --format")
-    _check_style(style)
     _check_templates(templates)
-
-
-def _check_style(style: str | Path | None) -> None:
-    """A --style that is not there is a mistake whatever the format (a .txt draft has no use
-    for a layout, but the user meant one)."""
-    if style is None:
-        return
-    p = Path(style)
-    if not p.exists() and not p.is_symlink():
-        raise DrafterError(f"找不到版式文件：{display_path(p)}")
-    if p.is_dir():
-        raise DrafterError(f"版式文件 {display_path(p)} 是文件夹，--style 需要一个 .yaml 版式文件")
 
 
 def _check_templates(templates: str | Path | None) -> None:
@@ -116,7 +98,7 @@ def outline(
 ) -> DraftResult:
     """`drafter outline DATA -o 提纲.docx`: the draft's headings and lead phrases only (same
     seed and phrase bank give the same wording as the draft)."""
-    _check_draft_inputs(data, out, fmt, style, templates, phrases)
+    _check_draft_inputs(data, out, style, templates, phrases)
     return run(data, out, DraftOptions(fmt, seed, templates, style, force, phrases, outline=True))
 
 
@@ -209,7 +191,6 @@ def division(data: str | Path, out: str | Path, style: str | Path | None = None,
     from .office import write_division  # this command only: keeps it off the draft path
 
     refuse_input_as_output(out, [("数据文件", data, _DATA_SUFFIXES), ("版式文件", style), ("模板", templates)])
-    _check_style(style)
     _check_templates(templates)
     return write_division(data, out, style=style, force=force, templates=templates)
 

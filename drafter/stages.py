@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_target
-from .errors import DrafterError
+from .errors import DrafterError, display_path
 from .model import Report
 from .phrases.bank import load_bank
 from .readers import load_data, load_report, validate_with_positions
@@ -48,7 +48,11 @@ def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | P
     out = Path(out)
     formats = formats or FORMATS
     given = fmt
-    fmt = (fmt or out.suffix.lower().lstrip(".")).lower().replace("markdown", "md")
+    named = out.suffix.lower().lstrip(".").replace("markdown", "md")
+    fmt = (fmt or named).lower().replace("markdown", "md")
+    if given and fmt in formats and named in formats and named != fmt:
+        raise DrafterError(f"--format {given} 与输出文件名 {out.name} 不符：请改用 .{fmt} 结尾的文件名，或去掉 --format")
+    _check_style(style)
     if fmt not in formats:
         if given:
             raise DrafterError(f"不支持的格式“{given}”，可用：{'、'.join(formats)}")
@@ -61,6 +65,18 @@ def prepare_output(out: str | Path, fmt: str | None, force: bool, style: str | P
     if style is not None and fmt == "docx":
         profile = load_profile(style)
     return out, fmt, profile
+
+
+def _check_style(style: str | Path | None) -> None:
+    """A --style that is not there is a mistake whatever the format (a .txt draft has no use
+    for a layout, but the user meant one)."""
+    if style is None:
+        return
+    p = Path(style)
+    if not p.exists() and not p.is_symlink():
+        raise DrafterError(f"找不到版式文件：{display_path(p)}")
+    if p.is_dir():
+        raise DrafterError(f"版式文件 {display_path(p)} 是文件夹，--style 需要一个 .yaml 版式文件")
 
 
 def compose_report(
