@@ -161,7 +161,8 @@ def about(doc: Document, lines: list[str], path: str | Path) -> ReportInfo:
     opening = next((x for x in lines[:12] if "我代表" in x and "报告" in x), "")
     front = _read_front(title, subtitle, label, speaker_line, opening, lines, path)
     full = "".join(lines)
-    region, row = _region(front.candidates, path, _OPENING_OWN_UNIT.search(opening), full)
+    own_unit = _OPENING_OWN_UNIT.search(opening)
+    region, row = _region(front.candidates, path, own_unit.group(1) if own_unit else "", full)
     name = _own_name(region) or _PAREN.sub("", region)
     place = _place(name)
     level, hint = _level(region, full) if region else _opening_level(opening)
@@ -267,13 +268,12 @@ def _read_front(title: str, subtitle: str, label: str, speaker_line: str, openin
     return front
 
 
-def _region(candidates: list[str], path: Path, opening: re.Match | None = None,
-            full: str = "") -> tuple[str, dict[str, str] | None]:
+def _region(candidates: list[str], path: Path, unit: str, full: str) -> tuple[str, dict[str, str] | None]:
     """The region as written in full, and SOURCES.tsv's row when only that row named it."""
     # the title comes first (lastyear's order; the miner's began with the meeting line): it has
     # the fullest name, 芜湖市繁昌区 where the meeting line says 繁昌区. A bare place (湖州 of
-    # 2024_湖州.txt, which _region_ok takes for a 州) gets the unit the report writes it with.
-    unit = opening.group(1) if opening else ""
+    # 2024_湖州.txt, which _region_ok takes for a 州) gets the unit the report writes it with
+    # (`unit`: the opening's 我代表市人民政府, or "").
     candidates = [_with_unit(c, unit, full) for c in candidates]
     region = next((c for c in candidates if _region_ok(c)), "")
     if not region:
