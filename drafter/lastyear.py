@@ -204,7 +204,7 @@ def _from_report(path: Path) -> LastYear:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
         last.self_building["placement"] = "key_task_section"
-    if any(s.heading is not None and s.heading.number.endswith("是") for p in doc.parts if p.type == "key_tasks" for s in p.sections):
+    if lr.areas_marked_shi(doc):
         last.notes["task_marker"] = (
             "去年重点工作各方面以“一是……二是……”开头；本字段没有这种写法（可选 auto / （一） / 一、），"
             "初稿按所选标记编号，需要时请在定稿中改回"

@@ -4,6 +4,7 @@
     section_titles(doc, part_type)   review section / key-task area headings, as written
     problems(doc)                    the 困难和问题 paragraph, item by item
     glossary(doc)                    the 名词解释 appendix: (term, definition) pairs
+    areas_marked_shi(doc)            whether the key-task areas are headed 一是… / 二是… (望城)
     self_building_area(doc)          the last key-task area when it is 政府建设 (望城's 七是…)
     self_building_leads(doc)         the lead sentences of the 自身建设 items
     livelihood(doc)                  the 民生实事 items (庄浪's 十件实事), each its first clause
@@ -27,7 +28,7 @@ from .tree import Document, Heading, Paragraph, Section
 
 __all__ = [
     "structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint",
-    "self_building_area", "self_building_leads", "livelihood", "thanks",
+    "areas_marked_shi", "self_building_area", "self_building_leads", "livelihood", "thanks",
 ]
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -50,7 +51,7 @@ def structure(doc: Document) -> dict[str, Any]:
                 out["task_marker"] = "（一）"
             elif number.startswith("一、"):
                 out["task_marker"] = "一、"
-            # 一是 / 二是 (望城) has no task_marker value: lastyear says so in a comment
+            # 一是 / 二是 (望城) has no task_marker value: areas_marked_shi
     if review is not None:
         headed = _first_headed(review.sections)
         if headed is not None:
@@ -62,6 +63,15 @@ def structure(doc: Document) -> dict[str, Any]:
             else:
                 out["review_marker"] = "none"
     return out
+
+
+def areas_marked_shi(doc: Document) -> bool:
+    """Whether key-task areas are headed 一是… / 二是… (望城): structure.task_marker has no such
+    value, so lastyear says so in a comment."""
+    return any(
+        s.heading is not None and s.heading.number.endswith("是")
+        for p in doc.parts if p.type == "key_tasks" for s in p.sections
+    )
 
 
 def _first_headed(sections: list[Section]) -> tuple[Section, Heading] | None:
