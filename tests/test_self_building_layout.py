@@ -12,7 +12,7 @@ import pytest
 
 from drafter.api import load
 from drafter.compose import compose
-from drafter.compose.lead_echo import restates
+from drafter.phrases.suggest import restates
 from drafter.model import Report
 from drafter.phrases.bank import default_bank
 from drafter.tree import plain

@@ -40,14 +40,14 @@ def test_a_heading_does_not_repeat_an_earlier_lead():
 
 def test_sharing_one_word_is_no_repeat():
     s = Suggester(Bank([]), 0)
-    s._outline["heading"] = [bigrams("着力统筹发展和安全") - _FRAME_PAIRS]  # only 安全 is not a frame pair
+    s._said[("heading", "key_task_section")] = [bigrams("着力统筹发展和安全") - _FRAME_PAIRS]  # only 安全 is not a frame pair
     assert not s._restates_outline("lead", None, bigrams("全力抓好安全生产"))
-    s._outline["heading"] = [bigrams("坚定不移推进农业农村现代化") - _FRAME_PAIRS]
+    s._said[("heading", "key_task_section")] = [bigrams("坚定不移推进农业农村现代化") - _FRAME_PAIRS]
     assert s._restates_outline("lead", None, bigrams("加快推进农业农村现代化"))
 
 
 def test_review_headings_are_not_the_outline():
     s = Suggester(_bank(), 0)
-    s._outline["lead"] = [bigrams("加快推进农业农村现代化") - _FRAME_PAIRS]
+    s._said[("lead", None)] = [bigrams("加快推进农业农村现代化") - _FRAME_PAIRS]
     assert s._restates_outline("heading", "key_task_section", bigrams("坚定不移推进农业农村现代化"))
     assert not s._restates_outline("heading", "review_section", bigrams("坚定不移推进农业农村现代化"))

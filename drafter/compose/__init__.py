@@ -29,7 +29,6 @@ from ..tree import Document, Properties, Run, Source
 from . import figures as fig
 from .aggregate import is_topic
 from .builder import Builder, StructureExtension
-from .lead_echo import not_restating
 from .numbering import number, task_marker
 from .numbers import cn_count, cn_number
 from .sandbox import ReportEnvironment, TemplateLoader, explain, guard_helpers
@@ -231,10 +230,9 @@ def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, An
         """A mined heading/lead for a section the office left untitled, chosen by what the
         section's own facts say (phrases/suggest.py), a lead also by the theme of the area
         `within` it stands; nothing when nothing fits, so the template leaves its placeholder.
-        `apart`: a lead standing beside one short measure, which must not restate it (lead_echo)."""
-        text = _text_of(about)
-        choose = lambda: suggester.choose(kind, slot, text, key, _text_of(within) if within is not None else "")  # noqa: E731
-        entry = not_restating(choose, text) if apart else choose()
+        `apart`: a lead standing beside one short measure, which must not restate it."""
+        entry = suggester.choose(kind, slot, _text_of(about), key, _text_of(within) if within is not None else "",
+                                 apart=apart)
         return Runs([Run(entry.text, Source("suggestion", entry.id))]) if entry else Runs([])
 
     words = {k: Derived(v, _word_source(k, report)) for k, v in vars(w).items()}

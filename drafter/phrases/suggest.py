@@ -136,6 +136,7 @@ MIN_FIT_LIST = {"heading": 0.25}
 REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier one repeats it
 ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
 OBJECT_PAIRS = 4  # an object of this many content pairs says more than a term (see _echoes)
+CORE_MIN = 2  # a lead whose object is one character or none says nothing to compare (restates)
 
 
 def _runs(text: str) -> list[str]:
@@ -257,8 +258,6 @@ class Suggester:
         # (kind, slot) → what its suggestions said: areas of the key tasks must not repeat each
         # other, while a review section and a key-task area may well share a theme
         self._said: dict[tuple[str, str | None], list[frozenset[str]]] = {}
-        # the key tasks' outline so far, headings and leads apart: one must not say the other again
-        self._outline: dict[str, list[frozenset[str]]] = {}
         self._pools: dict[tuple[str, str | None], _Pool] = {}
         # the corpus holds this very report (a demo drafting it again from its figures): what
         # only it said is not offered, or the draft would copy the answer
@@ -310,9 +309,12 @@ class Suggester:
             score += 0.5
         return score
 
-    def choose(self, kind: str, slot: str | None, text: str, key: str, within: str = "") -> Entry | None:
+    def choose(self, kind: str, slot: str | None, text: str, key: str, within: str = "",
+               apart: bool = False) -> Entry | None:
         """`within`: the text of the section a lead's paragraph stands in, whose theme a lead
-        shares more reliably than a paragraph of several measures does."""
+        shares more reliably than a paragraph of several measures does. `apart`: a lead standing
+        beside one short measure (a self-building item), refused when the measure restates it."""
+        raw = text
         pool = self._pool(kind, slot)
         topics_of_paragraphs = paragraph_topics(text) if kind == "heading" else []
         text = text.replace(PARA_BREAK, ITEM_BREAK)
@@ -382,8 +384,8 @@ class Suggester:
         entry = best[_ticket(self.seed, key, len(best))]
         self.used.add(entry.id)
         self._said.setdefault((kind, slot), []).append(bigrams(entry.text) - _FRAME_PAIRS)
-        if kind == "lead" or slot == "key_task_section":
-            self._outline.setdefault(kind, []).append(bigrams(entry.text) - _FRAME_PAIRS)
+        if apart and restates(entry.text, raw):  # see restates
+            return None
         return entry
 
     def _restates_outline(self, kind: str, slot: str | None, own: frozenset[str]) -> bool:
@@ -398,9 +400,14 @@ class Suggester:
         content = own - _FRAME_PAIRS
         return any(
             len(lead) >= 2 and len(lead & heading) >= ECHO * len(lead)
-            for said in self._outline.get(other, ())
+            for said in self._outline(other)
             for lead, heading in [(content, said) if kind == "lead" else (said, content)]
         )
+
+    def _outline(self, kind: str) -> list[frozenset[str]]:
+        """What the key tasks' headings (or the leads) offered so far said."""
+        return [said for (k, slot), said_there in self._said.items() if k == kind
+                and (k == "lead" or slot == "key_task_section") for said in said_there]
 
     def _repeats(self, where: tuple[str, str | None], own: frozenset[str]) -> bool:
         """Would this phrase say again what an earlier suggestion said (坚定不移推进农业农村现代化
@@ -413,3 +420,23 @@ class Suggester:
     def text(self, kind: str, slot: str | None, about: str, key: str, within: str = "") -> str:
         e = self.choose(kind, slot, about, key, within)
         return e.text if e else ""
+
+
+def restates(lead: str, text: str) -> bool:
+    """Is all the lead says already said by the first clause of `text`?
+
+    Over a self-building item of one short measure the lead and the measure stand side by side:
+    「扎实推进法治政府建设。加快建设法治政府。」, 「持续改进作风。持续改进工作作风。」 (益阳, seed 0).
+    _echoes compares character pairs and lets these pass (推进|法治 and 改进|作风 meet in pairs the
+    measure does not hold); here the lead's object, without its opening verbs and frame words, is
+    compared character by character. A refused lead is not replaced: over one short measure the
+    next fit is weaker still (「着力建设法治社会。加快建设法治政府。」), and the placeholder asks the
+    office for its own."""
+    opening = _CLAUSE.split(text, 1)[0]
+    if _echoes(lead, bigrams(lead) - _FRAME_PAIRS, opening, bigrams(opening)):
+        return True
+    core = _object(lead)
+    for w in _OPENERS:
+        core = core.replace(w, "")
+    chars = [c for c in core if c not in _DROP and not c.isspace()]
+    return len(chars) >= CORE_MIN and all(c in opening for c in chars)
