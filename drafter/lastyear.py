@@ -61,7 +61,7 @@ from . import lastyear_report as lr
 from .atomic import atomic_write_text, check_target
 from .errors import DrafterError, display_path
 from .lastyear_report import advance_years, meeting_hint
-from .model import LEVELS, Report, Target
+from .model import BELOW_PREFECTURE, LEVELS, Report, Target
 from .parse import parse_lines, read_lines
 from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
@@ -183,7 +183,7 @@ def _from_report(path: Path) -> LastYear:
         last.notes["province"] = "去年的报告没有写明所在省份，请填写"
     if info.parent:
         last.meta["parent"] = info.parent
-    elif info.level in ("区", "县", "县级市"):
+    elif info.level in BELOW_PREFECTURE:
         last.notes["parent"] = "去年的报告没有写明所属的市，请填写"
     if info.leadership:
         last.meta["leadership"] = info.leadership
@@ -547,7 +547,7 @@ def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
         _insert(lines, "meta", "level", [f"  # {last.notes['level']}"])
     if "province" in last.notes and "province" not in last.meta:
         _insert(lines, "meta", "province", [f"  # {last.notes['province']}"])
-    if "parent" in last.notes and "parent" not in last.meta and level in ("区", "县", "县级市"):
+    if "parent" in last.notes and "parent" not in last.meta and level in BELOW_PREFECTURE:
         _insert(lines, "meta", "parent", [f"  # {last.notes['parent']}"])
     if "task_marker" in last.notes:
         _insert(lines, "structure", "task_marker", [f"  # {last.notes['task_marker']}"])

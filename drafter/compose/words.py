@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import LEVEL_WORDS, Meta
+from ..model import BELOW_PREFECTURE, LEVEL_WORDS, Meta
 from ..tree import Runs
 from .numbers import cn_number
 
@@ -85,7 +85,7 @@ def running_name(region: str, level: str, parent: str | None = None) -> str:
     city keeps its name (咸阳市); a province prefix is dropped (山西省高平市 → 高平市)."""
     if parent and region.startswith(parent) and len(region) > len(parent) + 1:
         return region[len(parent) :]
-    if level in ("区", "县", "县级市"):
+    if level in BELOW_PREFECTURE:
         m = _WITH_PARENT.match(region)
         if m:
             return m.group(2)
@@ -200,7 +200,7 @@ def fits_place(text: str, w: Words, province: str | None) -> bool:
     rest = text.replace(w.leadership, "")
     if names_other_province(rest, province):
         return False
-    if w.level in ("区", "县", "县级市") and _ABOVE_PREFECTURE.search(rest):
+    if w.level in BELOW_PREFECTURE and _ABOVE_PREFECTURE.search(rest):
         return False
     if _AUTONOMOUS.search(rest) and not (province or "").endswith("自治区"):
         return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .meta import LEVEL_WORDS
+from .meta import BELOW_PREFECTURE, LEVEL_WORDS
 
 # Bare department names that take the level's unit word, as forms and the confirm sheet write
 # them: the short forms the forms catalogue (office/catalogue.py) and the examples' `dept` use.
@@ -90,7 +90,7 @@ def _at_level(bare: str, level: str | None) -> str | None:
     bare = ALIASES.get(bare, bare)
     if bare not in BARE_DEPARTMENTS:
         return None
-    return _BUREAU_BELOW_CITY.get(bare, bare) if level in ("区", "县", "县级市") else bare
+    return _BUREAU_BELOW_CITY.get(bare, bare) if level in BELOW_PREFECTURE else bare
 
 
 def merged_parts(named: Iterable[str], level: str | None) -> dict[str, str]:

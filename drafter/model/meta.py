@@ -43,6 +43,9 @@ LEVEL_WORDS: dict[str, LevelWords] = {
                         "各乡镇人民政府、街道办事处，市人民政府各工作部门：", "各乡镇（街道）"),
 }
 
+# Levels with a prefecture city above them: their leadership chain, departments and parent name it.
+BELOW_PREFECTURE = ("区", "县", "县级市")
+
 
 # The longest real region names (新疆维吾尔自治区 and autonomous prefectures / counties such as
 # 黔东南苗族侗族自治州) are under 20 characters; the region is repeated in the title, the core

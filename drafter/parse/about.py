@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.meta import BELOW_PREFECTURE
 from ..tree import Document, plain
 
 __all__ = [
@@ -210,7 +211,7 @@ def parent_of(region: str, level: str, text: str) -> str:
     report names right after the province as its superior (按照省、晋城市要求: _level's sign).
     "" when it does not: 庄浪's 市委、市政府和县委 names no city, and guessing one from 平凉红牛
     would be a guess."""
-    if level not in ("区", "县", "县级市"):
+    if level not in BELOW_PREFECTURE:
         return ""
     names = _ADMIN.findall(re.sub(r"^.*?(?:省|自治区)", "", _PAREN.sub("", region)))
     if len(names) >= 2 and names[-2].endswith("市"):
