@@ -72,12 +72,16 @@ def check_said(c: TargetCheck, p: tuple) -> Said | None:
     return Said((*p, "actual"), key, Decimal(str(c.actual)), c.name)
 
 
+def _headline_and_checks(review: Any, skip: frozenset[int] = frozenset()) -> list[Said]:
+    """The numbers the headline figures and last year's checks (but those in `skip`) state."""
+    said = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i))]
+    return said + [s for i, c in enumerate(review.checks) if i not in skip and (s := check_said(c, ("review", "checks", i)))]
+
+
 def conflicts(report: Any) -> list[tuple[Said, Said]]:
     """Pairs (first, later) of the headline figures and last year's checks that give one
     indicator two different numbers."""
-    review = report.review
-    said = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i))]
-    said += [s for i, c in enumerate(review.checks) if (s := check_said(c, ("review", "checks", i)))]
+    said = _headline_and_checks(report.review)
     first: dict[tuple, Said] = {}
     out = []
     for s in said:
@@ -92,9 +96,7 @@ def repeats(report: Any, absorbed: dict[int, int]) -> list[tuple[Said, Said]]:
     headline figure or a check's actual again as a fact of a section. `absorbed`: checks the
     headline states for them (headline index → check index), said once already."""
     review = report.review
-    stated: list[Said] = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i))]
-    skip = set(absorbed.values())
-    stated += [s for i, c in enumerate(review.checks) if i not in skip and (s := check_said(c, ("review", "checks", i)))]
+    stated = _headline_and_checks(review, frozenset(absorbed.values()))
     # the review's facts only: the key tasks' figures are this year's plans, another period
     facts = [s for p, m in walk(review, ("review",)) if isinstance(m, Figure) and p[:2] != ("review", "headline")
              for s in figure_said(m, p)]
