@@ -6,7 +6,7 @@ import pytest
 
 from drafter.api import compose_report, load
 from drafter.phrases.bank import Bank, Entry, default_bank
-from drafter.phrases.suggest import ITEM_BREAK, MIN_FIT_LIST, PARA_BREAK, OWN_MIN, TOPIC_BONUS, Suggester
+from drafter.phrases.suggest import ITEM_BREAK, PARA_BREAK, Suggester
 from drafter.tree import Section, plain
 from tests.conftest import EXAMPLES
 
@@ -31,10 +31,6 @@ def test_a_self_building_lead_is_offered_over_the_governments_own_work():
     bank = Bank([_lead("建设清廉政府", "self_building_lead", "政府", 1)])
     work = ITEM_BREAK.join(["严格落实中央八项规定精神", "深化政府系统廉政建设", "建设清廉政府机关"])
     assert Suggester(bank, 0).text("lead", None, work, "k") == "建设清廉政府"
-
-
-def test_the_list_floor_is_own_words_plus_the_topic_bonus():
-    assert round(MIN_FIT_LIST["heading"], 2) == round(OWN_MIN + TOPIC_BONUS, 2)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
