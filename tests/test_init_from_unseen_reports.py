@@ -102,7 +102,7 @@ def test_province_left_with_a_hint_when_it_is_not_clear(tmp_path):
         ("全市，与河北协同，河北", ""),  # no province-level word: a municipality's report
         ("全省，山东", ""),  # named once
         ("全省，河南，黄河南岸，淮河南岸，渭河南岸", ""),  # river banks are not 河南: named once
-        ("全省，湖南，湖南，平湖北岸", "湖南省"),
+        ("全省，湖南，湖南，平湖北岸，洪湖北岸", "湖南省"),
     ],
 )
 def test_province_rule(text, province):
