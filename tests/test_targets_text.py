@@ -229,3 +229,66 @@ def test_speed_target_in_a_passage_and_described_back():
         ("其他约束性指标", "growth", None, None, "完成上级下达任务"),
     ]
     assert [describe(t) for t in ts] == ["地区生产总值增长6%以上", "其他约束性指标完成上级下达任务"]
+
+
+# 梧州 2024 (style_corpus/more/2024_梧州.txt), 南宁, 成都, 巴中, 毕节, 阿坝, 黔西南: the three
+# industries' targets in one clause
+@pytest.mark.parametrize(
+    "text, values, qualifier",
+    [
+        ("三次产业分别增长5%、9%、6%", [5, 9, 6], ""),
+        ("其中一、二、三产增加值分别增长5%、6%、4.8%", [5, 6, Decimal("4.8")], ""),
+        ("其中第一、第二、第三产业增加值分别增长2%、5.5%和6.5%", [2, Decimal("5.5"), Decimal("6.5")], ""),
+        ("三次产业增加值分别增长3%、7%、7%", [3, 7, 7], ""),
+        ("一产、二产、三产增加值分别增长4%、7.5%、6.2%左右", [4, Decimal("7.5"), Decimal("6.2")], "左右"),
+        ("其中：三次产业分别增长4.5%、6.5%、7%以上", [Decimal("4.5"), Decimal("6.5"), 7], "以上"),
+        ("其中一产、二产、三产分别增长3.5%左右、6.5%左右、5%左右", [Decimal("3.5"), Decimal("6.5"), 5], "左右"),
+    ],
+)
+def test_three_industries_are_three_growth_targets(text, values, qualifier):
+    ts = parse_targets(text)
+    assert [(t.name, t.kind, t.value, t.value2, t.qualifier) for t in ts] == [
+        (f"第{n}产业增加值", "growth", v, None, qualifier) for n, v in zip("一二三", values, strict=True)
+    ]
+
+
+def test_wuzhou_targets_name_no_numbers_and_keep_the_subject():
+    ts = parse_targets(
+        "今年经济社会发展主要预期目标是：地区生产总值增长7%左右，三次产业分别增长5%、9%、6%，"
+        "规上工业总产值、增加值分别增长15%、12%，建筑业总产值增长10%，固定资产投资增长7%。"
+    )
+    assert [(t.name, t.value) for t in ts] == [
+        ("地区生产总值", 7), ("第一产业增加值", 5), ("第二产业增加值", 9), ("第三产业增加值", 6),
+        ("规上工业总产值", 15), ("规上工业增加值", 12), ("建筑业总产值", 10), ("固定资产投资", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a bare head after an indicator shares its subject (梧州, 阜阳)
+        ("规上工业总产值、增加值分别增长15%、12%", ["规上工业总产值", "规上工业增加值"]),
+        ("粮食产量及播种面积、单位生产总值能耗及生态环境质量指标完成省下达年度目标任务",
+         ["粮食产量", "粮食播种面积", "单位生产总值能耗", "生态环境质量指标"]),
+        # a population is a modifier of the indicator after it (十堰)
+        ("城镇常住居民、农村居民人均可支配收入与经济增长同步", ["城镇常住居民、农村居民人均可支配收入"]),
+        # a closing 等 is not part of a name (南充, 淮安)
+        ("完成国省下达的节能减排和环境保护等任务", ["节能减排", "环境保护"]),
+        ("节能减排、环境质量、粮食安全等完成省定目标", ["节能减排", "环境质量", "粮食安全"]),
+        # indicators that stand alone are left as they are (淮安)
+        ("规上固定资产投资、工业投资分别增长13%以上和15%以上", ["规上固定资产投资", "工业投资"]),
+    ],
+)
+def test_split_names_keep_their_subject(text, names):
+    assert [t.name for t in parse_targets(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["规模工业增加值增长6%-7%",  # 吉林: a range the model cannot hold
+     "三次产业分别增长5%、9%",  # three indicators, two values: they do not pair up
+     "固定资产投资、社会消费品零售总额、进出口总额分别增长8%、10%"],
+)
+def test_what_cannot_be_paired_is_left_for_the_user_never_a_name_with_numbers(text):
+    assert parse_targets(text) == []
+    assert [c.kind for c in parse_clauses(text)] == ["other"]

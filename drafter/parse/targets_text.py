@@ -83,9 +83,11 @@ _RELATIVE = re.compile(
 )
 _CONTROL = re.compile(rf"^(?P<subj>.+?)控制在{_NUM}(?P<unit>%|‰)?{_Q}$")
 _CEILING = re.compile(rf"^(?P<subj>.+?涨幅){_NUM}(?P<unit>%)(?P<q>以内|之内|以下|左右)$")
-_PAIR = re.compile(
+# 分别增长6.5%、8%左右 / 分别增长5%、9%、6%: two or more values, one per indicator named before
+_VALUE = rf"{_NUM}(%)?{_Q}"
+_SPLIT = re.compile(
     rf"^(?P<subj>.+?)分别(?P<verb>同口径增长|同比增长|增长|下降|降低)"
-    rf"{_NUM}(?P<u1>%)?{_Q}[、和及]{_NUM}(?P<u2>%)?{_Q}$"
+    rf"(?P<values>{_VALUE}(?:[、和及]{_VALUE})+)$"
 )
 # 增速/增幅 6%以上 is a growth of the indicator before it (地区生产总值增速6%以上), not a level
 # target named 地区生产总值增速
@@ -136,12 +138,42 @@ def _qualifier(q: str | None) -> str:
 
 
 def _split_subject(subj: str) -> list[str]:
-    """「固定资产投资、社会消费品零售总额」 → two indicators; 「城镇和农村居民人均可支配收入」 and
-    「城镇、农村居民人均可支配收入」 stay one (a part of two characters is a modifier)."""
+    """「固定资产投资、社会消费品零售总额」 → two indicators; 「城镇和农村居民人均可支配收入」,
+    「城镇、农村居民人均可支配收入」 and 「城镇常住居民、农村居民人均可支配收入」 stay one (a part of
+    two characters, or a population, is a modifier of the last). A bare head after an indicator
+    shares its subject: 「规上工业总产值、增加值」 → 规上工业总产值, 规上工业增加值;
+    「粮食产量及播种面积」 → 粮食产量, 粮食播种面积. A closing 等 is not part of a name."""
     parts = [p for p in re.split(r"[、和及]", subj) if p]
-    if len(parts) < 2 or any(len(p) <= 2 for p in parts):
+    if len(parts) < 2 or any(len(p) <= 2 for p in parts) or any(_POPULATION.search(p) for p in parts[:-1]):
         return [subj]
+    parts = [p.removesuffix("等") if len(p) > 3 else p for p in parts]
+    first = parts[0]
+    head = next((h for h in _HEADS if first.endswith(h) and len(first) > len(h)), None)
+    if head is not None:
+        stem = first[: -len(head)]
+        parts = [first] + [stem + p if p in _HEADS else p for p in parts[1:]]
     return parts
+
+
+# What an indicator ends with, and may stand alone after another one: 规上工业总产值、增加值
+_HEADS = sorted(
+    ("总产值", "产值", "增加值", "营业收入", "营业额", "利润总额", "利润", "产量", "播种面积", "面积",
+     "总额", "余额", "投资"),
+    key=len, reverse=True,
+)
+_POPULATION = re.compile(r"(?:居民|人口)$")
+
+# 三次产业 / 一、二、三产业增加值 / 一产、二产、三产 / 第一、第二、第三产业增加值: the three
+# industries' value added
+_INDUSTRIES = re.compile(
+    r"^(?:三次产业|第?一(?:产业?)?[、和]第?二(?:产业?)?[、和及]第?三(?:产业?)?)(?:增加值)?$"
+)
+
+
+def _industries(subj: str) -> list[str] | None:
+    if not _INDUSTRIES.match(subj):
+        return None
+    return ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
 
 
 # An adverb before the verb is not part of the name: 地区生产总值确保增长6.5%,
@@ -150,7 +182,8 @@ _ADVERB_END = re.compile(r"(?:确保|力争|争取|努力|全面|均|都)+$")
 
 
 def _name(subj: str) -> str:
-    subj = subj.strip("，、：:；")
+    # 其中一、二、三产分别增长…: 其中 points back to the 生产总值 before, it names nothing
+    subj = re.sub(r"^其中[：:]?", "", subj.strip("，、：:；"))
     return _ADVERB_END.sub("", subj) or subj
 
 
@@ -181,8 +214,15 @@ def _read_clause(s: str, previous: str | None) -> Clause:
     for read in _WITH_NUMBER if has_number else _WITHOUT_NUMBER:
         clause = read(s, previous)
         if clause is not None:
+            if any(_NOT_A_NAME.search(t.name) for t in clause.targets):
+                break  # 规模工业增加值增长6%-7%: a form the model cannot hold, left for the user
             return clause
     return Clause(s, "other")
+
+
+# A name never holds a figure or the 分别 of a list of them: what a reader took for a name
+# when it missed the clause's form
+_NOT_A_NAME = re.compile(r"\d%|分别")
 
 
 # Each reader returns None when the clause is not of its form, so the next one may try.
@@ -251,27 +291,35 @@ def _read_ceiling(s: str, previous: str | None) -> Clause | None:
     return None
 
 
-def _read_pair(s: str, previous: str | None) -> Clause | None:
-    """分别增长6.5%、8%左右: one target with two values, or two targets for A、B."""
-    m = _PAIR.match(s)
+def _read_split(s: str, previous: str | None) -> Clause | None:
+    """分别增长6.5%、8%左右: one target with two values (城乡居民人均可支配收入), or one target
+    per indicator when as many are named as there are values (A、B分别增长8%和10%, 三次产业分别
+    增长5%、9%、6%). A value without a qualifier takes the trailing one (分别增长5%、9%、6%左右).
+    When names and values do not pair up, the clause is left for the user, never a name with
+    the numbers in it."""
+    m = _SPLIT.match(s)
     if not m:
         return None
     verb = m.group("verb")
-    v1, v2 = _number(m.group(3)), _number(m.group(6))
+    found = re.findall(rf"{_NUM}(%)?{_Q}", m.group("values"))
+    values = [_number(v) for v, _, _ in found]
     if verb in ("下降", "降低"):
-        v1, v2 = _neg(v1), _neg(v2)
-    q1, q2 = _qualifier(m.group(5)), _qualifier(m.group(8))
-    names = _split_subject(_name(m.group("subj")))
+        values = [_neg(v) for v in values]
+    qs = [_qualifier(q) for _, _, q in found]
+    trailing = qs[-1]
     kw = {"verb": verb if verb != "增长" else None}
-    if len(names) == 2:  # A、B分别增长8%和10%: two indicators
+    subj = _name(m.group("subj"))
+    names = _industries(subj) or _split_subject(subj)
+    if len(names) == len(values):
         return Clause(s, "target", [
-            _target(name=names[0], kind="growth", value=v1, qualifier=q1 or q2, **kw),
-            _target(name=names[1], kind="growth", value=v2, qualifier=q2, **kw),
+            _target(name=n, kind="growth", value=v, qualifier=q or trailing, **kw)
+            for n, v, q in zip(names, values, qs, strict=True)
         ])
-    return Clause(s, "target", [_target(
-        name=names[0] if len(names) == 1 else _name(m.group("subj")), kind="growth",
-        value=v1, value2=v2, qualifier=q2 or q1, **kw,
-    )])
+    if len(values) == 2 and len(names) == 1:  # 城乡居民人均可支配收入分别增长6%、9%
+        return Clause(s, "target", [_target(
+            name=names[0], kind="growth", value=values[0], value2=values[1], qualifier=trailing or qs[0], **kw,
+        )])
+    return Clause(s, "other")
 
 
 def _read_growth(s: str, previous: str | None) -> Clause | None:
@@ -315,7 +363,7 @@ def _read_level(s: str, previous: str | None) -> Clause | None:
 
 
 _WITHOUT_NUMBER = (_read_task, _read_relative)
-_WITH_NUMBER = (_read_ceiling, _read_pair, _read_growth, _read_level)
+_WITH_NUMBER = (_read_ceiling, _read_split, _read_growth, _read_level)
 
 
 def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
