@@ -204,6 +204,8 @@ def _from_report(path: Path) -> LastYear:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
         last.self_building["placement"] = "key_task_section"
+    elif lr.self_building_untitled(doc):
+        last.self_building["placement"] = "before_closing"
     if lr.areas_marked_shi(doc):
         last.notes["task_marker"] = (
             "去年重点工作各方面以“一是……二是……”开头；本字段没有这种写法（可选 auto / （一） / 一、），"

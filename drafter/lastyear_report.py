@@ -6,6 +6,7 @@
     glossary(doc)                    the 名词解释 appendix: (term, definition) pairs
     areas_marked_shi(doc)            whether the key-task areas are headed 一是… / 二是… (望城)
     self_building_area(doc)          the last key-task area when it is 政府建设 (望城's 七是…)
+    self_building_untitled(doc)      whether self-building is a block with no title (before_closing)
     self_building_leads(doc)         the lead sentences of the 自身建设 items
     livelihood(doc)                  the 民生实事 items (庄浪's 十件实事), each its first clause
     thanks(doc)                      whom the thanks paragraph names: groups and helpers
@@ -28,7 +29,7 @@ from .tree import Document, Heading, Paragraph, Section
 
 __all__ = [
     "structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint",
-    "areas_marked_shi", "self_building_area", "self_building_leads", "livelihood", "thanks",
+    "areas_marked_shi", "self_building_area", "self_building_untitled", "self_building_leads", "livelihood", "thanks",
 ]
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -38,8 +39,10 @@ def structure(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = {}
     parts = {p.type: p for p in doc.parts}
     review = parts.get("review")
-    if review is not None and review.heading is not None:
-        out["numbered"] = bool(re.match(r"^[一二三四五六七八九十]+、", review.heading.text))
+    # numbered as the first part heading is (柳州's review has none, its 二、 says it); a report
+    # with no part heading at all (梧州, 泸州) has nothing numbered
+    headed = [p.heading.text for p in doc.parts if p.heading is not None and p.type not in ("closing", "appendix")]
+    out["numbered"] = bool(headed) and bool(re.match(r"^[一二三四五六七八九十]+、", headed[0]))
     kt = parts.get("key_tasks")
     if kt is not None:
         out["targets_part"] = "separate" if kt.heading is not None else "combined"
@@ -244,6 +247,14 @@ def self_building_area(doc: Document) -> Section | None:
     if last is not None and last.heading is not None and SELF_BUILDING.search(last.heading.text):
         return last
     return None
+
+
+def self_building_untitled(doc: Document) -> bool:
+    """Whether the self-building is a block without a title of its own before the closing
+    (梧州's 「各位代表！做好今年各项工作……」 then 加强政治建设。…; 咸阳, 陇南): placement
+    before_closing, not a part."""
+    parts = [p for p in doc.parts if p.type == "self_building"]
+    return bool(parts) and all(p.heading is None for p in parts)
 
 
 def _leads(text: str) -> list[str]:
