@@ -40,3 +40,18 @@ def test_a_hunan_draft_thanks_in_words_said_beyond_jiangsu(seed):
     thanks = next(line for line in text.splitlines() if "成绩的取得" in line)
     assert "深切关怀" not in thanks, thanks
     assert "习近平" in thanks, thanks  # the national attribution is never dropped
+
+
+GUANGXI = Entry(id="formula.x.3", kind="formula", part="review", slot="x", text="广西的说法。", count=1,
+                provinces={"广西": 1})
+TIBET = Entry(id="formula.x.4", kind="formula", part="review", slot="x", text="离不开援藏省市的无私援助。", count=1,
+              provinces={"西藏": 1})
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_an_autonomous_regions_own_wording_is_recognised(seed):
+    """The bank keys 广西 as SOURCES.tsv does, meta.province says 广西壮族自治区: removing 省 alone
+    matched nothing, every wording counted as another province's, and 林芝's 援藏 thanks reached
+    梧州 (H80)."""
+    bank = Bank([GUANGXI, TIBET])
+    assert str(Picker(bank, seed, {}, "广西壮族自治区").formula("x")) == "广西的说法。"

@@ -179,6 +179,18 @@ class Bank:
 
 
 KINDS = ("formula", "heading", "lead", "number", "expression")
+# The bank keys provinces by SOURCES.tsv's short form; meta.province is the full name.
+_PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "省", "市")
+
+
+def province_key(name: str | None) -> str:
+    """An entry's `provinces` key for a province's full name: 陕西省 → 陕西, 广西壮族自治区 → 广西
+    (removing 省 alone left 广西's own wordings unrecognised, and 林芝's 援藏 thanks reached 梧州)."""
+    name = (name or "").strip()
+    for suffix in _PROVINCE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
 MAX_COUNT = 10**9  # occurrences in a corpus; counts are summed as choice weights
 # Characters a .docx (XML 1.0) or the terminal cannot carry: C0 controls but tab/LF/CR, lone
 # surrogates (JSON's "\ud800" escape decodes to one), U+FFFE/U+FFFF.

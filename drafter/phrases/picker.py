@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 
 from ..tree import Run, Runs, Source
-from .bank import Bank, Entry
+from .bank import Bank, Entry, province_key
 from .slots import slots_of, split_frame
 
 TOP = 5  # candidates per slot
@@ -32,7 +32,7 @@ class Picker:
         self.bank = bank
         self.seed = seed
         self.values = values
-        self.province = (province or "").removesuffix("省").removesuffix("市")
+        self.province = province_key(province)
         self.used: set[str] = set()
 
     def _widespread(self, e: Entry) -> bool:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from ..model.meta import LEVEL_WORDS
-from .bank import Bank, Entry
+from .bank import Bank, Entry, province_key
 from .text_rules import (
     ITEM_BREAK,
     PARA_BREAK,
@@ -249,7 +249,7 @@ class Suggester:
                  places: Iterable[str] = (), own_reports: frozenset[str] = frozenset()):
         self.bank = bank
         self.seed = seed
-        self.province = (province or "").removesuffix("省").removesuffix("市")
+        self.province = province_key(province)
         self.level = level
         unit = LEVEL_WORDS[level].unit if level in LEVEL_WORDS else None
         self._units = {unit, "县"} if level == "市" else {unit}
