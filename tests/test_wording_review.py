@@ -74,3 +74,21 @@ def test_county_level_city_thanks_the_units_of_its_prefecture():
     assert _outside("县级市", None) == "中央、省和上级驻"
     assert _outside("县级市", "湖北省") == "中央和省驻"  # 仙桃市, under the province
     assert _outside("县级市", "延边朝鲜族自治州") == "中央、省、延边州驻"
+
+
+def test_a_city_of_an_autonomous_region_names_the_region_not_a_province():
+    """梧州 (广西) thanked 「中央和省驻梧单位」 (H80): its units are the 自治区's, it compares with 全区
+    and finishes the tasks the 自治区 set, as 广西's reports write them."""
+    from drafter.checks.targets_table import target_text
+    from drafter.model import Meta, Target, level_words
+    from drafter.compose.words import Words, default_thanks
+
+    meta = Meta(region="梧州市", level="市", year=2025, province="广西壮族自治区")
+    w = Words.of(meta)
+    assert "中央和自治区驻梧州单位" in default_thanks(w)
+    assert w.superior_scope == "全区" and w.leadership == "自治区党委、政府和市委"
+    task = Target(name="节能减排", kind="control", qualifier="完成上级下达任务")
+    assert target_text(task, level_words("市", "广西壮族自治区")) == "完成自治区下达的目标任务"
+    assert target_text(task, "市") == "完成省下达的目标任务"
+    assert _outside("区", None, "宁夏回族自治区") == "中央、自治区、市驻"
+    assert Words.of(Meta(region="咸阳市", level="市", year=2025, province="陕西省")).outside == "中央和省驻"

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..compose.numbers import format_number
 from ..errors import DrafterError, display_path
-from ..model import Report, Target
+from ..model import LevelWords, Report, Target, level_words
 from ..parse import parse_report, read_lines
 from ..readers import load_report
 from .findings import ERROR, HINT, PREVIOUS, Finding
@@ -54,7 +54,7 @@ def _num(v: Any) -> Decimal | None:
         return None
 
 
-def _shown(t: Any, level: str) -> str:
+def _shown(t: Any, level: str | LevelWords) -> str:
     if isinstance(t, Target):
         return target_text(t, level)
     vals = [format_number(v) for v in (_get(t, "value"), _get(t, "value2")) if _num(v) is not None]
@@ -136,7 +136,7 @@ def check_previous(report: Report, previous: str | Path) -> list[Finding]:
                            "数据中没有上年目标完成情况（review.checks），无法与上年目标对照"))
         return out
     used: set[int] = set()
-    level = report.meta.level
+    level = level_words(report.meta.level, report.meta.province)
     for i, c in enumerate(checks):
         j = _pair(c.name, targets, used)
         if j is None:

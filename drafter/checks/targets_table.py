@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compose.numbers import format_number
-from ..model import LEVEL_WORDS, Report, Target, TargetCheck
+from ..model import LEVEL_WORDS, LevelWords, Report, Target, TargetCheck, level_words
 from ..model.verdict import gdp_growth_of, judge, judged_checks
 from .findings import HINT, TARGETS, Finding
 
@@ -27,11 +27,12 @@ def _values(c: Target, a, b) -> str:
     return "、".join(shown)
 
 
-def target_text(c: Target, level: str) -> str:
+def target_text(c: Target, level: str | LevelWords) -> str:
     """A target as the review quotes it: 增长6%左右 / 4.5万人以上 / 控制在3%以内."""
     q = c.qualifier
     if c.assigned_by_superior:  # worded as the composer words it (compose/figures.py)
-        return f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务"
+        words = level if isinstance(level, LevelWords) else LEVEL_WORDS[level]
+        return f"完成{words.task_giver}下达的目标任务"
     if c.relative_to_growth:
         return q
     if c.value is None:
@@ -61,7 +62,7 @@ def target_rows(report: Report) -> list[TargetRow]:
     rows = []
     for i, c in enumerate(checks):
         outcome = judge(c, gdp)
-        rows.append(TargetRow(c.name, target_text(c, report.meta.level), _actual_text(c), outcome.verdict,
+        rows.append(TargetRow(c.name, target_text(c, level_words(report.meta.level, report.meta.province)), _actual_text(c), outcome.verdict,
                               outcome.reason, f"review.checks[{i}]"))
     return rows
 

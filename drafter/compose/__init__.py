@@ -251,7 +251,7 @@ def context(report: Report, seed: int, bank: Bank | None = None) -> dict[str, An
         "task_marker": task_marker(report.structure),
         "spirits": closing_spirits(report.meta.province),
         "thanks_to": r.review.thanks.to if thanks_to else [
-            Derived(t, "words.thanks") for t in default_thanks(w, report.meta.region, report.meta.parent)
+            Derived(t, "words.thanks") for t in default_thanks(w)
         ],
         # helpers
         **fig.helpers(report, seed, picker.bank),  # figure, facts, headline, target(s), checks

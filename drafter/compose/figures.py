@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..datapath import format_path
-from ..model import LEVEL_WORDS, Figure, Number, Rank, Report, Target
+from ..model import LEVEL_WORDS, Figure, LevelWords, Number, Rank, Report, Target, level_words
 from ..model.verdict import bare_name, gdp_growth_of, judge_each, judged_checks, lent
 from ..tree import Run, Source
 from . import aggregate
@@ -295,7 +295,7 @@ def absorbed_checks(headline: list[Figure], checks: list[Any]) -> dict[int, int]
     return out
 
 
-def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None, level: str = "市") -> Runs:
+def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None, level: str | LevelWords = "市") -> Runs:
     """「全年生产总值达到2878亿元、增长4.3%，一般公共预算收入增长19.9%」; when every figure is
     an estimate the sentence opens 「预计全年」 instead of repeating 预计. A figure that is also
     one of last year's targets carries its verdict here (「……增长4.3%，未完成6%左右的预期目标」)
@@ -418,7 +418,12 @@ def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[
     return True
 
 
-def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, used: set[str] | None = None) -> Runs:
+def _giver(level: str | LevelWords) -> str:
+    """Who set the tasks a target was given: 省, 市, 上级, or 自治区 (level_words)."""
+    return (level if isinstance(level, LevelWords) else LEVEL_WORDS[level]).task_giver
+
+
+def target_runs(x: Data, level: str | LevelWords = "市", fr: FrameChooser | None = None, used: set[str] | None = None) -> Runs:
     t, p = _obj_path(x)
     assert isinstance(t, Target)
     c = _Clause("target")
@@ -434,7 +439,7 @@ def target_runs(x: Data, level: str = "市", fr: FrameChooser | None = None, use
         if t.verb:
             c.data(t.verb, p + ("verb",))
         else:
-            c.template(f"完成{LEVEL_WORDS[level].task_giver}下达的目标任务")
+            c.template(f"完成{_giver(level)}下达的目标任务")
         return _with_note(c, t, p)
     if t.relative_to_benchmark:
         if t.kind == "growth" and q == "高于平均水平":
@@ -452,7 +457,7 @@ def _with_note(c: _Clause, t: Target, p: tuple) -> Runs:
     return Runs(c.runs)
 
 
-def targets_runs(items: Any, level: str = "市", fr: FrameChooser | None = None) -> Runs:
+def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser | None = None) -> Runs:
     """Target clauses joined by ， (or by each target's own `end`); one paragraph: no frame twice."""
     out: list[Run] = []
     prev = None
@@ -518,12 +523,12 @@ def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label:
             c.data(t.actual_qualifier, p + ("actual_qualifier",))
 
 
-def _target_phrase(c: _Clause, t: Target, p: tuple, level: str, suffix: bool = True) -> None:
+def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suffix: bool = True) -> None:
     """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上,
     followed by 「的预期目标」 unless `suffix` is off."""
     q = t.qualifier
     if t.assigned_by_superior:
-        c.template(f"{LEVEL_WORDS[level].task_giver}下达的目标任务")
+        c.template(f"{_giver(level)}下达的目标任务")
         return
     if t.relative_to_growth or t.relative_to_benchmark:
         if t.relative_to_growth:
@@ -562,7 +567,7 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     _unit(c, t, p, unit)
 
 
-def _verdict_clause(x: Data, level: str, gdp_growth: Any, judged: Any = None) -> list[Run]:
+def _verdict_clause(x: Data, level: str | LevelWords, gdp_growth: Any, judged: Any = None) -> list[Run]:
     """「未完成6%左右的预期目标」, 「均未完成7%的预期目标」, 「分别完成、未完成……」; an unknown
     verdict claims nothing: 「预期目标为7%」. `judged`: the check with the headline's actual."""
     t, p = _obj_path(x)
@@ -597,7 +602,7 @@ def _verdict_clause(x: Data, level: str, gdp_growth: Any, judged: Any = None) ->
     return c.runs
 
 
-def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
+def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None) -> Runs:
     """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from the model."""
     t, p = _obj_path(x)
     c = _Clause("check")
@@ -624,7 +629,7 @@ def check_runs(x: Data, level: str = "市", gdp_growth: Any = None) -> Runs:
     return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
 
 
-def checks_runs(items: Any, level: str = "市", skip: Any = (), judged: Any = None) -> Runs:
+def checks_runs(items: Any, level: str | LevelWords = "市", skip: Any = (), judged: Any = None) -> Runs:
     """Last year's targets judged, joined by ；, except those the headline already stated.
     `judged`: the checks with the headline's actuals (GDP growth for 与经济增长同步)."""
     all_items = list(items)
@@ -643,14 +648,15 @@ def helpers(report: Report, seed: int, bank: Bank | None) -> dict[str, Any]:
     """The figure helpers templates call, bound to this draft's seed and phrase bank."""
     level = report.meta.level
     fr = FrameChooser(bank, seed, report.meta.province, level)
+    words = level_words(level, report.meta.province)  # 完成自治区下达的目标任务 in 广西
     review = Data(report).review
     absorbed = absorbed_checks(report.review.headline, report.review.checks)
     judged = judged_checks(report.review.headline, report.review.checks)
     return {
         "figure": lambda x, headline=False: figure_runs(x, headline, fr=fr, used=set()),
         "facts": lambda items, headline=False, first=None: facts_runs(items, headline, first, fr=fr),
-        "headline": lambda items: headline_runs(items, fr, review.checks, level),
-        "target": lambda t: target_runs(t, level, fr),
-        "targets": lambda ts: targets_runs(ts, level, fr),
-        "checks": lambda cs: checks_runs(cs, level, skip=set(absorbed.values()), judged=judged),
+        "headline": lambda items: headline_runs(items, fr, review.checks, words),
+        "target": lambda t: target_runs(t, words, fr),
+        "targets": lambda ts: targets_runs(ts, words, fr),
+        "checks": lambda cs: checks_runs(cs, words, skip=set(absorbed.values()), judged=judged),
     }

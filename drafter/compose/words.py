@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import BELOW_PREFECTURE, LEVEL_WORDS, Meta
+from ..model import BELOW_PREFECTURE, LEVEL_WORDS, Meta, level_words
 from ..tree import Runs
 from .numbers import cn_number
 
@@ -44,6 +44,7 @@ class Words:
     place: str  # 清苑 (the name without 市/区/县: 清苑发展)
     short_name: str  # 咸
     period: str  # 十四五
+    outside: str  # 中央和省驻 (……咸单位)
 
     @classmethod
     def of(cls, meta: Meta) -> Words:
@@ -53,7 +54,8 @@ class Words:
         place = meta.place or _strip_suffix(name)
         short = meta.short_name or place
         speaker_title = meta.speaker_title or f"{region}{LEVEL_WORDS[meta.level].speaker}"
-        leadership = meta.leadership or _leadership(meta.level, name, meta.parent)
+        lw = level_words(meta.level, meta.province)
+        leadership = meta.leadership or _leadership(meta.level, name, meta.parent, meta.province)
         return cls(
             level=meta.level,
             unit=u,
@@ -63,13 +65,14 @@ class Words:
             gov_short=f"{u}政府",
             party=f"{u}委",
             cppcc=f"{u}政协委员",
-            superior_scope=LEVEL_WORDS[meta.level].superior_scope,
+            superior_scope=lw.superior_scope,
             leadership=leadership,
             speaker_title=speaker_title,
             name=name,
             place=place,
             short_name=short,
             period=meta.plan_period or plan_period(meta.year),
+            outside=_outside(meta.level, meta.parent, meta.province),
         )
 
 
@@ -108,12 +111,12 @@ def _organ(parent: str) -> tuple[str, str]:
     return f"{parent}委", f"{unit}政府"
 
 
-def _leadership(level: str, name: str, parent: str | None) -> str:
+def _leadership(level: str, name: str, parent: str | None, province: str | None = None) -> str:
     """The chain 「在……的坚强领导下」 names: the level above and the region's own party
     committee. A 县级市 names its prefecture (晋城市委、市政府和高平市委), since plain 市委
     is its own."""
     if level != "县级市" or not parent:
-        return LEVEL_WORDS[level].leadership
+        return level_words(level, province).leadership
     if parent.endswith("自治区"):
         return "自治区党委、政府和市委"
     if parent.endswith("省"):  # 省直管 (仙桃市)
@@ -129,18 +132,20 @@ def _strip_suffix(region: str) -> str:
     return region
 
 
-def _outside(level: str, parent: str | None) -> str:
+def _outside(level: str, parent: str | None, province: str | None = None) -> str:
     """Who keeps units in the region: 中央、省、市驻 for a 区; a 县级市 names its prefecture
     (中央、省、晋城市驻高单位) rather than 上级, which only stands in for an unknown parent."""
+    lw = level_words(level, province)
     if level != "县级市" or not parent:
-        return LEVEL_WORDS[level].outside
+        return lw.outside
     if parent.endswith(("省", "自治区")):  # 省直管 (仙桃市)
         return f"中央和{'自治区' if parent.endswith('自治区') else '省'}驻"
     m = _ETHNIC.match(parent)
-    return f"中央、省、{m.group(1) + '州' if m else running_name(parent, '县级市')}驻"
+    province = "自治区" if "自治区" in lw.outside else "省"
+    return f"中央、{province}、{m.group(1) + '州' if m else running_name(parent, '县级市')}驻"
 
 
-def default_thanks(w: Words, region: str, parent: str | None = None) -> list[str]:
+def default_thanks(w: Words) -> list[str]:
     """The usual list of those thanked, as most reports of this level write it."""
     short = w.short_name
     return [
@@ -148,7 +153,7 @@ def default_thanks(w: Words, region: str, parent: str | None = None) -> list[str
         "各位人大代表、政协委员",
         "各民主党派、工商联、无党派人士和人民团体",
         f"驻{short}部队和武警官兵、公安干警、消防救援指战员",
-        f"{_outside(w.level, parent)}{short}单位",
+        f"{w.outside}{short}单位",
         f"所有关心支持{w.place}发展的各界人士",
     ]
 

@@ -2,7 +2,7 @@
 
 from .base import Model, Number, Text
 from .figures import Comparison, Fact, Figure, Rank, Status
-from .meta import BELOW_PREFECTURE, LEVEL_WORDS, LEVELS, Level, LevelWords, Meta
+from .meta import BELOW_PREFECTURE, LEVEL_WORDS, LEVELS, Level, LevelWords, Meta, level_words
 from .report import GlossaryTerm, Report
 from .review import Highlight, Review, ReviewSection, Thanks
 from .self_building import Closing, SelfBuilding, SelfBuildingItem
@@ -11,7 +11,7 @@ from .targets import QUALIFIERS, Qualifier, Target, TargetCheck, Targets
 from .tasks import Area, KeyTasks, Livelihood, TaskItem
 
 __all__ = [
-    "Model", "Number", "Text", "Comparison", "Fact", "Figure", "Rank", "Status", "BELOW_PREFECTURE", "LEVEL_WORDS", "LEVELS",
+    "Model", "Number", "Text", "Comparison", "Fact", "Figure", "Rank", "Status", "BELOW_PREFECTURE", "LEVEL_WORDS", "LEVELS", "level_words",
     "Level", "LevelWords", "Meta", "Report", "GlossaryTerm", "Highlight", "Review", "ReviewSection", "Thanks", "Closing",
     "SelfBuilding", "SelfBuildingItem", "Opening", "PartHeadings", "PartSubtitles", "Structure", "QUALIFIERS",
     "Qualifier", "Target", "TargetCheck", "Targets", "Area", "KeyTasks", "Livelihood", "TaskItem",

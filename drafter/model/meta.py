@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator
@@ -42,6 +43,23 @@ LEVEL_WORDS: dict[str, LevelWords] = {
     "县级市": LevelWords("市", "全市", "上级", "上级党委、政府和市委", "市长", "中央、省和上级驻",
                         "各乡镇人民政府、街道办事处，市人民政府各工作部门：", "各乡镇（街道）"),
 }
+
+
+
+def level_words(level: str, province: str | None = None) -> LevelWords:
+    """The level's words where its province is an autonomous region: 梧州 thanks 中央和自治区驻梧单位,
+    compares with 全区 and finishes the tasks 自治区 set, as 广西's reports write them."""
+    words = LEVEL_WORDS[level]
+    if level == "省" or not (province or "").endswith("自治区"):
+        return words
+    return replace(
+        words,
+        superior_scope=words.superior_scope.replace("全省", "全区"),
+        task_giver=words.task_giver.replace("省", "自治区"),
+        leadership=words.leadership.replace("省委、省政府", "自治区党委、政府"),
+        outside=re.sub(r"(?<=[和、])省(?=[、和驻])", "自治区", words.outside),
+    )
+
 
 # Levels with a prefecture city above them: their leadership chain, departments and parent name it.
 BELOW_PREFECTURE = ("区", "县", "县级市")
