@@ -7,8 +7,9 @@
 
 What is pre-filled, and from where:
 
-    meta           year + 1; region, level, leadership (the most frequent 省委、省政府和市委
-                   before 的坚强领导), speaker and speaker_title: what the report says about
+    meta           year + 1; region, level, leadership (the chain of 是…坚强领导的结果, else
+                   the most frequent before 的坚强领导; a closing naming another chain keeps its
+                   words in closing.leadership), speaker and speaker_title: what the report says about
                    itself (drafter.parse.about: title, meeting line, label, speaker line,
                    我代表X人民政府, signs of a county-level city); from a data file: the whole
                    meta but the meeting, date, label and plan period, which change every year
@@ -67,6 +68,7 @@ from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
 from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses, task_wording
 from .readers import load_report
+from .phrases.topics import by_seeds
 from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data, year_comments
 from .stages import write_schema_beside
 
@@ -92,6 +94,7 @@ class LastYear:
     meta: dict[str, Any] = field(default_factory=dict)  # region, level, leadership, speaker…
     structure: dict[str, Any] = field(default_factory=dict)
     opening: dict[str, Any] = field(default_factory=dict)
+    closing: dict[str, Any] = field(default_factory=dict)
     self_building: dict[str, Any] = field(default_factory=dict)
     targets: list[LastTarget] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # targets the model cannot hold
@@ -111,6 +114,13 @@ class LastYear:
 
 # ---------------------------------------------------------------------------------------------
 # last year's data file
+
+
+def _topic_of(title: str) -> dict[str, str]:
+    """`topic:` for a section whose last-year title names a standard topic: what `gather`
+    collects on that topic merges into it (drafter/readers/yaml_data._merge)."""
+    topic = by_seeds(title)
+    return {} if topic == "其他" else {"topic": topic}
 
 
 def _from_data(path: Path) -> LastYear:
@@ -185,8 +195,14 @@ def _from_report(path: Path) -> LastYear:
         last.meta["parent"] = info.parent
     elif info.level in BELOW_PREFECTURE:
         last.notes["parent"] = "去年的报告没有写明所属的市，请填写"
-    if info.leadership:
-        last.meta["leadership"] = info.leadership
+    # the chain the review thanks (是省委省政府和市委坚强领导的结果) is meta.leadership; a closing
+    # that names another (聊城: 在市委的坚强领导下) keeps its own words in closing.leadership
+    ack, close, close_words = lr.leadership_said(doc)
+    lead = info.leadership if not ack or _same_chain(ack, info.leadership) else ack
+    if lead:
+        last.meta["leadership"] = lead
+    if close and not _same_chain(close, lead):
+        last.closing = {"leadership": close_words}
     if info.speaker:
         last.meta["speaker"] = info.speaker
         last.meta["speaker_title"] = info.speaker_title
@@ -223,6 +239,11 @@ def _from_report(path: Path) -> LastYear:
         if self_title:
             last.self_building["title"] = self_title
     return last
+
+
+def _same_chain(a: str | None, b: str | None) -> bool:
+    """省委省政府和市委 and 省委、省政府和市委 name the same organs."""
+    return (a or "").replace("、", "") == (b or "").replace("、", "")
 
 
 def _header_lines(lines: list[str]) -> list[str]:
@@ -484,16 +505,18 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
         data["structure"] = last.structure
     if last.opening:
         data["opening"] = last.opening
+    if last.closing:
+        data["closing"] = {**data.get("closing", {}), **last.closing}
     if last.self_building:
         data["self_building"] = last.self_building
     targets = [lt.target for lt in last.targets]
     data["review"]["checks"] = [_check(t) for t in targets]
     # as many review sections and key-task areas as last year, each with last year's title above
     if last.sections:
-        data["review"]["sections"] = [{"title": None, "facts": []} for _ in last.sections]
+        data["review"]["sections"] = [{"title": None, "facts": [], **_topic_of(t)} for t in last.sections]
     if last.areas:
         area = data["key_tasks"]["areas"][0]
-        data["key_tasks"]["areas"] = [dict(area) for _ in last.areas]
+        data["key_tasks"]["areas"] = [{**area, **_topic_of(t)} for t in last.areas]
     if targets:
         data["targets"]["indicators"] = [_indicator(lt.target, lt.wording) for lt in last.targets]
     if last.rider:  # 在实际工作中争取更好的结果 closes the whole list, not its last target

@@ -13,6 +13,7 @@
     headings(doc, year, structure)   part headings that differ from the draft's defaults, the
                                      years in them advanced to this year's report
     speaker(lines, region)           (name, title) from the header, spaces inside the name removed
+    leadership_said(doc)             the chain of 是…坚强领导的结果 and the closing's 在…的坚强领导下
     meeting_hint(meeting)            what this year's meeting probably is, for a comment only
 
 Pure string rules over drafter.parse's tree: no jieba.
@@ -23,13 +24,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .parse.about import LEADERSHIP
 from .parse.lines import PROBLEMS_FORMULA, cn_number
 from .parse.rules.self_building import SELF_BUILDING
 from .tree import Document, Heading, Paragraph, Section
 
 __all__ = [
     "structure", "section_titles", "problems", "glossary", "headings", "speaker", "meeting_hint",
-    "areas_marked_shi", "self_building_area", "self_building_untitled", "self_building_leads", "livelihood", "thanks",
+    "leadership_said", "areas_marked_shi", "self_building_area", "self_building_untitled", "self_building_leads", "livelihood", "thanks",
 ]
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -437,3 +439,26 @@ def meeting_hint(meeting: str) -> str | None:
     nxt = f"{head}第{_cn(term)}届人民代表大会第{_cn(session + 1)}次会议"
     new_term = f"{head}第{_cn(term + 1)}届人民代表大会第一次会议"
     return f"{nxt}；如今年换届，则为{new_term}"
+
+
+# ---------------------------------------------------------------------------------------------
+# leadership
+
+_LED = r"的?(?:坚强|正确|科学|有力)*的?领导"
+
+
+def leadership_said(doc: Document) -> tuple[str | None, str | None, str | None]:
+    """(the chain the review thanks, the chain the closing names, the closing's words):
+    聊城's 「是省委省政府和市委坚强领导的结果」 and 「在市委的坚强领导下」 → (省委省政府和市委, 市委,
+    在市委的坚强领导下). 23 of the 54 reports of style_corpus that say both name two chains."""
+    ack = close = words = None
+    for part in doc.parts:
+        for p in part.paragraphs():
+            for m in LEADERSHIP.finditer(p.text):
+                after = p.text[m.end():]
+                if ack is None and re.match(_LED + "的结果", after):
+                    ack = m.group()
+                before = re.search(r"在(?:中共[^，、在]{1,8}?)?$", p.text[:m.start()])  # 在中共宁波市委的
+                if part.type == "closing" and before and (led := re.match(_LED + "下", after)):
+                    close, words = m.group(), before.group() + m.group() + led.group()
+    return ack, close, words
