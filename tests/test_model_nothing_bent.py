@@ -19,6 +19,7 @@ from drafter.errors import DataErrors
 from drafter.model import Figure
 from drafter.phrases.bank import default_bank
 from drafter.compose.frames import FrameChooser
+from drafter.writers.text import render_text
 from tests.conftest import EXAMPLES, FIXTURES
 
 FIGURES_ONLY = FIXTURES / "figures_only"
@@ -181,3 +182,20 @@ def test_compare_as_a_number_says_what_compare_holds(tmp_path):
     (msg,) = _problems(tmp_path, "{name: 外资, growth: 5, compare: 1.5}")
     assert msg.startswith("review.sections[0].facts[0].compare（比较） 应为列表")
     assert "scope: 全省" in msg and "diff:" in msg
+
+
+LIAOCHENG, WUZHOU = FIGURES_ONLY / "liaocheng_2025_figures.yaml", FIGURES_ONLY / "wuzhou_2025_figures.yaml"
+
+
+def test_a_qualified_figure_given_twice_is_a_warning_too():
+    """聊城 printed 「固定资产投资增长7%以上」 in the check of last year's targets and again in its
+    first section (H80): the same number with the same 以上 is the same figure."""
+    twice = {p.path: p.message for p in api.validate(LIAOCHENG).doubtful if "两次" in p.message}
+    assert "固定资产投资增长7%以上" in twice["review.sections[0].facts[2].growth"]
+    assert "review.checks[2].actual" in twice["review.sections[0].facts[2].growth"]
+
+
+def test_a_control_targets_own_qualifier_is_not_called_lost():
+    """梧州's 失业率 target 「控制在5.5%左右」 prints its 左右; validate called it unused (H80)."""
+    assert api.validate(WUZHOU).unused == []
+    assert "城镇调查失业率控制在5.5%左右" in render_text(api.compose_report(api.load(WUZHOU), seed=0))

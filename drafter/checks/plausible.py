@@ -26,10 +26,12 @@ def _where(path: tuple, loaded: Loaded) -> str:
 
 
 def doubtful_values(report: Report, loaded: Loaded) -> list[Problem]:
-    out = []
+    out = list(loaded.dropped)  # empty topic sections a folder's merge left out (readers/yaml_data.py)
     absorbed = absorbed_checks(report.review.headline, report.review.checks)
     for first, again in repeats(report, absorbed):
-        said = f"增长{again.number}%" if again.key[1] == "growth" else f"{again.number}{again.key[2]}"
+        q = again.key[-1]  # 以上 / 左右 follow the number, 约 / 近 / 超 go before it
+        before, after = (q, "") if q in ("约", "近", "超") else ("", q)
+        said = f"增长{before}{again.number}%{after}" if again.key[1] == "growth" else f"{before}{again.number}{again.key[2]}{after}"
         out.append(_problem(again.path, loaded,
                             f"同一个数写了两次：{again.name}{said} 已在 {_where(first.path, loaded)} 写过，"
                             "初稿会写两遍；保留一处即可"))

@@ -381,10 +381,10 @@ def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
     if t.value2 is not None or "value2" in t.model_fields_set:
         c.template("、")
         value(t.value2, p + ("value2",), "第二个目标值")
-    if controlled:
-        c.template("左右" if q == "左右" else "以内")
+    if controlled and q not in ("左右", "以内"):
+        c.template("以内")  # 控制在以内 or none: the word the control implies
     elif q:
-        c.data(q, p + ("qualifier",))
+        c.data(q, p + ("qualifier",))  # the office's 左右 (validate counted it lost, H80)
 
 
 def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[str]) -> bool:
@@ -545,10 +545,10 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suf
     elif t.kind == "growth" and t.value is not None and t.value < 0:
         c.template("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
     _pair(c, t, p, ("value", "value2") if t.value2 is not None else ("value",), unit, "目标值")
-    if controlled:
-        c.template("左右" if q == "左右" else "以内")
+    if controlled and q not in ("左右", "以内"):
+        c.template("以内")  # 控制在以内 or none: the word the control implies
     elif q:
-        c.data(q, p + ("qualifier",))
+        c.data(q, p + ("qualifier",))  # the office's 左右 (validate counted it lost, H80)
     if suffix:
         c.template("的预期目标")
 

@@ -48,34 +48,39 @@ def walk(model: Any, path: tuple = ()) -> Iterator[tuple[tuple, BaseModel]]:
             yield from walk(item, (*path, i))
 
 
-def figure_said(f: Figure, p: tuple) -> list[Said]:
-    """The exact numbers a figure states (约 / 以上 / a pair are no single exact number)."""
-    if f.qualifier or f.approx or f.value2 is not None:
+def figure_said(f: Figure, p: tuple, qualified: bool = False) -> list[Said]:
+    """The exact numbers a figure states (约 / 以上 / a pair are no single exact number), or with
+    `qualified` also those with a qualifier, keyed with it: 「增长7%以上」 twice is one figure
+    printed twice (聊城, H80), though 7%以上 and 7.5% are no conflict."""
+    q = (f.qualifier or "") + (f.approx or "")
+    if (q and not qualified) or f.value2 is not None:
         return []
     name = _name_key(f.name)
     out = []
     if f.growth is not None:
-        out.append(Said((*p, "growth"), (name, "growth"), Decimal(str(f.growth)), f.name))
+        out.append(Said((*p, "growth"), (name, "growth", q), Decimal(str(f.growth)), f.name))
     if f.value is not None:
-        out.append(Said((*p, "value"), (name, "value", f.unit or ""), Decimal(str(f.value)), f.name))
+        out.append(Said((*p, "value"), (name, "value", f.unit or "", q), Decimal(str(f.value)), f.name))
     return out
 
 
-def check_said(c: TargetCheck, p: tuple) -> Said | None:
+def check_said(c: TargetCheck, p: tuple, qualified: bool = False) -> Said | None:
     """The actual a check of last year's target states, as a figure would."""
-    if c.actual is None or c.actual2 is not None or c.value2 is not None or c.actual_qualifier:
+    q = c.actual_qualifier or ""
+    if c.actual is None or c.actual2 is not None or c.value2 is not None or (q and not qualified):
         return None
     if not c.states_number or c.relative_to_benchmark:
         return None
     name = _name_key(c.name)
-    key = (name, "growth") if c.kind == "growth" else (name, "value", c.effective_unit)
+    key = (name, "growth", q) if c.kind == "growth" else (name, "value", c.effective_unit, q)
     return Said((*p, "actual"), key, Decimal(str(c.actual)), c.name)
 
 
-def _headline_and_checks(review: Any, skip: frozenset[int] = frozenset()) -> list[Said]:
+def _headline_and_checks(review: Any, skip: frozenset[int] = frozenset(), qualified: bool = False) -> list[Said]:
     """The numbers the headline figures and last year's checks (but those in `skip`) state."""
-    said = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i))]
-    return said + [s for i, c in enumerate(review.checks) if i not in skip and (s := check_said(c, ("review", "checks", i)))]
+    said = [s for i, f in enumerate(review.headline) for s in figure_said(f, ("review", "headline", i), qualified)]
+    return said + [s for i, c in enumerate(review.checks)
+                   if i not in skip and (s := check_said(c, ("review", "checks", i), qualified))]
 
 
 def conflicts(report: Any) -> list[tuple[Said, Said]]:
@@ -96,10 +101,10 @@ def repeats(report: Any, absorbed: dict[int, int]) -> list[tuple[Said, Said]]:
     headline figure or a check's actual again as a fact of a section. `absorbed`: checks the
     headline states for them (headline index → check index), said once already."""
     review = report.review
-    stated = _headline_and_checks(review, frozenset(absorbed.values()))
+    stated = _headline_and_checks(review, frozenset(absorbed.values()), qualified=True)
     # the review's facts only: the key tasks' figures are this year's plans, another period
     facts = [s for p, m in walk(review, ("review",)) if isinstance(m, Figure) and p[:2] != ("review", "headline")
-             for s in figure_said(m, p)]
+             for s in figure_said(m, p, qualified=True)]
     first: dict[tuple, Said] = {}
     out = []
     for s in stated:
