@@ -199,3 +199,9 @@ def test_a_control_targets_own_qualifier_is_not_called_lost():
     """梧州's 失业率 target 「控制在5.5%左右」 prints its 左右; validate called it unused (H80)."""
     assert api.validate(WUZHOU).unused == []
     assert "城镇调查失业率控制在5.5%左右" in render_text(api.compose_report(api.load(WUZHOU), seed=0))
+
+
+def test_duo_follows_the_number_as_reports_write_it():
+    """梧州's own report writes 「2000多万元」 and 「300多项」; 多 was refused (H80)."""
+    assert clause({"name": "政务服务事项", "value": 300, "unit": "项", "approx": "多"}) == "政务服务事项300多项"
+    assert clause({"name": "以工代赈资金", "value": 2000, "unit": "万元", "approx": "多"}).endswith("2000多万元")

@@ -53,16 +53,17 @@ def _obj_path(x: Data) -> tuple[Any, tuple]:
 
 
 def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Run]:
-    """The figure's number with its approximate word: 约3000 / 3000余 / 超3000 / 近3000."""
+    """The figure's number with its approximate word: 约3000 / 3000余 / 300多 / 超3000 / 近3000."""
     sub = _Clause(c.ref)
     v = getattr(f, key)
-    if f.approx and f.approx != "余":
+    after = f.approx in ("余", "多")
+    if f.approx and not after:
         sub.data(f.approx, p + ("approx",))
     if v is None:
         sub.hole(p + (key,), f"{f.name}的{'第二个' if key == 'value2' else ''}数值")
     else:
         sub.num(v, p + (key,))
-    if f.approx == "余":
+    if after:
         sub.data(f.approx, p + ("approx",))
     return sub.runs
 

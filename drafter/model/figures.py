@@ -61,8 +61,8 @@ class Figure(Model):
         None, title="动词", description="数值前的动词，如 达到、新增、完成；总体指标不填时用“达到”，其他不填则不加"
     )
     value: Number | None = field(None, title="数值", description="只写数字，如 2878；单位写在 unit")
-    approx: Literal["", "约", "余", "超", "近"] = field(
-        "", title="约数词", description="约 / 超 / 近写在数值前（约3000家），余写在数值后（3000余家）"
+    approx: Literal["", "约", "余", "多", "超", "近"] = field(
+        "", title="约数词", description="约 / 超 / 近写在数值前（约3000家），余 / 多写在数值后（3000余家、300多项）"
     )
     unit: Text | None = field(None, title="单位", description="如：亿元、万户、家、%")
     value2: Number | None = field(None, title="第二个数值", description="“分别达到93%、91%”的第二个数")
