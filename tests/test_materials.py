@@ -3,6 +3,7 @@ materials and on materials simulated from corpus reports (bench/gather_simulatio
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from docx import Document
 
 from drafter.errors import DrafterError
 from drafter.gather.materials import (
-    cue_score, dept_from_name, harvest, numbers_in, part_of_heading, split_sentences,
+    cue_score, dept_from_name, harvest, numbers_in, part_of_heading, read_material, split_sentences,
 )
+from drafter.gather.sources import collect, skipped_note
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,3 +153,113 @@ def test_simulated_materials_keep_every_number(tmp_path, report, gather_bench):
     # in-sample floor; the honest leave-one-out figure is 65.9 % over 23 reports (bench --loo),
     # short of the issue's 80 %
     assert cues["topic"] >= 0.6
+
+
+# --- materials as departments write them (H81's 宜春 trial: tests/fixtures/materials_h84) -----
+
+H84 = ROOT / "tests" / "fixtures" / "materials_h84"
+
+
+def _facts(name: str) -> list[tuple[str, str]]:
+    return [(f.part, f.text) for f in harvest(H84 / name)]
+
+
+def test_half_width_punctuation_ends_sentences_and_becomes_full_width():
+    """住建局 (GB18030): every line ends in a half-width 「.」; 3.4 and 1. stay as they are."""
+    facts = harvest(H84 / "2024年工作总结.txt")
+    texts = [f.text for f in facts]
+    assert "完成村点村庄整治2000个，新改建农村户厕3.4万个。" in texts  # 「①」 gone, 「.」 → 「。」
+    assert "实施美丽乡镇建设项目871个。" in texts
+    assert "新增停车位9081个。" in texts
+    assert not any(re.search(r"[.,;:]$|\.。|[\u4e00-\u9fff][,;:(]|①", t) for t in texts), texts
+    rensh = _facts("人社局工作总结.txt")
+    assert ("review", "实施全民参保精准扩面专项行动。") in rensh  # 二.社保工作:…. : list marker and label
+
+
+def test_hard_wrapped_lines_join_and_keep_their_numbers():
+    texts = [f.text for f in harvest(H84 / "2024年工作总结.txt")]
+    assert "实施城市功能与品质再提升十大行动项目485个，完成投资559亿元。" in texts  # …项目485 / 个,完成…
+    assert "全市新增改造老旧小区83个，新建改造排水管网100公里，增加停车位3000个。" in texts
+    farm = harvest(H84 / "市农业农村局年度工作总结.txt")  # UTF-8, CRLF
+    grain = [f for f in farm if "920万亩" in f.text]
+    assert len(grain) == 1 and grain[0].part == "key_tasks" and grain[0].numbers == ["25.3万亩", "920万亩", "75亿斤"]
+    assert any(f.numbers == ["370万亩", "506.2万亩", "125家", "3个"] and f.part == "review" for f in farm)
+
+
+def test_plans_go_to_key_tasks_whatever_the_heading_says():
+    assert _facts("人社局工作总结.txt")[-2:] == [  # 三.下一步打算:… inside the paragraph
+        ("key_tasks", "力争城镇新增就业4.2万人以上；"), ("key_tasks", "深入开展根治欠薪专项行动。")]
+    zj = _facts("2024年工作总结.txt")  # 三、2025年工作计划 and its 1. 2. items
+    assert [t for p, t in zj if p == "key_tasks"] == [
+        "全市新增改造老旧小区83个，新建改造排水管网100公里，增加停车位3000个。",
+        "持续推进城市一刻钟便民生活圈建设试点工作；", "扎实开展省级“无废城市”建设。"]
+    env = _facts("生态环境局2024年工作情况.txt")  # title 工作情况 (review), one paragraph: 2025年，我局将力争…
+    assert [p for p, _ in env] == ["review", "review", "key_tasks", "key_tasks"]
+    assert env[2][1] == "2025年，将力争空气质量优良天数比例达96%，受污染耕地安全利用率93%以上；"
+
+
+def test_dept_speak_and_labels_are_not_facts():
+    texts = [f.text for f in harvest(H84 / "2024年工作总结.txt")]
+    assert texts[0].startswith("实施城市功能")  # 今年以来，我局牢牢围绕市委市政府决策部署， dropped
+    assert "全市改造老旧小区147个、背街小巷60条；" in texts  # 老旧小区改造： dropped
+    assert "省天然气管网工程万载支线、三阳水厂等项目投入运行。" in texts  # （详见附表） dropped
+    assert _facts("人社局工作总结.txt")[0] == ("review", "城镇新增就业4.68万人，新增转移农村劳动力7.76万人；")
+
+
+def test_problems_kept_apart_and_department_from_signature():
+    m = read_material(H84 / "2024年工作总结.txt")
+    assert m.problems == ["资金压力较大", "部分项目进度滞后"]
+    assert m.dept == "宜春市住房和城乡建设局" and {f.dept for f in m.facts} == {m.dept}
+    assert not any("2024年12月" in f.text or "住房和城乡建设局" in f.text for f in m.facts)
+
+
+def _docx_with_table(path: Path) -> Path:
+    """发改委's layout (H81): headings as Normal paragraphs, a wrapped paragraph, a table."""
+    d = Document()
+    for line in ["宜春市发展和改革委员会2024年工作总结和2025年工作思路", "一、2024年工作完成情况", "（一）项目建设",
+                 "深入推进六大领域“项目大会战”，1008个市大中型项目完成投资占年计划的", "111.1%。争取中央预算内投资和省基建投资20.2亿元。"]:
+        d.add_paragraph(line)
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("指标", "2024年", "备注"), ("新签约2000万元以上项目(个)", "459", "总投资1514.6亿元"),
+                             ("亿元以上项目(个)", "403", "")]):
+        for c, v in enumerate(row):
+            table.cell(r, c).text = v
+    for line in ["二、2025年工作思路", "1. 全年重点实施市大中型项目870个左右，完成年度投资1600亿元左右。"]:
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def test_docx_table_rows_and_wrapped_paragraphs(tmp_path):
+    facts = harvest(_docx_with_table(tmp_path / "市发改委2024年工作总结和2025年工作思路.docx"))
+    got = [(f.part, f.text, f.source.split(":")[1]) for f in facts]
+    assert got == [
+        ("review", "深入推进六大领域“项目大会战”，1008个市大中型项目完成投资占年计划的111.1%。", "4"),
+        ("review", "争取中央预算内投资和省基建投资20.2亿元。", "4"),
+        ("review", "新签约2000万元以上项目459个（总投资1514.6亿元）。", "表1第2行"),
+        ("review", "亿元以上项目403个。", "表1第3行"),
+        ("key_tasks", "全年重点实施市大中型项目870个左右，完成年度投资1600亿元左右。", "7"),
+    ]
+
+
+def test_unsupported_files_in_a_folder_are_listed(tmp_path):
+    for name in ["市卫健委工作总结.txt", "说明.pdf", "~$市卫健委工作总结.docx"]:
+        (tmp_path / name).write_bytes(b"x")
+    skipped: list[str] = []
+    assert [p.name for p in collect([tmp_path], skipped)] == ["市卫健委工作总结.txt"]
+    assert [s.rsplit("/", 1)[-1] for s in skipped] == ["说明.pdf"]
+    assert skipped_note("说明.pdf") == "已跳过：说明.pdf（不支持的格式，请另存为 .docx 或 .txt）"
+
+
+def test_gather_names_skipped_files_and_the_signed_department(tmp_path):
+    from drafter.gather import gather
+
+    inbox = tmp_path / "材料"
+    inbox.mkdir()
+    (inbox / "2024年工作总结.txt").write_bytes((H84 / "2024年工作总结.txt").read_bytes())
+    (inbox / "说明.pdf").write_bytes(b"%PDF-1.4")
+    (inbox / "~$2024年工作总结.docx").write_bytes(b"lock")
+    result = gather([inbox], tmp_path / "data")
+    skipped = [n for n in result.summary.notes if n.startswith("已跳过：")]
+    assert len(skipped) == 1 and skipped[0].endswith("说明.pdf（不支持的格式，请另存为 .docx 或 .txt）")  # the lock file: quietly
+    assert [r.dept for r in result.summary.rows] == ["宜春市住房和城乡建设局"]

@@ -21,7 +21,7 @@ from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
 from .forms_in import read_form
 from .fragments import existing_state, fragment_name, render
-from .sources import FORM_SUFFIXES, collect, read_checked
+from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, office_files
 
 __all__ = ["gather", "GatherResult"]
@@ -38,13 +38,14 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     """Harvest a .docx/.txt through drafter.gather.materials (written separately); None when
     that module is not there yet."""
     try:
-        from .materials import dept_from_name, harvest
+        from .materials import read_material
     except ImportError:
         return None
 
-    who = dept or dept_from_name(path.name) or path.stem  # 市人社局2023年工作总结.docx → 市人社局
+    material = read_material(path, dept)  # its dept: given, from the file name, or its signature
+    who = material.dept or path.stem  # 市人社局2023年工作总结.docx → 市人社局
     out = Gathered(path, path.name, who, "material")
-    for h in harvest(path, dept):
+    for h in material.facts:
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
     return out
 
@@ -225,7 +226,8 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     result = GatherResult()
     notes: list[str] = []
     refused: list[str] = []  # every input's refusal, one line per problem
-    for path in collect([Path(p) for p in inputs]):
+    skipped: list[str] = []  # files of a folder gather cannot read (说明.pdf)
+    for path in collect([Path(p) for p in inputs], skipped):
         shown = display_path(path)
         try:
             data = read_checked(path)
@@ -242,6 +244,7 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
             result.sources.append(got)
     if refused:
         raise DrafterError(_all_refusals(refused))
+    notes.extend(skipped_note(s) for s in skipped)
     sources = result.sources
     office = office_files(data_dir)
     _one_names(sources, office)

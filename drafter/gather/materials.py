@@ -8,13 +8,23 @@ Every body paragraph is split into sentences at 。；！？ (a stop inside “�
 headings, salutations, dates, signatures, page numbers and boilerplate are dropped, and
 numbered headings (一、 / （一） / 1.) become hints, not facts.
 
+As departments type them (H81's 宜春 trial, tests/fixtures/materials_h84): half-width , ; : ( ) "
+become full-width and a 「.」 after text ends a sentence (not 3.4, 2. or PM2.5); 一. and ① are
+list markers; a line that breaks off inside a sentence (…项目485 / 个，完成投资…) is joined with
+the next; a .docx table's rows are fact sentences (项目(个) | 459 → 项目459个); a category label
+(就业工作：) is a hint, not text; the bureau's lead-in (今年以来，我局牢牢围绕…部署，) is dropped;
+problems (存在的问题) are kept apart (read_material), and a file name without a department
+takes the signature's (宜春市住房和城乡建设局).
+
 Part (the rule, tested in tests/test_materials.py):
 1. A heading or title of the document that names a part (2023年工作总结 / 明年工作计划 /
    今年工作打算) decides for every sentence under it, whatever the sentence says. Sentences under a heading
    that names problems (存在的问题 / 不足) are not facts of either part and are skipped.
 2. Otherwise the sentence's own cues: achieved (完成 / 实现 / 达到 / 建成 / 新增 / 累计 /
    同比 …, a figure with no 左右 / 以上) against planned (将 / 计划 / 力争 / 确保 / 预计 /
-   推进 …); strong cues weigh 2, weak ones 1.
+   推进 …); strong cues weigh 2, weak ones 1. Before both: a sentence that opens on the next
+   year (2025年，我局将力争… / 下一步打算：) is a plan, and so is the rest of its paragraph; a
+   top-level item 三、下一步打算：… decides until the next top-level heading.
    The paragraph's mean cue is added at equal weight (a paragraph tells of one time: measured
    78.7 % right without it, 81.7 % with it). A tie follows the file name (…工作总结 → review,
    …工作计划 → key_tasks), then review.
@@ -44,7 +54,7 @@ from ..errors import DrafterError
 from ..limits import check_paragraphs
 from ..parse import read_report_bytes
 from ..parse.decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
-from ..parse.docx_text import docx_paragraphs
+from ..parse.docx_text import docx_paragraphs, open_docx, paragraph_text
 from ..parse.errors import ParseError
 from ..parse.lines import lead_of, marker
 from ..parse.normalize import normalize_line
@@ -67,9 +77,80 @@ class Harvested:
 
 # --- reading ---------------------------------------------------------------------------------
 
-def _paragraphs(path: Path) -> list[tuple[int, str]]:
-    """(line, text) of the non-empty paragraphs; line is the file's own line number (.txt) or
-    paragraph number (.docx), so `source` points where an editor shows it."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_lines(data: bytes, path: Path) -> list[tuple[int | str, str]]:
+    """(paragraph number, text) of the body paragraphs, and after the paragraph before each
+    table (表N第M行, one fact sentence) its rows: a department's table holds figures too."""
+    texts = docx_paragraphs(data, path)
+    body = open_docx(data, path).element.find(f"{_W}body")
+    out: list[tuple[int | str, str]] = []
+    n_p = n_tbl = 0
+    for el in body if body is not None else ():
+        if el.tag == f"{_W}p" and n_p < len(texts):
+            n_p += 1
+            out.append((n_p, texts[n_p - 1]))
+        elif el.tag == f"{_W}tbl":
+            n_tbl += 1
+            rows = [[" ".join(paragraph_text(p) for p in tc.iter(f"{_W}p")).strip() for tc in tr.iter(f"{_W}tc")]
+                    for tr in el.iter(f"{_W}tr")]
+            out.extend((f"表{n_tbl}第{i}行", text) for i, text in table_sentences(rows))
+            out.append((n_p, ""))  # a table ends its rows' paragraph: nothing joins across it
+    return out
+
+
+_PERIOD_HEAD = re.compile(r"^((19|20)\d\d年?(全年|度)?|本年|今年|全年|数值|数量|完成|实际|合计|本年数|完成数|实际完成)$")
+_NOTE_HEAD = re.compile(r"备注|说明|注释")
+_BARE_NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?")
+
+
+def table_sentences(rows: list[list[str]]) -> list[tuple[int, str]]:
+    """(row number, fact sentence) of a table's rows: the first cell names the matter, a bare
+    number under a period header (2024年 / 本年数) is its value with the unit in the name's
+    brackets (项目(个) 459 → 项目459个), other cells are said with their header, notes in
+    brackets. The header row (no number in any but the first cell) gives the labels."""
+    rows = [r for r in rows if any(c for c in r)]
+    if not rows:
+        return []
+    head: list[str] = []
+    if not any(_BARE_NUMBER.fullmatch(c) for c in rows[0][1:]):
+        head, rows = rows[0], rows[1:]
+        start = 2
+    else:
+        start = 1
+    out = []
+    for i, row in enumerate(rows, start):
+        name = _fullwidth(row[0]) if row else ""
+        unit = ""
+        m = re.search(r"[（(]([^（）()]{1,6})[）)]$", name)
+        if m and not re.search(r"\d", m.group(1)):
+            name, unit = name[: m.start()], m.group(1)
+        said: list[str] = []
+        notes: list[str] = []
+        for j, typed in enumerate(row[1:], 1):
+            cell = _fullwidth(typed.strip())
+            label = head[j].strip() if j < len(head) else ""
+            if not cell or cell in ("—", "-", "/"):
+                continue
+            if label and _NOTE_HEAD.search(label):
+                notes.append(cell)
+            elif _BARE_NUMBER.fullmatch(cell) and (not label or _PERIOD_HEAD.match(label)):
+                said.insert(0, f"{cell}{unit}")
+            else:
+                said.append(f"{label}{cell}" if label and not _PERIOD_HEAD.match(label) else cell)
+        if not said and not notes:
+            continue
+        first = f"{name}{said[0]}" if said and said[0][:1].isdigit() else "，".join(x for x in (name, *said[:1]) if x)
+        text = "，".join([first, *said[1:]]) + "".join(f"（{n}）" for n in notes)
+        out.append((i, text.rstrip("。") + "。"))
+    return out
+
+
+def _paragraphs(path: Path) -> list[tuple[int | str, str]]:
+    """(line, text) of the paragraphs, half-width punctuation made full-width and hard-wrapped
+    lines joined; line is the file's own line number (.txt), paragraph number (.docx) or
+    表N第M行, so `source` points where an editor shows it."""
     data = read_report_bytes(path)
     if data.startswith(OLE_MAGIC):
         raise ParseError(ole_message(data, path.name), path)
@@ -78,16 +159,75 @@ def _paragraphs(path: Path) -> list[tuple[int, str]]:
             raise ParseError(f"{path.name} 是空文件，没有可以读取的内容", path)
         if not data.startswith(ZIP_MAGIC):
             raise ParseError(f"{path.name} 不是有效的 .docx 文件（文件可能已损坏或并非 Word 文档）", path)
-        texts = docx_paragraphs(data, path)
+        lines = _docx_lines(data, path)
     else:
         texts = decode_text(data, path).splitlines()
         try:
             check_paragraphs(len(texts), path.name)
         except DrafterError as e:
             raise ParseError(e.message, path) from None
-    out = [(i + 1, t) for i, t in enumerate(normalize_line(x) for x in texts) if t]
+        lines = list(enumerate(texts, 1))
+    out = _join_wrapped([(n, _fullwidth(normalize_line(t))) for n, t in lines])
     if not out:
         raise ParseError(f"{path.name} 没有任何文字内容", path)
+    return out
+
+
+# --- half-width punctuation and hard wraps -----------------------------------------------------
+
+_CJK = "\u4e00-\u9fff"
+_HALF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+def _fullwidth(text: str) -> str:
+    """Half-width , ; : ! ? ( ) " typed in Chinese text become full-width, and a . that ends a
+    sentence becomes 。 — not a decimal point (3.4), a list marker (2. / 二.) or a name
+    (PM2.5, www.gov.cn). 一. / 二. → 一、, ①② → （1）（2）, so the marker is read as one."""
+    text = re.sub(r"^([一二三四五六七八九十]{1,3})[.．](?![\d.])\s*", r"\1、", text)
+    text = re.sub(r"^([①-⑳])\s*", lambda m: f"（{ord(m.group(1)) - 0x245F}）", text)
+    text = re.sub(r"\(([^()]*)\)", lambda m: f"（{m.group(1)}）" if re.search(f"[{_CJK}]", m.group(0)) else m.group(0), text)
+    if text.count('"') % 2 == 0 and re.search(f"[{_CJK}]", text):
+        quotes = iter("“”" * (text.count('"') // 2))
+        text = re.sub('"', lambda m: next(quotes), text)
+    lead = re.match(r"^\s*\d{1,2}[.．]\s*", text)  # 1. / 2.: a list marker, kept as it is
+    out = list(text)
+    for i in range(lead.end() if lead else 0, len(text)):
+        c = text[i]
+        before, after = text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""
+        if c == "." and not (before.isdigit() and after.isdigit()) and not (before.isascii() and before.isalpha()) \
+                and before and (not after or not after.isascii() or after == " "):
+            out[i] = "。"
+        elif c in _HALF and not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+            out[i] = _HALF[c]  # between two Latin letters or digits (10:30, 1,234) it is not Chinese punctuation
+    return "".join(out).rstrip()
+
+
+_STOP_END = set("。！？；：!?;:…")
+_CLAUSE_END = set("，、")
+_PUNCT = re.compile(r"[，、；：。！？（）“”]")
+
+
+def _join_wrapped(lines: list[tuple[int | str, str]]) -> list[tuple[int | str, str]]:
+    """Non-empty lines, a line that breaks off inside a sentence joined with the next (…项目485 /
+    个，完成投资559亿元。; …稳定在920万亩左右、 / 粮食产量…). A line goes on when it ends with no
+    stop and is body text (it ends with ，、 or holds punctuation: a heading holds none), and the
+    next line is body text too: not a numbered item, a heading, a date or a signature, and not
+    after a blank line."""
+    out: list[tuple[int | str, str]] = []
+    joining = False
+    for n, text in lines:
+        if not text:
+            joining = False
+            continue
+        if joining and not marker(text) and not _is_noise_line(text) \
+                and (_PUNCT.search(text) or out[-1][1][-1] in _CLAUSE_END):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((n, text))
+        last = out[-1][1]
+        mk = marker(last)
+        words = last[len(mk.text):] if mk else last  # 一、 / （一） are a marker's punctuation, not the text's
+        joining = last[-1] not in _STOP_END and (last[-1] in _CLAUSE_END or bool(_PUNCT.search(words)))
     return out
 
 
@@ -340,17 +480,51 @@ def topic_of(sentence: str, paragraph: str = "", hint: str | None = None, lex=No
 @dataclass
 class _Sentence:
     text: str
-    line: int
+    line: int | str  # 表N第M行 for a table's row
     paragraph: str
     para_id: int
     section_part: str | None  # from a heading that names a part
     hint: str | None  # topic of the nearest numbered heading
+    forced: str | None = None  # the sentence's own lead says (2025年，我局将… / 下一步打算：)
 
 
-def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
-    """The body sentences with their headings' part and topic hint, and the document title's
-    part (the first heading lines before any body text)."""
+@dataclass
+class _Walked:
+    sentences: list[_Sentence]
+    title_part: str | None
+    problems: list[str]  # sentences under 存在的问题 (not facts of either part)
+    orgs: list[str]  # organ names of the signature lines and the title (宜春市住房和城乡建设局)
+
+
+_LABEL = re.compile(rf"^([{_CJK}“”]{{2,12}})：(?=.)")
+# 今年以来，我局牢牢围绕市委市政府决策部署，实施…: the department speaking of itself
+_DEPT_SPEAK = re.compile(
+    r"^((今年|(19|20)\d\d年|一年)(以来|来)|今年|全年|(19|20)\d\d年)?[，,]?"
+    r"(我局|我委|我办|本局|本委|我单位|我中心|我们)"
+    r"(?:(始终|坚持|全面|认真)?(牢牢|紧紧)?(围绕|按照|聚焦|对标|贯彻|落实|在)[^，。；]{0,30}(部署|要求|目标任务|中心工作|领导下)[，,])?"
+)
+_FUTURE = re.compile(r"^((19|20)\d\d年|明年|来年|新的一年|下一步|今后)[，,]?[^，。；]{0,8}?(将|计划|力争|拟|要|继续|确保)")
+_PART_WORDS = {"review": "review", "key_tasks": "key_tasks"}
+
+
+def _unspeak(sentence: str) -> str:
+    """The fact without the department's lead-in (今年以来，我局牢牢围绕…部署， / 我局): the
+    report speaks for the government, not for a bureau."""
+    sentence = re.sub(r"[（(](详|参)?见附[表件图][^）)]{0,6}[）)]", "", sentence)  # points into the department's file
+    m = _DEPT_SPEAK.match(sentence)
+    if not m or not m.group(6):
+        return sentence
+    when = m.group(1) if m.group(1) and re.fullmatch(r"(19|20)\d\d年", m.group(1)) else ""
+    rest = sentence[m.end():].lstrip("，,")
+    return f"{when}，{rest}" if when and rest else rest
+
+
+def _walk(lines: list[tuple[int | str, str]]) -> _Walked:
+    """The body sentences with their headings' part and topic hint, the document title's part
+    (the first heading lines before any body text), the problems and the signatures' organs."""
     out: list[_Sentence] = []
+    problems: list[str] = []
+    orgs: list[str] = []
     title_part: str | None = None
     section_part: str | None = None
     part_level = 0
@@ -358,19 +532,24 @@ def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
     seen_body = False
     for pid, (line, text) in enumerate(lines):
         if _is_noise_line(text):
+            org = _DATE_LINE.sub("", text).strip()
+            if org and _ORG_END.search(org) and not _BOILERPLATE.match(org):
+                orgs.append(org)
             continue
         if _is_heading(text):
             level, words = _heading_level(text)
             named = part_of_heading(words)
             if not seen_body and level == 1 and not marker(text):
                 title_part = title_part or named
+                if (titled := dept_from_name(words + ".txt")) and _ORG_END.search(titled):
+                    orgs.insert(0, titled)
                 if named:  # the title decides like a section heading, until a heading names another part
                     section_part, part_level = named, 0
                 continue
             if named:
                 section_part, part_level = named, level
                 hints = {k: v for k, v in hints.items() if k < level}
-            elif level <= part_level:
+            elif level <= part_level and marker(text):  # an unnumbered line is no section of its own
                 section_part, part_level = None, 0
             if not named or level > 1:
                 hints = {k: v for k, v in hints.items() if k < level}
@@ -381,10 +560,25 @@ def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
         seen_body = True
         body = text
         level, words = _heading_level(text)
-        if level != 1 or words != text:  # a numbered paragraph: its first sentence may be a heading
+        forced: str | None = None
+        label = _LABEL.match(words)
+        if label:  # 就业工作：… / 下一步打算：…: a category label, a hint and maybe a part, not text
+            named = part_of_heading(label.group(1))
+            if named and marker(text) and level == 1:  # 三、下一步打算：… decides until the next 四、
+                section_part, part_level = named, 1
+            elif named:
+                forced = named
+            elif marker(text) and level <= part_level:
+                section_part, part_level = None, 0
+            if by_seeds(label.group(1)) != "其他":
+                hints[9] = by_seeds(label.group(1))
+            words = words[label.end():]
+            body = words
+        elif level != 1 or words != text:  # a numbered paragraph: its first sentence may be a heading
             first = split_sentences(words)[0] if words else ""
             rest = words[len(first):]
-            if rest and not re.search(r"\d", first) and len(first) <= 40 and not any(c in first[:-1] for c in "；;：:"):
+            if rest and not re.search(r"\d", first) and len(first) <= 40 and not any(c in first[:-1] for c in "；;：:") \
+                    and first[-1] not in "；;，,":  # 顺利通过复审；高安获评…: a list, not a heading's lead
                 named = part_of_heading(first)
                 hints = {k: v for k, v in hints.items() if k < level}
                 if by_seeds(first) != "其他":
@@ -397,28 +591,50 @@ def _walk(lines: list[tuple[int, str]]) -> tuple[list[_Sentence], str | None]:
         lead = lead_of(body)  # 优化创新生态。…: names this paragraph's matter, and is a fact too
         if lead and len(body) > len(lead) and by_seeds(lead) != "其他":
             hints[9] = by_seeds(lead)
-        if section_part == "problems":
+        if section_part == "problems" and forced is None:
             hints.pop(9, None)
+            problems.extend(p for p in (_clean(x).rstrip("；;，,。") for x in _enumerated(body)) if p)
             continue
         hint = hints[max(hints)] if hints else None
         hints.pop(9, None)
         for sentence in split_sentences(body):
-            s = _clean(sentence)
+            s = _unspeak(_clean(sentence))
+            if _FUTURE.match(s):  # 2025年，我局将力争…: a plan, and so is the rest of the paragraph
+                forced = "key_tasks"
             if _is_fact(s):
-                out.append(_Sentence(s, line, body, pid, section_part, hint))
-    return out, title_part
+                out.append(_Sentence(s, line, body, pid, section_part, hint, forced))
+    return _Walked(out, title_part, problems, orgs)
+
+
+def _enumerated(body: str) -> list[str]:
+    """一是资金压力较大；二是部分项目进度滞后。 → its items (a problems list is one line)."""
+    return [x for s in split_sentences(body) for x in re.split(r"(?=[二三四五六七八九十]是)", s) if x.strip()]
+
+
+@dataclass
+class Material:
+    facts: list[Harvested]
+    problems: list[str]  # 存在的问题, each item as written (not facts: no part takes them)
+    dept: str | None  # the one given, else from the file name, else from a signature or the title
 
 
 def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> list[Harvested]:
     """The facts of one department's material, in document order (see the module doc); `lex`
     and `table` replace the shipped topic lexicon and corpus bigram table
     (bench/gather_simulation.py --loo; an empty table leaves the topic to the lexicon)."""
+    return read_material(path, dept, lex, table).facts
+
+
+def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> Material:
+    """harvest() with the problems and the department found (see Material)."""
     path = Path(path)
-    sentences, title_part = _walk(_paragraphs(path))
+    walked = _walk(_paragraphs(path))
+    sentences, title_part = walked.sentences, walked.title_part
     default = title_part or part_of_heading(path.stem)
     if default not in ("review", "key_tasks"):
         default = None
-    dept = dept or dept_from_name(path.name)
+    # 2024年工作总结.txt names no department; its signature (宜春市住房和城乡建设局) or title does
+    dept = dept or dept_from_name(path.name) or (walked.orgs[-1] if walked.orgs else None)
     own = [cue_score(s.text) for s in sentences]
     para_sum: dict[int, float] = {}
     para_n: dict[int, int] = {}
@@ -435,9 +651,10 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
     para_topic = dict(zip(paras, topics, strict=True))
     out = []
     for s, score in zip(sentences, scores, strict=True):
-        part: Literal["review", "key_tasks"]  # the section's own part, else the cues, else the file's
-        if s.section_part in ("review", "key_tasks"):
-            part = "review" if s.section_part == "review" else "key_tasks"
+        part: Literal["review", "key_tasks"]  # the lead's own part, the section's, else the cues, else the file's
+        decided = s.forced if s.forced in ("review", "key_tasks") else s.section_part
+        if decided in ("review", "key_tasks"):
+            part = "review" if decided == "review" else "key_tasks"
         elif score:
             part = "review" if score > 0 else "key_tasks"
         else:
@@ -450,4 +667,4 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
             dept=dept,
             numbers=numbers_in(s.text),
         ))
-    return out
+    return Material(out, walked.problems, dept)

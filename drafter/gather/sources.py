@@ -20,20 +20,27 @@ KNOWN = FORM_SUFFIXES + MATERIAL_SUFFIXES + tuple(OLD_SUFFIXES)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: old Office formats and encrypted OOXML
 
 
-def collect(inputs: list[Path]) -> list[Path]:
+def skipped_note(shown: str) -> str:
+    return f"已跳过：{shown}（不支持的格式，请另存为 .docx 或 .txt）"
+
+
+def collect(inputs: list[Path], skipped: list[str] | None = None) -> list[Path]:
     """The files named, and the known files inside folders (recursively, in name order).
-    Office lock files (~$…) and hidden files in folders are skipped; a named file of an
-    unknown kind is refused."""
+    Office lock files (~$…) and hidden files in folders are skipped quietly; any other file of
+    an unknown kind in a folder (说明.pdf) is named in `skipped` (see skipped_note), so the user
+    knows it was not read; a named file of an unknown kind is refused."""
     out: list[Path] = []
     for given in inputs:
         shown = display_path(given)
         if given.is_dir():
-            found = sorted(
-                (p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN
+            files = sorted(
+                (p for p in given.rglob("*") if p.is_file()
                  and not p.name.startswith(("~$", ".")) and "/." not in p.relative_to(given).as_posix()),
                 key=lambda p: p.relative_to(given).as_posix(),
             )
-            out.extend(found)
+            out.extend(p for p in files if p.suffix.lower() in KNOWN)
+            if skipped is not None:
+                skipped.extend(display_path(p) for p in files if p.suffix.lower() not in KNOWN)
         elif given.exists():
             if given.suffix.lower() not in KNOWN:
                 raise DrafterError(
