@@ -43,6 +43,7 @@ NOT_IN_TEXT: dict[str, str] = {
     "form": "决定数字的写法（数字在前 / 动词在前）",
     "from_bottom": "决定名次的写法（倒数第几）",
     "relation": "决定比较的写法",
+    "topic": "主题用于把数据文件夹中同一主题的方面合为一个",
 }
 # Meta words that only the default wordings print (驻咸部队, 在……的坚强领导下).
 _DEFAULT_WORDING_ONLY = ("short_name", "leadership", "speaker_title", "name", "place", "government", "parent")

@@ -8,6 +8,11 @@ from .base import Model, Text, field, list_field
 from .figures import Fact, Figure
 from .targets import TargetCheck
 
+# The standard topics of drafter.phrases.topics.TOPICS (a test keeps the two equal; the model
+# does not import the phrase code). Sections and areas of one topic from several files of a
+# data folder merge into one (drafter.readers.yaml_data._merge).
+Topic = Literal["经济", "产业", "创新", "改革", "开放", "项目", "城乡", "乡村", "民生", "生态", "安全", "文旅", "政府"]
+
 
 class Highlight(Model):
     title: Text | None = field(None, title="亮点标题", description="如：西安—咸阳一体化取得重大成果")
@@ -24,6 +29,9 @@ class ReviewSection(Model):
     )
     dept: Text | None = field(
         None, title="提供部门", description="本方面文字中数字的提供部门（drafter gather 按材料写入），用于数据核对表"
+    )
+    topic: Topic | None = field(
+        None, title="主题", description="如：民生；数据文件夹中同一主题的方面合为一个（drafter gather 汇总的事实并入办公室的方面）"
     )
 
 

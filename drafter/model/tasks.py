@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import Model, Text, field, list_field
 from .figures import Fact
+from .review import Topic
 
 
 class TaskItem(Model):
@@ -22,6 +23,9 @@ class Area(Model):
         None, title="方面标题", description="如：强化创新驱动，加快建设秦创原科技成果转化先行区"
     )
     intro: Text | None = field(None, title="方面导语", description="标题后的一段统领语（可不填）")
+    topic: Topic | None = field(
+        None, title="主题", description="如：生态；数据文件夹中同一主题的方面合为一个（drafter gather 汇总的措施并入办公室的方面）"
+    )
     items: list[TaskItem] = list_field("工作事项")
     remark: Text | None = field(None, title="方面结语", description="如“各位代表，老百姓的事情是天大的事。……”")
 

@@ -66,6 +66,7 @@ class Loaded:
         self._keys: dict[Path_, Any] = keys if keys is not None else {}
         self._marks_file = marks_file  # the file the marks are in; None: only Pos
         self._made: set[str] = set()  # the tables ("values", "keys") that hold only Pos
+        self.dropped: list[Problem] = []  # empty topic sections a folder's merge left out (validate warns)
 
     @property
     def values(self) -> dict[Path_, Pos]:
@@ -503,8 +504,15 @@ def load_yaml_file(path: Path, budget: int = MAX_DATA_VALUES) -> Loaded:
     return load_yaml_text(_decode(read_capped(path, MAX_DATA_BYTES, shown), shown), shown, budget)
 
 
+# Lists whose items carry a `topic` (model/review.py Topic): an item of a later file merges into
+# the first earlier item of the same topic, so gathered facts land in the office's own sections.
+FRAGMENT_PREFIX = "30_gather_"  # the files `drafter gather` writes (drafter/gather/fragments.py)
+TOPIC_LISTS: frozenset[Path_] = frozenset({("review", "sections"), ("key_tasks", "areas")})
+
+
 def _merge(into: Loaded, new: Loaded) -> list[Problem]:
-    """Merge `new` into `into`: mappings deep-merge, lists append, equal scalars agree.
+    """Merge `new` into `into`: mappings deep-merge, lists append, equal scalars agree; in the
+    TOPIC_LISTS an item with a topic deep-merges into `into`'s first item of that topic.
 
     The parts of `new` that move into `into` (a key `into` lacks, a list item appended) are
     noted by their root; one pass over `new`'s positions then carries each across, so the
@@ -512,37 +520,71 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     moved: dict[Path_, Path_] = {}  # root of a part of `new` → its path in `into`
 
-    def walk(a: Any, b: Any, path: Path_) -> Any:
-        if isinstance(a, dict) and isinstance(b, dict):
-            for k, v in b.items():
-                child = path + (k,)
-                if k in a:
-                    a[k] = walk(a[k], v, child)
-                else:
-                    a[k] = v
-                    moved[child] = child
-            return a
-        if isinstance(a, list) and isinstance(b, list):
-            offset = len(a)
-            moved.update((path + (i,), path + (offset + i,)) for i in range(len(b)))
-            a.extend(b)
-            return a
-        if a == b and type(a) is type(b):
-            return a
-        here, there = into.where(path), new.where(path)
+    def conflict(pa: Path_, pb: Path_) -> None:
+        here, there = into.where(pa), new.where(pb)
         first = f"{here.file}:{here.line}:{here.column}" if here else "前一个文件"
         problems.append(
             Problem(
                 there.file if there else new.files[0],
                 there.line if there else 0,
                 there.column if there else 0,
-                format_path(path),
+                format_path(pb),
                 f"与 {first} 的值冲突：同一字段只能在一个文件中填写",
             )
         )
+
+    def by_topic(a: list, b: list, pa: Path_, pb: Path_) -> list:
+        first = {}  # topic → index in `a` of its first item
+        for j, item in enumerate(a):
+            if isinstance(item, dict) and isinstance(item.get("topic"), str):
+                first.setdefault(item["topic"], j)
+        for i, item in enumerate(b):
+            j = first.get(item.get("topic")) if isinstance(item, dict) else None
+            if j is None:
+                moved[pb + (i,)] = pa + (len(a),)
+                a.append(item)
+                continue
+            mine = a[j]
+            # sections from several departments: each names the department of its own texts'
+            # numbers; merged, no one `dept` is right for all, so none is kept (the confirm sheet
+            # then names the nearest figure's department, or 未注明部门)
+            dept_a, dept_b = mine.get("dept"), item.get("dept")
+            if dept_a is not None and dept_b is not None and dept_a != dept_b:
+                del mine["dept"]
+                item = {k: v for k, v in item.items() if k != "dept"}
+            elif dept_a is None and dept_b is not None and mine.get("facts"):
+                item = {k: v for k, v in item.items() if k != "dept"}  # the office's facts are not that dept's
+            if pa[0] == "key_tasks" and isinstance(mine.get("items"), list) and _empty(mine["items"]) \
+                    and isinstance(item.get("items"), list) and item["items"]:
+                mine["items"] = []  # the skeleton's blank item gives way to the first real ones
+            walk(mine, item, pa + (j,), pb + (i,))
         return a
 
-    into.data = walk(into.data, new.data, ())
+    def walk(a: Any, b: Any, pa: Path_, pb: Path_) -> Any:
+        if isinstance(a, dict) and isinstance(b, dict):
+            for k, v in b.items():
+                if k in a:
+                    a[k] = walk(a[k], v, pa + (k,), pb + (k,))
+                else:
+                    a[k] = v
+                    moved[pb + (k,)] = pa + (k,)
+            return a
+        if isinstance(a, list) and isinstance(b, list):
+            if pa in TOPIC_LISTS:
+                return by_topic(a, b, pa, pb)
+            offset = len(a)
+            moved.update((pb + (i,), pa + (offset + i,)) for i in range(len(b)))
+            a.extend(b)
+            return a
+        if a == b and type(a) is type(b):
+            return a
+        if a is None and pa[-1:] == ("title",) and len(pa) == 4 and pa[:2] in TOPIC_LISTS:
+            moved[pb] = pa  # a title the office left empty (title: null), given by a later file
+            return b
+        conflict(pa, pb)
+        return a
+
+    into.data = walk(into.data, new.data, (), ())
     into.files.extend(new.files)
     for table_src, table_dst in ((new.values, into.values), (new.keys, into.keys)):
         for p, pos in table_src.items():
@@ -550,6 +592,50 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
             if target is not None:
                 table_dst[target] = pos
     return problems
+
+
+def _empty(v: Any) -> bool:
+    if isinstance(v, dict):
+        return all(_empty(x) for x in v.values())
+    if isinstance(v, list):
+        return all(_empty(x) for x in v)
+    return v is None or v == "" or v is False
+
+
+def _drop_empty_topics(loaded: Loaded) -> None:
+    """Leave out the sections and areas with a topic and nothing else (a skeleton `init --from`
+    wrote that no file filled), when others of the list have content: drafted, each would be a
+    bare 【待补充】 heading. Each one left out is noted for `validate`; positions move with the rest."""
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    for root in (("review", "sections"), ("key_tasks", "areas")):  # TOPIC_LISTS in the draft's order
+        parent = data.get(root[0])
+        items = parent.get(root[1]) if isinstance(parent, dict) else None
+        if not isinstance(items, list):
+            continue
+        empty = [i for i, it in enumerate(items) if isinstance(it, dict) and it.get("topic")
+                 and _empty({k: v for k, v in it.items() if k != "topic"})]
+        if not empty or len(empty) == len(items):
+            continue
+        what = "回顾的方面" if root[0] == "review" else "重点工作的方面"
+        for i in empty:
+            pos = loaded.where(root + (i,))
+            loaded.dropped.append(Problem(
+                pos.file if pos else loaded.files[0], pos.line if pos else 0, pos.column if pos else 0,
+                format_path(root + (i,)),
+                f"{what}（主题：{items[i]['topic']}）没有标题也没有内容，初稿不写这一方面；需要时请填写标题和事实"))
+        gone = set(empty)
+        parent[root[1]] = [it for i, it in enumerate(items) if i not in gone]
+        shift = [sum(1 for g in empty if g < i) for i in range(len(items))]
+        for name in ("values", "keys"):
+            table = getattr(loaded, name)  # every one a Pos
+            moved = {}
+            for p, pos in table.items():
+                if len(p) > 2 and p[:2] == root and isinstance(p[2], int) and p[2] < len(items):
+                    if p[2] in gone:
+                        continue
+                    p = root + (p[2] - shift[p[2]],) + p[3:]
+                moved[p] = pos
+            setattr(loaded, f"_{name}", moved)
 
 
 def _moved_to(p: Path_, moved: dict[Path_, Path_]) -> Path_ | None:
@@ -570,7 +656,8 @@ def load_data(path: str | Path) -> Loaded:
         # by name (read_capped), never skipped, so no department's file is silently left out.
         files = sorted(
             (p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()),
-            key=lambda p: p.name,
+            # gather's fragments after the office's files: the office's sections come first, in its order
+            key=lambda p: (p.name.startswith(FRAGMENT_PREFIX), p.name),
         )
         if not files:
             raise DrafterError(f"文件夹 {display_path(path)} 中没有 .yaml 数据文件")
@@ -591,6 +678,7 @@ def load_data(path: str | Path) -> Loaded:
             problems.extend(apply_fills(merged))
         if problems:
             raise DataErrors(problems)
+        _drop_empty_topics(merged)
         return merged
     loaded = load_yaml_file(path)
     if loaded.data == {}:  # nothing but blanks and comments (or a bare {})
