@@ -139,7 +139,7 @@ def test_hostile_department_names_stay_text(tmp_path):
     wb = _check_layout(f.path)
     assert wb[META_SHEET]["B2"].value == "=1+1" and wb[META_SHEET]["B2"].data_type == "s"
     assert wb["数据"]["A2"].value.startswith("=HYPERLINK") and wb["数据"]["A2"].data_type == "s"
-    assert result.unassigned == ["review.headline[1]"]
+    assert result.unassigned == ["无主指标（review.headline[1]）"]  # named, path in brackets
 
 
 def test_existing_forms_are_kept_without_force(tmp_path, capsys):
@@ -170,3 +170,60 @@ def test_forms_survive_a_libreoffice_round_trip(xianyang_forms, tmp_path):
     before, after = openpyxl.load_workbook(src), _check_layout(again)
     assert _rows(after) == _rows(before)
     assert read_meta(after).rows == read_meta(before).rows
+
+
+YICHUN_2022 = ROOT / "style_corpus" / "2022_宜春市.txt"
+
+
+@pytest.fixture(scope="module")
+def yichun_forms(tmp_path_factory):
+    """init --from 宜春's 2022 report (its targets: 城镇和农村居民人均可支配收入分别增长…, 节能减排…)."""
+    folder = tmp_path_factory.mktemp("yichun")
+    init_from(folder / "宜春市2023.yaml", YICHUN_2022)
+    return folder / "宜春市2023.yaml", forms(folder / "宜春市2023.yaml", folder / "报表")
+
+
+def _form(result, dept):
+    wb = openpyxl.load_workbook(next(f for f in result.files if f.dept == dept).path)
+    return wb, {r[0]: r for r in _rows(wb)}
+
+
+def test_one_indicator_is_one_row_with_its_growth_and_the_checks_actual(yichun_forms):
+    """H81 M6: 一般公共预算收入 was listed twice (headline, and the growth target in %)."""
+    _, result = yichun_forms
+    wb, rows = _form(result, "市财政局")
+    assert [r[0] for r in _rows(wb)].count("一般公共预算收入") == 1
+    row = rows["一般公共预算收入"]
+    assert row[1] == "亿元" and row[3] is not None  # the amount's unit; 本年目标 is the growth target
+    listed = next(m for m in read_meta(wb).rows.values() if m["指标"] == "一般公共预算收入")
+    assert listed["增长(%)"].split() == ["review.headline[1].growth", "review.checks[1].actual"]
+    assert listed["本年数"] == "review.headline[1].value"
+    row_no = next(n for n, m in read_meta(wb).rows.items() if m["指标"] == "一般公共预算收入")
+    assert "增长目标" in wb["数据"].cell(row_no, 4).comment.text
+    # 统计局: 生产总值 (亿元) and the 地区生产总值 growth target are one row too (S6)
+    wb, rows = _form(result, "市统计局")
+    names = [r[0] for r in _rows(wb)]
+    assert "生产总值" in names and "地区生产总值" not in names
+
+
+def test_a_target_of_two_indicators_is_a_row_each_and_every_target_has_a_department(yichun_forms):
+    """H81 S6/M8: 城镇和农村居民人均可支配收入分别增长 went to no department; PM2.5/节能减排 likewise."""
+    _, result = yichun_forms
+    assert result.unassigned == []
+    wb, rows = _form(result, "市统计局")
+    meta = {m["指标"]: m for m in read_meta(wb).rows.values()}
+    assert meta["城镇居民人均可支配收入"]["增长(%)"] == "review.checks[5].actual"
+    assert meta["农村居民人均可支配收入"]["增长(%)"] == "review.checks[5].actual2"
+    assert rows["农村居民人均可支配收入"][3] == 7.5  # value2 as its 本年目标
+    _, rows = _form(result, "市生态环境局")
+    assert "节能减排" in rows
+
+
+def test_unassigned_figures_are_named_and_forms_are_not_overwritten(tmp_path):
+    data = tmp_path / "d.yaml"
+    data.write_text("meta: {region: 某县, level: 县, year: 2025}\n"
+                    "review:\n  headline:\n    - {name: 无主指标, value: 2}\n", encoding="utf-8")
+    assert forms(data, tmp_path / "out").unassigned == ["无主指标（review.headline[0]）"]
+    with pytest.raises(DrafterError) as e:
+        forms(data, tmp_path / "out")
+    assert "表格" in e.value.message and "文稿" not in e.value.message

@@ -92,3 +92,29 @@ def test_the_same_forms_gather_once_fixed(damaged):
     wb.save(out / "市教育局.xlsx")
     result = gather([out], data)
     assert len(result.summary.rows) == 26  # 25 + 市文旅局, the catalogue's (office/catalogue.py)
+
+
+def _plain_form(path: Path, rows) -> Path:
+    """A table built to the forms layout by a department's own tool (no 元数据)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["指标", "单位", "上年数", "本年目标", "本年数", "增长(%)", "状态", "备注"])
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+def test_one_number_given_twice_by_one_department_is_no_conflict_and_two_are_named_with_their_folder(tmp_path):
+    """H81 M6: 财政局 wrote 4.5 as the headline growth (F2) and as the target's actual (E3, %)."""
+    data, returned = tmp_path / "data", tmp_path / "returned"
+    data.mkdir()
+    returned.mkdir()
+    _plain_form(returned / "市财政局.xlsx", [("一般公共预算收入", None, None, None, None, 4.5, "核实", None),
+                                          ("一般公共预算收入", "%", None, 4.5, 4.5, None, "核实", None)])
+    gather([returned], data)  # no refusal
+    _plain_form(returned / "市统计局.xlsx", [("一般公共预算收入", None, None, None, None, 4.6, "快报", None)])
+    with pytest.raises(DrafterError) as e:
+        gather([returned], data)
+    assert "returned/市财政局.xlsx!F2" in e.value.message and "returned/市统计局.xlsx!F2" in e.value.message

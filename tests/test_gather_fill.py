@@ -92,3 +92,78 @@ def test_fill_with_no_empty_entry_is_refused_at_its_line(office):
         load_data(data)
     (problem,) = e.value.problems
     assert (Path(problem.file).name, problem.line) == ("40_手填.yaml", 2) and "不存在的指标" in problem.message
+
+
+# --- 宜春 (init --from its 2022 report), the forms filled as in the H81 trial ---------------
+
+YICHUN_2022 = Path(__file__).resolve().parent.parent / "style_corpus" / "2022_宜春市.txt"
+
+
+@pytest.fixture
+def yichun(tmp_path):
+    from drafter.lastyear import init_from
+
+    data = tmp_path / "data"
+    data.mkdir()
+    init_from(data / "宜春市2023.yaml", YICHUN_2022)
+    forms(data, tmp_path / "forms")
+    return data, tmp_path / "forms", tmp_path / "returned"
+
+
+def _fill(forms_dir: Path, returned: Path, name: str, cells: dict[str, object]) -> Path:
+    """The department's copy with `cells` filled by the row's 指标 (column letter + indicator)."""
+    wb = openpyxl.load_workbook(forms_dir / name)
+    ws = wb["数据"]
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value}
+    for where, value in cells.items():
+        column, indicator = where.split(":", 1)
+        if indicator not in rows:  # a row the department adds below the listed ones
+            rows[indicator] = max(rows.values()) + 1
+            ws.cell(rows[indicator], 1).value = indicator
+        ws[f"{column}{rows[indicator]}"] = value
+    returned.mkdir(exist_ok=True)
+    wb.save(returned / name)
+    return returned / name
+
+
+def test_one_growth_fills_the_headline_and_the_last_years_target(yichun, tmp_path):
+    """H81 M6/M8/S4: 4.5 given once reaches headline and check; the incomes reach the check's
+    actual / actual2, and the confirm sheet files each actual under its department."""
+    from drafter.api import check
+
+    data, forms_dir, returned = yichun
+    _fill(forms_dir, returned, "市财政局.xlsx", {"F:一般公共预算收入": 4.5, "G:一般公共预算收入": "核实"})
+    _fill(forms_dir, returned, "市统计局.xlsx", {"F:城镇居民人均可支配收入": 3.8, "F:农村居民人均可支配收入": 6.1})
+    gather([returned], data)
+    loaded = load_data(data)
+    review = loaded.data["review"]
+    assert str(review["headline"][1]["growth"]) == "4.5"
+    income, incomes = review["checks"][1], review["checks"][5]
+    assert (str(income["actual"]), income["actual_dept"]) == ("4.5", "市财政局")
+    assert (str(incomes["actual"]), str(incomes["actual2"])) == ("3.8", "6.1")
+    assert not _facts(loaded.data)  # nothing became a loose section
+    body = draft(data, tmp_path / "初稿.txt").path.read_text(encoding="utf-8")
+    assert "分别增长3.8%、6.1%" in body and "【待补充：城镇和农村居民人均可支配收入的实际完成值】" not in body
+    check(data, confirm_sheet=tmp_path / "核对表.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "核对表.xlsx")
+    labels = {ws.title: {str(r[2]) for r in ws.iter_rows(min_row=3, values_only=True)} for ws in wb.worksheets[1:]}
+    assert "城镇和农村居民人均可支配收入（实际完成值）" in labels["市统计局"]
+    assert not any("实际完成值" in label for label in labels.get("未注明部门", ()))
+
+
+def test_notes_column_reaches_the_draft(yichun, tmp_path):
+    """H81 M7: 备注 约 / 左右 / 列全省第N / other words were only YAML comments."""
+    data, forms_dir, returned = yichun
+    _fill(forms_dir, returned, "市商务局.xlsx", {"E:进出口总额": 120, "H:进出口总额": "约"})
+    _fill(forms_dir, returned, "市工信局.xlsx", {"E:新增规上工业企业": 400, "H:新增规上工业企业": "列全省第1"})
+    _fill(forms_dir, returned, "市统计局.xlsx", {"F:生产总值": 4, "H:生产总值": "左右",
+                                                 "B:新增“五上”企业": "家", "E:新增“五上”企业": 1079,
+                                                 "H:新增“五上”企业": "总量创历史新高"})
+    result = gather([returned], data)
+    body = draft(data, tmp_path / "初稿.txt").path.read_text(encoding="utf-8")
+    assert "约120亿元" in body
+    assert "新增规上工业企业400家" in body and "全省第1" in body
+    assert "1079家，总量创历史新高" in body or "1079家、总量创历史新高" in body
+    assert "增长4%左右" in body
+    # 教育局 and 文旅局 were sent catalogue forms and returned nothing (H81 M10)
+    assert {"市教育局", "市文旅局", "市科技局"} <= set(result.summary.missing)

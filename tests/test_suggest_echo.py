@@ -80,3 +80,26 @@ def test_no_suggestion_in_the_twins_echoes_the_text_after_it(name, seed):
         said = shown.removeprefix("——").removesuffix("。")  # a review heading is shown as ——……。
         opening = CLAUSE.split(after.removeprefix("——"), 1)[0]
         assert not _echoes(said, bigrams(said) - _FRAME_PAIRS, opening, bigrams(opening)), (said, opening)
+
+
+def test_a_heading_that_quotes_the_first_measure_whole_is_not_offered():
+    """梧州 (H80): 「（一）实施新一轮工业振兴三年行动，深入推进新型工业化。……实施新一轮工业振兴三年行动，
+    金属新材料产业完成产值450亿元」: the heading held the area's first measure word for word."""
+    bank = Bank([_entry("heading", "实施新一轮工业振兴三年行动，深入推进新型工业化", 1, "产业"),
+                 _entry("heading", "坚定不移推进新型工业化", 2, "产业")])
+    text = ITEM_BREAK.join(["实施新一轮工业振兴三年行动，金属新材料产业完成产值450亿元", "推进新型工业化项目建设"])
+    assert Suggester(bank, 0).text("heading", "key_task_section", text, "k") == "坚定不移推进新型工业化"
+
+
+@pytest.mark.parametrize("heading, lead", [
+    ("奋力抓项目，扩大有效投资", "增加有效投资"),  # 梧州 (H80): another verb, the same object
+    ("全力提升科技创新实力", "大力实施科技创新"),  # 聊城 (H80)
+])
+def test_a_lead_whose_object_a_key_task_heading_said_is_not_offered(heading, lead):
+    bank = Bank([_entry("heading", heading, 1, "经济"), _entry("lead", lead, 2, "经济")])
+    s = Suggester(bank, 0)
+    text = ITEM_BREAK.join(["新增入库项目200个以上", "储备项目总投资达到2400亿元以上，有效投资科技创新增加"])
+    assert s.text("heading", "key_task_section", text, "h") == heading
+    assert s.text("lead", None, text, "l") == ""
+    # without the heading said, the same lead is offered
+    assert Suggester(bank, 0).text("lead", None, text, "l") == lead

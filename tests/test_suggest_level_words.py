@@ -25,7 +25,7 @@ def test_another_levels_word_is_not_offered():
 
 
 def test_a_city_may_speak_of_its_counties_and_no_one_of_a_region():
-    counties = "实施强县工程，推动工业企业做强。县域工业总产值达到。"
+    counties = "强县工程加快实施，推动工业企业做强。县域工业总产值达到。"
     assert _offered("市", "实施强县工程，推动工业企业做强", counties) == "实施强县工程，推动工业企业做强"
     assert _offered("区", "实施强县工程，推动工业企业做强", counties) == ""
     assert _offered("区", "塑强区域工业中心，推动企业增产") == "塑强区域工业中心，推动企业增产"

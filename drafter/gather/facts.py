@@ -22,11 +22,15 @@ class GFigure:
     topic: str
     last: Decimal | int | None = None  # 上年数, kept as a comment: it is last year's data
     target: Decimal | int | None = None  # 本年目标, kept as a comment: the office's own target
-    note: str | None = None  # 备注: a department's word to the office, not text for the draft
+    note: str | None = None  # 备注 words that are not approx / qualifier / rank: Figure.note in the draft
     also: list[str] = field(default_factory=list)  # other sources that gave the same figure
     paths: dict[str, str] = field(default_factory=dict)  # 本年数 / 增长(%) → data path (from 元数据)
     fill: dict | None = None  # the office's empty entry it fills (drafter/readers/fill.py)
     row: int | None = None  # its row in the form's 数据 sheet (None: not from a form)
+    where: str = ""  # the cell as messages name it, with its folder (returned/市财政局.xlsx!F2); source stays cwd-free
+    approx: str = ""  # from 备注 (forms_in.read_note): 约 / 余 / 超 / 近
+    qualifier: str = ""  # from 备注: 以上 / 左右 / 以内
+    rank: dict | None = None  # from 备注: {scope, place, numeral} (model Rank)
 
 
 @dataclass

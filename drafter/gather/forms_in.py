@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -170,7 +171,18 @@ def _match_listed(wb, names: dict[int, tuple[str, str]], out: Gathered, shown: s
     for f in out.figures:
         at = paired.get(f.row) if f.row is not None else None
         if at is not None:
-            f.paths = {c: meta.rows[at][c] for c in ("本年数", "增长(%)") if meta.rows[at].get(c)}
+            f.paths = _cell_paths(meta.rows[at])
+
+
+def _cell_paths(listed: dict[str, str]) -> dict[str, str]:
+    """{column: data path} of a listed row's 本年数 and 增长(%); a cell two entries share (a
+    headline growth and its check's actual: forms.SHARED_COLUMNS) lists both space-separated,
+    the second kept as 增长(%)#2 — every key but 本年数 is compared and filled with the growth."""
+    paths: dict[str, str] = {}
+    for column in ("本年数", "增长(%)"):
+        for i, path in enumerate(listed.get(column, "").split()):
+            paths[column if i == 0 else f"{column}#{i + 1}"] = path
+    return paths
 
 
 def _read_meta(ws) -> dict[str, str]:
@@ -294,12 +306,61 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
             out.blank_rows += 1  # listed by the office, not (yet) filled by the department
             continue
         at = cells[4] if value is not None else cells[5]
+        words = read_note(note or "")
         out.figures.append(GFigure(
             name=name, unit=unit or None, value=value, growth=growth,
             status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=indicator_topic(name),
-            last=numbers[3], target=numbers[4], note=note or None, row=r,
+            where=f"{shown}!{at.coordinate}",
+            last=numbers[3], target=numbers[4], note=words.note, row=r,
+            approx=words.approx, qualifier=words.qualifier, rank=words.rank,
         ))
     return names
+
+
+@dataclass
+class NoteWords:
+    """What a 备注 says about its number, in the fields the draft writes it with."""
+
+    approx: str = ""  # 约 / 余 / 超 / 近 (Figure.approx)
+    qualifier: str = ""  # 以上 / 左右 / 以内
+    rank: dict | None = None  # Figure.rank: {scope, place, numeral}
+    note: str | None = None  # anything else: Figure.note, written after the number
+
+
+_APPROX = {"约": "约", "余": "余", "超": "超", "近": "近", "多": "余", "超过": "超", "接近": "近", "大约": "约"}
+_QUALIFIERS = ("以上", "左右", "以内")
+_RANK = re.compile(r"^(?:增速|总量)?(?:列|居|排|位居|位列|排名|排位)(全省|全市|全国|全区|全州)(?:县（市、区）|县\(市、区\)|设区市)?第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?$")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _cn_number(t: str) -> int:
+    if t.isdigit():
+        return int(t)
+    tens, _, ones = t.rpartition("十")
+    if "十" not in t:
+        return _CN_DIGITS.index(t) + 1
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def read_note(text: str) -> NoteWords:
+    """A department's 备注 → approx / qualifier / rank / note: 「约」→ 约120亿元, 「左右」→ 增长4%左右,
+    「列全省第1」→ rank, anything else → note, so every word reaches the draft (never only a YAML
+    comment). Parts are split at ，、；; and spaces (「约，列全省第4」)."""
+    out = NoteWords()
+    rest: list[str] = []
+    for part in (p for p in re.split(r"[，,；;、\s]+", text.strip()) if p):
+        rank = _RANK.match(part)
+        if part in _APPROX and not out.approx:
+            out.approx = _APPROX[part]
+        elif part in _QUALIFIERS and not out.qualifier:
+            out.qualifier = part
+        elif rank and out.rank is None:
+            out.rank = {"scope": rank.group(1), "place": _cn_number(rank.group(2)),
+                        "numeral": "数字" if rank.group(2).isdigit() else "汉字"}
+        else:
+            rest.append(part)
+    out.note = "，".join(rest) or None
+    return out
 
 
 def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:

@@ -1,8 +1,10 @@
 """What came from where: facts and figures per source and department, and who sent nothing.
 
 The departments expected are those named in the office's own data files (dept, actual_dept,
-lead_depts, coop_depts) and in the forms' metadata; a department counts as returned when some
-source of it gave at least one figure or fact. Names match loosely (区统计局 = 统计局)."""
+lead_depts, coop_depts), those `drafter forms` made a form for from the default catalogue of
+the data's level (office/catalogue.py: 市教育局 gets a form although the data never names it),
+and those in the forms' metadata; a department counts as returned when some source of it gave
+at least one figure or fact. Names match loosely (区统计局 = 统计局)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DrafterError
+from ..model.depts import department, merged_parts
+from ..office.catalogue import catalogue_for
 from ..readers.yaml_data import load_yaml_file
 from .facts import Gathered
 
@@ -80,11 +84,26 @@ def office_files(data_dir: Path, fragments: bool = False) -> list:
 
 
 def depts_in_data(files: list) -> set[str]:
-    """Departments named in the office's files (dept, actual_dept, lead_depts, coop_depts)."""
+    """Departments named in the office's files (dept, actual_dept, lead_depts, coop_depts) and,
+    for a file that gives meta.level, those the catalogue sends a form to at that level."""
     found: set[str] = set()
     for loaded in files:
         _walk(loaded.data, found)
+    for loaded in files:
+        meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
+        if isinstance(meta, dict) and meta.get("level"):
+            level, region = str(meta["level"]), str(meta.get("region") or "")
+            named = {department(d, level, region) for d in found}
+            found |= set(catalogue_for(level, merged_parts(named, level)))
     return found
+
+
+def numbers_in(g: Gathered) -> int:
+    """The numbers a source gave: its figures and the Arabic numbers in its lines (each one a
+    figure the confirm sheet tracks: checks/paths.figures_in_text, years and road numbers left out)."""
+    from ..checks.paths import figures_in_text
+
+    return len(g.figures) + sum(len(figures_in_text(t.text)) for t in g.texts)
 
 
 def _walk(node, found: set[str]) -> None:

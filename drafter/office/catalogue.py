@@ -3,7 +3,8 @@
 Department names here are bare (统计局); a form names them as model/depts.department does
 (市统计局 / 区统计局 / 县统计局; 县级市 → 市, 省 → 省). An indicator is listed for its
 department only when the data does not already name it (by `name` or an alias) anywhere: the
-data knows better who supplies what. `levels` limits an indicator to some levels.
+data knows better who supplies what. `levels` limits an indicator to some levels; levels=("none",) marks one that only assigns a
+department to the figures so named and is never listed by itself.
 When the data names a merged bureau (县教体局: model/depts.MERGED), the indicators of its
 parts (教育局) are its own: the office told us how its government is organised.
 """
@@ -33,7 +34,9 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         Indicator("社会消费品零售总额", "亿元"),
         Indicator("城镇居民人均可支配收入", "元"),
         Indicator("农村居民人均可支配收入", "元"),
-        Indicator("居民消费价格指数涨幅", "%", ("居民消费价格涨幅", "CPI涨幅")),
+        # the pair as a headline figure or a target (分别增长5%、7%): listed for its parts
+        Indicator("城乡居民人均可支配收入", "元", ("城镇和农村居民人均可支配收入", "居民人均可支配收入"), levels=("none",)),
+        Indicator("居民消费价格指数涨幅", "%", ("居民消费价格涨幅", "CPI涨幅", "居民消费价格总水平涨幅")),
     ),
     "财政局": (
         Indicator("一般公共预算收入", "亿元", ("地方一般公共预算收入",)),
@@ -64,6 +67,8 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
     "生态环境局": (
         Indicator("空气质量优良天数", "天", ("优良天数",)),
         Indicator("PM2.5平均浓度", "微克/立方米", ("细颗粒物平均浓度",)),
+        # a target written 「主要污染物排放完成省下达目标」: whose done the bureau answers for
+        Indicator("主要污染物排放", "", ("主要污染物减排", "节能减排"), levels=("none",)),
     ),
     # the figures reports give most for these bureaus (corpus: 新增学位 90, 接待游客 86,
     # 旅游综合收入 30 + 旅游总收入 31); a merged bureau (教体局, 文旅体局…) takes them over
@@ -86,6 +91,16 @@ def catalogue_for(level: str, merged: Mapping[str, str] = MappingProxyType({})) 
         name = merged.get(name, name)
         out[name] = out.get(name, ()) + tuple(i for i in items if not i.levels or level in i.levels)
     return out
+
+
+def catalogue_unit(name: str) -> str | None:
+    """The unit the catalogue gives an indicator (by name or alias): the amount a growth
+    target's row asks for beside its growth (地区生产总值 → 亿元)."""
+    for items in CATALOGUE.values():
+        for i in items:
+            if (name == i.name or name in i.aliases) and i.unit:
+                return i.unit
+    return None
 
 
 def catalogue_dept(name: str, level: str, merged: Mapping[str, str] = MappingProxyType({})) -> str | None:

@@ -53,7 +53,7 @@ from ..model import Figure, Report, Target, TargetCheck
 from ..model.depts import merged_parts
 from ..readers import load_report
 from ..writers.cells import first_sheet, put, save_workbook
-from .catalogue import catalogue_dept, catalogue_for, department, known_names
+from .catalogue import catalogue_dept, catalogue_for, catalogue_unit, department, known_names
 
 __all__ = [
     "DATA_SHEET", "WORK_SHEET", "HELP_SHEET", "META_SHEET", "HEADER", "WORK_HEADER", "META_KEYS",
@@ -74,23 +74,38 @@ WORK_ROWS = 100
 _COL = {name: i for i, name in enumerate(HEADER, 1)}
 
 
+# columns one number may fill for two entries: a growth check's actual is the year's growth,
+# the same number as its headline figure's growth (and their statuses one status)
+SHARED_COLUMNS = ("增长(%)", "状态")
+
+
 @dataclass
 class FormRow:
     name: str
     unit: str
     values: dict[str, Any] = field(default_factory=dict)  # column → number from the data
     status: str | None = None
-    paths: dict[str, str] = field(default_factory=dict)  # column (META_HEADER) → data path
+    paths: dict[str, list[str]] = field(default_factory=dict)  # column (META_HEADER) → data paths
     origin: str = "数据"  # 数据 / 目录
+    target_note: str | None = None  # 本年目标 is a growth target on a row of an amount: said in a comment
 
     def takes(self, other: FormRow) -> bool:
-        """Whether `other` fills only cells this row leaves empty (so they are one row)."""
-        return not (set(self.paths) & set(other.paths))
+        """Whether `other` is the same indicator's other cells (so they are one row): no cell
+        both fill, except the year's growth and its status, and no two units."""
+        clash = (set(self.paths) & set(other.paths)) - set(SHARED_COLUMNS)
+        units = {r.unit for r in (self, other) if r.unit and set(r.paths) != {"明年目标"}}  # 明年目标 has no column
+        return not clash and len(units) <= 1
 
     def merge(self, other: FormRow) -> None:
-        self.values.update(other.values)
-        self.paths.update(other.paths)
+        for column, value in other.values.items():
+            if self.values.get(column) is None:
+                self.values[column] = value
+        for column, paths in other.paths.items():
+            self.paths[column] = self.paths.get(column, []) + [p for p in paths if p not in self.paths.get(column, [])]
+        if set(other.paths) != {"明年目标"}:  # a plan target's unit is of no cell on this row
+            self.unit = self.unit or other.unit
         self.status = self.status or other.status
+        self.target_note = self.target_note or other.target_note
 
 
 @dataclass
@@ -125,49 +140,88 @@ def _number(v: Any) -> Any:
     return v if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) else None
 
 
+def _split_names(name: str) -> tuple[str, str] | None:
+    """「城镇和农村居民人均可支配收入」→ 城镇居民…、农村居民…: the two indicators of a check
+    written 「分别增长5%、7%」 (the first part takes the second's tail past its own length)."""
+    head, sep, rest = name.partition("和")
+    if not sep or not head or len(rest) <= len(head):
+        return None
+    return head + rest[len(head):], rest
+
+
+def _check_rows(path: str, obj: TargetCheck) -> list[FormRow]:
+    """A last year's target: 本年目标 is its value; its actual goes where the number belongs —
+    增长(%) for a growth target (the actual is the year's growth), else 本年数. A target of two
+    indicators (value2: 分别增长) is one row each, the second filling actual2."""
+    growth = obj.kind == "growth" and obj.unit in (None, "%")
+    column = "增长(%)" if growth else "本年数"
+    parts = _split_names(obj.name) if obj.value2 is not None else None
+    names = parts or (obj.name,)
+    rows = []
+    for i, name in enumerate(names):
+        suffix = "2" if i else ""
+        unit = (catalogue_unit(name) or "") if growth else _target_unit(obj)
+        row = FormRow(name, unit, status=obj.actual_status,
+                      paths={"本年目标": [f"{path}.value{suffix}"], column: [f"{path}.actual{suffix}"],
+                             "状态": [f"{path}.actual_status"]})
+        target = _number(obj.value2 if i else obj.value)
+        row.values = {"本年目标": target, column: _number(obj.actual2 if i else obj.actual)}
+        if obj.value is None and obj.qualifier:  # 完成上级下达任务: no number to give
+            row.target_note = f"本年目标：{obj.qualifier}；是否完成请写在备注中"
+        elif growth:
+            row.target_note = f"本年目标为增长目标：增长{target if target is not None else '……'}%{obj.qualifier or ''}"
+        rows.append(row)
+    return rows
+
+
 def _target_unit(t: Target) -> str:
     return t.effective_unit
 
 
-def _row(path: str, obj: Any) -> tuple[FormRow, str | None]:
-    """The row a figure or target makes, and the department the data names for it."""
+def _rows(path: str, obj: Any) -> tuple[list[FormRow], str | None]:
+    """The rows a figure or target makes, and the department the data names for it."""
     if isinstance(obj, TargetCheck):
-        row = FormRow(obj.name, _target_unit(obj), status=obj.actual_status,
-                      paths={"本年目标": f"{path}.value", "本年数": f"{path}.actual", "状态": f"{path}.actual_status"})
-        row.values = {"本年目标": _number(obj.value), "本年数": _number(obj.actual)}
-        return row, obj.actual_dept or obj.dept
+        return _check_rows(path, obj), obj.actual_dept or obj.dept
     if isinstance(obj, Target):
-        return FormRow(obj.name, _target_unit(obj), paths={"明年目标": f"{path}.value"}), obj.dept
+        return [FormRow(obj.name, _target_unit(obj), paths={"明年目标": [f"{path}.value"]})], obj.dept
     if path.startswith("review."):
-        row = FormRow(obj.name, obj.unit or "", status=obj.status,
-                      paths={"本年数": f"{path}.value", "增长(%)": f"{path}.growth", "状态": f"{path}.status"})
+        row = FormRow(obj.name, obj.unit or catalogue_unit(obj.name) or "", status=obj.status,
+                      paths={"本年数": [f"{path}.value"], "增长(%)": [f"{path}.growth"], "状态": [f"{path}.status"]})
         row.values = {"本年数": _number(obj.value), "增长(%)": _number(obj.growth)}
-        return row, obj.dept
-    return FormRow(obj.name, obj.unit or "", paths={"明年目标": f"{path}.value"}), obj.dept  # a plan measure
+        return [row], obj.dept
+    return [FormRow(obj.name, obj.unit or "", paths={"明年目标": [f"{path}.value"]})], obj.dept  # a plan measure
+
+
+def _same_indicator(a: FormRow, b: FormRow) -> bool:
+    return a.name == b.name or bool(known_names(a.name) & known_names(b.name))
 
 
 def form_rows(report: Report) -> tuple[dict[str, list[FormRow]], list[str]]:
     """{department: its rows} in the order departments first appear (catalogue-only ones
-    last), and the paths of figures no department could be found for."""
+    last), and the figures no department could be found for (「name（path）」). One indicator
+    of one department is one row (生产总值 in 亿元 and the 地区生产总值 growth target)."""
     level = report.meta.level
     groups: dict[str, list[FormRow]] = {}
     unassigned: list[str] = []
     named: set[str] = set()
-    rows_named = [(path, *_row(path, obj)) for path, obj in _walk(report, "") if (obj.name or "").strip()]
+    made = [(path, obj, *_rows(path, obj)) for path, obj in _walk(report, "") if (obj.name or "").strip()]
     # a merged bureau named anywhere (县教体局) supplies its parts' catalogue indicators
-    merged = merged_parts({department(d, level, report.meta.region) for _, _, d in rows_named if d and d.strip()}, level)
-    for path, row, typed in rows_named:
-        dept = department(typed, level, report.meta.region) if typed and typed.strip() else catalogue_dept(row.name, level, merged)
-        named |= known_names(row.name)
-        if dept is None:
-            unassigned.append(path)
-            continue
-        rows = groups.setdefault(dept, [])
-        same = next((r for r in rows if r.name == row.name and r.unit == row.unit and r.takes(row)), None)
-        if same is not None:
-            same.merge(row)
-        else:
-            rows.append(row)
+    merged = merged_parts({department(d, level, report.meta.region) for *_, d in made if d and d.strip()}, level)
+    for path, obj, rows_made, typed in made:
+        for row in rows_made:
+            dept = (department(typed, level, report.meta.region) if typed and typed.strip()
+                    else catalogue_dept(row.name, level, merged) or catalogue_dept(obj.name, level, merged))
+            named |= known_names(row.name)
+            if dept is None:
+                if f"{obj.name}（{path}）" not in unassigned:
+                    unassigned.append(f"{obj.name}（{path}）")
+                continue
+            rows = groups.setdefault(dept, [])
+            same = next((r for r in rows if _same_indicator(r, row) and r.takes(row)), None)
+            if same is not None:
+                same.merge(row)
+            else:
+                rows.append(row)
     for dept, items in catalogue_for(level, merged).items():
         for ind in items:
             if ind.name not in named:
@@ -254,6 +308,8 @@ def _data_sheet(ws, rows: list[FormRow], year: int) -> None:
                 _cell_number(ws.cell(r, _COL[col]), value)
         if row.status:
             put(ws, r, _COL["状态"], row.status)
+        if row.target_note:
+            ws.cell(r, _COL["本年目标"]).comment = Comment(row.target_note, "drafter")
     status = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=True,
                             showErrorMessage=True, errorTitle="数据状态", error="请从下拉列表中选择：预计、快报或核实",
                             promptTitle="数据状态", prompt="预计 / 快报 / 核实", showInputMessage=True)
@@ -289,11 +345,13 @@ def _help_lines(dept: str, report: Report) -> list[str]:
         "指标：指标或事项的名称。已列出的指标名称已锁定，请勿改动。",
         "单位：上年数、本年目标、本年数的单位，如 亿元、万人、家。单位为“%”的行，三列都是百分数（如增速目标和实际增速）。",
         f"上年数：{y - 2}年的数值。",
-        f"本年目标：{y - 1}年政府工作报告确定的目标，已按上年报告预填；与实际不符的请在备注中说明。",
+        f"本年目标：{y - 1}年政府工作报告确定的目标，已按上年报告预填；与实际不符的请在备注中说明。"
+        "增长目标（如增长6%）与总量写在同一行时，本年目标是百分数，单元格批注会注明；其实际完成情况填在“增长(%)”列。",
         f"本年数：{y - 1}年的实际数值（全年数；尚未出数的填预计数）。",
         "增长(%)：本年数比上年数增长的百分数，只写数字，如 4.3；下降写负数，如 -4.1。",
         "状态：从下拉列表选择。预计：尚未出数的预计值；快报：已发布的快报数；核实：经核实的正式数据。",
-        "备注：口径、排名、与全省全国的比较等需要说明的情况。",
+        "备注：约数和限定写在这里，会写进初稿：约、余、超、近、多（约120亿元），以上、左右、以内（增长4%左右），"
+        "排名如“列全省第1”“居全市第2”；其他说明（口径、与全省全国的比较等）也会作为补充说明写进初稿，请写成可以接在数字后面的短语。",
         "",
         "数字格只能填数字，不要带单位、百分号或文字。",
         "表中没有列出、但本部门提供的指标，请在已列出的指标下方接着填写，每个指标一行。",
@@ -330,7 +388,8 @@ def _meta_sheet(ws, dept: str, report: Report, rows: list[FormRow], data_name: s
     for col, name in enumerate(META_HEADER, 1):
         put(ws, top, col, name)
     for i, row in enumerate(rows):
-        line = (i + 2, row.name, row.unit, *(row.paths.get(c, "") for c in META_HEADER[3:9]), row.origin)
+        # a cell two entries share (a headline growth and its check's actual) lists both, space-separated
+        line = (i + 2, row.name, row.unit, *(" ".join(row.paths.get(c, [])) for c in META_HEADER[3:9]), row.origin)
         for col, cell_value in enumerate(line, 1):
             put(ws, top + 1 + i, col, cell_value)
     ws.sheet_state = "hidden"
@@ -396,6 +455,8 @@ def write_forms(data: str | Path, out: str | Path, force: bool = False) -> Forms
     used: set[str] = set()
     plan = [(dept, rows, out / safe_file_name(dept, used)) for dept, rows in groups.items()]
     for _, _, path in plan:
+        if not force and (path.exists() or path.is_symlink()):  # check_target speaks of a draft (文稿)
+            raise DrafterError(f"{display_path(path)} 已存在，未覆盖（表格可能已有部门填写的内容）。换一个文件夹，或加 --force 覆盖")
         check_target(path, force)
     files = []
     for dept, rows, path in plan:

@@ -189,12 +189,22 @@ def _object(phrase: str) -> str:
     return rest if rest != phrase or len(phrase) < 5 else phrase[2:]
 
 
+# A lead's object (without its opening verbs) of this many characters or more, found whole in a
+# key-task heading, says that heading again: 扩大有效投资 / 增加有效投资.
+OBJECT_QUOTE = 4
+# A phrase holding the text's whole first clause of this many characters or more quotes it:
+# 「实施新一轮工业振兴三年行动，深入推进新型工业化。实施新一轮工业振兴三年行动，……」
+QUOTE_MIN = 6
+
+
 def _echoes(phrase: str, content: frozenset[str], opening: str, opening_pairs: frozenset[str]) -> bool:
     """Would the phrase say again what the text's first clause says, just before it
     (「深入践行正确政绩观。树立和践行正确政绩观」; with a verb of its own:
     「深化法治政府建设。创建全国法治政府建设示范市」, 「统筹抓好重点群体就业。促进重点群体稳定就业」),
     or end as it ends (「——经济发展稳中有进。工业经济稳中有进」)?"""
     if len(opening) >= 4 and phrase.endswith(opening[-4:]):
+        return True
+    if len(opening) >= QUOTE_MIN and opening in phrase:  # it quotes the first measure whole (梧州, H80)
         return True
     if len(content) >= 2 and len(content & opening_pairs) >= ECHO * len(content):
         return True
@@ -258,6 +268,7 @@ class Suggester:
         # (kind, slot) → what its suggestions said: areas of the key tasks must not repeat each
         # other, while a review section and a key-task area may well share a theme
         self._said: dict[tuple[str, str | None], list[frozenset[str]]] = {}
+        self._said_texts: dict[tuple[str, str | None], list[str]] = {}  # the same, as worded
         self._pools: dict[tuple[str, str | None], _Pool] = {}
         # the corpus holds this very report (a demo drafting it again from its figures): what
         # only it said is not offered, or the draft would copy the answer
@@ -371,7 +382,7 @@ class Suggester:
         for x in scored:
             if (kept and kept[0][0] - x[0] <= -0.05) or len(kept) == TOP:
                 break
-            if not self._repeats((kind, slot), x[4]) and not self._restates_outline(kind, slot, x[4]):
+            if not self._repeats((kind, slot), x[4]) and not self._restates_outline(kind, slot, x[4], x[3].text):
                 kept.append(x)
         scored = kept
         if not scored:
@@ -384,11 +395,12 @@ class Suggester:
         entry = best[_ticket(self.seed, key, len(best))]
         self.used.add(entry.id)
         self._said.setdefault((kind, slot), []).append(bigrams(entry.text) - _FRAME_PAIRS)
+        self._said_texts.setdefault((kind, slot), []).append(entry.text)
         if apart and restates(entry.text, raw):  # see restates
             return None
         return entry
 
-    def _restates_outline(self, kind: str, slot: str | None, own: frozenset[str]) -> bool:
+    def _restates_outline(self, kind: str, slot: str | None, own: frozenset[str], text: str = "") -> bool:
         """Would a lead say again a key-task heading already offered, or a key-task heading a lead
         already offered (「四、坚定不移推进农业农村现代化。加快推进农业农村现代化。」; 高平's lead
         「加快推进农业农村现代化」 in area 四 and heading 「（五）坚定不移推进农业农村现代化」)? Three
@@ -398,11 +410,18 @@ class Suggester:
             return False
         other = "heading" if kind == "lead" else "lead"
         content = own - _FRAME_PAIRS
-        return any(
+        if any(
             len(lead) >= 2 and len(lead & heading) >= ECHO * len(lead)
             for said in self._outline(other)
             for lead, heading in [(content, said) if kind == "lead" else (said, content)]
-        )
+        ):
+            return True
+        # the lead's object whole in the heading, with another verb: 「奋力抓项目，扩大有效投资。
+        # 增加有效投资。」 (梧州, H80), which the pairs above let pass (增加 is no pair of the heading)
+        said = [t for (k, sl), texts in self._said_texts.items() if k == other
+                and (k == "lead" or sl == "key_task_section") for t in texts]
+        leads, headings = ([text], said) if kind == "lead" else (said, [text])
+        return any(_object_in(lead, heading) for lead in leads for heading in headings)
 
     def _outline(self, kind: str) -> list[frozenset[str]]:
         """What the key tasks' headings (or the leads) offered so far said."""
@@ -420,6 +439,13 @@ class Suggester:
     def text(self, kind: str, slot: str | None, about: str, key: str, within: str = "") -> str:
         e = self.choose(kind, slot, about, key, within)
         return e.text if e else ""
+
+
+def _object_in(lead: str, heading: str) -> bool:
+    """Is the lead's object (OBJECT_QUOTE characters or more) said by the heading: all but a
+    fifth of its characters there (科技创新能力 in 全力提升科技创新实力)?"""
+    obj = [c for c in _object(lead) if c not in _DROP and not c.isspace()]
+    return len(obj) >= OBJECT_QUOTE and sum(c in heading for c in obj) >= ECHO * len(obj)
 
 
 def restates(lead: str, text: str) -> bool:
