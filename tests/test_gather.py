@@ -73,7 +73,7 @@ def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
     text = frag.read_text(encoding="utf-8")
     assert text.startswith("# drafter gather sha256:")
     assert "来源 统计局.xlsx!E2；上年数 2700；本年目标 6" in text
-    assert "来源 统计局.xlsx!F3；本年目标 6" in text and 'note: "全年口径"' in text  # 备注 reaches the draft
+    assert "来源 统计局.xlsx!F3；本年目标 6；备注 全年口径" in text
     loaded = load_data(data)
     facts = [f for s in loaded.data["review"]["sections"] for f in s["facts"]]
     gdp = next(f for f in facts if isinstance(f, dict) and f["name"] == "地区生产总值")
@@ -90,7 +90,7 @@ def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
     assert "2878亿元" in body and "7.2%" in body and "新建5G基站300个" in body
     assert "力争新增规上工业企业20户" in body
     row = result.summary.rows[0]
-    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 4, 2, 1)  # 2 cells + 300个, 20户 in the lines
+    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 2, 2, 1)
 
 
 def test_summary_names_departments_that_sent_nothing(office):
@@ -127,9 +127,10 @@ def test_rerun_replaces_only_unedited_fragments(office):
     edited = frag.read_text(encoding="utf-8").replace("2880", "2881")
     frag.write_text(edited, encoding="utf-8")
     make_form(form, [["地区生产总值", "亿元", 2700, 6, 2882, 4.3, "核实", None]], meta={"部门": "区统计局"})
-    with pytest.raises(DrafterError) as e:
-        gather([forms], data)
-    assert "30_gather_统计局.yaml" in e.value.message and "--force" in e.value.message
+    # the edit is kept, not refused: a note names the fragment and the way to update it
+    result = gather([forms], data)
+    assert result.summary.rows[0].action == "保留（已手工修改）" and result.written == []
+    assert any("30_gather_统计局.yaml" in n and "--force" in n for n in result.summary.notes)
     assert frag.read_text(encoding="utf-8") == edited
     gather([forms], data, force=True)
     assert "value: 2882" in frag.read_text(encoding="utf-8")
@@ -140,8 +141,8 @@ def test_office_file_of_the_same_name_is_not_overwritten(office):
     stats_form(forms)
     mine = data / "30_gather_统计局.yaml"
     mine.write_text("review:\n  intro: 办公室自己写的\n", encoding="utf-8")
-    with pytest.raises(DrafterError, match="不会覆盖"):
-        gather([forms], data)
+    result = gather([forms], data)
+    assert any("保留原样" in n for n in result.summary.notes)
     assert "办公室自己写的" in mine.read_text(encoding="utf-8")
 
 
@@ -247,7 +248,7 @@ def test_cli_prints_summary_and_refuses_with_exit_2(office, capsys):
     stats_form(forms)
     assert main(["gather", str(forms), "-o", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "统计局.xlsx | 区统计局 | 报表 | 4 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
+    assert "统计局.xlsx | 区统计局 | 报表 | 2 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
     assert "尚未报送的部门" in out and "财政局" in out
     (forms / "坏.xls").write_bytes(OLE)
     assert main(["gather", str(forms), "-o", str(data)]) == 2
@@ -267,7 +268,7 @@ def test_form_saved_again_by_libreoffice_still_reads(office, tmp_path):
     assert resaved.read_bytes() != src.read_bytes()
     result = gather([forms], data)
     row = result.summary.rows[0]
-    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 4, 2, 1)
+    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 2, 2, 1)
     text = (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
     assert "value: 2878" in text and "growth: 4.3" in text and "growth: 7.2" in text
 
@@ -320,3 +321,84 @@ def test_departments_gathered_earlier_count_as_returned(office):
     make_form(forms / "财政局.xlsx", [["一般公共预算收入", "亿元", None, None, 12.5, 3.1, "核实", None]])
     result = gather([forms / "财政局.xlsx"], data)
     assert "统计局" not in result.summary.missing and "财政局" not in result.summary.missing
+
+
+
+def test_an_edited_fragment_is_kept_and_the_others_are_still_written(office):
+    """H81 S1: one hand-edited fragment used to block every other department's update."""
+    data, forms = office
+    stats_form(forms)
+    fin = make_form(forms / "财政局.xlsx", [["一般公共预算收入", "亿元", None, None, 25.1, 3.2, "快报", None]],
+                    meta={"部门": "区财政局", "地区": "金台区", "年度": 2024})
+    gather([forms], data)
+    stats = data / "30_gather_统计局.yaml"
+    edited = stats.read_text(encoding="utf-8").replace("2878", "2879")
+    stats.write_text(edited, encoding="utf-8")
+    make_form(fin, [["一般公共预算收入", "亿元", None, None, 25.6, 3.2, "核实", None]],
+              meta={"部门": "区财政局", "地区": "金台区", "年度": 2024})
+    result = gather([forms], data)
+    assert stats.read_text(encoding="utf-8") == edited
+    assert "value: 25.6" in (data / "30_gather_财政局.yaml").read_text(encoding="utf-8")
+    assert [r.action for r in result.summary.rows] == ["保留（已手工修改）", "更新"]  # 统计局, 财政局
+    assert result.written == [data / "30_gather_财政局.yaml"]
+    assert main(["gather", str(forms), "-o", str(data)]) == 0
+
+
+def test_dept_applies_only_to_materials_whose_name_names_none(office, tmp_path):
+    """H81 S2: `--dept` reassigned every material given with it."""
+    data, _ = office
+    mats = tmp_path / "materials"
+    mats.mkdir()
+    (mats / "市住建局2024年工作总结.txt").write_text(
+        "今年以来，我局实施城市功能与品质再提升十大行动项目485个，完成投资559亿元。\n", encoding="utf-8")
+    (mats / "2024年工作情况.txt").write_text(
+        "全市PM2.5平均浓度31微克/立方米，空气优良天数比例97.3%。\n", encoding="utf-8")
+    result = gather([mats], data, dept="区生态环境局")
+    depts = {r.source.rsplit("/", 1)[-1]: r.dept for r in result.summary.rows}
+    assert depts == {"2024年工作情况.txt": "区生态环境局", "市住建局2024年工作总结.txt": "市住建局"}
+    assert 'dept: "市住建局"' in (data / "30_gather_市住建局2024年工作总结.yaml").read_text(encoding="utf-8")
+
+
+def test_gathered_sections_merge_into_the_skeleton_by_topic(tmp_path):
+    """H81 M1: each fragment's topic was drafted as its own section, after empty skeleton ones
+    (the fragments sort before the office's file)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "金台区2025.yaml").write_text(
+        "meta: {region: 金台区, level: 区, year: 2025}\n"
+        "review:\n  sections:\n    - {topic: 民生, title: 民生福祉持续增进, facts: []}\n"
+        "    - {topic: 城乡, facts: []}\n    - {topic: 安全, facts: []}\n", encoding="utf-8")
+    mats = tmp_path / "materials"
+    mats.mkdir()
+    for name, line in [("区人社局工作总结.txt", "全年城镇新增就业4680人，新增转移农村劳动力7760人。"),
+                       ("区卫健委工作总结.txt", "全年新增养老床位1200张，建成社区嵌入式养老服务中心12个。"),
+                       ("区住建局工作总结.txt", "全年改造城镇老旧小区147个、背街小巷60条，新增城市停车位9081个。")]:
+        (mats / name).write_text(line + "\n", encoding="utf-8")
+    gather([mats], data)
+    sections = load_data(data).data["review"]["sections"]
+    topics = [s.get("topic") for s in sections]
+    assert topics[0] == "民生" and len(topics) == len(set(topics))  # one section per topic, the office's first
+    assert "安全" not in topics  # still empty: not drafted
+    body = draft(data, tmp_path / "d.txt").path.read_text(encoding="utf-8")
+    review = body.split("二、")[0]
+    assert "方面工作的标题" not in review.split("民生福祉持续增进")[0]
+    assert review.index("民生福祉持续增进") < review.index("养老床位1200张")
+
+
+def test_a_material_clause_restating_a_form_figure_is_cut(office, tmp_path):
+    """H81 M9: 城镇新增就业4.68万人 from the 人社局's form and again from its material was printed twice."""
+    data, forms = office
+    make_form(forms / "人社局.xlsx", [["城镇新增就业", "万人", None, None, 4.68, None, "核实", None],
+                                   ["空气质量优良天数", "%", None, None, 97.3, None, "核实", None]],
+              meta={"部门": "区人社局", "地区": "金台区", "年度": 2024})
+    mats = tmp_path / "materials"
+    mats.mkdir()
+    (mats / "区人社局工作总结.txt").write_text(
+        "就业工作：城镇新增就业4.68万人，新增转移农村劳动力7.76万人。\n"
+        "全市PM2.5平均浓度31微克/立方米，空气优良天数比例97.3%。\n", encoding="utf-8")
+    result = gather([forms, mats], data)
+    assert any(n.startswith("2 处材料中的数字") for n in result.summary.notes)
+    frag = (data / "30_gather_区人社局工作总结.yaml").read_text(encoding="utf-8")
+    assert '"新增转移农村劳动力7.76万人。"' in frag and '"全市PM2.5平均浓度31微克/立方米。"' in frag
+    body = draft(data, tmp_path / "d.txt").path.read_text(encoding="utf-8")
+    assert body.count("4.68万人") == 1 and body.count("97.3%") == 1 and "7.76万人" in body

@@ -1,7 +1,8 @@
 """`drafter gather INPUT... -o DATA_DIR`: returned forms and department materials → YAML fragments.
 
-Everything is read and checked first (bad files, conflicting figures, edited fragments); only
-then are the fragments written, so a refusal leaves DATA_DIR as it was. Every unreadable input
+Everything is read and checked first (bad files, conflicting figures); only then are the
+fragments written, so a refusal leaves DATA_DIR as it was. A fragment edited by hand is kept as
+it is (a note names it) and the others are still written. Every unreadable input
 and every bad cell is listed in one refusal (as readers/validate do), not the first only. Fragment layout and
 the stamp: see fragments.py; the forms contract: forms_in.py.
 """
@@ -9,7 +10,8 @@ the stamp: see fragments.py; the forms contract: forms_in.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import atomic_write_text
@@ -22,7 +24,7 @@ from .facts import Gathered, GFigure, GText
 from .forms_in import read_form
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
-from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
+from .summary import SourceRow, Summary, depts_in_data, missing_depts, office_files
 
 __all__ = ["gather", "GatherResult"]
 
@@ -38,16 +40,22 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     """Harvest a .docx/.txt through drafter.gather.materials (written separately); None when
     that module is not there yet."""
     try:
-        from .materials import read_material
+        from .materials import dept_from_name, read_material
     except ImportError:
         return None
 
-    material = read_material(path, dept)  # its dept: given, from the file name, or its signature
+    # a file name naming its department (市人社局2023年工作总结.docx) wins over --dept, which is
+    # for the files that name none: `gather 材料/ --dept 市住建局` must not reassign the others
+    named = dept_from_name(path.name)
+    material = read_material(path, named if named and _NAMES_ORG.search(named) else dept)
     who = material.dept or path.stem  # 市人社局2023年工作总结.docx → 市人社局
     out = Gathered(path, path.name, who, "material")
     for h in material.facts:
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
     return out
+
+
+_NAMES_ORG = re.compile(r"(局|委|委员会|办|办公室|中心|厅|院|管委会)$")
 
 
 def _all_refusals(refused: list[str]) -> str:
@@ -100,16 +108,14 @@ def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
                 continue
             same = (first.value == f.value and first.growth == f.growth
                     and (not first.unit or not f.unit or first.unit == f.unit))
-            if any(x is first for x in g.figures) and _agree(first, f):  # one form, one department: two entries, one number
-                kept.append(f)
-            elif same:
+            if same:
                 first.also.append(f.source)
                 dropped[i] = dropped.get(i, 0) + 1
             else:
                 year = f"（{g.year}年）" if g.year else ""
                 conflicts.append(
-                    f"指标“{f.name}”{year}两处的数不一致：{first.where or first.source} 为 {_shown(first)}，"
-                    f"{f.where or f.source} 为 {_shown(f)}；请与两个部门核实后只保留一个"
+                    f"指标“{f.name}”{year}两处的数不一致：{first.source} 为 {_shown(first)}，"
+                    f"{f.source} 为 {_shown(f)}；请与两个部门核实后只保留一个"
                 )
         g.figures = kept
         kept_texts = []
@@ -189,32 +195,17 @@ def _lookup(loaded, path: str):
     return node, (f"{pos.file}:{pos.line}:{pos.column}" if pos else loaded.files[0])
 
 
-def _agree(a, b) -> bool:
-    """Two figures of one form that say nothing different (a blank cell disagrees with nothing)."""
-    return all(x is None or y is None or x == y for x, y in ((a.value, b.value), (a.growth, b.growth))) and (
-        not a.unit or not b.unit or a.unit == b.unit or None in (a.value, b.value))
-
-
-def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
+def _fill_of(f, paths: dict[str, str]) -> dict:
     """The `fill` item (drafter/readers/fill.py) of a figure whose office entry is empty: the
-    entry's path (all `paths` are of one entry) and the cells the department filled, under the
-    entry's own field names (value / growth, or a check's actual / actual2: 本年数 gives f.value,
-    any other column f.growth). `name`: the entry's own (城镇和农村… for 城镇…'s actual).
-    The 备注 words (approx, qualifier, rank, note) go with the figure's first entry only."""
-    entry = next(iter(paths.values())).rpartition(".")[0]
-    item: dict = {"entry": entry, "name": name}
-    for column, path in paths.items():
-        item[path.rpartition(".")[2]] = f.value if column == "本年数" else f.growth
-    if any(k.startswith("actual") for k in item):  # a last year's target
-        item.update(actual_qualifier=f.qualifier, actual_status=f.status, actual_dept=f.dept)
-        if words:
-            rank = f.rank and f"列{f.rank['scope']}第{f.rank['place']}"
-            item["note"] = "，".join(w for w in (f.approx, rank, f.note) if w) or None
-    else:
-        item.update(unit=f.unit if f.value is not None else None, status=f.status, dept=f.dept)
-        if words:
-            item.update(approx=f.approx, qualifier=f.qualifier, rank=f.rank, note=f.note)
-    return {k: v for k, v in item.items() if v is not None and v != ""}
+    entry's path and the cells the department filled, under the entry's own field names."""
+    value_path = paths.get("本年数") or paths["增长(%)"]  # a figure to fill has one or the other
+    entry, _, leaf = value_path.rpartition(".")
+    check = leaf == "actual" or paths.get("本年数", "").endswith(".actual")  # a last-year target: actual / actual_status
+    item = {"entry": entry, "name": f.name, ("actual" if check else "value"): f.value}
+    if not check:
+        item.update(unit=f.unit, growth=f.growth, dept=f.dept)
+    item["actual_status" if check else "status"] = f.status
+    return {k: v for k, v in item.items() if v is not None}
 
 
 def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, int], list[str]]:
@@ -234,41 +225,27 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
                 at = next((p for p in (empty_entry(o.data, f.name, f.unit) for o in office) if p), None)
                 if at is not None:
                     paths = {"本年数": _format(at + ("value",)), "增长(%)": _format(at + ("growth",))}
-            entries: dict[str, dict[str, str]] = {}  # a row's cells may belong to two entries (forms.SHARED_COLUMNS)
+            same, empty = bool(paths), False
             for column, path in paths.items():
-                entries.setdefault(path.rpartition(".")[0], {})[column] = path
-            fills, new = [], not entries
-            for entry, entry_paths in entries.items():
-                same, empty = True, False
-                for column, path in entry_paths.items():
-                    mine = f.value if column == "本年数" else f.growth
-                    if mine is None:  # only the cells the department filled are compared
-                        continue
-                    found = [(v, w) for v, w in (_lookup(o, path) for o in office) if w is not None]
-                    theirs = next(((v, w) for v, w in found if v is not None), None)
-                    if not found:
-                        same = False
-                    elif theirs is None:
-                        same, empty = False, True
-                    elif theirs[0] != mine:
-                        conflicts.append(f"指标“{f.name}”两处的数不一致：{f.where or f.source} 为 {mine}，{theirs[1]} {path} 为 {theirs[0]}；"
-                                         "请与部门核实后只保留一个")
-                if empty:
-                    name = next((v for v, _ in (_lookup(o, entry + ".name") for o in office) if isinstance(v, str)), f.name)
-                    fills.append(_fill_of(f, {c: p for c, p in entry_paths.items()
-                                              if (f.value if c == "本年数" else f.growth) is not None}, name, not fills))
-                elif not same:
-                    new = True
-            if fills:
-                for n, fill in enumerate(fills):  # one figure per entry it fills
-                    one = f if n == 0 else replace(f, fill=None)
-                    one.fill = fill
-                    filled.append(fill["entry"])
-                    kept.append(one)
-            elif new:
-                kept.append(f)
-            else:
+                mine = f.value if column == "本年数" else f.growth
+                if mine is None:  # only the cells the department filled are compared
+                    continue
+                found = [(v, w) for v, w in (_lookup(o, path) for o in office) if w is not None]
+                theirs = next(((v, w) for v, w in found if v is not None), None)
+                if not found:
+                    same = False
+                elif theirs is None:
+                    same, empty = False, True
+                elif theirs[0] != mine:
+                    conflicts.append(f"指标“{f.name}”两处的数不一致：{f.source} 为 {mine}，{theirs[1]} {path} 为 {theirs[0]}；"
+                                     "请与部门核实后只保留一个")
+            if same:
                 in_data[i] = in_data.get(i, 0) + 1
+            else:
+                if empty:
+                    f.fill = _fill_of(f, paths)
+                    filled.append(f.fill["entry"])
+                kept.append(f)
         g.figures = kept
     if conflicts:
         raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字与数据文件冲突，未写入任何文件"]))
@@ -321,8 +298,10 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     _one_names(sources, office)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
     missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
-    counts = [(numbers_in(g), len(g.texts)) for g in sources]  # a material's numbers are in its lines
+    counts = [(len(g.figures), len(g.texts)) for g in sources]
     dropped = _merge_duplicates(sources)
+    if restated := _drop_restated(sources):
+        notes.append(f"{restated} 处材料中的数字与报表填写的同一指标相同，材料中的这一分句已删去（报表的数字写入初稿）")
     in_data, filled = _against_office(sources, office)
     if filled:
         notes.append(
@@ -333,7 +312,6 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
 
     taken: set[str] = set()
     plan: list[tuple[Gathered, Path | None, str | None, str]] = []
-    edited: list[str] = []
     for g in sources:
         text = render(g)
         name = fragment_name(g.path, taken)
@@ -343,17 +321,17 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
             continue
         state = existing_state(target, text).state
         if state == "edited" and not force:
-            edited.append(display_path(target))
+            # the office's edit is kept and the other sources are still written: one edited
+            # fragment must not hold back every department's update
+            notes.append(f"{display_path(target)}：这个片段已被手工修改（或不是 gather 写的），保留原样，"
+                         f"未用 {g.shown} 的新内容更新；如要更新，请把修改移到办公室自己的数据文件后删除它，或加 --force 覆盖")
+            plan.append((g, target, None, "保留（已手工修改）"))
+            continue
         action = {"new": "新写", "same": "未变", "ours": "更新", "edited": "覆盖（--force）"}[state]
         plan.append((g, target, text, action))
-    if edited:
-        raise DrafterError(
-            "\n".join(f"{e}：这个片段已被手工修改（或不是 gather 写的），不会覆盖" for e in edited)
-            + "\n请把修改移到办公室自己的数据文件中，或加 --force 覆盖；未写入任何文件"
-        )
     data_dir.mkdir(exist_ok=True)
     for i, (g, fragment, fragment_text, action) in enumerate(plan):
-        if fragment is not None and fragment_text is not None and action != "未变":  # both or neither
+        if fragment is not None and fragment_text is not None and action != "未变":  # a kept one has no text
             atomic_write_text(fragment, fragment_text, force=True)
             result.written.append(fragment)
         result.summary.rows.append(SourceRow(

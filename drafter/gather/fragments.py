@@ -2,10 +2,11 @@
 
 A folder's files merge by name: mappings merge, lists concatenate, a scalar given twice must
 agree. So a fragment only adds list items and never sets a scalar the office's file sets:
-- figures and 主要工作和成效 lines → `review.sections`, one section per topic of that source,
-  title left empty (the draft suggests one from the phrase bank or leaves 【待补充】), and `dept`
+- figures and 主要工作和成效 lines → `review.sections`, one section per topic of that source
+  with `topic:` set, which the folder's reader merges into the office's section of that topic
+  (drafter/readers/yaml_data._merge); title left empty (the draft suggests one from the phrase bank or leaves 【待补充】), and `dept`
   the source's department, so the numbers in its lines reach the confirm sheet under it;
-- 明年主要措施 lines → `key_tasks.areas`, one area per topic with one item whose
+- 明年主要措施 lines → `key_tasks.areas`, one area per topic (`topic:` set, merged likewise) with one item whose
   `lead_depts` is the department (so `drafter division` knows who leads it);
 - a figure whose indicator the office's files list with an empty value → `fill`, naming that
   entry: drafter/readers/fill.py writes it into the entry when the folder is read.
@@ -25,9 +26,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..phrases.topics import TOPICS
+from ..readers.yaml_data import FRAGMENT_PREFIX
 from .facts import GFigure, Gathered, GText
 
-PREFIX = "30_gather_"
+PREFIX = FRAGMENT_PREFIX
 _STAMP = re.compile(r"^# drafter gather sha256:([0-9a-f]{64})$")
 _UNSAFE_NAME = re.compile(r"[\s/\\:*?\"<>|\x00-\x1f\x7f]+")
 
@@ -59,19 +62,14 @@ def _num(v) -> str:
     return str(v)
 
 
-def _value(v) -> str:
-    """A flow-style YAML value: text quoted, a mapping (a rank from 备注) as {k: v, …}."""
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{k}: {_value(x)}" for k, x in v.items()) + "}"
-    return _q(v) if isinstance(v, str) else _num(v)
-
-
 def _figure_lines(f: GFigure, indent: str) -> list[str]:
     notes = [f"来源 {'；'.join([f.source, *f.also])}"]
     if f.last is not None:
         notes.append(f"上年数 {f.last}")
     if f.target is not None:
         notes.append(f"本年目标 {f.target}")
+    if f.note:
+        notes.append(f"备注 {_one_line(f.note)}")
     parts = [f"name: {_q(f.name)}"]
     if f.value is not None:
         parts.append(f"value: {_num(f.value)}")
@@ -79,9 +77,6 @@ def _figure_lines(f: GFigure, indent: str) -> list[str]:
             parts.append(f"unit: {_q(f.unit)}")
     if f.growth is not None:
         parts.append(f"growth: {_num(f.growth)}")
-    # the 备注 words as the fields the draft writes (forms_in.read_note), never only a comment
-    parts += [f"{k}: {_value(v)}" for k, v in (("approx", f.approx), ("qualifier", f.qualifier),
-                                                ("rank", f.rank), ("note", f.note)) if v]
     if f.status:
         parts.append(f"status: {_q(f.status)}")
     if f.dept:
@@ -100,6 +95,14 @@ def _by_topic(items: list) -> dict[str, list]:
     return groups
 
 
+def _topic_lines(topic: str) -> list[str]:
+    """A list item opening with its topic: merged with the office's section or area of that
+    topic when the folder is read; 其他 (no standard topic) stays a section of its own."""
+    if topic in TOPICS:
+        return [f"    - topic: {topic}"]
+    return [f"    # {topic}", "    - topic: null"]
+
+
 def render(g: Gathered) -> str | None:
     """The fragment's text with its stamp, or None when the source gave nothing."""
     fills = [f for f in g.figures if f.fill]
@@ -115,7 +118,7 @@ def render(g: Gathered) -> str | None:
     if review:
         body += ["review:", "  sections:"]
         for topic, items in _by_topic(review).items():
-            body += [f"    # {topic}", "    - facts:"]
+            body += [*_topic_lines(topic), "      facts:"]
             for it in items:
                 body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ")
             if g.dept and any(isinstance(it, GText) for it in items):  # whose numbers the texts hold
@@ -123,12 +126,12 @@ def render(g: Gathered) -> str | None:
     if fills:  # the office's empty entries these figures fill (drafter/readers/fill.py)
         body += ["fill:"]
         for f in fills:
-            body += [_figure_lines(f, "  ")[0], "  - {" + ", ".join(f"{k}: {_value(v)}"
+            body += [_figure_lines(f, "  ")[0], "  - {" + ", ".join(f"{k}: {_q(v) if isinstance(v, str) else _num(v)}"
                                                           for k, v in (f.fill or {}).items()) + "}"]
     if tasks:
         body += ["key_tasks:", "  areas:"]
         for topic, items in _by_topic(tasks).items():
-            body += [f"    # {topic}", "    - items:", "        - measures:"]
+            body += [*_topic_lines(topic), "      items:", "        - measures:"]
             for it in items:
                 body += _text_lines(it, "            ")
             if g.dept:
