@@ -73,7 +73,7 @@ def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
     text = frag.read_text(encoding="utf-8")
     assert text.startswith("# drafter gather sha256:")
     assert "来源 统计局.xlsx!E2；上年数 2700；本年目标 6" in text
-    assert "来源 统计局.xlsx!F3；本年目标 6；备注 全年口径" in text
+    assert "来源 统计局.xlsx!F3；本年目标 6" in text and 'note: "全年口径"' in text  # 备注 reaches the draft
     loaded = load_data(data)
     facts = [f for s in loaded.data["review"]["sections"] for f in s["facts"]]
     gdp = next(f for f in facts if isinstance(f, dict) and f["name"] == "地区生产总值")
@@ -90,7 +90,7 @@ def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
     assert "2878亿元" in body and "7.2%" in body and "新建5G基站300个" in body
     assert "力争新增规上工业企业20户" in body
     row = result.summary.rows[0]
-    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 2, 2, 1)
+    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 4, 2, 1)  # 2 cells + 300个, 20户 in the lines
 
 
 def test_summary_names_departments_that_sent_nothing(office):
@@ -248,7 +248,7 @@ def test_cli_prints_summary_and_refuses_with_exit_2(office, capsys):
     stats_form(forms)
     assert main(["gather", str(forms), "-o", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "统计局.xlsx | 区统计局 | 报表 | 2 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
+    assert "统计局.xlsx | 区统计局 | 报表 | 4 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
     assert "尚未报送的部门" in out and "财政局" in out
     (forms / "坏.xls").write_bytes(OLE)
     assert main(["gather", str(forms), "-o", str(data)]) == 2
@@ -268,7 +268,7 @@ def test_form_saved_again_by_libreoffice_still_reads(office, tmp_path):
     assert resaved.read_bytes() != src.read_bytes()
     result = gather([forms], data)
     row = result.summary.rows[0]
-    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 2, 2, 1)
+    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 4, 2, 1)
     text = (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
     assert "value: 2878" in text and "growth: 4.3" in text and "growth: 7.2" in text
 
@@ -321,7 +321,6 @@ def test_departments_gathered_earlier_count_as_returned(office):
     make_form(forms / "财政局.xlsx", [["一般公共预算收入", "亿元", None, None, 12.5, 3.1, "核实", None]])
     result = gather([forms / "财政局.xlsx"], data)
     assert "统计局" not in result.summary.missing and "财政局" not in result.summary.missing
-
 
 
 def test_an_edited_fragment_is_kept_and_the_others_are_still_written(office):

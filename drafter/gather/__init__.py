@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..atomic import atomic_write_text
@@ -24,7 +24,7 @@ from .facts import Gathered, GFigure, GText
 from .forms_in import read_form
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
-from .summary import SourceRow, Summary, depts_in_data, missing_depts, office_files
+from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
 
 __all__ = ["gather", "GatherResult"]
 
@@ -108,14 +108,16 @@ def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
                 continue
             same = (first.value == f.value and first.growth == f.growth
                     and (not first.unit or not f.unit or first.unit == f.unit))
-            if same:
+            if any(x is first for x in g.figures) and _agree(first, f):  # one form, one department: two entries, one number
+                kept.append(f)
+            elif same:
                 first.also.append(f.source)
                 dropped[i] = dropped.get(i, 0) + 1
             else:
                 year = f"（{g.year}年）" if g.year else ""
                 conflicts.append(
-                    f"指标“{f.name}”{year}两处的数不一致：{first.source} 为 {_shown(first)}，"
-                    f"{f.source} 为 {_shown(f)}；请与两个部门核实后只保留一个"
+                    f"指标“{f.name}”{year}两处的数不一致：{first.where or first.source} 为 {_shown(first)}，"
+                    f"{f.where or f.source} 为 {_shown(f)}；请与两个部门核实后只保留一个"
                 )
         g.figures = kept
         kept_texts = []
@@ -195,17 +197,32 @@ def _lookup(loaded, path: str):
     return node, (f"{pos.file}:{pos.line}:{pos.column}" if pos else loaded.files[0])
 
 
-def _fill_of(f, paths: dict[str, str]) -> dict:
+def _agree(a, b) -> bool:
+    """Two figures of one form that say nothing different (a blank cell disagrees with nothing)."""
+    return all(x is None or y is None or x == y for x, y in ((a.value, b.value), (a.growth, b.growth))) and (
+        not a.unit or not b.unit or a.unit == b.unit or None in (a.value, b.value))
+
+
+def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
     """The `fill` item (drafter/readers/fill.py) of a figure whose office entry is empty: the
-    entry's path and the cells the department filled, under the entry's own field names."""
-    value_path = paths.get("本年数") or paths["增长(%)"]  # a figure to fill has one or the other
-    entry, _, leaf = value_path.rpartition(".")
-    check = leaf == "actual" or paths.get("本年数", "").endswith(".actual")  # a last-year target: actual / actual_status
-    item = {"entry": entry, "name": f.name, ("actual" if check else "value"): f.value}
-    if not check:
-        item.update(unit=f.unit, growth=f.growth, dept=f.dept)
-    item["actual_status" if check else "status"] = f.status
-    return {k: v for k, v in item.items() if v is not None}
+    entry's path (all `paths` are of one entry) and the cells the department filled, under the
+    entry's own field names (value / growth, or a check's actual / actual2: 本年数 gives f.value,
+    any other column f.growth). `name`: the entry's own (城镇和农村… for 城镇…'s actual).
+    The 备注 words (approx, qualifier, rank, note) go with the figure's first entry only."""
+    entry = next(iter(paths.values())).rpartition(".")[0]
+    item: dict = {"entry": entry, "name": name}
+    for column, path in paths.items():
+        item[path.rpartition(".")[2]] = f.value if column == "本年数" else f.growth
+    if any(k.startswith("actual") for k in item):  # a last year's target
+        item.update(actual_qualifier=f.qualifier, actual_status=f.status, actual_dept=f.dept)
+        if words:
+            rank = f.rank and f"列{f.rank['scope']}第{f.rank['place']}"
+            item["note"] = "，".join(w for w in (f.approx, rank, f.note) if w) or None
+    else:
+        item.update(unit=f.unit if f.value is not None else None, status=f.status, dept=f.dept)
+        if words:
+            item.update(approx=f.approx, qualifier=f.qualifier, rank=f.rank, note=f.note)
+    return {k: v for k, v in item.items() if v is not None and v != ""}
 
 
 def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, int], list[str]]:
@@ -225,27 +242,41 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
                 at = next((p for p in (empty_entry(o.data, f.name, f.unit) for o in office) if p), None)
                 if at is not None:
                     paths = {"本年数": _format(at + ("value",)), "增长(%)": _format(at + ("growth",))}
-            same, empty = bool(paths), False
+            entries: dict[str, dict[str, str]] = {}  # a row's cells may belong to two entries (forms.SHARED_COLUMNS)
             for column, path in paths.items():
-                mine = f.value if column == "本年数" else f.growth
-                if mine is None:  # only the cells the department filled are compared
-                    continue
-                found = [(v, w) for v, w in (_lookup(o, path) for o in office) if w is not None]
-                theirs = next(((v, w) for v, w in found if v is not None), None)
-                if not found:
-                    same = False
-                elif theirs is None:
-                    same, empty = False, True
-                elif theirs[0] != mine:
-                    conflicts.append(f"指标“{f.name}”两处的数不一致：{f.source} 为 {mine}，{theirs[1]} {path} 为 {theirs[0]}；"
-                                     "请与部门核实后只保留一个")
-            if same:
-                in_data[i] = in_data.get(i, 0) + 1
-            else:
+                entries.setdefault(path.rpartition(".")[0], {})[column] = path
+            fills, new = [], not entries
+            for entry, entry_paths in entries.items():
+                same, empty = True, False
+                for column, path in entry_paths.items():
+                    mine = f.value if column == "本年数" else f.growth
+                    if mine is None:  # only the cells the department filled are compared
+                        continue
+                    found = [(v, w) for v, w in (_lookup(o, path) for o in office) if w is not None]
+                    theirs = next(((v, w) for v, w in found if v is not None), None)
+                    if not found:
+                        same = False
+                    elif theirs is None:
+                        same, empty = False, True
+                    elif theirs[0] != mine:
+                        conflicts.append(f"指标“{f.name}”两处的数不一致：{f.where or f.source} 为 {mine}，{theirs[1]} {path} 为 {theirs[0]}；"
+                                         "请与部门核实后只保留一个")
                 if empty:
-                    f.fill = _fill_of(f, paths)
-                    filled.append(f.fill["entry"])
+                    name = next((v for v, _ in (_lookup(o, entry + ".name") for o in office) if isinstance(v, str)), f.name)
+                    fills.append(_fill_of(f, {c: p for c, p in entry_paths.items()
+                                              if (f.value if c == "本年数" else f.growth) is not None}, name, not fills))
+                elif not same:
+                    new = True
+            if fills:
+                for n, fill in enumerate(fills):  # one figure per entry it fills
+                    one = f if n == 0 else replace(f, fill=None)
+                    one.fill = fill
+                    filled.append(fill["entry"])
+                    kept.append(one)
+            elif new:
                 kept.append(f)
+            else:
+                in_data[i] = in_data.get(i, 0) + 1
         g.figures = kept
     if conflicts:
         raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字与数据文件冲突，未写入任何文件"]))
@@ -298,7 +329,7 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     _one_names(sources, office)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
     missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
-    counts = [(len(g.figures), len(g.texts)) for g in sources]
+    counts = [(numbers_in(g), len(g.texts)) for g in sources]  # a material's numbers are in its lines
     dropped = _merge_duplicates(sources)
     if restated := _drop_restated(sources):
         notes.append(f"{restated} 处材料中的数字与报表填写的同一指标相同，材料中的这一分句已删去（报表的数字写入初稿）")

@@ -62,14 +62,19 @@ def _num(v) -> str:
     return str(v)
 
 
+def _value(v) -> str:
+    """A flow-style YAML value: text quoted, a mapping (a rank from 备注) as {k: v, …}."""
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_value(x)}" for k, x in v.items()) + "}"
+    return _q(v) if isinstance(v, str) else _num(v)
+
+
 def _figure_lines(f: GFigure, indent: str) -> list[str]:
     notes = [f"来源 {'；'.join([f.source, *f.also])}"]
     if f.last is not None:
         notes.append(f"上年数 {f.last}")
     if f.target is not None:
         notes.append(f"本年目标 {f.target}")
-    if f.note:
-        notes.append(f"备注 {_one_line(f.note)}")
     parts = [f"name: {_q(f.name)}"]
     if f.value is not None:
         parts.append(f"value: {_num(f.value)}")
@@ -77,6 +82,9 @@ def _figure_lines(f: GFigure, indent: str) -> list[str]:
             parts.append(f"unit: {_q(f.unit)}")
     if f.growth is not None:
         parts.append(f"growth: {_num(f.growth)}")
+    # the 备注 words as the fields the draft writes (forms_in.read_note), never only a comment
+    parts += [f"{k}: {_value(v)}" for k, v in (("approx", f.approx), ("qualifier", f.qualifier),
+                                                ("rank", f.rank), ("note", f.note)) if v]
     if f.status:
         parts.append(f"status: {_q(f.status)}")
     if f.dept:
@@ -126,7 +134,7 @@ def render(g: Gathered) -> str | None:
     if fills:  # the office's empty entries these figures fill (drafter/readers/fill.py)
         body += ["fill:"]
         for f in fills:
-            body += [_figure_lines(f, "  ")[0], "  - {" + ", ".join(f"{k}: {_q(v) if isinstance(v, str) else _num(v)}"
+            body += [_figure_lines(f, "  ")[0], "  - {" + ", ".join(f"{k}: {_value(v)}"
                                                           for k, v in (f.fill or {}).items()) + "}"]
     if tasks:
         body += ["key_tasks:", "  areas:"]
