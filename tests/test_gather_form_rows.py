@@ -181,3 +181,19 @@ def test_a_formula_without_value_in_the_work_sheet_is_refused(blank_form, office
     with pytest.raises(DrafterError) as e:
         gather([form], office)
     assert "工作表“工作和措施”单元格 A2 是公式但没有计算结果" in e.value.message
+
+
+@pytest.mark.parametrize(("note", "fields"), [
+    ("约", ("约", "", None, None)),
+    ("多", ("多", "", None, None)),  # 300多项
+    ("左右", ("", "左右", None, None)),
+    ("列全省第4", ("", "", {"scope": "全省", "place": 4, "numeral": "数字"}, None)),
+    ("居全市第二", ("", "", {"scope": "全市", "place": 2, "numeral": "汉字"}, None)),
+    ("约；列全省第1", ("约", "", {"scope": "全省", "place": 1, "numeral": "数字"}, None)),
+    ("优良天数比例", ("", "", None, "优良天数比例")),  # anything else reaches the draft as its note
+])
+def test_notes_column_words_become_the_figures_fields(note, fields):
+    from drafter.gather.forms_in import read_note
+
+    words = read_note(note)
+    assert (words.approx, words.qualifier, words.rank, words.note) == fields

@@ -321,13 +321,13 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
 class NoteWords:
     """What a 备注 says about its number, in the fields the draft writes it with."""
 
-    approx: str = ""  # 约 / 余 / 超 / 近 (Figure.approx)
+    approx: str = ""  # 约 / 余 / 多 / 超 / 近 (Figure.approx)
     qualifier: str = ""  # 以上 / 左右 / 以内
     rank: dict | None = None  # Figure.rank: {scope, place, numeral}
     note: str | None = None  # anything else: Figure.note, written after the number
 
 
-_APPROX = {"约": "约", "余": "余", "超": "超", "近": "近", "多": "余", "超过": "超", "接近": "近", "大约": "约"}
+_APPROX = {"约": "约", "余": "余", "多": "多", "超": "超", "近": "近", "超过": "超", "接近": "近", "大约": "约"}
 _QUALIFIERS = ("以上", "左右", "以内")
 _RANK = re.compile(r"^(?:增速|总量)?(?:列|居|排|位居|位列|排名|排位)(全省|全市|全国|全区|全州)(?:县（市、区）|县\(市、区\)|设区市)?第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?$")
 _CN_DIGITS = "一二三四五六七八九"
