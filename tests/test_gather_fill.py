@@ -167,3 +167,23 @@ def test_notes_column_reaches_the_draft(yichun, tmp_path):
     assert "增长4%左右" in body
     # 教育局 and 文旅局 were sent catalogue forms and returned nothing (H81 M10)
     assert {"市教育局", "市文旅局", "市科技局"} <= set(result.summary.missing)
+
+
+def test_a_row_with_no_listed_path_answers_the_growth_target_of_its_indicator(yichun):
+    """H81 M8, forms made before a split target had its rows: 城镇/农村居民人均可支配收入 added by
+    the department became loose sections while checks[5] stayed 【待补充】."""
+    data, _, returned = yichun
+    returned.mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["指标", "单位", "上年数", "本年目标", "本年数", "增长(%)", "状态", "备注"])
+    ws.append(["城镇居民人均可支配收入", "元", None, None, None, 3.8, "预计", None])
+    ws.append(["农村居民人均可支配收入", "元", None, None, None, 6.1, "预计", None])
+    ws.append(["规上工业增加值", None, None, None, None, 5, "预计", None])
+    wb.save(returned / "市统计局.xlsx")
+    gather([returned], data)
+    loaded = load_data(data)
+    checks = loaded.data["review"]["checks"]
+    assert (str(checks[5]["actual"]), str(checks[5]["actual2"]), str(checks[2]["actual"])) == ("3.8", "6.1", "5")
+    assert not _facts(loaded.data)

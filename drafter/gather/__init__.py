@@ -21,7 +21,7 @@ from ..limits import MAX_FINDINGS_LISTED
 from ..model.depts import department
 from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
-from .forms_in import read_form
+from .forms_in import check_paths, read_form
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
@@ -242,6 +242,8 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
                 at = next((p for p in (empty_entry(o.data, f.name, f.unit) for o in office) if p), None)
                 if at is not None:
                     paths = {"本年数": _format(at + ("value",)), "增长(%)": _format(at + ("growth",))}
+                if f.growth is not None:  # a growth target of the same indicator takes it as its actual
+                    paths.update(next((p for p in (check_paths(o.data, f.name) for o in office) if p), {}))
             entries: dict[str, dict[str, str]] = {}  # a row's cells may belong to two entries (forms.SHARED_COLUMNS)
             for column, path in paths.items():
                 entries.setdefault(path.rpartition(".")[0], {})[column] = path

@@ -375,3 +375,25 @@ def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:
             if text:
                 topic = topic_of(text, prior=prior)
                 out.texts.append(GText(text, part, topic, f"{out.shown}!{ws.title}!{cell.coordinate}", out.dept))
+
+
+def check_paths(data, name: str) -> dict[str, str]:
+    """The last year's growth targets in an office file (its loaded dict) that a row named `name`
+    with no 元数据 path answers (a row the department added, or a form made before a target had
+    its own row): {增长(%)#k: review.checks[i].actual or .actual2}, the second for the second
+    part of a split target (城镇和农村居民… → 农村居民…). gather/__init__._against_office compares
+    or fills them with the row's growth, as the paths of a listed row."""
+    from ..office.catalogue import known_names
+    from ..office.forms import split_names
+
+    review = data.get("review") if isinstance(data, dict) else None
+    checks = review.get("checks") if isinstance(review, dict) else None
+    out: dict[str, str] = {}
+    for i, check in enumerate(checks if isinstance(checks, list) else []):
+        if not isinstance(check, dict) or check.get("kind", "growth") != "growth" or not isinstance(check.get("name"), str):
+            continue
+        parts = split_names(check["name"]) if check.get("value2") is not None else None
+        for k, part in enumerate(parts or (check["name"],)):
+            if part == name or known_names(part) & known_names(name):
+                out[f"增长(%)#{len(out) + 2}"] = f"review.checks[{i}].actual{'2' if k else ''}"
+    return out

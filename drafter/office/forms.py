@@ -140,7 +140,7 @@ def _number(v: Any) -> Any:
     return v if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) else None
 
 
-def _split_names(name: str) -> tuple[str, str] | None:
+def split_names(name: str) -> tuple[str, str] | None:
     """「城镇和农村居民人均可支配收入」→ 城镇居民…、农村居民…: the two indicators of a check
     written 「分别增长5%、7%」 (the first part takes the second's tail past its own length)."""
     head, sep, rest = name.partition("和")
@@ -155,7 +155,7 @@ def _check_rows(path: str, obj: TargetCheck) -> list[FormRow]:
     indicators (value2: 分别增长) is one row each, the second filling actual2."""
     growth = obj.kind == "growth" and obj.unit in (None, "%")
     column = "增长(%)" if growth else "本年数"
-    parts = _split_names(obj.name) if obj.value2 is not None else None
+    parts = split_names(obj.name) if obj.value2 is not None else None
     names = parts or (obj.name,)
     rows = []
     for i, name in enumerate(names):
