@@ -7,10 +7,14 @@ reviews. In the forms 本年 is that year (Y-1, the year of the department's 年
 
 Rows. Every figure the data names a department for, in the data's order: review figures
 (headline, highlights, sections, self-building: 本年数 / 增长 / 状态), last year's targets
-(review.checks: 本年目标 / 本年数 = actual / 状态 = actual_status, department actual_dept or
-dept), this year's targets (targets.indicators) and numeric key-task measures (listed for
-their department; their own value is 明年's target and has no column, so it is only recorded
-in 元数据). Rows of one department with the same name and unit are one row. A figure without
+(review.checks: 本年目标 = value; the actual in 增长(%) for a growth target, else in 本年数;
+状态 = actual_status; department actual_dept or dept; a target of two indicators, 城镇和农村…
+分别增长, is a row each, the second filling value2 / actual2), this year's targets
+(targets.indicators) and numeric key-task measures (listed for their department; their own
+value is 明年's target and has no column, so it is only recorded in 元数据). One indicator of
+one department is one row (same name or catalogue alias, one unit): 生产总值 亿元 and the
+地区生产总值 growth target share it, its 增长(%) cell filling both the headline growth and the
+target's actual (元数据 lists both paths, space-separated). A figure without
 a department goes to the one the catalogue (catalogue.py) gives its name, else it is left out
 and reported. Then the catalogue's indicators the data does not name at all. 上年数 has no
 field in the data model: it is left for the department.
