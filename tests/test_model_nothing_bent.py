@@ -205,3 +205,10 @@ def test_duo_follows_the_number_as_reports_write_it():
     """梧州's own report writes 「2000多万元」 and 「300多项」; 多 was refused (H80)."""
     assert clause({"name": "政务服务事项", "value": 300, "unit": "项", "approx": "多"}) == "政务服务事项300多项"
     assert clause({"name": "以工代赈资金", "value": 2000, "unit": "万元", "approx": "多"}).endswith("2000多万元")
+
+
+def test_zhengqudao_goes_before_what_was_won():
+    """「上级转移支付资金争取到172.97亿元」 (梧州, H80): the corpus writes 争取到 first all 17 times
+    (争取到地方专项债券资金57.6亿元)."""
+    fact = {"name": "上级转移支付资金", "verb": "争取到", "value": 172.97, "unit": "亿元"}
+    assert {clause(fact, seed) for seed in range(6)} == {"争取到上级转移支付资金172.97亿元"}

@@ -20,7 +20,7 @@ from ..model.verdict import bare_name, gdp_growth_of, judge_each, judged_checks,
 from ..tree import Run, Source
 from . import aggregate
 from ..phrases.bank import Bank
-from .frames import FrameChooser, figure_pattern, render, target_pattern
+from .frames import GETTING_TO, FrameChooser, figure_pattern, render, target_pattern
 from .numbers import cn_number, format_number, magnitude
 from .values import Data, Runs, model_of, path_of, placeholder, to_runs
 from .verbs import verb_goes_first
@@ -197,6 +197,8 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
 
 def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool, has_growth: bool) -> None:
     """The hand-written wording: 生产总值达到2878亿元、增长4.3% / ……等16个项目建成投产."""
+    # 争取到 keeps its object after it whatever the frame (frames.GETTING_TO)
+    verb_first = f.form == "verb_first" or (not f.form and f.verb in GETTING_TO)
     if f.form == "number_first":
         verb_first = verb_goes_first(f.verb)  # 出台……等4方面政策措施 / ……等16个项目建成投产
         if verb_first:
@@ -215,13 +217,13 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
         if f.verb and not verb_first:
             c.data(f.verb, p + ("verb",))
         has_value = False
-    elif f.form == "verb_first" and f.verb and has_value:
+    elif verb_first and f.verb and has_value:
         c.data(f.verb, p + ("verb",))
         c.data(f.name, p + ("name",))
     else:
         c.data(f.name, p + ("name",))
     if has_value:
-        if f.form != "verb_first" or not f.verb:
+        if not verb_first or not f.verb:
             if f.verb is not None:
                 c.data(f.verb, p + ("verb",))
             else:
