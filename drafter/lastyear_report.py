@@ -43,8 +43,8 @@ def structure(doc: Document) -> dict[str, Any]:
     review = parts.get("review")
     # numbered as the first part heading is (柳州's review has none, its 二、 says it); a report
     # with no part heading at all (梧州, 泸州) has nothing numbered
-    headed = [p.heading.text for p in doc.parts if p.heading is not None and p.type not in ("closing", "appendix")]
-    out["numbered"] = bool(headed) and bool(re.match(r"^[一二三四五六七八九十]+、", headed[0]))
+    part_heads = [p.heading.text for p in doc.parts if p.heading is not None and p.type not in ("closing", "appendix")]
+    out["numbered"] = bool(part_heads) and bool(re.match(r"^[一二三四五六七八九十]+、", part_heads[0]))
     kt = parts.get("key_tasks")
     if kt is not None:
         out["targets_part"] = "separate" if kt.heading is not None else "combined"
