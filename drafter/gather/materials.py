@@ -189,6 +189,7 @@ def _fullwidth(text: str) -> str:
     if text.count('"') % 2 == 0 and re.search(f"[{_CJK}]", text):
         quotes = iter("“”" * (text.count('"') // 2))
         text = re.sub('"', lambda m: next(quotes), text)
+    text = re.sub(r"\.{3,}|。{3,}", "……", text)  # an ellipsis typed as dots
     lead = re.match(r"^\s*\d{1,2}[.．]\s*", text)  # 1. / 2.: a list marker, kept as it is
     out = list(text)
     for i in range(lead.end() if lead else 0, len(text)):
@@ -197,8 +198,9 @@ def _fullwidth(text: str) -> str:
         if c == "." and not (before.isdigit() and after.isdigit()) and not (before.isascii() and before.isalpha()) \
                 and before and (not after or not after.isascii() or after == " "):
             out[i] = "。"
-        elif c in _HALF and not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
-            out[i] = _HALF[c]  # between two Latin letters or digits (10:30, 1,234) it is not Chinese punctuation
+        elif c in _HALF and not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()) \
+                and text[i:i + 3] != "://":  # between Latin letters or digits (10:30, 1,234, http://): not Chinese
+            out[i] = _HALF[c]
     return "".join(out).rstrip()
 
 
