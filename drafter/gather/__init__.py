@@ -247,7 +247,8 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
             entries: dict[str, dict[str, str]] = {}  # a row's cells may belong to two entries (forms.SHARED_COLUMNS)
             for column, path in paths.items():
                 entries.setdefault(path.rpartition(".")[0], {})[column] = path
-            fills, new = [], not entries
+            fills: list[dict] = []
+            new = not entries
             for entry, entry_paths in entries.items():
                 same, empty = True, False
                 for column, path in entry_paths.items():

@@ -534,16 +534,18 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
         )
 
     def by_topic(a: list, b: list, pa: Path_, pb: Path_) -> list:
-        first = {}  # topic → index in `a` of its first item
+        first: dict[str, int] = {}  # topic → index in `a` of its first item
         for j, item in enumerate(a):
             if isinstance(item, dict) and isinstance(item.get("topic"), str):
                 first.setdefault(item["topic"], j)
-        for i, item in enumerate(b):
-            j = first.get(item.get("topic")) if isinstance(item, dict) else None
-            if j is None:
+        for i, given in enumerate(b):
+            topic = given.get("topic") if isinstance(given, dict) else None
+            at = first.get(topic) if isinstance(topic, str) else None
+            if at is None:
                 moved[pb + (i,)] = pa + (len(a),)
-                a.append(item)
+                a.append(given)
                 continue
+            item, j = given, at
             mine = a[j]
             # sections from several departments: each names the department of its own texts'
             # numbers; merged, no one `dept` is right for all, so none is kept (the confirm sheet
@@ -609,8 +611,7 @@ def _drop_empty_topics(loaded: Loaded) -> None:
     data = loaded.data if isinstance(loaded.data, dict) else {}
     for root in (("review", "sections"), ("key_tasks", "areas")):  # TOPIC_LISTS in the draft's order
         parent = data.get(root[0])
-        items = parent.get(root[1]) if isinstance(parent, dict) else None
-        if not isinstance(items, list):
+        if not isinstance(parent, dict) or not isinstance(items := parent.get(root[1]), list):
             continue
         empty = [i for i, it in enumerate(items) if isinstance(it, dict) and it.get("topic")
                  and _empty({k: v for k, v in it.items() if k != "topic"})]
@@ -633,8 +634,9 @@ def _drop_empty_topics(loaded: Loaded) -> None:
                 if len(p) > 2 and p[:2] == root and isinstance(p[2], int) and p[2] < len(items):
                     if p[2] in gone:
                         continue
-                    p = root + (p[2] - shift[p[2]],) + p[3:]
-                moved[p] = pos
+                    moved[root + (p[2] - shift[p[2]],) + p[3:]] = pos
+                else:
+                    moved[p] = pos
             setattr(loaded, f"_{name}", moved)
 
 
