@@ -212,3 +212,10 @@ def test_zhengqudao_goes_before_what_was_won():
     (争取到地方专项债券资金57.6亿元)."""
     fact = {"name": "上级转移支付资金", "verb": "争取到", "value": 172.97, "unit": "亿元"}
     assert {clause(fact, seed) for seed in range(6)} == {"争取到上级转移支付资金172.97亿元"}
+
+
+def test_a_ranks_numeral_is_a_way_of_writing_not_a_lost_value(tmp_path):
+    """「居全省第1」 from a form's 备注 sets numeral: 数字; validate called it unused (H86)."""
+    path = _with_fact(tmp_path, "{name: 新增市场主体, value: 2.9, unit: 万户, rank: {scope: 全省, place: 1, numeral: 数字}}")
+    assert api.validate(path).unused == []
+    assert "新增市场主体2.9万户、居全省第1" in render_text(api.compose_report(api.load(path), seed=0))
