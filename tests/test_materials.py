@@ -263,3 +263,7 @@ def test_gather_names_skipped_files_and_the_signed_department(tmp_path):
     skipped = [n for n in result.summary.notes if n.startswith("已跳过：")]
     assert len(skipped) == 1 and skipped[0].endswith("说明.pdf（不支持的格式，请另存为 .docx 或 .txt）")  # the lock file: quietly
     assert [r.dept for r in result.summary.rows] == ["宜春市住房和城乡建设局"]
+    # its 存在的问题 are offered in the fragment as comments, not dropped and not drafted
+    (fragment,) = (tmp_path / "data").glob("*.yaml")
+    text = fragment.read_text(encoding="utf-8")
+    assert "#   - 资金压力较大\n#   - 部分项目进度滞后\n" in text

@@ -52,6 +52,7 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     out = Gathered(path, path.name, who, "material")
     for h in material.facts:
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
+    out.problems = list(material.problems)
     return out
 
 

@@ -57,3 +57,4 @@ class Gathered:
     texts: list[GText] = field(default_factory=list)
     depts_listed: set[str] = field(default_factory=set)  # departments its metadata names
     blank_rows: int = 0  # form rows the department left empty
+    problems: list[str] = field(default_factory=list)  # a material's 存在的问题, offered as comments

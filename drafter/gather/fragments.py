@@ -116,7 +116,7 @@ def render(g: Gathered) -> str | None:
     fills = [f for f in g.figures if f.fill]
     review = [*(f for f in g.figures if not f.fill), *(t for t in g.texts if t.part == "review")]
     tasks = [t for t in g.texts if t.part == "key_tasks"]
-    if not review and not tasks and not fills:
+    if not review and not tasks and not fills and not g.problems:
         return None
     who = f"（{g.dept}）" if g.dept else ""
     body = [
@@ -144,6 +144,9 @@ def render(g: Gathered) -> str | None:
                 body += _text_lines(it, "            ")
             if g.dept:
                 body.append(f"          lead_depts: [{_q(g.dept)}]")
+    if g.problems:  # a department's own shortcomings are the office's call, not the report's text
+        body += ["# 材料中“存在的问题”（未写入初稿；要写进报告的问题一段，移到 review: problems: 下）："]
+        body += [f"#   - {_one_line(p)}" for p in g.problems]
     text = "\n".join(body) + "\n"
     return f"# drafter gather sha256:{_digest(text)}\n{text}"
 
