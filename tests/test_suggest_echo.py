@@ -103,3 +103,12 @@ def test_a_lead_whose_object_a_key_task_heading_said_is_not_offered(heading, lea
     assert s.text("lead", None, text, "l") == ""
     # without the heading said, the same lead is offered
     assert Suggester(bank, 0).text("lead", None, text, "l") == lead
+
+
+def test_a_phrase_claiming_a_result_in_figures_is_never_offered():
+    """「数字经济核心产业增加值预计实现两位数增长」 headed 宜宾's industry review with no such figure
+    in the data (H87): only the data may state results."""
+    bank = Bank([_entry("heading", "数字经济核心产业增加值预计实现两位数增长", 1, "产业"),
+                 _entry("heading", "数字经济加快发展", 2, "产业")])
+    text = ITEM_BREAK.join(["数字经济核心产业增加值增长", "规上工业增加值增长11.9%"])
+    assert Suggester(bank, 0).text("heading", "key_task_section", text, "k") == "数字经济加快发展"

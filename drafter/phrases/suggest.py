@@ -86,6 +86,9 @@ _PLACE_CLASS = ("首都", "省会", "首府", "特区", "兴边", "沿边", "边
 _LEVEL_COMPOUND = re.compile(r"[强立兴全]([市区县])(?![域场])")
 # a heading sums up a section; one that issues a document (出台加快推动科技成果转化若干措施) is a
 # measure the miner took for a heading
+# A phrase stating a result in figures claims what only the data may say: 「数字经济核心产业增加值
+# 预计实现两位数增长」 headed 宜宾's industry review with no such figure (H87).
+_CLAIM = re.compile(r"[0-9０-９]|预计|两位数|翻番|翻一番|百分点")
 _MEASURE_VERBS = ("出台", "印发", "制定")
 _MARKERS = ("这一年", "一年来", "——", "过去一年", "一是", "二是", "三是", "首先", "同时", "此外")
 _DROP = set("，。、；：！？“”‘’（）《》—…的和与在了是把为及等着")
@@ -287,6 +290,8 @@ class Suggester:
         if len(t) > (LEAD_MAX if kind == "lead" else SUGGESTION_MAX):
             return False
         if kind == "heading" and t.startswith(_MEASURE_VERBS):
+            return False
+        if _CLAIM.search(t):  # see _CLAIM
             return False
         if any(w in t for w in _PLACE_CLASS) and not (self.province and self.province in e.provinces):
             return False
