@@ -92,3 +92,17 @@ def test_a_city_of_an_autonomous_region_names_the_region_not_a_province():
     assert target_text(task, "市") == "完成省下达的目标任务"
     assert _outside("区", None, "宁夏回族自治区") == "中央、自治区、市驻"
     assert Words.of(Meta(region="咸阳市", level="市", year=2025, province="陕西省")).outside == "中央和省驻"
+
+
+def test_a_citys_draft_never_thanks_a_prefectures_own_organs():
+    """宜宾市's thanks read 「…州人大及其常委会和州政协有效监督、全州各族人民共同努力的结果」 (H87):
+    a formula of an autonomous prefecture; 州 words fit only a 州's own draft."""
+    from drafter.compose.words import Words, fits_place
+    from drafter.model import Meta
+
+    city = Words.of(Meta(region="宜宾市", level="市", year=2025, province="四川省"))
+    said = "是州人大及其常委会和州政协有效监督、全州各族人民共同努力的结果。"
+    assert not fits_place(said, city, "四川省")
+    assert not fits_place("现在，我代表州人民政府向大会报告工作。", city, "四川省")
+    assert fits_place("是市人大及其常委会和市政协有效监督、全市人民共同努力的结果。", city, "四川省")
+    assert fits_place("杭州市委坚强领导的结果。", city, "四川省")  # 州 of a city's name is no 州

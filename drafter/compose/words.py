@@ -179,6 +179,9 @@ def closing_spirits(province: str | None) -> list[str]:
 # (「省委、省政府坚强领导」) skips the prefecture that leads it.
 _ABOVE_PREFECTURE = re.compile(r"国务院|省委|省政府|省、州|省州|自治区党委|自治区政府|自治区人民政府")
 _AUTONOMOUS = re.compile(r"自治区党委|自治区政府|自治区人民政府")
+# An autonomous prefecture's or league's own organs and people (州人大、州政协、全州各族人民): a
+# 黔东南 formula thanked them in 宜宾市's draft (H87).
+_PREFECTURE_OF_ITS_OWN = re.compile(r"全([州盟])|([州盟])(?:委|人大|政协|人民政府|政府)")
 
 
 # A province's literary name in a mined sentence (「津沽大地发生的变化」) ties it to that
@@ -208,6 +211,8 @@ def fits_place(text: str, w: Words, province: str | None) -> bool:
     if w.level in BELOW_PREFECTURE and _ABOVE_PREFECTURE.search(rest):
         return False
     if _AUTONOMOUS.search(rest) and not (province or "").endswith("自治区"):
+        return False
+    if any((m.group(1) or m.group(2)) != w.unit for m in _PREFECTURE_OF_ITS_OWN.finditer(rest)):
         return False
     return "人民政府" not in rest or "人民政府" in w.gov  # else the office calls itself 区政府
 
