@@ -100,3 +100,15 @@ def test_xianyang_states_gdp_once(tmp_path):
         assert re.search("全年生产总值达到2878亿元[、，]增长4\\.3%，未完成6%左右的预期目标；一般公共预算收入增长19\\.9%",
                          review)
         assert "从年初确定的主要预期目标看，城镇新增就业达到5.14万人，超额完成4.5万人以上的预期目标；" in review
+
+
+def test_a_synchronous_target_is_judged_against_the_headlines_gdp_growth():
+    """宜宾's GDP target was 「高于全省1个百分点」, no growth target; the 统计局's 增长7.5% stood
+    in the headline, and the income check read 「缺少生产总值实际增速」 (H87)."""
+    from drafter.model import Figure
+    from drafter.model.verdict import gdp_growth_of
+
+    items = Data([TargetCheck(name="城乡居民人均可支配收入", qualifier="与经济增长同步", actual=7.6)], ("review", "checks"))
+    headline = [Figure(name="地区生产总值", value=3800, unit="亿元", growth=7.5)]
+    assert said(checks_runs(items, headline=headline)) == "城乡居民人均可支配收入增长7.6%，完成与经济增长同步的目标"
+    assert gdp_growth_of([], [Figure(name="地区生产总值", growth=7.5, qualifier="左右")]) is None  # no exact number

@@ -58,7 +58,7 @@ def _actual_text(c: TargetCheck) -> str:
 
 def target_rows(report: Report) -> list[TargetRow]:
     checks = judged_checks(report.review.headline, report.review.checks)  # as the review judges them
-    gdp = gdp_growth_of(checks)
+    gdp = gdp_growth_of(checks, report.review.headline)
     rows = []
     for i, c in enumerate(checks):
         outcome = judge(c, gdp)

@@ -311,7 +311,7 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
     heads, raw = [model_of(f) for f in figs], [model_of(c) for c in check_list]
     verdicts = absorbed_checks(heads, raw)
     judged = judged_checks(heads, raw)
-    gdp = _gdp(judged)
+    gdp = gdp_growth_of(judged, heads)
     out: list[Run] = [Run(lead, Source("template", "headline"))]
     used: set[str] = set()
     for i, f in enumerate(figs):
@@ -336,10 +336,6 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
     if first_estimated:
         out[0] = Run("预计全年", Source("data", f"{figs[0].path}.status"))
     return Runs(out)
-
-
-def _gdp(checks: list[Any]) -> Any:
-    return gdp_growth_of(checks)
 
 
 _RELATIVE_WORDING = {"不高于上年": "不高于上年", "不低于上年": "不低于上年"}
@@ -632,11 +628,12 @@ def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None)
     return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
 
 
-def checks_runs(items: Any, level: str | LevelWords = "市", skip: Any = (), judged: Any = None) -> Runs:
+def checks_runs(items: Any, level: str | LevelWords = "市", skip: Any = (), judged: Any = None,
+                headline: Any = ()) -> Runs:
     """Last year's targets judged, joined by ；, except those the headline already stated.
     `judged`: the checks with the headline's actuals (GDP growth for 与经济增长同步)."""
     all_items = list(items)
-    gdp = _gdp(list(judged) if judged is not None else [model_of(x) for x in all_items])
+    gdp = gdp_growth_of(list(judged) if judged is not None else [model_of(x) for x in all_items], headline)
     out: list[Run] = []
     for i, x in enumerate(all_items):
         if i in skip:
@@ -661,5 +658,6 @@ def helpers(report: Report, seed: int, bank: Bank | None) -> dict[str, Any]:
         "headline": lambda items: headline_runs(items, fr, review.checks, words),
         "target": lambda t: target_runs(t, words, fr),
         "targets": lambda ts: targets_runs(ts, words, fr),
-        "checks": lambda cs: checks_runs(cs, words, skip=set(absorbed.values()), judged=judged),
+        "checks": lambda cs: checks_runs(cs, words, skip=set(absorbed.values()), judged=judged,
+                                         headline=report.review.headline),
     }

@@ -160,10 +160,16 @@ def judge(check: TargetCheck, gdp_growth=None) -> Outcome:
     return min(judge_each(check, gdp_growth), key=lambda o: RANK[o.verdict])
 
 
-def gdp_growth_of(checks: list[TargetCheck]):
+def gdp_growth_of(checks: list[TargetCheck], headline: list[Figure] | tuple = ()):
+    """The actual GDP growth 同步 targets are judged against: last year's GDP target's actual,
+    else the headline's exact GDP growth (宜宾's GDP target was no growth target, and the 统计局's
+    增长7.5% stood in the headline while 收入 checks read 「缺少生产总值实际增速」, H87)."""
     for c in checks:
         if "生产总值" in c.name and c.kind == "growth" and c.actual is not None and not c.actual_qualifier:
             return c.actual
+    for f in headline:
+        if bare_name(f.name) == "生产总值" and f.growth is not None and not (f.qualifier or f.approx):
+            return f.growth
     return None
 
 
