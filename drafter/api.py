@@ -14,19 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import Input, atomic_write_text, check_target, refuse_input_as_output
+from .atomic import Input, atomic_write_text, refuse_input_as_output
 from .checks.plausible import doubtful_values
+from .datapath import DataPath
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
 from .pipeline import DraftOptions, DraftResult, run, unused_values
 from .phrases.bank import default_bank, load_bank
-from .skeleton import SCHEMA_FILE, schema_json, skeleton_yaml
+from .skeleton import SCHEMA_FILE, data_file_target, schema_json, skeleton_yaml
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
 
 __all__ = [
     "draft", "outline", "check", "validate", "init", "init_from", "division", "mine", "schema",
     "parse_structure", "find_phrases", "gather", "forms", "check_typed_text", "write_schema_beside",
-    "schema_left_beside",
+    "schema_left_beside", "written_at", "office_files",
     # the stages and the pipeline, for Python callers
     "DraftOptions", "DraftResult", "ValidateResult", "run", "load", "load_with_positions",
     "compose_report", "bank_option", "prepare_output", "unused_values",
@@ -70,6 +71,14 @@ def draft(
 
 
 _DATA_SUFFIXES = (".yaml", ".yml")  # what a data folder is read for
+
+
+def written_at(loaded, ref: str) -> str:
+    """`file:line:column` in the user's own file of a data path of the merged data (a
+    placeholder's, a check's), or of its nearest parent written there; "" when none is."""
+    path = DataPath.of(ref) if loaded is not None else None
+    pos = loaded.where(path) if path is not None else None
+    return f"{pos.file}:{pos.line}:{pos.column}" if pos else ""
 
 
 def _check_draft_inputs(data, out, style, templates, phrases) -> None:
@@ -143,15 +152,13 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
     path = Path(path)
     check_typed_text("--region", region)
     check_typed_text("--level", level)
-    if path.suffix.lower() not in (".yaml", ".yml"):
-        raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}")
     if level not in LEVELS:
         raise DrafterError(f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
     if not region.strip():
         raise DrafterError("地区名称不能为空")
     if not 2000 <= year <= 2100:
         raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
-    check_target(path, force)
+    path = data_file_target(path, region.strip(), year, force)  # a folder: <folder>/<地区><年>.yaml
     atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)
     return [path, *write_schema_beside(path)]
 
@@ -240,6 +247,16 @@ def gather(inputs, data_dir: str | Path, force: bool = False, dept: str | None =
     from .gather import gather as run  # this command only: keeps it off the draft path
 
     return run(list(inputs), data_dir, force=force, dept=dept)
+
+
+def office_files(folder: str | Path) -> list[Path]:
+    """The data files in a folder that `gather` did not write (the office's: meta and the rest)."""
+    from .readers.yaml_data import FRAGMENT_PREFIX
+
+    d = Path(folder)
+    if not d.is_dir():
+        return []
+    return sorted(p for p in d.iterdir() if p.suffix.lower() in _DATA_SUFFIXES and not p.name.startswith(FRAGMENT_PREFIX))
 
 
 def forms(data: str | Path, out_dir: str | Path, force: bool = False):

@@ -58,7 +58,7 @@ def draft(
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
     """生成报告初稿。"""
-    from .api import draft as do_draft  # deferred: `drafter -h` loads no library
+    from .api import draft as do_draft, written_at  # deferred: `drafter -h` loads no library
 
     result = do_draft(data, out, fmt=fmt, seed=seed, templates=templates, style=style, force=force,
                       phrases=phrases, annotate=annotate)
@@ -66,7 +66,11 @@ def draft(
     if result.placeholders:
         print(f"留有 {len(result.placeholders)} 处【待补充】，请在数据文件中填写：")
         for run in result.placeholders:
-            print(f"  {run.source.ref}  {run.text}")
+            # the path counts the merged folder's sections; the position is in the user's own file
+            at = written_at(result.loaded, run.source.ref)
+            print(f"  {at + ' ' if at else ''}{run.source.ref}  {run.text}")
+    for note in getattr(result.loaded, "topic_notes", []):
+        print(f"提示：{note.format()}")
     if result.comments is not None:
         print(f"已为 {result.comments} 个数字加批注（数据路径、提供部门、状态）")
     if result.unused:
@@ -205,6 +209,7 @@ def init(
         written = do_init(path, region, level, year, force=force)
     for p in written:
         print(f"已写出 {p}")
+    path = written[0]  # -o a folder: the file init named in it
     kept = schema_left_beside(path)
     if kept is not None:
         print(f"{display_path(kept)} 已存在且与本版本不同，未覆盖；如需更新：drafter schema > {display_path(kept)}")
@@ -306,13 +311,19 @@ def gather(
     force: bool = typer.Option(False, "--force", help="覆盖手工改过的片段"),
 ) -> None:
     """汇总部门报表和材料，写成可直接起草的数据片段。"""
-    from .api import check_typed_text, gather as do_gather  # deferred: `drafter -h` loads no library
+    from .api import check_typed_text, gather as do_gather, office_files  # deferred: `drafter -h` loads no library
 
     check_typed_text("--dept", dept)
     result = do_gather(inputs, out, force=force, dept=dept)
     for line in result.summary.lines():
         print(line)
-    print(f"已写出 {len(result.written)} 个片段；下一步：drafter draft {out} -o 初稿.docx")
+    if office_files(out):
+        print(f"已写出 {len(result.written)} 个片段；下一步：drafter draft {out} -o 初稿.docx")
+        return
+    # fragments alone cannot be drafted: no region, year, structure (meta)
+    print(f"已写出 {len(result.written)} 个片段。{out} 中还没有办公室的数据文件（地区、年度等基本信息 meta）；"
+          f"下一步：drafter init --from 去年的报告.docx -o {out}（或 --region 某市 --level 市 --year 年度），"
+          f"再 drafter draft {out} -o 初稿.docx")
 
 
 @app.command()

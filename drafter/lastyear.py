@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from . import lastyear_report as lr
-from .atomic import atomic_write_text, check_target
+from .atomic import atomic_write_text
 from .errors import DrafterError, display_path
 from .lastyear_report import advance_years, meeting_hint
 from .model import BELOW_PREFECTURE, LEVELS, Report, Target
@@ -68,8 +68,7 @@ from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
 from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses, task_wording
 from .readers import load_report
-from .phrases.topics import by_seeds
-from .skeleton import SCHEMA_FILE, _scalar, emit_model, skeleton_data, year_comments
+from .skeleton import SCHEMA_FILE, _scalar, data_file_target, emit_model, skeleton_data, year_comments
 from .stages import write_schema_beside
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
@@ -100,6 +99,8 @@ class LastYear:
     others: list[str] = field(default_factory=list)  # targets the model cannot hold
     sections: list[str] = field(default_factory=list)  # review section headings
     areas: list[str] = field(default_factory=list)  # key-task area headings
+    section_topics: list[str | None] = field(default_factory=list)  # `topic:` of each, None unsure
+    area_topics: list[str | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     meeting: str | None = None
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
@@ -116,11 +117,11 @@ class LastYear:
 # last year's data file
 
 
-def _topic_of(title: str) -> dict[str, str]:
-    """`topic:` for a section whose last-year title names a standard topic: what `gather`
-    collects on that topic merges into it (drafter/readers/yaml_data._merge)."""
-    topic = by_seeds(title)
-    return {} if topic == "其他" else {"topic": topic}
+def _topic(topics: list[str | None], i: int) -> dict[str, str]:
+    """`topic:` of the i-th section: what `gather` collects on that topic merges into it
+    (drafter/readers/yaml_data._merge)."""
+    topic = topics[i] if i < len(topics) else None
+    return {"topic": topic} if topic else {}
 
 
 def _from_data(path: Path) -> LastYear:
@@ -143,8 +144,13 @@ def _from_data(path: Path) -> LastYear:
         last.opening = {"audience": report.opening.audience}
     last.targets = [LastTarget(t, describe(t)) for t in report.targets.indicators]
     last.rider = report.targets.rider
-    last.sections = [s.title for s in report.review.sections if s.title]
-    last.areas = [a.title for a in report.key_tasks.areas if a.title]
+    sections = [s for s in report.review.sections if s.title]
+    areas = [a for a in report.key_tasks.areas if a.title]
+    last.sections = [s.title or "" for s in sections]
+    last.areas = [a.title or "" for a in areas]
+    # last year's topics where it had them, else read from the titles and facts
+    last.section_topics = _kept_or_read(sections)
+    last.area_topics = _kept_or_read(areas)
     last.problems = list(report.review.problems)
     last.glossary = [(g.term, g.definition) for g in report.glossary]
     return last
@@ -216,12 +222,16 @@ def _from_report(path: Path) -> LastYear:
     last.structure = lr.structure(doc)
     last.sections = lr.section_titles(doc, "review")
     last.areas = lr.section_titles(doc, "key_tasks")
+    area_bodies = lr.section_bodies(doc, "key_tasks")
     if lr.self_building_area(doc) is not None and last.areas:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
+        area_bodies.pop()
         last.self_building["placement"] = "key_task_section"
     elif lr.self_building_untitled(doc):
         last.self_building["placement"] = "before_closing"
+    last.section_topics = lr.topics(last.sections, lr.section_bodies(doc, "review"))
+    last.area_topics = lr.topics(last.areas, area_bodies)
     if lr.areas_marked_shi(doc):
         last.notes["task_marker"] = (
             "去年重点工作各方面以“一是……二是……”开头；本字段没有这种写法（可选 auto / （一） / 一、），"
@@ -239,6 +249,25 @@ def _from_report(path: Path) -> LastYear:
         if self_title:
             last.self_building["title"] = self_title
     return last
+
+
+def _kept_or_read(items: list[Any]) -> list[str | None]:
+    """The topics a data file's sections carry; when none does, read from titles and facts."""
+    kept = [getattr(it, "topic", None) for it in items]
+    if any(kept):
+        return kept
+    return lr.topics([it.title for it in items], [_words(it) for it in items])
+
+
+def _words(item: Any) -> str:
+    """The text a data file's section or area holds: facts, leads, measures (figures by name)."""
+    if isinstance(item, str):
+        return item
+    parts = [getattr(item, k, None) for k in ("lead", "name", "text")]
+    out = "".join(p for p in parts if isinstance(p, str))
+    for k in ("facts", "items", "measures"):
+        out += "".join(_words(x) for x in getattr(item, k, None) or [])
+    return out
 
 
 def _same_chain(a: str | None, b: str | None) -> bool:
@@ -513,10 +542,12 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
     data["review"]["checks"] = [_check(t) for t in targets]
     # as many review sections and key-task areas as last year, each with last year's title above
     if last.sections:
-        data["review"]["sections"] = [{"title": None, "facts": [], **_topic_of(t)} for t in last.sections]
+        data["review"]["sections"] = [
+            {"title": None, "facts": [], **_topic(last.section_topics, i)} for i in range(len(last.sections))
+        ]
     if last.areas:
         area = data["key_tasks"]["areas"][0]
-        data["key_tasks"]["areas"] = [{**area, **_topic_of(t)} for t in last.areas]
+        data["key_tasks"]["areas"] = [{**area, **_topic(last.area_topics, i)} for i in range(len(last.areas))]
     if targets:
         data["targets"]["indicators"] = [_indicator(lt.target, lt.wording) for lt in last.targets]
     if last.rider:  # 在实际工作中争取更好的结果 closes the whole list, not its last target
@@ -618,11 +649,10 @@ def init_from(
 ) -> list[Path]:
     """Write this year's data file pre-filled from last year's report or data file, and the
     JSON Schema beside it. Everything is read and checked before anything is written."""
-    path = Path(path_out)
-    if path.suffix.lower() not in DATA_SUFFIXES:
-        raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}")
-    check_target(path, force)
-    text = skeleton_from_last(last, region=region, level=level, year=year)
+    found = read_last(last)
+    this_region, _, this_year = _this_year(found, region, level, year)
+    path = data_file_target(Path(path_out), this_region, this_year, force)  # a folder: <folder>/宜宾市2025.yaml
+    text = skeleton_from_last(found, region=region, level=level, year=year)
     _validate(text, path)
     atomic_write_text(path, text, force=force)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .checks.unused import unused_values as _unused
 from .errors import DrafterError, display_path
@@ -44,6 +45,7 @@ class DraftResult:
     suggestions: list[Run] = field(default_factory=list)
     unused: list = field(default_factory=list)  # values of the data the draft does not state
     comments: int | None = None  # Word comments written (annotate), else None
+    loaded: Any = field(default=None, repr=False)  # the data with positions: where each path was written
 
     @property
     def paragraphs(self) -> int:
@@ -97,4 +99,4 @@ def _run(data: str | Path, out: str | Path, options: DraftOptions) -> DraftResul
         comments = write_annotated(doc, report, path, profile=profile, force=o.force)
     else:
         write(doc, path, fmt, profile=profile, force=o.force)
-    return DraftResult(doc, path, fmt, doc.placeholders(), doc.suggestions(), unused, comments)
+    return DraftResult(doc, path, fmt, doc.placeholders(), doc.suggestions(), unused, comments, loaded)

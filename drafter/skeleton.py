@@ -12,6 +12,7 @@ import json
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -22,6 +23,24 @@ from .model.depts import department
 from .model.structure import PartHeadings
 
 SCHEMA_FILE = "drafter.schema.json"
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
+    """Where `init` writes: `path`, or `<path>/<地区><年>.yaml` when it is an existing folder
+    (init -o data, as gather -o data). Refuses a name without .yaml and an existing file
+    (without --force) in words about a data file."""
+    from .atomic import check_target  # beside the writer: the skeleton itself needs no files
+    from .errors import DrafterError, display_path
+
+    if path.is_dir():
+        path = path / f"{region}{year}.yaml"
+    elif path.suffix.lower() not in DATA_SUFFIXES:
+        raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个已有的文件夹，写成 文件夹/{region}{year}.yaml）")
+    if not force and path.exists() and not path.is_dir():
+        raise DrafterError(f"{display_path(path)} 已存在，未覆盖（数据文件可能已经填写）。换一个文件名，或加 --force 覆盖")
+    check_target(path, force)
+    return path
 
 _PLAIN = re.compile(r"^[\u3400-\u9fff\uff08（“A-Za-z][^:#\n'\"{}\[\],&*!|>%@`]*$")
 _RESERVED = {"null", "true", "false", "yes", "no", "on", "off", "~"}

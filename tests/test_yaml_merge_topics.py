@@ -175,3 +175,23 @@ def test_init_from_writes_the_topic_of_last_year_titles(tmp_path: Path):
     topics = [s.get("topic") for s in data["review"]["sections"]] + [a.get("topic") for a in data["key_tasks"]["areas"]]
     assert sum(t is not None for t in topics) >= len(topics) // 2
     assert set(topics) - {None} <= set(TOPICS)
+
+
+def test_validate_warns_when_a_file_gives_one_topic_to_two_sections(folder: Path):
+    office = folder / "宜春市2025.yaml"
+    office.write_text(OFFICE.replace("      facts: []\n      topic: 改革", "      facts: []\n      topic: 城乡"),
+                      encoding="utf-8")
+    warned = [p for p in validate(folder).doubtful if "已给了" in p.message]
+    assert [(Path(p.file).name, p.line, p.path) for p in warned] == [("宜春市2025.yaml", 15, "review.sections[3].topic")]
+    assert "review.sections[1]" in warned[0].message and "城乡" in warned[0].message
+
+
+def test_an_office_file_without_topics_is_told_once_what_to_do(folder: Path):
+    # a data file from an init before topics: gathered sections all start new ones beside it
+    office = folder / "宜春市2025.yaml"
+    office.write_text("\n".join(line for line in OFFICE.splitlines() if "topic:" not in line) + "\n", encoding="utf-8")
+    told = [p for p in validate(folder).doubtful if "没有 topic" in p.message]
+    assert len(told) == 1 and Path(told[0].file).name == "宜春市2025.yaml" and told[0].line == 3
+    assert "另起了 4 个方面" in told[0].message and "drafter init --from" in told[0].message
+    office.write_text(OFFICE, encoding="utf-8")  # with topics: nothing to say
+    assert not [p for p in validate(folder).doubtful if "没有 topic" in p.message]

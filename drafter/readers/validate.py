@@ -10,16 +10,17 @@ import difflib
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..datapath import format_path
-from ..errors import DataErrors, Problem
+from ..errors import DataErrors, DrafterError, Problem
 from ..model.report import Report
 from ..model.stated import conflicts
-from .yaml_data import Loaded
+from .yaml_data import FRAGMENT_PREFIX, Loaded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -280,6 +281,8 @@ def _problem(pos: Any, loaded: Loaded, shown: str, message: str) -> Problem:
 
 
 def validate_with_positions(model: type[M], data: Any, loaded: Loaded) -> M:
+    if model is Report and isinstance(data, dict) and "meta" not in data:
+        _no_meta(loaded)
     try:
         obj = model.model_validate(data)
     except ValidationError as e:
@@ -289,6 +292,21 @@ def validate_with_positions(model: type[M], data: Any, loaded: Loaded) -> M:
         if found:
             raise DataErrors(found)
     return obj
+
+
+def _no_meta(loaded: Loaded) -> None:
+    """No file gives the basic information: in plain words, and what to do (a folder holding
+    only gather's fragments, H87: 「30_gather_市人社局.yaml meta（基本信息） 缺少必填字段」)."""
+    names = [Path(f).name for f in loaded.files]
+    if names and all(n.startswith(FRAGMENT_PREFIX) for n in names):
+        folder = str(Path(loaded.files[0]).parent)  # the files are named as the user gave them
+        raise DrafterError(
+            f"{folder} 中只有 drafter gather 写的片段（{FRAGMENT_PREFIX}*.yaml），没有办公室的数据文件，"
+            f"缺少地区、年度等基本信息（meta）：请先在这个文件夹里运行 drafter init（如 drafter init "
+            f"{folder}/某市2025.yaml --from 去年的报告.docx），再起草")
+    where = "、".join(names) or "数据"
+    raise DrafterError(f"{where} 中没有基本信息（meta：地区、层级、年度）：请在数据文件开头写 meta，"
+                       "或用 drafter init 生成数据文件")
 
 
 def _shown(path: tuple, loaded: Loaded) -> str:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, get_args
 
 import yaml
 
@@ -33,6 +33,7 @@ from ..limits import (
     MAX_YAML_NODES,
     read_capped,
 )
+from ..model.review import Topic
 from .fill import apply_fills
 
 # A data path as the reader keys positions by it: a plain tuple, one per value read (cheap);
@@ -66,7 +67,10 @@ class Loaded:
         self._keys: dict[Path_, Any] = keys if keys is not None else {}
         self._marks_file = marks_file  # the file the marks are in; None: only Pos
         self._made: set[str] = set()  # the tables ("values", "keys") that hold only Pos
-        self.dropped: list[Problem] = []  # empty topic sections a folder's merge left out (validate warns)
+        # notes `validate` (and draft) give as warnings: empty topic sections a folder's merge left
+        # out, one topic on two sections of a file, gathered topics the office's sections lack
+        self.dropped: list[Problem] = []
+        self.topic_notes: list[Problem] = []  # the last two of these, which draft prints too
 
     @property
     def values(self) -> dict[Path_, Pos]:
@@ -596,6 +600,48 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
     return problems
 
 
+def _topics_twice(loaded: Loaded) -> list[Problem]:
+    """A file giving one topic to two sections (or areas): gathered facts of it all merge into
+    the first (`_merge`), the second gets none of them."""
+    out = []
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    for root in (("review", "sections"), ("key_tasks", "areas")):
+        items = (data.get(root[0]) or {}).get(root[1]) if isinstance(data.get(root[0]), dict) else None
+        seen: dict[str, int] = {}
+        for i, it in enumerate(items if isinstance(items, list) else []):
+            topic = it.get("topic") if isinstance(it, dict) else None
+            if not isinstance(topic, str):
+                continue
+            if topic in seen:
+                pos = loaded.where(root + (i, "topic"))
+                out.append(Problem(
+                    pos.file if pos else loaded.files[0], pos.line if pos else 0, pos.column if pos else 0,
+                    format_path(root + (i, "topic")),
+                    f"主题“{topic}”已给了 {format_path(root + (seen[topic],))}：收集的这一主题的材料都会并入"
+                    "前一个方面，这里一条也不会有；请给这一方面换一个主题，或删去 topic"))
+            else:
+                seen[topic] = i
+    return out
+
+
+def _office_topics(data: Any) -> bool:
+    """Whether the office's files give any section or area a topic."""
+    if not isinstance(data, dict):
+        return False
+    return any(isinstance(it, dict) and it.get("topic")
+               for root in TOPIC_LISTS if isinstance(data.get(root[0]), dict)
+               for it in (data[root[0]].get(root[1]) or []) if isinstance(data[root[0]].get(root[1]), list))
+
+
+def _topic_items(data: Any) -> int:
+    """How many sections and areas the data holds (a fragment's merge adds those of topics the
+    office had no section of)."""
+    if not isinstance(data, dict):
+        return 0
+    return sum(len(data[r[0]][r[1]]) for r in TOPIC_LISTS
+               if isinstance(data.get(r[0]), dict) and isinstance(data[r[0]].get(r[1]), list))
+
+
 def _empty(v: Any) -> bool:
     if isinstance(v, dict):
         return all(_empty(x) for x in v.values())
@@ -640,6 +686,17 @@ def _drop_empty_topics(loaded: Loaded) -> None:
             setattr(loaded, f"_{name}", moved)
 
 
+def _no_office_topics(merged: Loaded, added: int) -> Problem:
+    """The office's file is from an older `init` (no `topic:`): every gathered section and area
+    started a new one beside the office's empty ones. Said once, at the office's review.sections."""
+    root = ("review", "sections")
+    pos = merged.key_at(root) or merged.key_at(("key_tasks", "areas"))
+    return Problem(
+        pos.file if pos else merged.files[0], pos.line if pos else 0, pos.column if pos else 0, "",
+        f"办公室的数据文件各方面没有 topic，收集的材料另起了 {added} 个方面；在各方面下加 topic: 产业 等"
+        f"（可用：{'、'.join(get_args(Topic))}），或重新 drafter init --from 去年的报告")
+
+
 def _moved_to(p: Path_, moved: dict[Path_, Path_]) -> Path_ | None:
     """Where the value at path `p` of a merged file now lives, or None if it did not move
     (a key both files have, an agreeing or conflicting scalar: `into` keeps its own)."""
@@ -665,6 +722,8 @@ def load_data(path: str | Path) -> Loaded:
             raise DrafterError(f"文件夹 {display_path(path)} 中没有 .yaml 数据文件")
         merged = Loaded(data={})
         problems: list[Problem] = []
+        office_topics: bool | None = None  # known when the first fragment comes
+        added = 0  # sections and areas the fragments started
         for f in files:
             try:
                 part = load_yaml_file(f, MAX_DATA_VALUES - len(merged.values))  # a budget for the folder
@@ -674,8 +733,18 @@ def load_data(path: str | Path) -> Loaded:
             if not isinstance(part.data, dict):
                 problems.append(Problem(part.files[0], 1, 1, "", "文件顶层应为“键: 值”的映射"))
                 continue
+            merged.topic_notes += _topics_twice(part)
+            fragment = f.name.startswith(FRAGMENT_PREFIX)
+            if fragment and office_topics is None:
+                office_topics = _office_topics(merged.data)
+            before = _topic_items(merged.data)
             with gc_paused():
                 problems.extend(_merge(merged, part))
+            if fragment:
+                added += _topic_items(merged.data) - before
+        if added and office_topics is False and _topic_items(merged.data) > added:
+            merged.topic_notes.append(_no_office_topics(merged, added))
+        merged.dropped += merged.topic_notes
         if not problems:  # gathered figures fill the office's empty entries
             problems.extend(apply_fills(merged))
         if problems:
@@ -683,6 +752,8 @@ def load_data(path: str | Path) -> Loaded:
         _drop_empty_topics(merged)
         return merged
     loaded = load_yaml_file(path)
+    loaded.topic_notes = _topics_twice(loaded)
+    loaded.dropped += loaded.topic_notes
     if loaded.data == {}:  # nothing but blanks and comments (or a bare {})
         raise DrafterError(f"{display_path(path)}：文件是空的（或只有注释），请填写数据，或用 drafter init 生成骨架")
     if not isinstance(loaded.data, dict):
