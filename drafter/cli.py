@@ -96,20 +96,23 @@ def check(
 
     result = do_check(data, draft=draft, previous=previous, report=report, confirm_sheet=confirm_sheet,
                       force=force, seed=seed)
-    print_check(result)
+    print_check(result, data=data)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 
 
-def print_check(result, console=None) -> None:
-    """The check's findings as rich tables on the terminal (or `console`), then the files written."""
+def print_check(result, console=None, data: Path | None = None) -> None:
+    """The check's findings as rich tables on the terminal (or `console`), then the files written.
+    `data`: the data file or folder, so a finding's data path also names where it is written."""
     from rich.console import Console  # rich, and through cli_render the checks: only `check` needs them
     from rich.text import Text
 
+    from .api import data_positions, written_at
     from .cli_render import print_result
 
     console = console or Console()
-    print_result(result, console)
+    loaded = data_positions(data) if data is not None and any(f.path for f in result.findings) else None
+    print_result(result, console, where_of=(lambda path: written_at(loaded, path)) if loaded else None)
     if result.sheet_path is not None:
         console.print(Text(f"已写出数据核对表 {display_path(result.sheet_path)}"
                            f"（{result.sheet_figures} 个数字，{result.sheet_departments} 个部门）"))

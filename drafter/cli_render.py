@@ -6,6 +6,8 @@ content as a .txt / .md file is drafter/checks/render.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -15,8 +17,10 @@ from .checks.render import FINDING_GROUPS, counts, listed, numbering, summary, t
 from .checks.result import CheckResult
 
 
-def print_result(r: CheckResult, console: Console | None = None) -> None:
-    """The check's findings as rich tables on the terminal (or `console`)."""
+def print_result(r: CheckResult, console: Console | None = None,
+                 where_of: Callable[[str], str] | None = None) -> None:
+    """The check's findings as rich tables on the terminal (or `console`). `where_of`: a data
+    path (counted in the merged folder) -> file:line:column in the user's own file, or ''."""
     console = console or Console()
     console.print(Text(title(r), style="bold"))
     for note in r.skipped + numbering(r):
@@ -46,8 +50,15 @@ def print_result(r: CheckResult, console: Console | None = None) -> None:
         shown, note = listed(fs)
         for f in shown:
             t.add_row(Text(f.severity, style="bold red" if f.severity == ERROR else "yellow"), Text(f.kind),
-                      Text(f.where), Text(f.path or "—"), Text(f.message))
+                      Text(f.where), Text(_path_shown(f.path, where_of)), Text(f.message))
         console.print(t)
         if note:
             console.print(Text(note, style="bold"))
     console.print(Text(summary(r), style="bold red" if r.errors else "bold green"))
+
+
+def _path_shown(path: str, where_of: Callable[[str], str] | None) -> str:
+    if not path:
+        return "—"
+    at = where_of(path) if where_of else ""
+    return f"{path}（{at}）" if at else path

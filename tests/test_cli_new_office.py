@@ -72,3 +72,21 @@ def test_init_into_a_folder_writes_region_and_year_there(tmp_path: Path, run_cli
     assert code == 2 and "数据文件可能已经填写" in err and "文稿" not in err
     code, _out, err = run_cli("init", "--from", YIBIN, "-o", tmp_path / "no_such_dir")
     assert code == 2 and "以 .yaml 结尾" in err and "文件夹" in err
+
+
+def test_check_names_where_a_finding_s_data_path_is_written(tmp_path: Path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from drafter.api import check
+    from drafter.cli import print_check
+
+    _folder(tmp_path, OFFICE)
+    monkeypatch.chdir(tmp_path)  # files named as given, short enough for one line of the table
+    d = Path("data")
+    result = check(d)
+    buf = io.StringIO()
+    print_check(result, Console(file=buf, width=400), data=d)
+    rows = [x for x in buf.getvalue().splitlines() if "review.sections[1]" in x]
+    assert rows and all("宜春市2025.yaml:7:" in x for x in rows), rows

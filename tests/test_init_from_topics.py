@@ -71,7 +71,7 @@ def test_labelled_reports_agree_with_the_hand_labelled_headings():
             heads = [s["heading"] for s in (label.get(part) or {}).get("sections", [])]
             if len(heads) != len(given):  # a self-building area the label keeps (抚州, 望城…)
                 continue
-            for head, topic in zip(heads, given):
+            for head, topic in zip(heads, given, strict=True):
                 if (gold := _gold(head)) is None:
                     continue
                 total += 1
