@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import types
 import typing
@@ -33,14 +34,16 @@ def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
     from .atomic import check_target  # beside the writer: the skeleton itself needs no files
     from .errors import DrafterError, display_path
 
-    if path.is_dir():
+    # os.path: a name too long for the filesystem is no folder and no file, never an OSError here
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        if not os.path.isdir(path):
+            raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个已有的文件夹，写成 文件夹/{region}{year}.yaml）")
         path = path / f"{region}{year}.yaml"
-    elif path.suffix.lower() not in DATA_SUFFIXES:
-        raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个已有的文件夹，写成 文件夹/{region}{year}.yaml）")
-    if not force and path.exists() and not path.is_dir():
+    if not force and os.path.isfile(path):
         raise DrafterError(f"{display_path(path)} 已存在，未覆盖（数据文件可能已经填写）。换一个文件名，或加 --force 覆盖")
-    check_target(path, force)
+    check_target(path, force)  # a folder, a link, a name too long… as for every output
     return path
+
 
 _PLAIN = re.compile(r"^[\u3400-\u9fff\uff08（“A-Za-z][^:#\n'\"{}\[\],&*!|>%@`]*$")
 _RESERVED = {"null", "true", "false", "yes", "no", "on", "off", "~"}
