@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from drafter.api import compose_report, load_with_positions, unused_values, validate
 from drafter.errors import DataErrors
 from drafter.model import Report
+from drafter.model.review import Said, SaidText
 from tests.conftest import ROOT
 
 GENERIC = "当前模板没有用到这个字段"
@@ -62,6 +63,8 @@ def _value(annotation, rng: random.Random, path: str, depth: int):
         return rng.randint(1, 9)
     if annotation in (float, Decimal) or "Number" in str(annotation):
         return round(rng.uniform(1, 99), 1)
+    if annotation is SaidText:  # a text fact with its department: {text: …, dept: …}
+        return _model(Said, rng, path, depth + 1)
     if annotation is str or "Text" in str(annotation):
         return f"文字{rng.randint(100, 999)}"
     return None

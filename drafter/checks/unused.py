@@ -119,6 +119,8 @@ def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ())
         shown = format_path(path)
         if used.stated(shown):
             continue
+        if path[-1] == "text" and used.stated(format_path(path[:-1])):
+            continue  # {text: …, dept: …}: the fact is drafted as its text (model/review.SaidText)
         value = _value_at(data, path)
         if isinstance(value, (dict, list)):
             continue  # a container

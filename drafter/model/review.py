@@ -2,16 +2,69 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, GetCoreSchemaHandler, Tag
+from pydantic_core import core_schema
 
 from .base import Model, Text, field, list_field
-from .figures import Fact, Figure
+from .figures import Figure, _fact_kind
 from .targets import TargetCheck
 
 # The standard topics of drafter.phrases.topics.TOPICS (a test keeps the two equal; the model
 # does not import the phrase code). Sections and areas of one topic from several files of a
 # data folder merge into one (drafter.readers.yaml_data._merge).
 Topic = Literal["经济", "产业", "创新", "改革", "开放", "项目", "城乡", "乡村", "民生", "生态", "安全", "文旅", "政府"]
+
+
+class Said(Model):
+    """How an office writes a text fact with its department: {text: ……, dept: 市卫健委}."""
+
+    text: Text = field(title="文字", description="如：新增医疗集团2个；与直接写成一段文字时一样写入初稿")
+    dept: Text = field(title="提供部门", description="这段文字中数字的提供部门，如：市卫健委；用于数据核对表")
+
+
+class SaidText(str):
+    """A text fact that names the department of its numbers. It is a str everywhere, so it is
+    drafted exactly as the plain string; only the confirm sheet and `check` read its `dept`.
+    A section merged from several departments' fragments has no one `dept` of its own
+    (readers/yaml_data._merge), so each gathered text carries its own."""
+
+    dept: str
+
+    def __new__(cls, text: str, dept: str) -> SaidText:
+        obj = super().__new__(cls, text)
+        obj.dept = dept
+        return obj
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        said = core_schema.no_info_after_validator_function(
+            lambda s: cls(s.text, s.dept), handler.generate_schema(Said)
+        )
+        return core_schema.no_info_before_validator_function(
+            lambda v: {"text": str(v), "dept": v.dept} if isinstance(v, SaidText) else v,
+            said,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda v: {"text": str(v), "dept": v.dept} if isinstance(v, SaidText) else v
+            ),
+        )
+
+
+def _kind(v: object) -> str:
+    # {text, dept} both given: a text with its department; {text: …} alone stays the mistake
+    # readers/validate explains (a text fact is a bare string)
+    if isinstance(v, SaidText) or (isinstance(v, dict) and "text" in v and "dept" in v and "name" not in v):
+        return "said"
+    return _fact_kind(v)
+
+
+# A fact in a review section or a key-task item: free text, a text with its department, or a
+# structured figure.
+Fact = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[SaidText, Tag("said")] | Annotated[Figure, Tag("figure")],
+    Discriminator(_kind),
+]
 
 
 class Highlight(Model):
@@ -25,10 +78,11 @@ class ReviewSection(Model):
         None, title="方面标题", description="如：综合施策稳增长，经济运行回升向好；留空则留待补充"
     )
     facts: list[Fact] = list_field(
-        "工作和成效", "每项是一句文字，或带数字的结构化指标（name/value/unit/growth…）；不以句号结尾的文字与下一项用逗号相连"
+        "工作和成效", "每项是一句文字（要注明其中数字的提供部门时写 {text: ……, dept: 市卫健委}），或带数字的结构化指标"
+        "（name/value/unit/growth…）；不以句号结尾的文字与下一项用逗号相连"
     )
     dept: Text | None = field(
-        None, title="提供部门", description="本方面文字中数字的提供部门（drafter gather 按材料写入），用于数据核对表"
+        None, title="提供部门", description="本方面文字中数字的提供部门，用于数据核对表；某项文字写了自己的 dept 时以那项为准"
     )
     topic: Topic | None = field(
         None, title="主题", description="如：民生；数据文件夹中同一主题的方面合为一个（drafter gather 汇总的事实并入办公室的方面）"

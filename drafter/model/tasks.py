@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from .base import Model, Text, field, list_field
-from .figures import Fact
-from .review import Topic
+from .review import Fact, Topic
 
 
 class TaskItem(Model):
     lead: Text | None = field(None, title="引领句", description="段首短句，如：促进创新协同")
     measures: list[Fact] = list_field(
-        "举措和目标", "每项一句文字，或带数字的结构化目标（name/value/unit/qualifier）"
+        "举措和目标", "每项一句文字（要注明提供部门时写 {text: ……, dept: 市卫健委}），或带数字的结构化目标（name/value/unit/qualifier）"
     )
     lead_depts: list[Text] = list_field("牵头单位", "如：市科技局")
     coop_depts: list[Text] = list_field("责任单位", "配合单位，如：市发改委、市财政局")

@@ -10,7 +10,7 @@ fact such as 「79个重点工业项目…」), or whose data value is a number 
 
 Numbers inside the office's text facts get a comment each, on the number and its unit
 (「79个」): 「文字中的数字：review.sections[0].facts[9]（市工信局）」 — the department being the
-nearest `dept` in the fact's section or item (checks.paths.text_dept). To comment a number and
+department of the fact (checks.facts.fact_dept, as on the confirm sheet). To comment a number and
 not its whole sentence, the text run is split around it in a copy of the document; runs of the
 same look are merged again by the writer, so the text and its layout do not change.
 """
@@ -28,7 +28,8 @@ from pydantic import BaseModel
 
 from ..atomic import atomic_write
 from ..checks.numbers import unit_after
-from ..checks.paths import TEXT_NUMBER, figures_in_text, is_text_fact, text_dept
+from ..checks.facts import fact_dept
+from ..checks.paths import TEXT_NUMBER, figures_in_text, is_text_fact
 from ..datapath import DataPath, resolve
 from ..errors import DrafterError, display_path
 from ..model import Report
@@ -94,7 +95,7 @@ def _split_text_numbers(report: Report, doc: Document) -> tuple[Document, dict[i
         nums = figures_in_text(run.text)
         if not nums:
             return [run]
-        dept = text_dept(report, ref) or "未注明部门"
+        dept = fact_dept(report, ref) or "未注明部门"
         out, pos = [], 0
         for n in nums:
             end = n.end + (0 if n.percent or n.rank else len(unit_after(run.text, n)))
