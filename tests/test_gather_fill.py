@@ -187,3 +187,24 @@ def test_a_row_with_no_listed_path_answers_the_growth_target_of_its_indicator(yi
     checks = loaded.data["review"]["checks"]
     assert (str(checks[5]["actual"]), str(checks[5]["actual2"]), str(checks[2]["actual"])) == ("3.8", "6.1", "5")
     assert not _facts(loaded.data)
+
+
+def test_a_bound_and_a_verb_in_the_notes_column_are_said(tmp_path):
+    """H87's 宜宾 forms: 以下 on 城镇登记失业率 became a note only validate showed; 提升至 on
+    常住人口城镇化率 gave 「常住人口城镇化率54.35%，提升至。」. 汉中 2024 set 城镇登记失业率控制在4.3%以内."""
+    from drafter.lastyear import init_from
+
+    data, forms_dir, returned = tmp_path / "data", tmp_path / "forms", tmp_path / "returned"
+    data.mkdir()
+    init_from(data / "汉中市2024.yaml", REPORT.with_name("2024_汉中市.txt"))
+    forms(data, forms_dir)
+    _fill(forms_dir, returned, "市人社局.xlsx", {"E:城镇登记失业率": 4.2, "H:城镇登记失业率": "以下"})
+    _fill(forms_dir, returned, "市统计局.xlsx", {"B:常住人口城镇化率": "%", "E:常住人口城镇化率": 54.35,
+                                                 "H:常住人口城镇化率": "提升至"})
+    gather([returned], data)
+    loaded = load_data(data)
+    rate = next(c for c in loaded.data["review"]["checks"] if c["name"] == "城镇登记失业率")
+    assert (str(rate["actual"]), rate["actual_qualifier"], rate.get("note")) == ("4.2", "以内", None)
+    body = draft(data, tmp_path / "初稿.txt").path.read_text(encoding="utf-8")
+    assert "城镇登记失业率为4.2%以内" in body or "城镇登记失业率4.2%以内" in body
+    assert "常住人口城镇化率提升至54.35%" in body and "提升至。" not in body

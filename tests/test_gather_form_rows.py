@@ -197,3 +197,43 @@ def test_notes_column_words_become_the_figures_fields(note, fields):
 
     words = read_note(note)
     assert (words.approx, words.qualifier, words.rank, words.note) == fields
+
+
+@pytest.mark.parametrize(("note", "fields"), [
+    # H87's 商务局: without `of` the draft inferred 增速 from the growth
+    ("总量居全省第2位", ("", "", {"scope": "全省", "place": 2, "numeral": "数字", "of": "总量"}, "", None)),
+    ("增速列全市第一", ("", "", {"scope": "全市", "place": 1, "numeral": "汉字", "of": "增速"}, "", None)),
+    ("以下", ("", "以内", None, "", None)),  # 城镇登记失业率4.2%以下: an upper bound, said 以内
+    ("提升至", ("", "", None, "提升至", None)),  # 常住人口城镇化率提升至54.35%
+    ("约，达到", ("约", "", None, "达到", None)),
+])
+def test_notes_column_rank_basis_bound_and_verb(note, fields):
+    from drafter.gather.forms_in import read_note
+
+    words = read_note(note)
+    assert (words.approx, words.qualifier, words.rank, words.verb, words.note) == fields
+
+
+def test_notes_lines_and_restated_lines_of_a_returned_form_in_the_draft(blank_form, office, tmp_path):
+    """H87's 宜宾 forms: 「进出口总额364.2亿元、增长15.5%、增速居全省第2」 for 总量居全省第2位,
+    「常住人口城镇化率54.35%，提升至。」, a 工作 line without 。 running on into the next
+    department's text, and 城镇新增就业7.2万人 given as a row and again as a 工作 line."""
+    def edit(wb):
+        ws = wb["数据"]
+        r = ws.max_row + 1
+        for row in (("进出口总额", "亿元", None, None, 364.2, 15.5, "快报", "总量居全省第2位"),
+                    ("常住人口城镇化率", "%", None, None, 54.35, None, "预计", "提升至"),
+                    ("城镇新增就业", "万人", None, None, 7.2, None, "核实", None)):
+            for c, v in enumerate(row, 1):
+                ws.cell(r, c, v)
+            r += 1
+        lines = wb["工作和措施"]
+        lines["A2"], lines["A3"] = "城镇新增就业7.2万人", "成功承办全省高校毕业生等青年就业创业工作推进会"
+    form = returned(blank_form, tmp_path, "区统计局.xlsx", edit)
+    result = gather([form], office)
+    assert any(n.startswith("1 处材料中的数字") for n in result.summary.notes)
+    text = draft_text(office, tmp_path)
+    assert "总量居全省第2" in text and "增速居全省第2" not in text
+    assert "常住人口城镇化率提升至54.35%" in text and "提升至。" not in text
+    assert "就业创业工作推进会。" in text
+    assert text.count("7.2万人") == 1

@@ -267,3 +267,102 @@ def test_gather_names_skipped_files_and_the_signed_department(tmp_path):
     (fragment,) = (tmp_path / "data").glob("*.yaml")
     text = fragment.read_text(encoding="utf-8")
     assert "#   - 资金压力较大\n#   - 部分项目进度滞后\n" in text
+
+
+H89 = ROOT / "tests" / "fixtures" / "materials_h89"  # from H87's 宜宾 trial (its make_materials.py)
+
+
+def _docx(path: Path, lines: list[str], table: list[tuple[str, ...]] = (), after: int = 0) -> Path:
+    """A department's .docx as H87's 宜宾 trial wrote them: Normal paragraphs, a table after line `after`."""
+    d = Document()
+    for i, line in enumerate(lines):
+        d.add_paragraph(line)
+        if table and i + 1 == after:
+            t = d.add_table(rows=len(table), cols=len(table[0]))
+            for r, row in enumerate(table):
+                for c, v in enumerate(row):
+                    t.cell(r, c).text = v
+    d.save(path)
+    return path
+
+
+def _zhujian(tmp_path: Path) -> Path:
+    return _docx(tmp_path / "市住建局2024年工作总结和2025年工作计划.docx", [
+        "宜宾市住房和城乡建设局2024年工作总结和2025年工作计划", "一、2024年工作总结", "(一)城市更新扎实推进",
+        "1.实施长江公园步行街改造等16个市容环境提升工程,完成老旧小区改造452个,既有住宅增设电梯187部.",
+        "(二)住房保障有力有效",
+        "持续推行\"房票\"安置,棚户区改造开工1624户,筹集保障性租赁住房2795套(间),发放租赁补贴2220户。", "",
+        "二、2025年工作计划", "(一)持续推进城市更新。计划完成老旧小区改造300个,新建排水管网100公里以上。",
+        "", "宜宾市住房和城乡建设局", "2024年12月20日",
+    ], [("项目", "目标", "完成"), ("老旧小区改造(个)", "400", "452"), ("保障性租赁住房(套)", "2500", "2795")], after=7)
+
+
+def _nameless(tmp_path: Path) -> Path:
+    """卫健's summary sent as 工作总结.docx: no department in its name, title or a signature."""
+    return _docx(tmp_path / "工作总结.docx", [
+        "2024年工作总结", "建成城市医疗集团2个,组建市级专科联盟5个。", "基本医疗保险参保率达95%以上。",
+        "下步打算", "加快国家区域医疗中心建设,新建县域医疗卫生次中心3个。", "联系人:张三  电话:0831-1234567",
+    ])
+
+
+def test_a_table_row_the_text_already_states_keeps_only_its_new_numbers(tmp_path):
+    """住建局's table repeats 完成老旧小区改造452个 / 筹集保障性租赁住房2795套 of its own text: the
+    draft said 「老旧小区改造452个，目标400。」 right after it, and the target lost its unit."""
+    facts = harvest(_zhujian(tmp_path))
+    rows = [f.text for f in facts if f.source.split(":")[1].startswith("表")]
+    assert rows == ["老旧小区改造目标400个。", "保障性租赁住房目标2500套。"]
+    text = "".join(f.text for f in facts)
+    assert text.count("452个") == 1 and text.count("2795套") == 1
+
+
+def test_a_table_row_the_text_does_not_state_is_said_whole():
+    from drafter.gather.materials import table_sentences
+
+    rows = [["项目", "目标", "完成"], ["老旧小区改造(个)", "400", "452"]]
+    assert table_sentences(rows, "整治城镇燃气管网523公里。") == [(2, "老旧小区改造452个，目标400个。")]
+    # the number said of another matter is not this row's
+    assert table_sentences(rows, "新建停车位452个。") == [(2, "老旧小区改造452个，目标400个。")]
+
+
+def test_inline_circled_items_are_split_and_their_intro_dropped():
+    """生态环境局 (GB18030, CRLF, hard-wrapped): 「…“两个转变”，主要做了以下工作：①狠抓…；②完成
+    深度治理项目80个…」 kept the ①② and the intro in the draft."""
+    texts = [f.text for f in harvest(H89 / "市生态环境局2024年度工作总结.txt") if f.part == "review"]
+    assert texts[-3:] == ["积极推动大气污染防治“两个转变”。", "狠抓PM2.5和臭氧协同控制；",
+                          "完成深度治理项目80个，环境空气质量在全国168个重点城市排名上升4位。"]
+    assert not any(re.search(r"[①-⑳]|以下工作", t) for t in texts)
+
+
+@pytest.mark.parametrize("line", ["开展了以下工作：(1)狠抓扬尘管控；(2)完成治理项目80个。",
+                                  "开展了以下工作：1）狠抓扬尘管控；2）完成治理项目80个。"])
+def test_inline_numbered_items_are_split_too(tmp_path, line):
+    p = _txt(tmp_path, "市生态环境局2024年工作总结.txt", f"一、主要工作成效\n{line}\n")
+    assert [f.text for f in harvest(p)] == ["狠抓扬尘管控；", "完成治理项目80个。"]
+
+
+def test_a_file_name_that_names_no_organ_is_no_department(tmp_path):
+    """工作总结.docx (卫健's, no signature) was filed under dept 「工作总结」, silently."""
+    assert read_material(_nameless(tmp_path)).dept is None
+    assert read_material(_nameless(tmp_path), "市卫健委").dept == "市卫健委"
+    p = _txt(tmp_path, "张三的总结.txt", "一、2024年工作总结\n新建县域医疗卫生次中心3个。\n")
+    assert read_material(p).dept is None
+
+
+def test_gather_leaves_a_nameless_material_without_department_and_says_so(tmp_path):
+    from drafter.gather import gather
+
+    inbox = tmp_path / "材料"
+    inbox.mkdir()
+    _nameless(inbox)
+    other = inbox / "另一份"
+    other.mkdir()
+    (other / "工作总结.txt").write_text("2024年工作总结\n全年新建城市书房12个。\n", encoding="utf-8")
+    result = gather([inbox], tmp_path / "data")
+    assert [r.dept for r in result.summary.rows] == [None, None]
+    lines = result.summary.lines()
+    asked = [line for line in lines if line.startswith("未注明部门：")]
+    assert len(asked) == 1 and asked[0].endswith("，请用 --dept 指定")
+    assert sorted(asked[0].removeprefix("未注明部门：").split("，")[0].split("、")) == ["工作总结.docx", "工作总结.txt"]
+    for fragment in (tmp_path / "data").glob("*.yaml"):
+        text = fragment.read_text(encoding="utf-8")
+        assert "工作总结" not in re.sub(r"^\s*#.*$", "", text, flags=re.M)  # no dept / lead_depts named after the file

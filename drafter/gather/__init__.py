@@ -48,7 +48,9 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     # for the files that name none: `gather 材料/ --dept 市住建局` must not reassign the others
     named = dept_from_name(path.name)
     material = read_material(path, named if named and _NAMES_ORG.search(named) else dept)
-    who = material.dept or path.stem  # 市人社局2023年工作总结.docx → 市人社局
+    # 市人社局2023年工作总结.docx → 市人社局; 工作总结.docx with no signature → None, and the
+    # summary asks for --dept (its stem is no department, and two such files would merge under it)
+    who = material.dept
     out = Gathered(path, path.name, who, "material")
     for h in material.facts:
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
@@ -152,9 +154,10 @@ def _names_it(clause: str, name: str) -> bool:
 
 
 def _drop_restated(sources: list[Gathered]) -> int:
-    """A material's review sentence restating a figure a form gives (same number and unit, the
-    indicator named in the clause) would print it twice: the form's figure stays, the clause goes
-    and the rest of the sentence stays (a sentence with nothing left goes). Returns the clauses cut."""
+    """A review sentence of a material or of a form's 主要工作和成效 line restating a figure a form
+    gives (same number and unit, the indicator named in the clause: 城镇新增就业7.2万人 typed in
+    both) would print it twice: the form's figure stays, the clause goes and the rest of the
+    sentence stays (a sentence with nothing left goes). Returns the clauses cut."""
     said = [(f"{_number(f.value)}{f.unit or ''}", f.name) for g in sources for f in g.figures
             if f.value is not None and f.fill is None]
     if not said:
@@ -163,7 +166,7 @@ def _drop_restated(sources: list[Gathered]) -> int:
     for g in sources:
         kept = []
         for t in g.texts:
-            if t.part == "review" and g.kind == "material":
+            if t.part == "review":
                 clauses = _CLAUSE.findall(t.text)
                 left = [c for c in clauses if not any(n in c and _names_it(c, name) for n, name in said)]
                 if len(left) < len(clauses):
@@ -217,12 +220,12 @@ def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
     if any(k.startswith("actual") for k in item):  # a last year's target
         item.update(actual_qualifier=f.qualifier, actual_status=f.status, actual_dept=f.dept)
         if words:
-            rank = f.rank and f"列{f.rank['scope']}第{f.rank['place']}"
-            item["note"] = "，".join(w for w in (f.approx, rank, f.note) if w) or None
+            rank = f.rank and f"{f.rank.get('of', '')}列{f.rank['scope']}第{f.rank['place']}"
+            item["note"] = "，".join(w for w in (f.approx, rank, f.verb, f.note) if w) or None
     else:
         item.update(unit=f.unit if f.value is not None else None, status=f.status, dept=f.dept)
         if words:
-            item.update(approx=f.approx, qualifier=f.qualifier, rank=f.rank, note=f.note)
+            item.update(approx=f.approx, qualifier=f.qualifier, rank=f.rank, verb=f.verb, note=f.note)
     return {k: v for k, v in item.items() if v is not None and v != ""}
 
 

@@ -30,7 +30,8 @@ class GFigure:
     where: str = ""  # the cell as messages name it, with its folder (returned/市财政局.xlsx!F2); source stays cwd-free
     approx: str = ""  # from 备注 (forms_in.read_note): 约 / 余 / 超 / 近
     qualifier: str = ""  # from 备注: 以上 / 左右 / 以内
-    rank: dict | None = None  # from 备注: {scope, place, numeral} (model Rank)
+    rank: dict | None = None  # from 备注: {scope, place, numeral, of} (model Rank)
+    verb: str = ""  # from 备注: 提升至 / 达到 (Figure.verb)
 
 
 @dataclass

@@ -312,7 +312,7 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
             status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=indicator_topic(name),
             where=f"{shown}!{at.coordinate}",
             last=numbers[3], target=numbers[4], note=words.note, row=r,
-            approx=words.approx, qualifier=words.qualifier, rank=words.rank,
+            approx=words.approx, qualifier=words.qualifier, rank=words.rank, verb=words.verb,
         ))
     return names
 
@@ -322,14 +322,19 @@ class NoteWords:
     """What a 备注 says about its number, in the fields the draft writes it with."""
 
     approx: str = ""  # 约 / 余 / 多 / 超 / 近 (Figure.approx)
-    qualifier: str = ""  # 以上 / 左右 / 以内
-    rank: dict | None = None  # Figure.rank: {scope, place, numeral}
+    qualifier: str = ""  # 以上 / 左右 / 以内 (以下 is said 以内: the model's word for an upper bound)
+    rank: dict | None = None  # Figure.rank: {scope, place, numeral, of}
+    verb: str = ""  # 提升至 / 达到: Figure.verb, written before the number
     note: str | None = None  # anything else: Figure.note, written after the number
 
 
 _APPROX = {"约": "约", "余": "余", "多": "多", "超": "超", "近": "近", "超过": "超", "接近": "近", "大约": "约"}
-_QUALIFIERS = ("以上", "左右", "以内")
-_RANK = re.compile(r"^(?:增速|总量)?(?:列|居|排|位居|位列|排名|排位)(全省|全市|全国|全区|全州)(?:县（市、区）|县\(市、区\)|设区市)?第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?$")
+# 以下 (城镇登记失业率4.2%以下) bounds from above as 以内 does; the corpus writes 以内 25 times, 以下 4
+_QUALIFIERS = {"以上": "以上", "左右": "左右", "以内": "以内", "以下": "以内"}
+# a verb alone (提升至 on 常住人口城镇化率): the figure's verb, 「常住人口城镇化率提升至54.35%」
+_VERB = re.compile(r"^(?:(?:提升|提高|增加|上升|下降|降低|减少|扩大|缩小|增|降|升)(?:至|到)|稳定在|保持在|控制在|"
+                   r"达到|达|突破|完成|实现|新增|累计|建成)$")
+_RANK = re.compile(r"^(增速|总量)?(?:列|居|排|位居|位列|排名|排位)(全省|全市|全国|全区|全州)(?:县（市、区）|县\(市、区\)|设区市)?第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?$")
 _CN_DIGITS = "一二三四五六七八九"
 
 
@@ -343,8 +348,8 @@ def _cn_number(t: str) -> int:
 
 
 def read_note(text: str) -> NoteWords:
-    """A department's 备注 → approx / qualifier / rank / note: 「约」→ 约120亿元, 「左右」→ 增长4%左右,
-    「列全省第1」→ rank, anything else → note, so every word reaches the draft (never only a YAML
+    """A department's 备注 → approx / qualifier / rank / verb / note: 「约」→ 约120亿元, 「左右」→ 增长4%左右,
+    「列全省第1」→ rank (「总量居全省第2位」 with of: 总量), 「提升至」→ verb, anything else → note, so every word reaches the draft (never only a YAML
     comment). Parts are split at ，、；; and spaces (「约，列全省第4」)."""
     out = NoteWords()
     rest: list[str] = []
@@ -353,10 +358,15 @@ def read_note(text: str) -> NoteWords:
         if part in _APPROX and not out.approx:
             out.approx = _APPROX[part]
         elif part in _QUALIFIERS and not out.qualifier:
-            out.qualifier = part
+            out.qualifier = _QUALIFIERS[part]
+        elif _VERB.match(part) and not out.verb:
+            out.verb = part
         elif rank and out.rank is None:
-            out.rank = {"scope": rank.group(1), "place": _cn_number(rank.group(2)),
-                        "numeral": "数字" if rank.group(2).isdigit() else "汉字"}
+            # 总量居全省第2位 ranks the total: without `of` the draft infers 增速 from the growth
+            out.rank = {"scope": rank.group(2), "place": _cn_number(rank.group(3)),
+                        "numeral": "数字" if rank.group(3).isdigit() else "汉字"}
+            if rank.group(1):
+                out.rank["of"] = rank.group(1)
         else:
             rest.append(part)
     out.note = "，".join(rest) or None
@@ -365,7 +375,8 @@ def read_note(text: str) -> NoteWords:
 
 def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:
     """One fact per filled cell; its topic as a material sentence's (materials.topic_of: the
-    corpus bigram table and the form's department's field), each line on its own."""
+    corpus bigram table and the form's department's field), each line on its own and ending
+    its sentence (。 added when the department typed none)."""
     header = _table(ws, TEXT_HEADER, shown)
     prior = field_prior(out.dept)
     for r in range(header + 1, ws.max_row + 1):
@@ -374,6 +385,11 @@ def _read_lines(ws, out: Gathered, shown: str, problems: list[str]) -> None:
             text = _collect(problems, _checked_text, cell, shown, ws.title)
             if text:
                 topic = topic_of(text, prior=prior)
+                # a line is a sentence of its own: drafted unclosed it ran on into the next
+                # department's (…工作推进会，实施优化学校布局…)
+                text = re.sub(r"[，,、；;：:]+$", "", text)
+                if text and text[-1] not in "。！？!?…”）":
+                    text += "。"
                 out.texts.append(GText(text, part, topic, f"{out.shown}!{ws.title}!{cell.coordinate}", out.dept))
 
 

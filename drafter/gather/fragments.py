@@ -84,7 +84,7 @@ def _figure_lines(f: GFigure, indent: str) -> list[str]:
         parts.append(f"growth: {_num(f.growth)}")
     # the 备注 words as the fields the draft writes (forms_in.read_note), never only a comment
     parts += [f"{k}: {_value(v)}" for k, v in (("approx", f.approx), ("qualifier", f.qualifier),
-                                                ("rank", f.rank), ("note", f.note)) if v]
+                                                ("rank", f.rank), ("verb", f.verb), ("note", f.note)) if v]
     if f.status:
         parts.append(f"status: {_q(f.status)}")
     if f.dept:

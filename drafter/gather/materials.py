@@ -95,7 +95,7 @@ def _docx_lines(data: bytes, path: Path) -> list[tuple[int | str, str]]:
             n_tbl += 1
             rows = [[" ".join(paragraph_text(p) for p in tc.iter(f"{_W}p")).strip() for tc in tr.iter(f"{_W}tc")]
                     for tr in el.iter(f"{_W}tr")]
-            out.extend((f"表{n_tbl}第{i}行", text) for i, text in table_sentences(rows))
+            out.extend((f"表{n_tbl}第{i}行", text) for i, text in table_sentences(rows, "\n".join(texts)))
             out.append((n_p, ""))  # a table ends its rows' paragraph: nothing joins across it
     return out
 
@@ -105,11 +105,14 @@ _NOTE_HEAD = re.compile(r"备注|说明|注释")
 _BARE_NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?")
 
 
-def table_sentences(rows: list[list[str]]) -> list[tuple[int, str]]:
+def table_sentences(rows: list[list[str]], body: str = "") -> list[tuple[int, str]]:
     """(row number, fact sentence) of a table's rows: the first cell names the matter, a bare
     number under a period header (2024年 / 本年数) is its value with the unit in the name's
-    brackets (项目(个) 459 → 项目459个), other cells are said with their header, notes in
-    brackets. The header row (no number in any but the first cell) gives the labels."""
+    brackets (项目(个) 459 → 项目459个), other cells are said with their header, a number with
+    the unit too (目标400个), notes in brackets. The header row (no number in any but the first
+    cell) gives the labels. A number the material's `body` text already states for the same matter
+    (完成老旧小区改造452个 above the table) is not said again: the row keeps only its new numbers
+    (老旧小区改造目标400个), and a row with none is no fact."""
     rows = [r for r in rows if any(c for c in r)]
     if not rows:
         return []
@@ -128,23 +131,42 @@ def table_sentences(rows: list[list[str]]) -> list[tuple[int, str]]:
             name, unit = name[: m.start()], m.group(1)
         said: list[str] = []
         notes: list[str] = []
+        restated = False
         for j, typed in enumerate(row[1:], 1):
             cell = _fullwidth(typed.strip())
             label = head[j].strip() if j < len(head) else ""
             if not cell or cell in ("—", "-", "/"):
                 continue
+            number = bool(_BARE_NUMBER.fullmatch(cell))
             if label and _NOTE_HEAD.search(label):
                 notes.append(cell)
-            elif _BARE_NUMBER.fullmatch(cell) and (not label or _PERIOD_HEAD.match(label)):
+            elif number and _stated(f"{cell}{unit}", name, body):
+                restated = True
+            elif number and (not label or _PERIOD_HEAD.match(label)):
                 said.insert(0, f"{cell}{unit}")
             else:
-                said.append(f"{label}{cell}" if label and not _PERIOD_HEAD.match(label) else cell)
+                said.append(f"{label}{cell}{unit if number else ''}" if label and not _PERIOD_HEAD.match(label) else cell)
         if not said and not notes:
             continue
-        first = f"{name}{said[0]}" if said and said[0][:1].isdigit() else "，".join(x for x in (name, *said[:1]) if x)
+        # 老旧小区改造452个 / 老旧小区改造目标400个 (its value said by the text) / 项目，进展顺利
+        glued = said and (said[0][:1].isdigit() or (restated and re.search(r"\d", said[0])))
+        first = f"{name}{said[0]}" if glued else "，".join(x for x in (name, *said[:1]) if x)
         text = "，".join([first, *said[1:]]) + "".join(f"（{n}）" for n in notes)
         out.append((i, text.rstrip("。") + "。"))
     return out
+
+
+def _stated(number: str, name: str, text: str) -> bool:
+    """`text` says `number` (452个, with its unit) in a sentence that names the matter (four
+    characters of it in a row, or all of a shorter name)."""
+    if number[-1:].isdigit() or not name:  # a bare number (no unit) may mean anything
+        return False
+    for sentence in re.split(r"[。；;！？\n]", text):
+        at = sentence.find(number)
+        if at >= 0 and not sentence[at - 1:at].isdigit() \
+                and any(name[i:i + 4] in sentence for i in range(max(1, len(name) - 3))):
+            return True
+    return False
 
 
 def _paragraphs(path: Path) -> list[tuple[int | str, str]]:
@@ -590,6 +612,7 @@ def _walk(lines: list[tuple[int | str, str]]) -> _Walked:
                 body = rest
             else:
                 body = words
+        body = _inline_items(body)
         lead = lead_of(body)  # 优化创新生态。…: names this paragraph's matter, and is a fact too
         if lead and len(body) > len(lead) and by_seeds(lead) != "其他":
             hints[9] = by_seeds(lead)
@@ -608,6 +631,24 @@ def _walk(lines: list[tuple[int | str, str]]) -> _Walked:
     return _Walked(out, title_part, problems, orgs)
 
 
+# ①② / (1)(2) / 1）2） after a stop or comma inside a line: list markers, not text
+_MARK = r"\s*(?:[①-⑳]|[（(]\d{1,2}[）)]|\d{1,2}[）)])\s*"
+_INLINE_MARK = re.compile(r"(?:^|(?<=[：；。，:;]))" + _MARK)  # ^: after a label (开展了以下工作：) was taken off
+# 主要做了以下工作：① / 具体如下：(1) announces the items; it says nothing of its own
+_ITEMS_INTRO = re.compile(r"[，,]?[^，。；：]{0,10}(?:以下|如下)[^，。；：]{0,8}[：:]" + _MARK)
+
+
+def _inline_items(body: str) -> str:
+    """「积极推动…“两个转变”，主要做了以下工作：①狠抓…；②完成…」 → 「积极推动…“两个转变”。狠抓…；完成…」:
+    the intro goes (the lead before it ends its own sentence), the markers go, the items stay
+    the sentences they are (split at ；)."""
+    def intro(m: re.Match) -> str:
+        return "。" if m.start() and body[m.start() - 1] not in "。；！？" else ""
+
+    body = _ITEMS_INTRO.sub(intro, body)
+    return _INLINE_MARK.sub("", body)
+
+
 def _enumerated(body: str) -> list[str]:
     """一是资金压力较大；二是部分项目进度滞后。 → its items (a problems list is one line)."""
     return [x for s in split_sentences(body) for x in re.split(r"(?=[二三四五六七八九十]是)", s) if x.strip()]
@@ -617,7 +658,7 @@ def _enumerated(body: str) -> list[str]:
 class Material:
     facts: list[Harvested]
     problems: list[str]  # 存在的问题, each item as written (not facts: no part takes them)
-    dept: str | None  # the one given, else from the file name, else from a signature or the title
+    dept: str | None  # the one given, else the organ the file name names, else a signature's or the title's, else None
 
 
 def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> list[Harvested]:
@@ -635,8 +676,12 @@ def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTa
     default = title_part or part_of_heading(path.stem)
     if default not in ("review", "key_tasks"):
         default = None
-    # 2024年工作总结.txt names no department; its signature (宜春市住房和城乡建设局) or title does
-    dept = dept or dept_from_name(path.name) or (walked.orgs[-1] if walked.orgs else None)
+    # 2024年工作总结.txt names no department; its signature (宜春市住房和城乡建设局) or title does.
+    # A file name naming no organ (工作总结.docx, 张三的总结.txt) is no department: two such files
+    # from two departments would merge under it; left empty, the gather summary asks for --dept
+    named = dept_from_name(path.name)
+    named = named if named and _ORG_END.search(named) else None
+    dept = dept or named or (walked.orgs[-1] if walked.orgs else None)
     own = [cue_score(s.text) for s in sentences]
     para_sum: dict[int, float] = {}
     para_n: dict[int, int] = {}

@@ -53,6 +53,9 @@ class Summary:
             out.append(f"尚未报送的部门（{len(self.missing)} 个）：{'、'.join(self.missing)}")
         else:
             out.append("数据中列出的部门都已报送")
+        nameless = [r.source for r in self.rows if r.kind == "材料" and not r.dept]
+        if nameless:  # a file name, signature and title that name no organ: its facts have no department
+            out.append(f"未注明部门：{'、'.join(nameless)}，请用 --dept 指定")
         out += self.notes
         return out
 
