@@ -80,7 +80,8 @@ def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
     assert gdp == {"name": "地区生产总值", "value": 2878, "unit": "亿元", "growth": gdp["growth"],
                    "status": "预计", "dept": "区统计局"}
     assert str(gdp["growth"]) == "4.3"
-    assert "新建5G基站300个，实现乡镇全覆盖。" in facts  # a line ends its sentence (H89)
+    # a line ends its sentence (H89) and keeps its department: its section may merge with other departments' (H91)
+    assert {"text": "新建5G基站300个，实现乡镇全覆盖。", "dept": "区统计局"} in facts
     area = loaded.data["key_tasks"]["areas"][-1]
     assert area["items"][0]["measures"] == ["力争新增规上工业企业20户。"]  # a line ends its sentence (H89)
     assert area["items"][0]["lead_depts"] == ["区统计局"]

@@ -4,8 +4,10 @@ A folder's files merge by name: mappings merge, lists concatenate, a scalar give
 agree. So a fragment only adds list items and never sets a scalar the office's file sets:
 - figures and 主要工作和成效 lines → `review.sections`, one section per topic of that source
   with `topic:` set, which the folder's reader merges into the office's section of that topic
-  (drafter/readers/yaml_data._merge); title left empty (the draft suggests one from the phrase bank or leaves 【待补充】), and `dept`
-  the source's department, so the numbers in its lines reach the confirm sheet under it;
+  (drafter/readers/yaml_data._merge); title left empty (the draft suggests one from the phrase bank or leaves 【待补充】);
+  each line written {text: …, dept: …} with the source's department, so its numbers reach the
+  confirm sheet under it even in a section merged from several departments (which keeps no
+  one section `dept`);
 - 明年主要措施 lines → `key_tasks.areas`, one area per topic (`topic:` set, merged likewise) with one item whose
   `lead_depts` is the department (so `drafter division` knows who leads it);
 - a figure whose indicator the office's files list with an empty value → `fill`, naming that
@@ -92,8 +94,11 @@ def _figure_lines(f: GFigure, indent: str) -> list[str]:
     return [f"{indent}# {_one_line('；'.join(notes))}", f"{indent}- {{{', '.join(parts)}}}"]
 
 
-def _text_lines(t: GText, indent: str) -> list[str]:
-    return [f"{indent}# 来源 {_one_line('；'.join([t.source, *t.also]))}", f"{indent}- {_q(t.text)}"]
+def _text_lines(t: GText, indent: str, dept: str | None = None) -> list[str]:
+    """A text fact; with `dept`, written {text: …, dept: …} so its numbers keep their
+    department once its section merges with other departments' (model/review.SaidText)."""
+    item = f"{{text: {_q(t.text)}, dept: {_q(dept)}}}" if dept else _q(t.text)
+    return [f"{indent}# 来源 {_one_line('；'.join([t.source, *t.also]))}", f"{indent}- {item}"]
 
 
 def _by_topic(items: list) -> dict[str, list]:
@@ -127,10 +132,8 @@ def render(g: Gathered) -> str | None:
         body += ["review:", "  sections:"]
         for topic, items in _by_topic(review).items():
             body += [*_topic_lines(topic), "      facts:"]
-            for it in items:
-                body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ")
-            if g.dept and any(isinstance(it, GText) for it in items):  # whose numbers the texts hold
-                body.append(f"      dept: {_q(g.dept)}")
+            for it in items:  # each text names its department: a section of a topic merges with others
+                body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ", g.dept)
     if fills:  # the office's empty entries these figures fill (drafter/readers/fill.py)
         body += ["fill:"]
         for f in fills:
