@@ -229,7 +229,8 @@ def _wrong_member(err: ErrorDetails, root: type[BaseModel], loaded: Loaded) -> b
 
 
 # A fact written {text: …}: a text fact is a bare string, so the mapping was taken for a figure.
-_TEXT_AS_FIGURE = "文字事项直接写成一段文字（如 - 及时出台4方面政策措施），不要写成 {text: …}；带数字的指标才写成 {name: …, value: …}"
+_TEXT_AS_FIGURE = ("文字事项直接写成一段文字（如 - 及时出台4方面政策措施），要注明部门时写成 {text: …, dept: …}（两项都要写）；"
+                   "带数字的指标才写成 {name: …, value: …}")
 
 
 def _text_written_as_figure(errors: list[ErrorDetails]) -> set[tuple]:

@@ -552,8 +552,8 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
             item, j = given, at
             mine = a[j]
             # sections from several departments: each names the department of its own texts'
-            # numbers; merged, no one `dept` is right for all, so none is kept (the confirm sheet
-            # then names the nearest figure's department, or 未注明部门)
+            # numbers; merged, no one `dept` is right for all, so none is kept (each gathered text
+            # carries its own: {text, dept}, checks/facts.fact_dept)
             dept_a, dept_b = mine.get("dept"), item.get("dept")
             if dept_a is not None and dept_b is not None and dept_a != dept_b:
                 del mine["dept"]
