@@ -208,3 +208,23 @@ def test_a_bound_and_a_verb_in_the_notes_column_are_said(tmp_path):
     body = draft(data, tmp_path / "初稿.txt").path.read_text(encoding="utf-8")
     assert "城镇登记失业率为4.2%以内" in body or "城镇登记失业率4.2%以内" in body
     assert "常住人口城镇化率提升至54.35%" in body and "提升至。" not in body
+
+
+def test_a_task_the_level_above_set_is_answered_in_the_notes_column(tmp_path):
+    """宜宾 2024 set 「完成省上下达的碳排放和环境保护目标任务」: the form asks 已完成 / 未完成 in 备注,
+    and a row with only that answer was counted blank and dropped (H86 left it)."""
+    from drafter.lastyear import init_from
+
+    data = tmp_path / "data"
+    data.mkdir()
+    init_from(data / "宜宾市2025.yaml", Path(__file__).resolve().parent.parent / "style_corpus" / "more" / "2024_宜宾.txt")
+    forms(data, tmp_path / "forms")
+    form = _fill(tmp_path / "forms", tmp_path / "returned", "市生态环境局.xlsx",
+                 {"H:碳排放": "已完成", "H:环境保护目标任务": "未完成"})
+    result = gather([form], data)
+    checks = {c["name"]: c for c in load_data(data).data["review"]["checks"]}
+    assert checks["碳排放"]["done"] is True and checks["环境保护目标任务"]["done"] is False
+    assert checks["碳排放"]["actual_dept"] == "市生态环境局"
+    assert any("review.checks[7]" in n for n in result.summary.notes)
+    body = draft(data, tmp_path / "初稿.txt").path.read_text(encoding="utf-8")
+    assert "碳排放完成省下达的目标任务" in body or "碳排放，完成省下达的目标任务" in body, body[:600]

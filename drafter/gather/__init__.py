@@ -207,6 +207,11 @@ def _agree(a, b) -> bool:
         not a.unit or not b.unit or a.unit == b.unit or None in (a.value, b.value))
 
 
+def _cell(f, column: str):
+    """What the department gave in a column: 本年数 its value, 备注 its done, any other its growth."""
+    return f.value if column == "本年数" else f.done if column == "备注" else f.growth
+
+
 def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
     """The `fill` item (drafter/readers/fill.py) of a figure whose office entry is empty: the
     entry's path (all `paths` are of one entry) and the cells the department filled, under the
@@ -216,8 +221,10 @@ def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
     entry = next(iter(paths.values())).rpartition(".")[0]
     item: dict = {"entry": entry, "name": name}
     for column, path in paths.items():
-        item[path.rpartition(".")[2]] = f.value if column == "本年数" else f.growth
-    if any(k.startswith("actual") for k in item):  # a last year's target
+        item[path.rpartition(".")[2]] = _cell(f, column)
+    if "done" in item:  # a task the level above set: met or not, no number
+        item.update(actual_status=f.status, actual_dept=f.dept)
+    elif any(k.startswith("actual") for k in item):  # a last year's target
         item.update(actual_qualifier=f.qualifier, actual_status=f.status, actual_dept=f.dept)
         if words:
             rank = f.rank and f"{f.rank.get('of', '')}列{f.rank['scope']}第{f.rank['place']}"
@@ -229,12 +236,15 @@ def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
     return {k: v for k, v in item.items() if v is not None and v != ""}
 
 
-def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, int], list[str]]:
+def _against_office(sources: list[Gathered], office: list,
+                    unanswered: list[str] | None = None) -> tuple[dict[int, int], list[str]]:
     """Pre-filled rows whose cells belong to a place in the office's files (元数据 paths), and
     rows a department added whose name is an empty entry of the office's review: a value the
     office already has is not written again; a different one is an error naming both places;
     an empty entry is filled (the fragment lists the figure under `fill`, not beside it).
-    Returns (figures already in the data per source, the entries filled)."""
+    Returns (figures already in the data per source, the entries filled); a 已完成 / 未完成
+    with no task of the office's to answer goes to `unanswered`."""
+    unanswered = unanswered if unanswered is not None else []
     conflicts: list[str] = []
     in_data: dict[int, int] = {}
     filled: list[str] = []
@@ -256,7 +266,7 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
             for entry, entry_paths in entries.items():
                 same, empty = True, False
                 for column, path in entry_paths.items():
-                    mine = f.value if column == "本年数" else f.growth
+                    mine = _cell(f, column)
                     if mine is None:  # only the cells the department filled are compared
                         continue
                     found = [(v, w) for v, w in (_lookup(o, path) for o in office) if w is not None]
@@ -270,8 +280,8 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
                                          "请与部门核实后只保留一个")
                 if empty:
                     name = next((v for v, _ in (_lookup(o, entry + ".name") for o in office) if isinstance(v, str)), f.name)
-                    fills.append(_fill_of(f, {c: p for c, p in entry_paths.items()
-                                              if (f.value if c == "本年数" else f.growth) is not None}, name, not fills))
+                    fills.append(_fill_of(f, {c: p for c, p in entry_paths.items() if _cell(f, c) is not None},
+                                          name, not fills))
                 elif not same:
                     new = True
             if fills:
@@ -280,8 +290,11 @@ def _against_office(sources: list[Gathered], office: list) -> tuple[dict[int, in
                     one.fill = fill
                     filled.append(fill["entry"])
                     kept.append(one)
-            elif new:
+            elif new and f.done is None:
                 kept.append(f)
+            elif new:  # 已完成 with no task of the office's to answer: said, not dropped
+                unanswered.append(f"{f.where or f.source}：备注“{'已完成' if f.done else '未完成'}”没有对应的"
+                                  f"上级下达任务（{f.name}），未写入；请在回顾中用文字说明")
             else:
                 in_data[i] = in_data.get(i, 0) + 1
         g.figures = kept
@@ -340,7 +353,7 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     dropped = _merge_duplicates(sources)
     if restated := _drop_restated(sources):
         notes.append(f"{restated} 处材料中的数字与报表填写的同一指标相同，材料中的这一分句已删去（报表的数字写入初稿）")
-    in_data, filled = _against_office(sources, office)
+    in_data, filled = _against_office(sources, office, notes)
     if filled:
         notes.append(
             f"{len(filled)} 个数字填入办公室数据文件中留空的指标（"

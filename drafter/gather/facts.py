@@ -32,6 +32,7 @@ class GFigure:
     qualifier: str = ""  # from 备注: 以上 / 左右 / 以内
     rank: dict | None = None  # from 备注: {scope, place, numeral, of} (model Rank)
     verb: str = ""  # from 备注: 提升至 / 达到 (Figure.verb)
+    done: bool | None = None  # from 备注 alone: 已完成 / 未完成 of a task the level above set
 
 
 @dataclass

@@ -179,7 +179,7 @@ def _cell_paths(listed: dict[str, str]) -> dict[str, str]:
     headline growth and its check's actual: forms.SHARED_COLUMNS) lists both space-separated,
     the second kept as 增长(%)#2 — every key but 本年数 is compared and filled with the growth."""
     paths: dict[str, str] = {}
-    for column in ("本年数", "增长(%)"):
+    for column in ("本年数", "增长(%)", "备注"):
         for i, path in enumerate(listed.get(column, "").split()):
             paths[column if i == 0 else f"{column}#{i + 1}"] = path
     return paths
@@ -302,8 +302,16 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
         if len(problems) > before or name is None:
             continue
         value, growth = numbers[5], numbers[6]
-        if value is None and growth is None:
+        done = _DONE.get((note or "").strip().rstrip("。"))
+        if value is None and growth is None and done is None:
             out.blank_rows += 1  # listed by the office, not (yet) filled by the department
+            continue
+        if value is None and growth is None:  # 备注 alone: 已完成 / 未完成 (a task the level above set)
+            out.figures.append(GFigure(
+                name=name, unit=None, value=None, growth=None, status=status or None, dept=out.dept,
+                source=f"{out.shown}!{cells[7].coordinate}", topic=indicator_topic(name),
+                where=f"{shown}!{cells[7].coordinate}", row=r, done=done,
+            ))
             continue
         at = cells[4] if value is not None else cells[5]
         words = read_note(note or "")
@@ -315,6 +323,11 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
             approx=words.approx, qualifier=words.qualifier, rank=words.rank, verb=words.verb,
         ))
     return names
+
+
+# A 备注 that answers a task the level above set (forms.py: 请在备注中写“已完成”或“未完成”).
+_DONE = {w: True for w in ("完成", "已完成", "全面完成", "圆满完成", "超额完成", "按期完成", "是")}
+_DONE.update({w: False for w in ("未完成", "没有完成", "未能完成", "尚未完成", "否")})
 
 
 @dataclass

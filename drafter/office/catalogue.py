@@ -68,7 +68,7 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         Indicator("空气质量优良天数", "天", ("优良天数",)),
         Indicator("PM2.5平均浓度", "微克/立方米", ("细颗粒物平均浓度",)),
         # a target written 「主要污染物排放完成省下达目标」: whose done the bureau answers for
-        Indicator("主要污染物排放", "", ("主要污染物减排", "节能减排"), levels=("none",)),
+        Indicator("主要污染物排放", "", ("主要污染物减排", "节能减排", "碳排放", "环境保护目标任务"), levels=("none",)),
     ),
     # the figures reports give most for these bureaus (corpus: 新增学位 90, 接待游客 86,
     # 旅游综合收入 30 + 旅游总收入 31); a merged bureau (教体局, 文旅体局…) takes them over

@@ -73,6 +73,9 @@ WORK_HEADER = ("主要工作和成效", "明年主要措施")
 STATUS_CHOICES = ("预计", "快报", "核实")
 META_KEYS = ("格式", "部门", "地区", "层级", "年度", "本年", "数据文件", "预填行数")  # 年度: the report's
 META_HEADER = ("行", "指标", "单位", "上年数", "本年目标", "本年数", "增长(%)", "状态", "明年目标", "来源")
+# Columns after META_HEADER, read when present (a form made before them still reads): 备注 holds
+# the path a 备注 answers (a task the level above set: 已完成 / 未完成 → done).
+META_EXTRA = ("备注",)
 SPARE_ROWS = 100  # unlocked, validated rows below the listed ones for the department's own
 WORK_ROWS = 100
 _COL = {name: i for i, name in enumerate(HEADER, 1)}
@@ -170,8 +173,10 @@ def _check_rows(path: str, obj: TargetCheck) -> list[FormRow]:
                              "状态": [f"{path}.actual_status"]})
         target = _number(obj.value2 if i else obj.value)
         row.values = {"本年目标": target, column: _number(obj.actual2 if i else obj.actual)}
-        if obj.value is None and obj.qualifier:  # 完成上级下达任务: no number to give
-            row.target_note = f"本年目标：{obj.qualifier}；是否完成请写在备注中"
+        if obj.assigned_by_superior:  # 完成上级下达任务: no number to give, 备注 says done or not
+            row.paths = {"备注": [f"{path}.done"], "状态": [f"{path}.actual_status"]}
+            row.values = {}
+            row.target_note = f"本年目标：{obj.qualifier}；请在备注中写“已完成”或“未完成”"
         elif growth:
             row.target_note = f"本年目标为增长目标：增长{target if target is not None else '……'}%{obj.qualifier or ''}"
         rows.append(row)
@@ -389,11 +394,12 @@ def _meta_sheet(ws, dept: str, report: Report, rows: list[FormRow], data_name: s
         put(ws, r, 1, key)
         put(ws, r, 2, value)
     top = len(META_KEYS) + 2
-    for col, name in enumerate(META_HEADER, 1):
+    for col, name in enumerate(META_HEADER + META_EXTRA, 1):
         put(ws, top, col, name)
     for i, row in enumerate(rows):
         # a cell two entries share (a headline growth and its check's actual) lists both, space-separated
-        line = (i + 2, row.name, row.unit, *(" ".join(row.paths.get(c, [])) for c in META_HEADER[3:9]), row.origin)
+        line = (i + 2, row.name, row.unit, *(" ".join(row.paths.get(c, [])) for c in META_HEADER[3:9]), row.origin,
+                *(" ".join(row.paths.get(c, [])) for c in META_EXTRA))
         for col, cell_value in enumerate(line, 1):
             put(ws, top + 1 + i, col, cell_value)
     ws.sheet_state = "hidden"
@@ -489,16 +495,20 @@ def read_meta(wb) -> FormMeta | None:
     info: dict[str, Any] = {}
     rows: dict[int, dict[str, str]] = {}
     header_row = None
+    header: tuple = META_HEADER
+    width = len(META_HEADER) + len(META_EXTRA)
     for r, cells in enumerate(ws.iter_rows(values_only=True), 1):
-        values = list(cells) + [None] * len(META_HEADER)  # padded: a short row reads as blanks
+        values = list(cells) + [None] * width  # padded: a short row reads as blanks
         if header_row is None:
             if tuple(values[: len(META_HEADER)]) == META_HEADER:
                 header_row = r
+                extra = tuple(values[len(META_HEADER):width])
+                header = META_HEADER + tuple(c for c in extra if c in META_EXTRA)
             elif values[0] in META_KEYS:
                 info[values[0]] = values[1]
             continue
         if isinstance(values[0], (int, float)) and values[0] >= 2:
-            rows[int(values[0])] = {k: ("" if v is None else str(v)) for k, v in zip(META_HEADER[1:], values[1:len(META_HEADER)], strict=True)}
+            rows[int(values[0])] = {k: ("" if v is None else str(v)) for k, v in zip(header[1:], values[1:len(header)], strict=True)}
     if info.get("格式") != FORMAT:
         return None
     return FormMeta(info, rows)
