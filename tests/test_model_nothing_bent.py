@@ -219,3 +219,15 @@ def test_a_ranks_numeral_is_a_way_of_writing_not_a_lost_value(tmp_path):
     path = _with_fact(tmp_path, "{name: 新增市场主体, value: 2.9, unit: 万户, rank: {scope: 全省, place: 1, numeral: 数字}}")
     assert api.validate(path).unused == []
     assert "新增市场主体2.9万户、居全省第1" in render_text(api.compose_report(api.load(path), seed=0))
+
+
+def test_a_qualifier_goes_with_the_only_number_given():
+    """统计局 gave 生产总值 增长6 with 备注 左右 and no total: the draft read 「达到【待补充】亿元左右、
+    增长6%」, the growth exact (H92)."""
+    from drafter.compose.figures import headline_runs
+
+    gdp = Figure.model_validate({"name": "生产总值", "unit": "亿元", "value": None, "growth": 6, "qualifier": "左右"})
+    for seed in (None, 0, 1, 2):
+        fr = None if seed is None else FrameChooser(default_bank(), seed)
+        said = str(headline_runs(Data([gdp], ("review", "headline")), fr))
+        assert said.endswith("增长6%左右") and "亿元左右" not in said, said

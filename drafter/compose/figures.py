@@ -236,7 +236,10 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
             c.runs.extend(_number_runs(c, f, p, "value2"))
             if f.unit:
                 c.data(f.unit, p + ("unit",))
-        if f.qualifier:
+        # the qualifier follows the number the data gives: with the value missing it is the
+        # growth's (「达到【待补充】亿元、增长6%左右」, not 「……亿元左右、增长6%」, H92)
+        q_on_growth = f.value is None and has_growth
+        if f.qualifier and not q_on_growth:
             c.data(f.qualifier, p + ("qualifier",))
     if has_growth:
         if has_value or f.form == "number_first":
@@ -248,7 +251,7 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
         else:
             c.template("下降" if falling else "增长")
         c.runs.extend(_growth_runs(c, f, p))
-        if f.qualifier and not has_value:
+        if f.qualifier and (not has_value or f.value is None):
             c.data(f.qualifier, p + ("qualifier",))
 
 
