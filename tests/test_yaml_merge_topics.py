@@ -195,3 +195,22 @@ def test_an_office_file_without_topics_is_told_once_what_to_do(folder: Path):
     assert "另起了 4 个方面" in told[0].message and "drafter init --from" in told[0].message
     office.write_text(OFFICE, encoding="utf-8")  # with topics: nothing to say
     assert not [p for p in validate(folder).doubtful if "没有 topic" in p.message]
+
+
+def test_a_fragment_giving_one_topic_to_two_sections_is_not_warned_and_keeps_both(folder: Path, tmp_path: Path):
+    # a district office moved 人社局's 城乡 facts to 民生 inside the fragment (繁昌区, H92):
+    # both sections merge into the office's 民生 section, nothing is dropped
+    (folder / "30_gather_人社局工作总结.yaml").write_text(RENSHE.replace("topic: 城乡", "topic: 民生"), encoding="utf-8")
+    assert not [p for p in validate(folder).doubtful if "已给了" in p.message]
+    out = tmp_path / "d.txt"
+    draft(folder, out)
+    assert "3200套" in out.read_text(encoding="utf-8") and "4.68万人" in out.read_text(encoding="utf-8")
+
+
+def test_the_duplicate_topic_warning_says_the_second_keeps_its_own_facts(folder: Path):
+    office = folder / "宜春市2025.yaml"
+    office.write_text(OFFICE.replace("      facts: []\n      topic: 改革", "      facts: []\n      topic: 城乡"),
+                      encoding="utf-8")
+    (message,) = [p.message for p in validate(folder).doubtful if "已给了" in p.message]
+    assert "并入review.sections[1]" in message and "只写本文件里填的内容" in message
+    assert "一条也不会有" not in message

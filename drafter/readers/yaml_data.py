@@ -600,9 +600,12 @@ def _merge(into: Loaded, new: Loaded) -> list[Problem]:
     return problems
 
 
-def _topics_twice(loaded: Loaded) -> list[Problem]:
-    """A file giving one topic to two sections (or areas): gathered facts of it all merge into
-    the first (`_merge`), the second gets none of them."""
+def _topics_twice(loaded: Loaded, before: Any = None) -> list[Problem]:
+    """An office file giving one topic to two sections (or areas): gathered facts of it all
+    merge into the first (`_merge`), the second keeps only what this file writes in it. Not
+    said of gather's fragments (each of their items merges into the office's section of its
+    topic, none is lost), nor of a topic an earlier file (`before`, the merge so far) already
+    has: both items then merge into that one. Indexes are the file's own."""
     out = []
     data = loaded.data if isinstance(loaded.data, dict) else {}
     for root in (("review", "sections"), ("key_tasks", "areas")):
@@ -610,18 +613,27 @@ def _topics_twice(loaded: Loaded) -> list[Problem]:
         seen: dict[str, int] = {}
         for i, it in enumerate(items if isinstance(items, list) else []):
             topic = it.get("topic") if isinstance(it, dict) else None
-            if not isinstance(topic, str):
+            if not isinstance(topic, str) or topic in _topics_of(before, root):
                 continue
             if topic in seen:
                 pos = loaded.where(root + (i, "topic"))
                 out.append(Problem(
                     pos.file if pos else loaded.files[0], pos.line if pos else 0, pos.column if pos else 0,
                     format_path(root + (i, "topic")),
-                    f"主题“{topic}”已给了 {format_path(root + (seen[topic],))}：收集的这一主题的材料都会并入"
-                    "前一个方面，这里一条也不会有；请给这一方面换一个主题，或删去 topic"))
+                    f"主题“{topic}”已给了 {format_path(root + (seen[topic],))}：收集的这一主题的材料都并入"
+                    f"{format_path(root + (seen[topic],))}，这一方面只写本文件里填的内容；"
+                    "要让收集的材料分到这里，请给这一方面换一个主题"))
             else:
                 seen[topic] = i
     return out
+
+
+def _topics_of(data: Any, root: Path_) -> set[str]:
+    """The topics the items of list `root` in `data` carry."""
+    parent = data.get(root[0]) if isinstance(data, dict) else None
+    items = parent.get(root[1]) if isinstance(parent, dict) else None
+    return {it["topic"] for it in (items if isinstance(items, list) else [])
+            if isinstance(it, dict) and isinstance(it.get("topic"), str)}
 
 
 def _office_topics(data: Any) -> bool:
@@ -733,8 +745,9 @@ def load_data(path: str | Path) -> Loaded:
             if not isinstance(part.data, dict):
                 problems.append(Problem(part.files[0], 1, 1, "", "文件顶层应为“键: 值”的映射"))
                 continue
-            merged.topic_notes += _topics_twice(part)
             fragment = f.name.startswith(FRAGMENT_PREFIX)
+            if not fragment:
+                merged.topic_notes += _topics_twice(part, merged.data)
             if fragment and office_topics is None:
                 office_topics = _office_topics(merged.data)
             before = _topic_items(merged.data)
