@@ -40,14 +40,14 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
     """Harvest a .docx/.txt through drafter.gather.materials (written separately); None when
     that module is not there yet."""
     try:
-        from .materials import dept_from_name, read_material
+        from .materials import read_material
     except ImportError:
         return None
 
-    # a file name naming its department (市人社局2023年工作总结.docx) wins over --dept, which is
-    # for the files that name none: `gather 材料/ --dept 市住建局` must not reassign the others
-    named = dept_from_name(path.name)
-    material = read_material(path, named if named and _NAMES_ORG.search(named) else dept)
+    # a file name naming its department (市人社局2023年工作总结.docx), then a signature or title,
+    # win over --dept, which is for the files that name none: `gather 材料/ --dept 市住建局` must
+    # not reassign the others
+    material = read_material(path, fallback=dept)
     # 市人社局2023年工作总结.docx → 市人社局; 工作总结.docx with no signature → None, and the
     # summary asks for --dept (its stem is no department, and two such files would merge under it)
     who = material.dept
@@ -56,9 +56,6 @@ def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gat
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
     out.problems = list(material.problems)
     return out
-
-
-_NAMES_ORG = re.compile(r"(局|委|委员会|办|办公室|中心|厅|院|管委会)$")
 
 
 def _all_refusals(refused: list[str]) -> str:
@@ -72,20 +69,26 @@ def _all_refusals(refused: list[str]) -> str:
     return "\n".join(shown)
 
 
-def _one_names(sources: list[Gathered], office: list) -> None:
+def _one_names(sources: list[Gathered], office: list, typed: str | None = None) -> str | None:
     """Name each department as forms and the confirm sheet do (统计局 → 市统计局: model/depts.py),
-    at the level the office's files give; as typed when they give none."""
+    at the level the office's files give; as typed when they give none. Returns the note saying
+    so when --dept `typed` is written under another name (区应急局 → 区应急管理局)."""
     meta = next((f.data["meta"] for f in office if isinstance(f.data, dict) and isinstance(f.data.get("meta"), dict)
                  and f.data["meta"].get("level")), None)
     if meta is None:
-        return
+        return None
     level, region = str(meta["level"]), str(meta.get("region") or "")
+    said = department(typed, level, region) if typed else None
+    used = typed is not None and any(g.kind == "material" and g.dept == typed for g in sources)
     for g in sources:
         g.dept = department(g.dept, level, region) if g.dept else g.dept
         for f in g.figures:
             f.dept = department(f.dept, level, region) if f.dept else f.dept
         for t in g.texts:
             t.dept = department(t.dept, level, region) if t.dept else t.dept
+    if used and said != typed:
+        return f"--dept {typed} 按部门的规范名称记作 {said}（报表、确认单与分工都用这个名称）"
+    return None
 
 
 def _key_name(name: str) -> str:
@@ -346,7 +349,8 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     notes.extend(skipped_note(s) for s in skipped)
     sources = result.sources
     office = office_files(data_dir)
-    _one_names(sources, office)
+    if renamed := _one_names(sources, office, dept):
+        notes.append(renamed)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
     missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
     counts = [(numbers_in(g), len(g.texts)) for g in sources]  # a material's numbers are in its lines

@@ -231,6 +231,11 @@ _CLAUSE_END = set("，、")
 _PUNCT = re.compile(r"[，、；：。！？（）“”]")
 
 
+# a line that starts with a figure's number and unit (100件.), not a date (2024年…): the
+# rest of a sentence, never a heading's body
+_GOES_ON = re.compile(r"[\d.,，]+\s*(?:万|亿)?\s*(?![年月日号\d.])[\u4e00-\u9fff%％]")
+
+
 def _join_wrapped(lines: list[tuple[int | str, str]]) -> list[tuple[int | str, str]]:
     """Non-empty lines, a line that breaks off inside a sentence joined with the next (…项目485 /
     个，完成投资559亿元。; …稳定在920万亩左右、 / 粮食产量…). A line goes on when it ends with no
@@ -238,19 +243,21 @@ def _join_wrapped(lines: list[tuple[int | str, str]]) -> list[tuple[int | str, s
     next line is body text too: not a numbered item, a heading, a date or a signature, and not
     after a blank line."""
     out: list[tuple[int | str, str]] = []
-    joining = False
+    joining = item_open = False
     for n, text in lines:
         if not text:
-            joining = False
+            joining = item_open = False
             continue
-        if joining and not marker(text) and not _is_noise_line(text) \
-                and (_PUNCT.search(text) or out[-1][1][-1] in _CLAUSE_END):
+        if (joining and (_PUNCT.search(text) or out[-1][1][-1] in _CLAUSE_END) or item_open and _GOES_ON.match(text)) \
+                and not marker(text) and not _is_noise_line(text):
             out[-1] = (out[-1][0], out[-1][1] + text)
         else:
             out.append((n, text))
         last = out[-1][1]
         mk = marker(last)
         words = last[len(mk.text):] if mk else last  # 一、 / （一） are a marker's punctuation, not the text's
+        # 「3. 授权发明专利⏎100件.」: a numbered item broken off before its figure goes on
+        item_open = bool(mk) and last[-1] not in _STOP_END
         joining = last[-1] not in _STOP_END and (last[-1] in _CLAUSE_END or bool(_PUNCT.search(words)))
     return out
 
@@ -658,7 +665,7 @@ def _enumerated(body: str) -> list[str]:
 class Material:
     facts: list[Harvested]
     problems: list[str]  # 存在的问题, each item as written (not facts: no part takes them)
-    dept: str | None  # the one given, else the organ the file name names, else a signature's or the title's, else None
+    dept: str | None  # the one given, else the organ the file name names, else a signature's or the title's, else `fallback`
 
 
 def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> list[Harvested]:
@@ -668,8 +675,10 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
     return read_material(path, dept, lex, table).facts
 
 
-def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> Material:
-    """harvest() with the problems and the department found (see Material)."""
+def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None,
+                  fallback: str | None = None) -> Material:
+    """harvest() with the problems and the department found (see Material); `fallback` (gather
+    --dept) names only a material whose file name, signature and title name no organ."""
     path = Path(path)
     walked = _walk(_paragraphs(path))
     sentences, title_part = walked.sentences, walked.title_part
@@ -681,7 +690,7 @@ def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTa
     # from two departments would merge under it; left empty, the gather summary asks for --dept
     named = dept_from_name(path.name)
     named = named if named and _ORG_END.search(named) else None
-    dept = dept or named or (walked.orgs[-1] if walked.orgs else None)
+    dept = dept or named or (walked.orgs[-1] if walked.orgs else None) or fallback
     own = [cue_score(s.text) for s in sentences]
     para_sum: dict[int, float] = {}
     para_n: dict[int, int] = {}

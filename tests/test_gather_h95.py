@@ -1,0 +1,48 @@
+"""Defects a district office (繁昌区, issue 11) met with gather: --dept against a signature, a
+numbered item wrapped before its figure, employment figures' section, a table row repeating the
+text, energy-saving targets, a merged bureau's material (H95)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.api import gather, init
+from drafter.gather.materials import read_material
+
+FIX = Path(__file__).parent / "fixtures" / "materials_h95"
+
+
+@pytest.fixture
+def office(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    init(data / "00_繁昌区2024.yaml", "芜湖市繁昌区", "区", 2024)
+    return data
+
+
+def test_dept_names_only_the_material_that_names_no_department(office, tmp_path):
+    """--dept 区应急局 rewrote 年度工作总结.txt (signed 繁昌区农业农村局) as 区应急管理局."""
+    mats = tmp_path / "materials"
+    mats.mkdir()
+    for name in ("年度工作总结.txt", "安全生产总结.txt"):  # GB18030 CRLF signed; UTF-8 unsigned
+        shutil.copy(FIX / name, mats / name)
+    result = gather([mats], office, dept="区应急局")
+    depts = {r.source.rsplit("/", 1)[-1]: r.dept for r in result.summary.rows}
+    assert depts["年度工作总结.txt"] == "繁昌区农业农村局"
+    assert depts["安全生产总结.txt"] in ("区应急局", "区应急管理局")
+    if depts["安全生产总结.txt"] != "区应急局":  # renamed: the summary says so
+        assert any("--dept 区应急局" in n and "区应急管理局" in n for n in result.summary.notes)
+    text = (office / "30_gather_年度工作总结.yaml").read_text(encoding="utf-8")
+    assert "应急" not in text
+
+
+def test_numbered_item_wrapped_before_its_figure_keeps_its_subject():
+    """「3. 授权发明专利⏎100件.」 was drafted 「100件。」 with no subject."""
+    texts = [h.text for h in read_material(FIX / "区科技局总结.txt").facts]
+    assert "授权发明专利100件。" in texts
+    assert not any(t.startswith("100件") for t in texts)
+    # a numbered heading is still not joined with the body under it
+    assert any(t.startswith("新增高新技术企业30家以上，技术合同成交额达到2.5亿元") for t in texts)
