@@ -279,7 +279,11 @@ def restated(figure: Figure, check: Any) -> bool:
     Same indicator (全年 / 地区 aside), same single actual, same number."""
     if bare_name(figure.name) != bare_name(check.name) or check.actual is None:
         return False
-    if check.value2 is not None or check.actual2 is not None or check.actual_qualifier:
+    if check.value2 is not None or check.actual2 is not None:
+        return False
+    # 左右 alike on both: the headline's qualifier is the growth's when it gives no total (H96)
+    if check.actual_qualifier and not (check.kind == "growth" and figure.value is None
+                                       and figure.qualifier == check.actual_qualifier):
         return False
     if not check.states_number or check.relative_to_benchmark:
         return False
