@@ -120,13 +120,16 @@ def bare_department(name: str) -> str:
 
 def department(name: str, level: str | None, region: str | None = None) -> str:
     """The department's one name at this level: 统计局 → 市统计局, 咸阳市统计局 → 市统计局 (in
-    咸阳市), 市人力资源和社会保障局 → 市人社局; 区统计局 in a 市 stays, and so does a name
+    咸阳市), 繁昌区住房和城乡建设局 → 区住建局 (in 芜湖市繁昌区), 市人力资源和社会保障局 → 市人社局; 区统计局 in a 市 stays, and so does a name
     outside BARE_DEPARTMENTS and ALIASES, stripped, as written."""
     name = name.strip()
     unit = level_unit(level)
     region = (region or "").strip()
-    # the whole name first: 市场监管局 is bare, not 市 + 场监管局
-    prefixes = [""] + [p for p in (region if region.endswith(unit) else "", unit) if p]
+    # the whole name first: 市场监管局 is bare, not 市 + 场监管局; then the region as a
+    # signature writes it, in full or by its running name (芜湖市繁昌区 / 繁昌区住房和城乡建设局 →
+    # 区住建局), never its parent's (芜湖市住建局 is the city's office)
+    own = ([region[i:] for i in range(len(region) - 2)] or [region]) if region.endswith(unit) else []  # 繁昌区, not 昌区; 眉县
+    prefixes = ["", *own, unit]
     for prefix in prefixes:
         if name.startswith(prefix) and (bare := _at_level(name[len(prefix):], level)):
             return unit + bare
