@@ -31,7 +31,7 @@ def test_dept_names_only_the_material_that_names_no_department(office, tmp_path)
         shutil.copy(FIX / name, mats / name)
     result = gather([mats], office, dept="区应急局")
     depts = {r.source.rsplit("/", 1)[-1]: r.dept for r in result.summary.rows}
-    assert depts["年度工作总结.txt"] == "繁昌区农业农村局"
+    assert depts["年度工作总结.txt"].endswith("区农业农村局")  # its signature
     assert depts["安全生产总结.txt"] in ("区应急局", "区应急管理局")
     if depts["安全生产总结.txt"] != "区应急局":  # renamed: the summary says so
         assert any("--dept 区应急局" in n and "区应急管理局" in n for n in result.summary.notes)
@@ -46,3 +46,44 @@ def test_numbered_item_wrapped_before_its_figure_keeps_its_subject():
     assert not any(t.startswith("100件") for t in texts)
     # a numbered heading is still not joined with the body under it
     assert any(t.startswith("新增高新技术企业30家以上，技术合同成交额达到2.5亿元") for t in texts)
+
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def fanchang(tmp_path):
+    """繁昌区's data file as `init --from` its 2022 report writes it."""
+    from drafter.api import init_from
+
+    data = tmp_path / "data"
+    data.mkdir()
+    init_from(data / "芜湖市繁昌区2024.yaml", ROOT / "style_corpus" / "2022_芜湖市繁昌区.txt")
+    return data
+
+
+def test_employment_indicators_are_livelihood():
+    """城镇 is a seed of 城乡 and 岗位 of none: the forms' job rows went to urban construction and
+    to a section of their own under 政府."""
+    from drafter.phrases.topics import indicator_topic
+
+    for name in ("城镇新增就业", "城镇调查失业率", "城镇登记失业率", "开发基层服务等岗位", "新增就业岗位"):
+        assert indicator_topic(name) == "民生", name
+    assert indicator_topic("城镇化率") == "城乡"  # only job indicators move
+
+
+def test_a_restated_clause_leaves_its_figure_where_the_sentence_was(fanchang, tmp_path):
+    """人社局's form: 城镇新增就业 7700 and the line 「打造"三公里"就业圈,城镇新增就业7700人」: the
+    clause was cut, the figure drafted under 城乡 and 民生 got the stub 「打造“三公里”就业圈。」."""
+    from drafter.api import draft
+
+    forms = tmp_path / "returned"
+    forms.mkdir()
+    shutil.copy(FIX / "区人社局.xlsx", forms / "区人社局.xlsx")  # re-saved by LibreOffice, one row added
+    gather([forms], fanchang)
+    body = draft(fanchang, tmp_path / "d.txt").path.read_text(encoding="utf-8")
+    paragraphs = [p for p in body.splitlines() if "三公里" in p or "1000余个" in p]
+    assert len(paragraphs) == 1, paragraphs  # one section: the figures stand with the sentence
+    one = paragraphs[0]
+    assert "城镇新增就业7700人" in one and "三公里" in one and "开发基层服务等岗位1000余个" in one
+    assert one.count("7700") == 1

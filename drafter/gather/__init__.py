@@ -160,18 +160,28 @@ def _drop_restated(sources: list[Gathered]) -> int:
     """A review sentence of a material or of a form's 主要工作和成效 line restating a figure a form
     gives (same number and unit, the indicator named in the clause: 城镇新增就业7.2万人 typed in
     both) would print it twice: the form's figure stays, the clause goes and the rest of the
-    sentence stays (a sentence with nothing left goes). Returns the clauses cut."""
-    said = [(f"{_number(f.value)}{f.unit or ''}", f.name) for g in sources for f in g.figures
-            if f.value is not None and f.fill is None]
+    sentence stays (a sentence with nothing left goes), and the figure is drafted where the
+    sentence stood (its topic): the sentence must not lose its number to another section. A
+    figure the office's file places (paths) cuts nothing. Returns the clauses cut."""
+    said = [(f"{_number(f.value)}{f.unit or ''}", f) for g in sources for f in g.figures
+            if f.value is not None and f.fill is None and not f.paths]
     if not said:
         return 0
     cut = 0
+    moved: set[int] = set()
     for g in sources:
         kept = []
         for t in g.texts:
             if t.part == "review":
                 clauses = _CLAUSE.findall(t.text)
-                left = [c for c in clauses if not any(n in c and _names_it(c, name) for n, name in said)]
+                left = []
+                for c in clauses:
+                    hit = next((f for n, f in said if n in c and _names_it(c, f.name)), None)
+                    if hit is None:
+                        left.append(c)
+                    elif id(hit) not in moved:  # the first sentence restating it places it
+                        moved.add(id(hit))
+                        hit.topic = t.topic
                 if len(left) < len(clauses):
                     cut += len(clauses) - len(left)
                     rest = "".join(left).rstrip("，,；;")

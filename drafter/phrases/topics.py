@@ -73,9 +73,16 @@ def classify(text: str, lex: Lexicon | None = None) -> str:
     return by_seeds(text)
 
 
+# an indicator of jobs is 民生 whatever else it names (城镇新增就业 is no urban construction,
+# 开发基层服务等岗位 no government): indicators only — TOPICS' seeds are the mined bank's
+_JOBS = ("就业", "失业", "岗位")
+
+
 def indicator_topic(name: str) -> str:
     """An indicator name is two to eight characters: the seed keywords (生产总值 → 经济) judge it
     better than the lexicon mined from whole sections, which is for sentences."""
+    if any(k in name for k in _JOBS):
+        return "民生"
     seed = by_seeds(name)
     return seed if seed != "其他" else classify(name)
 
