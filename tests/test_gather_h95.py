@@ -87,3 +87,10 @@ def test_a_restated_clause_leaves_its_figure_where_the_sentence_was(fanchang, tm
     one = paragraphs[0]
     assert "城镇新增就业7700人" in one and "三公里" in one and "开发基层服务等岗位1000余个" in one
     assert one.count("7700") == 1
+
+
+def test_a_table_row_the_text_states_with_its_head_noun_is_no_new_fact():
+    """Text 「新增公办幼儿学位450个、托位571个」 and the row 「新增托位(个) 571」 drafted 「…新增托位571个。」."""
+    texts = [h.text for h in read_material(FIX / "区教育局工作总结.docx").facts]
+    assert sum("571" in t for t in texts) == 1, texts
+    assert any("托位571个" in t and "学位450个" in t for t in texts)

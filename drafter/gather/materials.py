@@ -158,13 +158,16 @@ def table_sentences(rows: list[list[str]], body: str = "") -> list[tuple[int, st
 
 def _stated(number: str, name: str, text: str) -> bool:
     """`text` says `number` (452个, with its unit) in a sentence that names the matter (four
-    characters of it in a row, or all of a shorter name)."""
+    characters of it in a row, or all of a shorter name), or right after the name's head noun
+    (新增托位 571个: 「新增公办幼儿学位450个、托位571个」)."""
     if number[-1:].isdigit() or not name:  # a bare number (no unit) may mean anything
         return False
+    head = re.compile(re.escape(name[-2:]) + r"(?:达到|达|为)?" + re.escape(number))
     for sentence in re.split(r"[。；;！？\n]", text):
         at = sentence.find(number)
         if at >= 0 and not sentence[at - 1:at].isdigit() \
-                and any(name[i:i + 4] in sentence for i in range(max(1, len(name) - 3))):
+                and (any(name[i:i + 4] in sentence for i in range(max(1, len(name) - 3)))
+                     or len(name) > 2 and head.search(sentence)):
             return True
     return False
 
