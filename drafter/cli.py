@@ -254,7 +254,8 @@ def mine(
     target = result.out
     for w in result.warnings:
         print(w)
-    counts = "，".join(f"{k} {v}" for k, v in result.counts.items())
+    names = {"formula": "套话", "heading": "标题", "lead": "引领句", "number": "数字句式", "expression": "词语搭配"}
+    counts = "，".join(f"{names.get(k, k)} {v} 条" for k, v in result.counts.items())
     print(f"已写出 {target}：{result.files['mined']} 份报告，{counts}")
 
 

@@ -245,6 +245,8 @@ def test_the_cli_draws_the_mine_progress_bar_on_stderr(few, tmp_path):
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert "挖掘短语" in r.stderr and "5/5" in r.stderr and "挖掘短语" not in r.stdout
+    # the summary names the kinds in Chinese (it printed 「expression 24，formula 26」, H94)
+    assert "套话" in r.stdout and "引领句" in r.stdout and "formula" not in r.stdout, r.stdout
 
 
 def test_jieba_is_imported_only_when_mining():
