@@ -106,3 +106,57 @@ def test_a_citys_draft_never_thanks_a_prefectures_own_organs():
     assert not fits_place("现在，我代表州人民政府向大会报告工作。", city, "四川省")
     assert fits_place("是市人大及其常委会和市政协有效监督、全市人民共同努力的结果。", city, "四川省")
     assert fits_place("杭州市委坚强领导的结果。", city, "四川省")  # 州 of a city's name is no 州
+
+
+def test_a_district_speaker_is_titled_with_its_running_name(tmp_path):
+    """芜湖市繁昌区's draft read 「芜湖市繁昌区区长」 (H92): a district's report names its head by
+    the running name; meta.speaker_title, when given, is kept."""
+    from drafter.api import compose_report, init
+
+    path = tmp_path / "繁昌区2024.yaml"
+    init(path, "芜湖市繁昌区", "区", 2024)
+    lines = render_text(compose_report(load(path), seed=0)).splitlines()
+    assert any(line.startswith("繁昌区区长") for line in lines[:4])
+    assert not any("芜湖市繁昌区区长" in line for line in lines)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n  speaker_title:\n") == 1
+    path.write_text(text.replace("\n  speaker_title:\n", "\n  speaker_title: 代理区长\n"), encoding="utf-8")
+    assert any(line.startswith("代理区长") for line in render_text(compose_report(load(path), seed=0)).splitlines()[:4])
+
+
+def _targets_text(targets: list[dict], level: str = "区") -> str:
+    from drafter.compose.figures import targets_runs
+    from drafter.compose.values import Data
+    from drafter.model.targets import Target
+
+    items = [Data(Target.model_validate(t), ("targets", "indicators", i)) for i, t in enumerate(targets)]
+    return "".join(r.text for r in targets_runs(items, level).runs)
+
+
+ASSIGNED3 = ["单位GDP能耗降幅", "碳排放降幅", "主要污染物排放总量削减"]
+
+
+def test_targets_set_by_the_level_above_in_a_row_say_so_once():
+    """繁昌区's targets said 「完成市下达任务」 three times in one sentence (H92)."""
+    text = _targets_text([{"name": "城镇登记失业率", "kind": "level", "value": 4, "qualifier": "控制在以内"}]
+                         + [{"name": n, "qualifier": "完成上级下达任务"} for n in ASSIGNED3])
+    assert text.endswith("，单位GDP能耗降幅、碳排放降幅、主要污染物排放总量削减完成市下达的目标任务")
+    # the verb init --from took from last year's report, the same for each: printed once
+    same = _targets_text([{"name": n, "qualifier": "完成上级下达任务", "verb": "完成市下达任务"} for n in ASSIGNED3])
+    assert same == "单位GDP能耗降幅、碳排放降幅、主要污染物排放总量削减完成市下达任务"
+    # a note of its own keeps a target apart
+    noted = _targets_text([{"name": ASSIGNED3[0], "qualifier": "完成上级下达任务", "note": "确保完成“十四五”目标"},
+                           {"name": ASSIGNED3[1], "qualifier": "完成上级下达任务"}])
+    assert noted.count("下达的目标任务") == 2
+
+
+def test_a_verb_said_once_for_targets_in_a_row_is_not_called_unused(tmp_path):
+    from drafter.api import init, validate
+
+    path = tmp_path / "繁昌区2024.yaml"
+    init(path, "芜湖市繁昌区", "区", 2024)
+    text = path.read_text(encoding="utf-8")
+    rows = "".join(f"    - name: {n}\n      qualifier: 完成上级下达任务\n      verb: 完成市下达任务\n" for n in ASSIGNED3)
+    assert text.count("\n  indicators:\n") == 1
+    path.write_text(text.replace("\n  indicators:\n", "\n  indicators:\n" + rows), encoding="utf-8")
+    assert [p.format() for p in validate(path).unused if ".verb" in p.path] == []

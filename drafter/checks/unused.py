@@ -129,12 +129,32 @@ def unused_values(loaded: Loaded, doc: Document, extra_used: Iterable[str] = ())
             continue  # not printed by design, or empty on purpose ("" means "no such sentence")
         if used.inside(shown):
             continue
+        if last == "verb" and _verb_said_by_a_later_target(data, path, used):
+            continue
         if last == "qualifier" and value in _WORDED_QUALIFIERS and used.stated(shown.removesuffix("qualifier") + "name"):
             continue
         pos = loaded.value_at(path)
         assert pos is not None  # one of the paths of the values
         problems.append(Problem(pos.file, pos.line, pos.column, shown, f"这个值不会出现在初稿中：{why(shown, loaded)}"))
     return problems
+
+
+def _verb_said_by_a_later_target(data, path: tuple, used: _Used) -> bool:
+    """完成上级下达任务 targets in a row with one verb are drafted with it once, after the last
+    of them (compose/figures.targets_runs): 「单位GDP能耗降幅、碳排放降幅完成市下达任务」."""
+    items = _get(data, "targets.indicators")
+    if path[:2] != ("targets", "indicators") or len(path) != 4 or not isinstance(items, list):
+        return False
+    i = path[2]
+    while i + 1 < len(items):
+        a, b = items[i], items[i + 1]
+        if not (isinstance(a, dict) and isinstance(b, dict) and a.get("qualifier") == ASSIGNED == b.get("qualifier")
+                and not a.get("note") and not b.get("note") and not a.get("end") and a.get("verb") == b.get("verb")):
+            return False
+        i += 1
+        if used.stated(format_path(("targets", "indicators", i, "verb"))):
+            return True
+    return False
 
 
 def _get(data, dotted: str):

@@ -468,15 +468,43 @@ def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser |
     out: list[Run] = []
     prev = None
     used: set[str] = set()
-    for x in items:
+    for group in _assigned_together(list(items)):
         if prev is not None:
             end = model_of(prev).end
             out.append(
                 Run(end, Source("data", f"{prev.path}.end")) if end else Run("，", Source("template", "targets"))
             )
-        out.extend(target_runs(x, level, fr, used).runs)
-        prev = x
+        if len(group) == 1:
+            out.extend(target_runs(group[0], level, fr, used).runs)
+        else:  # 「单位GDP能耗降幅、碳排放降幅……完成市下达的目标任务」, said once
+            for i, x in enumerate(group):
+                if i:
+                    out.append(Run("、", Source("template", "targets")))
+                out.append(Run(model_of(x).name, Source("data", f"{x.path}.name")))
+            verb = model_of(group[-1]).verb
+            # the verb they all gave is printed once, the last one's (checks/unused knows)
+            out.append(Run(verb, Source("data", f"{group[-1].path}.verb")) if verb
+                       else Run(f"完成{_giver(level)}下达的目标任务", Source("template", "targets")))
+        prev = group[-1]
     return Runs(out)
+
+
+def _assigned_together(items: list) -> list[list]:
+    """The targets in runs: consecutive 完成上级下达任务 ones with the same verb (or none) and no
+    note or end between them share one 「完成市下达的目标任务」; every other target stands alone."""
+    def plain(x: Any) -> bool:
+        t = model_of(x)
+        return isinstance(t, Target) and t.assigned_by_superior and not t.note
+
+    groups: list[list] = []
+    for x in items:
+        last = groups[-1][-1] if groups else None
+        if last is not None and plain(x) and plain(last) and not model_of(last).end \
+                and model_of(x).verb == model_of(last).verb:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return groups
 
 
 def joined(items: Any, sep: str = "、", last: str | None = None) -> Runs:

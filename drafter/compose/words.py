@@ -53,7 +53,9 @@ class Words:
         name = meta.name or running_name(region, meta.level, meta.parent)
         place = meta.place or _strip_suffix(name)
         short = meta.short_name or place
-        speaker_title = meta.speaker_title or f"{region}{LEVEL_WORDS[meta.level].speaker}"
+        # below a prefecture the running name (繁昌区区长, not 芜湖市繁昌区区长)
+        titled = name if meta.level in BELOW_PREFECTURE else region
+        speaker_title = meta.speaker_title or f"{titled}{LEVEL_WORDS[meta.level].speaker}"
         lw = level_words(meta.level, meta.province)
         leadership = meta.leadership or _leadership(meta.level, name, meta.parent, meta.province)
         return cls(
