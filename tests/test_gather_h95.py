@@ -94,3 +94,44 @@ def test_a_table_row_the_text_states_with_its_head_noun_is_no_new_fact():
     texts = [h.text for h in read_material(FIX / "区教育局工作总结.docx").facts]
     assert sum("571" in t for t in texts) == 1, texts
     assert any("托位571个" in t and "学位450个" in t for t in texts)
+
+
+def test_energy_and_emission_targets_go_to_a_bureau(fanchang, tmp_path):
+    """繁昌区's 「单位GDP能耗降幅和碳排放降幅、主要污染物排放总量削减完成市下达任务」: 6 entries with no
+    department, on no form."""
+    import openpyxl
+
+    from drafter.api import forms
+
+    result = forms(fanchang, tmp_path / "forms")
+    assert result.unassigned == []
+
+    def rows(name):
+        ws = openpyxl.load_workbook(tmp_path / "forms" / f"{name}.xlsx")["数据"]
+        return [r[0] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
+
+    assert "单位GDP能耗降幅" in rows("区统计局")
+    assert {"碳排放降幅", "主要污染物排放总量削减"} <= set(rows("区生态环境局"))  # two rows, not one
+
+
+def test_a_note_completing_the_task_answers_the_check(fanchang, tmp_path):
+    """统计局's own row 「单位生产总值能耗 -3, 备注 完成节能减排任务」 left review.checks[4].done empty."""
+    from drafter.api import draft
+
+    forms = tmp_path / "returned"
+    forms.mkdir()
+    shutil.copy(FIX / "区统计局.xlsx", forms / "区统计局.xlsx")
+    result = gather([forms], fanchang)
+    assert any("review.checks[4]" in n for n in result.summary.notes)
+    body = draft(fanchang, tmp_path / "d.txt").path.read_text(encoding="utf-8")
+    assert "单位GDP能耗降幅完成" in body and "单位GDP能耗降幅是否完成" not in body
+    assert "单位生产总值能耗下降3%" in body  # the row's own number still drafted
+    assert body.count("完成节能减排任务") == 0  # said once, by the task
+
+
+@pytest.mark.parametrize("note, done", [("完成节能减排任务", True), ("已完成", True), ("未完成市下达目标任务", False),
+                                        ("尚未完成节能任务", False), ("约", None), ("完成投资", None)])
+def test_done_of_a_note(note, done):
+    from drafter.gather.forms_in import done_of
+
+    assert done_of(note) is done

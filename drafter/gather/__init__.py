@@ -21,7 +21,7 @@ from ..limits import MAX_FINDINGS_LISTED
 from ..model.depts import department
 from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
-from .forms_in import check_paths, read_form
+from .forms_in import check_paths, done_of, done_paths, read_form
 from .fragments import existing_state, fragment_name, render
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
@@ -271,6 +271,8 @@ def _against_office(sources: list[Gathered], office: list,
                     paths = {"本年数": _format(at + ("value",)), "增长(%)": _format(at + ("growth",))}
                 if f.growth is not None:  # a growth target of the same indicator takes it as its actual
                     paths.update(next((p for p in (check_paths(o.data, f.name) for o in office) if p), {}))
+            if not paths and f.done is not None:  # an added row answering a task the level above set
+                paths = next((p for p in (done_paths(o.data, f.name) for o in office) if p), {})
             entries: dict[str, dict[str, str]] = {}  # a row's cells may belong to two entries (forms.SHARED_COLUMNS)
             for column, path in paths.items():
                 entries.setdefault(path.rpartition(".")[0], {})[column] = path
@@ -305,11 +307,18 @@ def _against_office(sources: list[Gathered], office: list,
                     kept.append(one)
             elif new and f.done is None:
                 kept.append(f)
+            elif new and f.beside:  # no task to answer: the row's own figure keeps its 备注
+                pass
             elif new:  # 已完成 with no task of the office's to answer: said, not dropped
                 unanswered.append(f"{f.where or f.source}：备注“{'已完成' if f.done else '未完成'}”没有对应的"
                                   f"上级下达任务（{f.name}），未写入；请在回顾中用文字说明")
             else:
                 in_data[i] = in_data.get(i, 0) + 1
+        # the row's own figure no longer says 「完成节能减排任务」: the task it answered says it
+        answered = {f.row for f in kept if f.beside and f.fill}
+        for f in kept:
+            if not f.beside and f.row in answered and done_of(f.note) is not None:
+                f.note = None
         g.figures = kept
     if conflicts:
         raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字与数据文件冲突，未写入任何文件"]))

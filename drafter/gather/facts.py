@@ -33,6 +33,7 @@ class GFigure:
     rank: dict | None = None  # from 备注: {scope, place, numeral, of} (model Rank)
     verb: str = ""  # from 备注: 提升至 / 达到 (Figure.verb)
     done: bool | None = None  # from 备注 alone: 已完成 / 未完成 of a task the level above set
+    beside: bool = False  # a done read from a row that also gives its number: the number says it when no task takes it
 
 
 @dataclass

@@ -302,7 +302,7 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
         if len(problems) > before or name is None:
             continue
         value, growth = numbers[5], numbers[6]
-        done = _DONE.get((note or "").strip().rstrip("。"))
+        done = done_of(note)
         if value is None and growth is None and done is None:
             out.blank_rows += 1  # listed by the office, not (yet) filled by the department
             continue
@@ -315,6 +315,12 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
             continue
         at = cells[4] if value is not None else cells[5]
         words = read_note(note or "")
+        if done is not None:  # 「-3，完成节能减排任务」: the number, and the answer to a task of the office's
+            out.figures.append(GFigure(
+                name=name, unit=None, value=None, growth=None, status=status or None, dept=out.dept,
+                source=f"{out.shown}!{cells[7].coordinate}", topic=indicator_topic(name),
+                where=f"{shown}!{cells[7].coordinate}", row=r, done=done, beside=True,
+            ))
         out.figures.append(GFigure(
             name=name, unit=unit or None, value=value, growth=growth,
             status=status or None, dept=out.dept, source=f"{out.shown}!{at.coordinate}", topic=indicator_topic(name),
@@ -328,6 +334,32 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
 # A 备注 that answers a task the level above set (forms.py: 请在备注中写“已完成”或“未完成”).
 _DONE = {w: True for w in ("完成", "已完成", "全面完成", "圆满完成", "超额完成", "按期完成", "是")}
 _DONE.update({w: False for w in ("未完成", "没有完成", "未能完成", "尚未完成", "否")})
+# 「完成节能减排任务」「未完成市下达目标任务」: the task named in the answer
+_DONE_TASK = re.compile(r"(?:(未|没有|未能|尚未)|已|全面|圆满|超额|按期)?完成[\u4e00-\u9fff]{0,12}(?:任务|目标)")
+
+
+def done_of(note: str | None) -> bool | None:
+    """What a 备注 answers a task the level above set: True (完成), False (未完成), None (nothing)."""
+    words = (note or "").strip().rstrip("。")
+    if words in _DONE:
+        return _DONE[words]
+    m = _DONE_TASK.fullmatch(words)
+    return None if m is None else not m.group(1)
+
+
+def done_paths(data, name: str) -> dict[str, str]:
+    """{备注: review.checks[i].done} of the office's task set by the level above that a row named
+    `name` answers (a row the department added: 单位生产总值能耗 for 单位GDP能耗降幅)."""
+    from ..model.targets import ASSIGNED
+    from ..office.catalogue import known_names
+
+    review = data.get("review") if isinstance(data, dict) else None
+    checks = review.get("checks") if isinstance(review, dict) else None
+    for i, check in enumerate(checks if isinstance(checks, list) else []):
+        if isinstance(check, dict) and check.get("qualifier") == ASSIGNED and isinstance(check.get("name"), str) \
+                and (check["name"] == name or known_names(check["name"]) & known_names(name)):
+            return {"备注": f"review.checks[{i}].done"}
+    return {}
 
 
 @dataclass

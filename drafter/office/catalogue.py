@@ -37,6 +37,10 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         # the pair as a headline figure or a target (分别增长5%、7%): listed for its parts
         Indicator("城乡居民人均可支配收入", "元", ("城镇和农村居民人均可支配收入", "居民人均可支配收入"), levels=("none",)),
         Indicator("居民消费价格指数涨幅", "%", ("居民消费价格涨幅", "CPI涨幅", "居民消费价格总水平涨幅")),
+        # 完成上级下达的能耗任务: the corpus names no bureau; the 统计局 gives the year's figure
+        # (繁昌区's returned its own row 「单位生产总值能耗 -3, 完成节能减排任务」)
+        Indicator("单位GDP能耗降幅", "%", ("单位GDP能耗", "单位生产总值能耗", "单位地区生产总值能耗", "单位生产总值能耗降幅",
+                                       "单位GDP能耗降低", "单位生产总值能耗降低", "能耗强度"), levels=("none",)),
     ),
     "财政局": (
         Indicator("一般公共预算收入", "亿元", ("地方一般公共预算收入",)),
@@ -68,7 +72,11 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         Indicator("空气质量优良天数", "天", ("优良天数",)),
         Indicator("PM2.5平均浓度", "微克/立方米", ("细颗粒物平均浓度",)),
         # a target written 「主要污染物排放完成省下达目标」: whose done the bureau answers for
-        Indicator("主要污染物排放", "", ("主要污染物减排", "节能减排", "碳排放", "环境保护目标任务"), levels=("none",)),
+        Indicator("主要污染物排放", "", ("主要污染物减排", "节能减排", "环境保护目标任务", "主要污染物排放总量削减",
+                                    "主要污染物排放总量"), levels=("none",)),
+        # its own indicator: an alias of the one above would make the two one form row
+        Indicator("碳排放", "", ("碳排放降幅", "单位GDP二氧化碳排放降幅", "碳排放强度", "单位生产总值二氧化碳排放降幅"),
+                  levels=("none",)),
     ),
     # the figures reports give most for these bureaus (corpus: 新增学位 90, 接待游客 86,
     # 旅游综合收入 30 + 旅游总收入 31); a merged bureau (教体局, 文旅体局…) takes them over
