@@ -35,9 +35,17 @@ STALE_SECONDS = 3600  # a temporary file this old belongs to no live run
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
 
+# What an output is, by its kind: the confirm sheet and forms are tables someone fills in
+_KIND_BY_SUFFIX = {".xlsx": "表格", ".xls": "表格", ".csv": "表格", ".docx": "文稿", ".txt": "文稿", ".md": "文稿",
+                   ".yaml": "数据文件", ".yml": "数据文件"}
+
+
 def _exists_error(path: Path) -> DrafterError:
+    kind = _KIND_BY_SUFFIX.get(Path(path).suffix.lower(), "文件")
+    if kind == "表格" and ("核对" in Path(path).name or Path(path).stem.lower() == "confirm"):
+        kind = "数据核对表"
     return DrafterError(
-        f"{display_path(path)} 已存在，未覆盖（文稿可能有手工修改）。换一个文件名，或加 --force 覆盖"
+        f"{display_path(path)} 已存在，未覆盖（{kind}可能有手工修改）。换一个文件名，或加 --force 覆盖"
     )
 
 

@@ -91,3 +91,14 @@ def test_an_existing_sheet_or_report_is_not_overwritten_without_force(tmp_path):
     check(XIANYANG, confirm_sheet=sheet, report=report, force=True)
     assert openpyxl.load_workbook(sheet).sheetnames[0] == "汇总"
     assert report.read_text(encoding="utf-8").startswith("# 咸阳市2024年政府工作报告检查")
+
+
+@pytest.mark.parametrize("name,says", [("confirm.xlsx", "数据核对表可能有手工修改"), ("数据核对.xlsx", "数据核对表可能有手工修改"),
+                                       ("表.xlsx", "表格可能有手工修改"), ("结果.md", "文稿可能有手工修改")])
+def test_the_refusal_names_what_the_existing_output_is(tmp_path, name, says):
+    """「confirm.xlsx 已存在，未覆盖（文稿可能有手工修改）」: a confirm sheet is no 文稿 (H92)."""
+    out = tmp_path / name
+    out.write_bytes(b"old")
+    kw = {"report": out} if name.endswith(".md") else {"confirm_sheet": out}
+    with pytest.raises(DrafterError, match=says):
+        check(XIANYANG, **kw)
