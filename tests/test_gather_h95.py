@@ -135,3 +135,14 @@ def test_done_of_a_note(note, done):
     from drafter.gather.forms_in import done_of
 
     assert done_of(note) is done
+
+
+def test_a_merged_bureaus_material_answers_for_its_parts(fanchang, tmp_path):
+    """区文旅体局's material left 区文旅局 (the catalogue's form) in 尚未报送."""
+    mats = tmp_path / "materials"
+    mats.mkdir()
+    shutil.copy(FIX / "区文旅体局2023总结.docx", mats / "区文旅体局2023总结.docx")
+    result = gather([mats], fanchang)
+    assert [r.dept for r in result.summary.rows] == ["区文旅体局"]
+    assert not [d for d in result.summary.missing if "文旅" in d or "体育" in d]
+    assert "区统计局" in result.summary.missing  # the others still are

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DrafterError
-from ..model.depts import department, merged_parts
+from ..model.depts import MERGED, bare_department, department, merged_parts
 from ..office.catalogue import catalogue_for
 from ..readers.yaml_data import load_yaml_file
 from .facts import Gathered
@@ -128,6 +128,8 @@ def missing_depts(expected: set[str], sources: list[Gathered], earlier: set[str]
     returned = {g.dept for g in sources if g.dept and (g.figures or g.texts)} | set(earlier)
     returned |= {f.dept for g in sources for f in g.figures if f.dept}
     returned |= {t.dept for g in sources for t in g.texts if t.dept}
+    # a merged bureau answers for its parts: 区文旅体局's material is 区文旅局's form's answer
+    returned |= {part for r in returned for part in MERGED.get(bare_department(r), ())}
     missing = sorted(d for d in expected if not any(same_dept(d, r) for r in returned))
     # 人社局 and 区人社局 are one department: name it once, by its longer name
     return [d for d in missing if not any(o != d and len(o) > len(d) and same_dept(d, o) for o in missing)]
