@@ -167,7 +167,7 @@ def _stated(number: str, name: str, text: str) -> bool:
         at = sentence.find(number)
         if at >= 0 and not sentence[at - 1:at].isdigit() \
                 and (any(name[i:i + 4] in sentence for i in range(max(1, len(name) - 3)))
-                     or len(name) > 2 and head.search(sentence)):
+                     or (len(name) > 2 and head.search(sentence))):
             return True
     return False
 
@@ -251,7 +251,7 @@ def _join_wrapped(lines: list[tuple[int | str, str]]) -> list[tuple[int | str, s
         if not text:
             joining = item_open = False
             continue
-        if (joining and (_PUNCT.search(text) or out[-1][1][-1] in _CLAUSE_END) or item_open and _GOES_ON.match(text)) \
+        if ((joining and (_PUNCT.search(text) or out[-1][1][-1] in _CLAUSE_END)) or (item_open and _GOES_ON.match(text))) \
                 and not marker(text) and not _is_noise_line(text):
             out[-1] = (out[-1][0], out[-1][1] + text)
         else:
