@@ -214,6 +214,15 @@ def test_notes_column_rank_basis_bound_and_verb(note, fields):
     assert (words.approx, words.qualifier, words.rank, words.verb, words.note) == fields
 
 
+@pytest.mark.parametrize("note", ["列全省第二二位", "列全省第十十"])
+def test_notes_column_rank_with_no_numeral_is_kept_as_words(note):
+    """A place that is no Chinese numeral (第二二, a slip) was a ValueError traceback."""
+    from drafter.gather.forms_in import read_note
+
+    words = read_note(note)
+    assert words.rank is None and words.note == note
+
+
 def test_notes_lines_and_restated_lines_of_a_returned_form_in_the_draft(blank_form, office, tmp_path):
     """H87's 宜宾 forms: 「进出口总额364.2亿元、增长15.5%、增速居全省第2」 for 总量居全省第2位,
     「常住人口城镇化率54.35%，提升至。」, a 工作 line without 。 running on into the next

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ..errors import DrafterError
 from ..limits import MAX_NUMBER_DIGITS
+from ..parse.lines import cn_number
 from ..phrases.topics import indicator_topic
 from .dept_topics import field_prior
 from .facts import GFigure, Gathered, GText
@@ -380,16 +381,6 @@ _QUALIFIERS = {"以上": "以上", "左右": "左右", "以内": "以内", "以�
 _VERB = re.compile(r"^(?:(?:提升|提高|增加|上升|下降|降低|减少|扩大|缩小|增|降|升)(?:至|到)|稳定在|保持在|控制在|"
                    r"达到|达|突破|完成|实现|新增|累计|建成)$")
 _RANK = re.compile(r"^(增速|总量)?(?:列|居|排|位居|位列|排名|排位)(全省|全市|全国|全区|全州)(?:县（市、区）|县\(市、区\)|设区市)?第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?$")
-_CN_DIGITS = "一二三四五六七八九"
-
-
-def _cn_number(t: str) -> int:
-    if t.isdigit():
-        return int(t)
-    tens, _, ones = t.rpartition("十")
-    if "十" not in t:
-        return _CN_DIGITS.index(t) + 1
-    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
 
 
 def read_note(text: str) -> NoteWords:
@@ -400,15 +391,16 @@ def read_note(text: str) -> NoteWords:
     rest: list[str] = []
     for part in (p for p in re.split(r"[，,；;、\s]+", text.strip()) if p):
         rank = _RANK.match(part)
+        place = None if rank is None else int(rank.group(3)) if rank.group(3).isdigit() else cn_number(rank.group(3))
         if part in _APPROX and not out.approx:
             out.approx = _APPROX[part]
         elif part in _QUALIFIERS and not out.qualifier:
             out.qualifier = _QUALIFIERS[part]
         elif _VERB.match(part) and not out.verb:
             out.verb = part
-        elif rank and out.rank is None:
+        elif rank and place is not None and out.rank is None:  # 第二二 (a slip) is no place: kept as words
             # 总量居全省第2位 ranks the total: without `of` the draft infers 增速 from the growth
-            out.rank = {"scope": rank.group(2), "place": _cn_number(rank.group(3)),
+            out.rank = {"scope": rank.group(2), "place": place,
                         "numeral": "数字" if rank.group(3).isdigit() else "汉字"}
             if rank.group(1):
                 out.rank["of"] = rank.group(1)
