@@ -54,7 +54,7 @@ from ..errors import DrafterError
 from ..limits import check_paragraphs
 from ..parse import read_report_bytes
 from ..parse.decode import OLE_MAGIC, ZIP_MAGIC, decode_text, ole_message
-from ..parse.docx_text import docx_paragraphs, open_docx, paragraph_text
+from ..parse.docx_text import docx_body, paragraph_text
 from ..parse.errors import ParseError
 from ..parse.lines import lead_of, marker
 from ..parse.normalize import normalize_line
@@ -83,19 +83,19 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def _docx_lines(data: bytes, path: Path) -> list[tuple[int | str, str]]:
     """(paragraph number, text) of the body paragraphs, and after the paragraph before each
     table (表N第M行, one fact sentence) its rows: a department's table holds figures too."""
-    texts = docx_paragraphs(data, path)
-    body = open_docx(data, path).element.find(f"{_W}body")
+    body, texts = docx_body(data, path)  # texts: one per w:p child of body, in order
+    whole = "\n".join(texts)
     out: list[tuple[int | str, str]] = []
     n_p = n_tbl = 0
-    for el in body if body is not None else ():
-        if el.tag == f"{_W}p" and n_p < len(texts):
+    for el in body:
+        if el.tag == f"{_W}p":
             n_p += 1
             out.append((n_p, texts[n_p - 1]))
         elif el.tag == f"{_W}tbl":
             n_tbl += 1
             rows = [[" ".join(paragraph_text(p) for p in tc.iter(f"{_W}p")).strip() for tc in tr.iter(f"{_W}tc")]
                     for tr in el.iter(f"{_W}tr")]
-            out.extend((f"表{n_tbl}第{i}行", text) for i, text in table_sentences(rows, "\n".join(texts)))
+            out.extend((f"表{n_tbl}第{i}行", text) for i, text in table_sentences(rows, whole))
             out.append((n_p, ""))  # a table ends its rows' paragraph: nothing joins across it
     return out
 

@@ -14,6 +14,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from ..errors import DrafterError
 from ..limits import check_docx_package, check_docx_xml, check_paragraphs
@@ -212,10 +213,16 @@ def paragraph_text(p_el) -> str:
 
 
 def docx_paragraphs(data: bytes, path: str | Path) -> list[str]:
+    return docx_body(data, path)[1]
+
+
+def docx_body(data: bytes, path: str | Path) -> tuple[Any, list[str]]:
+    """The w:body element and the texts of its w:p children in order (docx_paragraphs), from
+    one parse: a reader that also walks the tables between them opens the file once."""
     document = open_docx(data, path)
     paragraphs = body_paragraphs(document, path, Path(path).name)
     try:
-        return _texts(document, paragraphs)
+        return document.element.find(f"{_W}body"), _texts(document, paragraphs)
     except AttributeError as e:  # a styles part of an unknown content type: a plain Part, no .element
         raise ParseError(f"{Path(path).name} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}", path) from None
 
