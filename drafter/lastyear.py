@@ -68,12 +68,10 @@ from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
 from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses, task_wording
 from .readers import load_report
-from .skeleton import SCHEMA_FILE, _scalar, data_file_target, emit_model, skeleton_data, year_comments
+from .skeleton import DATA_SUFFIXES, SCHEMA_FILE, _scalar, data_file_target, emit_model, skeleton_data, year_comments
 from .stages import write_schema_beside
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
-
-DATA_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass

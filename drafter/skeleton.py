@@ -29,8 +29,8 @@ DATA_SUFFIXES = (".yaml", ".yml")
 
 def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
     """Where `init` writes: `path`, or `<path>/<地区><年>.yaml` when it is an existing folder
-    (init -o data, as gather -o data). Refuses a name without .yaml and an existing file
-    (without --force) in words about a data file."""
+    (init -o data, as gather -o data). Refuses a name without .yaml; an existing file (without
+    --force) as every output is (atomic.check_target names it a 数据文件)."""
     from .atomic import check_target  # beside the writer: the skeleton itself needs no files
     from .errors import DrafterError, display_path
 
@@ -39,9 +39,7 @@ def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
         if not os.path.isdir(path):
             raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个已有的文件夹，写成 文件夹/{region}{year}.yaml）")
         path = path / f"{region}{year}.yaml"
-    if not force and os.path.isfile(path):
-        raise DrafterError(f"{display_path(path)} 已存在，未覆盖（数据文件可能已经填写）。换一个文件名，或加 --force 覆盖")
-    check_target(path, force)  # a folder, a link, a name too long… as for every output
+    check_target(path, force)  # an existing file, a folder, a link, a name too long… as for every output
     return path
 
 

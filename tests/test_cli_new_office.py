@@ -69,7 +69,7 @@ def test_init_into_a_folder_writes_region_and_year_there(tmp_path: Path, run_cli
     assert code == 0, err
     assert (d / "宜宾市2025.yaml").is_file() and f"下一步：填写 {d / '宜宾市2025.yaml'}" in out
     code, _out, err = run_cli("init", "--from", YIBIN, "-o", d)
-    assert code == 2 and "数据文件可能已经填写" in err and "文稿" not in err
+    assert code == 2 and "数据文件可能有手工修改" in err and "文稿" not in err
     code, _out, err = run_cli("init", "--from", YIBIN, "-o", tmp_path / "no_such_dir")
     assert code == 2 and "以 .yaml 结尾" in err and "文件夹" in err
 
