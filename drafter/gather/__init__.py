@@ -23,6 +23,7 @@ from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
 from .forms_in import check_paths, done_of, done_paths, read_form
 from .fragments import existing_state, fragment_name, render
+from .materials import read_material
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
 
@@ -36,18 +37,12 @@ class GatherResult:
     sources: list[Gathered] = field(default_factory=list)
 
 
-def _read_material(path: Path, data: bytes, shown: str, dept: str | None) -> Gathered | None:
-    """Harvest a .docx/.txt through drafter.gather.materials (written separately); None when
-    that module is not there yet."""
-    try:
-        from .materials import read_material
-    except ImportError:
-        return None
-
+def _read_material(path: Path, data: bytes, dept: str | None) -> Gathered:
+    """Harvest a .docx/.txt (its bytes already read and checked) through drafter.gather.materials."""
     # a file name naming its department (市人社局2023年工作总结.docx), then a signature or title,
     # win over --dept, which is for the files that name none: `gather 材料/ --dept 市住建局` must
     # not reassign the others
-    material = read_material(path, fallback=dept)
+    material = read_material(path, fallback=dept, data=data)
     # 市人社局2023年工作总结.docx → 市人社局; 工作总结.docx with no signature → None, and the
     # summary asks for --dept (its stem is no department, and two such files would merge under it)
     who = material.dept
@@ -352,17 +347,10 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
         shown = display_path(path)
         try:
             data = read_checked(path)
-            if path.suffix.lower() in FORM_SUFFIXES:
-                result.sources.append(read_form(path, data, shown))
-                continue
-            got = _read_material(path, data, shown, dept)
+            form = path.suffix.lower() in FORM_SUFFIXES
+            result.sources.append(read_form(path, data, shown) if form else _read_material(path, data, dept))
         except DrafterError as e:
             refused.append(e.message)
-            continue
-        if got is None:
-            notes.append(f"提示：尚不能读取部门材料（.docx / .txt），已跳过 {shown}")
-        else:
-            result.sources.append(got)
     if refused:
         raise DrafterError(_all_refusals(refused))
     notes.extend(skipped_note(s) for s in skipped)

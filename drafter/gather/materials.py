@@ -172,11 +172,12 @@ def _stated(number: str, name: str, text: str) -> bool:
     return False
 
 
-def _paragraphs(path: Path) -> list[tuple[int | str, str]]:
+def _paragraphs(path: Path, data: bytes | None = None) -> list[tuple[int | str, str]]:
     """(line, text) of the paragraphs, half-width punctuation made full-width and hard-wrapped
     lines joined; line is the file's own line number (.txt), paragraph number (.docx) or
-    表N第M行, so `source` points where an editor shows it."""
-    data = read_report_bytes(path)
+    表N第M行, so `source` points where an editor shows it. `data`: the file's bytes when the
+    caller has read them (gather's sources.read_checked), so the file is read once."""
+    data = read_report_bytes(path) if data is None else data
     if data.startswith(OLE_MAGIC):
         raise ParseError(ole_message(data, path.name), path)
     if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".docx":
@@ -679,11 +680,12 @@ def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | 
 
 
 def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None,
-                  fallback: str | None = None) -> Material:
+                  fallback: str | None = None, data: bytes | None = None) -> Material:
     """harvest() with the problems and the department found (see Material); `fallback` (gather
-    --dept) names only a material whose file name, signature and title name no organ."""
+    --dept) names only a material whose file name, signature and title name no organ; `data`
+    its bytes when already read."""
     path = Path(path)
-    walked = _walk(_paragraphs(path))
+    walked = _walk(_paragraphs(path, data))
     sentences, title_part = walked.sentences, walked.title_part
     default = title_part or part_of_heading(path.stem)
     if default not in ("review", "key_tasks"):
