@@ -23,7 +23,7 @@ from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
 from .forms_in import check_paths, done_of, done_paths, read_form
 from .fragments import existing_state, fragment_name, render
-from .materials import read_material
+from .materials import names_matter, read_material
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
 
@@ -144,13 +144,6 @@ def _number(v) -> str:
     return format(Decimal(str(v)).normalize(), "f")
 
 
-def _names_it(clause: str, name: str) -> bool:
-    """The clause names the indicator: its whole name, or four characters of it in a row
-    (空气优良天数比例 for 空气质量优良天数)."""
-    name = _key_name(name)
-    return name in clause or any(name[i:i + 4] in clause for i in range(len(name) - 3))
-
-
 def _drop_restated(sources: list[Gathered]) -> int:
     """A review sentence of a material or of a form's 主要工作和成效 line restating a figure a form
     gives (same number and unit, the indicator named in the clause: 城镇新增就业7.2万人 typed in
@@ -171,7 +164,7 @@ def _drop_restated(sources: list[Gathered]) -> int:
                 clauses = _CLAUSE.findall(t.text)
                 left = []
                 for c in clauses:
-                    hit = next((f for n, f in said if n in c and _names_it(c, f.name)), None)
+                    hit = next((f for n, f in said if n in c and names_matter(c, _key_name(f.name))), None)
                     if hit is None:
                         left.append(c)
                     elif id(hit) not in moved:  # the first sentence restating it places it
