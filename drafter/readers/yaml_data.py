@@ -607,19 +607,16 @@ def _topics_twice(loaded: Loaded, before: Any = None) -> list[Problem]:
     topic, none is lost), nor of a topic an earlier file (`before`, the merge so far) already
     has: both items then merge into that one. Indexes are the file's own."""
     out = []
-    data = loaded.data if isinstance(loaded.data, dict) else {}
     for root in (("review", "sections"), ("key_tasks", "areas")):
-        items = (data.get(root[0]) or {}).get(root[1]) if isinstance(data.get(root[0]), dict) else None
         seen: dict[str, int] = {}
-        for i, it in enumerate(items if isinstance(items, list) else []):
+        earlier = _topics_of(before, root)
+        for i, it in enumerate(_list_at(loaded.data, root)):
             topic = it.get("topic") if isinstance(it, dict) else None
-            if not isinstance(topic, str) or topic in _topics_of(before, root):
+            if not isinstance(topic, str) or topic in earlier:
                 continue
             if topic in seen:
-                pos = loaded.where(root + (i, "topic"))
-                out.append(Problem(
-                    pos.file if pos else loaded.files[0], pos.line if pos else 0, pos.column if pos else 0,
-                    format_path(root + (i, "topic")),
+                out.append(_problem_at(
+                    loaded, loaded.where(root + (i, "topic")), format_path(root + (i, "topic")),
                     f"主题“{topic}”已给了 {format_path(root + (seen[topic],))}：收集的这一主题的材料都并入"
                     f"{format_path(root + (seen[topic],))}，这一方面只写本文件里填的内容；"
                     "要让收集的材料分到这里，请给这一方面换一个主题"))
@@ -628,30 +625,34 @@ def _topics_twice(loaded: Loaded, before: Any = None) -> list[Problem]:
     return out
 
 
-def _topics_of(data: Any, root: Path_) -> set[str]:
-    """The topics the items of list `root` in `data` carry."""
+def _list_at(data: Any, root: Path_) -> list:
+    """The list at `root` (review.sections / key_tasks.areas) of `data`; [] when it is not one."""
     parent = data.get(root[0]) if isinstance(data, dict) else None
     items = parent.get(root[1]) if isinstance(parent, dict) else None
-    return {it["topic"] for it in (items if isinstance(items, list) else [])
-            if isinstance(it, dict) and isinstance(it.get("topic"), str)}
+    return items if isinstance(items, list) else []
+
+
+def _problem_at(loaded: Loaded, pos: Pos | None, path: str, message: str) -> Problem:
+    """A Problem at `pos`, or at the top of `loaded`'s first file when the value has none."""
+    if pos is None:
+        return Problem(loaded.files[0], 0, 0, path, message)
+    return Problem(pos.file, pos.line, pos.column, path, message)
+
+
+def _topics_of(data: Any, root: Path_) -> set[str]:
+    """The topics the items of list `root` in `data` carry."""
+    return {it["topic"] for it in _list_at(data, root) if isinstance(it, dict) and isinstance(it.get("topic"), str)}
 
 
 def _office_topics(data: Any) -> bool:
     """Whether the office's files give any section or area a topic."""
-    if not isinstance(data, dict):
-        return False
-    return any(isinstance(it, dict) and it.get("topic")
-               for root in TOPIC_LISTS if isinstance(data.get(root[0]), dict)
-               for it in (data[root[0]].get(root[1]) or []) if isinstance(data[root[0]].get(root[1]), list))
+    return any(isinstance(it, dict) and it.get("topic") for root in TOPIC_LISTS for it in _list_at(data, root))
 
 
 def _topic_items(data: Any) -> int:
     """How many sections and areas the data holds (a fragment's merge adds those of topics the
     office had no section of)."""
-    if not isinstance(data, dict):
-        return 0
-    return sum(len(data[r[0]][r[1]]) for r in TOPIC_LISTS
-               if isinstance(data.get(r[0]), dict) and isinstance(data[r[0]].get(r[1]), list))
+    return sum(len(_list_at(data, root)) for root in TOPIC_LISTS)
 
 
 def _empty(v: Any) -> bool:
@@ -677,10 +678,8 @@ def _drop_empty_topics(loaded: Loaded) -> None:
             continue
         what = "回顾的方面" if root[0] == "review" else "重点工作的方面"
         for i in empty:
-            pos = loaded.where(root + (i,))
-            loaded.dropped.append(Problem(
-                pos.file if pos else loaded.files[0], pos.line if pos else 0, pos.column if pos else 0,
-                format_path(root + (i,)),
+            loaded.dropped.append(_problem_at(
+                loaded, loaded.where(root + (i,)), format_path(root + (i,)),
                 f"{what}（主题：{items[i]['topic']}）没有标题也没有内容，初稿不写这一方面；需要时请填写标题和事实"))
         gone = set(empty)
         parent[root[1]] = [it for i, it in enumerate(items) if i not in gone]
@@ -701,10 +700,9 @@ def _drop_empty_topics(loaded: Loaded) -> None:
 def _no_office_topics(merged: Loaded, added: int) -> Problem:
     """The office's file is from an older `init` (no `topic:`): every gathered section and area
     started a new one beside the office's empty ones. Said once, at the office's review.sections."""
-    root = ("review", "sections")
-    pos = merged.key_at(root) or merged.key_at(("key_tasks", "areas"))
-    return Problem(
-        pos.file if pos else merged.files[0], pos.line if pos else 0, pos.column if pos else 0, "",
+    pos = merged.key_at(("review", "sections")) or merged.key_at(("key_tasks", "areas"))
+    return _problem_at(
+        merged, pos, "",
         f"办公室的数据文件各方面没有 topic，收集的材料另起了 {added} 个方面；在各方面下加 topic: 产业 等"
         f"（可用：{'、'.join(get_args(Topic))}），或重新 drafter init --from 去年的报告")
 
