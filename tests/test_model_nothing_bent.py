@@ -231,3 +231,14 @@ def test_a_qualifier_goes_with_the_only_number_given():
         fr = None if seed is None else FrameChooser(default_bank(), seed)
         said = str(headline_runs(Data([gdp], ("review", "headline")), fr))
         assert said.endswith("增长6%左右") and "亿元左右" not in said, said
+
+
+def test_a_repeat_is_quoted_as_the_draft_words_it(tmp_path):
+    """余 / 多 follow the number, before its unit (「3000余户」); the warning wrote 「3000户余」."""
+    data = tmp_path / "聊城.yaml"
+    text = LIAOCHENG.read_text(encoding="utf-8")
+    fig = "{name: 新增市场主体, value: 3000, approx: 余, unit: 户, dept: 市市场监管局}\n"
+    text = text.replace("  headline:\n", "  headline:\n    - " + fig, 1)
+    data.write_text(text.replace("    - facts:\n", "    - facts:\n        - " + fig, 1), encoding="utf-8")
+    twice = [p.message for p in api.validate(data).doubtful if "两次" in p.message and "市场主体" in p.message]
+    assert len(twice) == 1 and "新增市场主体3000余户 已在" in twice[0]

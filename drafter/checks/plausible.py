@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..datapath import format_path
 from ..errors import Problem
 from ..model.report import Report
-from ..model.stated import doubtful, repeats
+from ..model.figures import APPROX_AFTER
+from ..model.stated import Said, doubtful, repeats
 from ..compose.figures import absorbed_checks
 from ..readers.yaml_data import Loaded
 
@@ -25,13 +26,20 @@ def _where(path: tuple, loaded: Loaded) -> str:
     return (f"{pos.file}:{pos.line}:{pos.column} " if pos else "") + format_path(path)
 
 
+def _as_drafted(s: Said) -> str:
+    """「增长7%以上」 / 「约3000户」 / 「3000余户」, as the draft words the number (compose/figures)."""
+    approx, qualifier = s.key[-1]
+    if s.key[1] == "growth":  # a growth carries no approximate word
+        return f"增长{s.number}%{qualifier}"
+    before, after = ("", approx) if approx in APPROX_AFTER else (approx, "")
+    return f"{before}{s.number}{after}{s.key[2]}{qualifier}"
+
+
 def doubtful_values(report: Report, loaded: Loaded) -> list[Problem]:
     out = list(loaded.dropped)  # empty topic sections a folder's merge left out (readers/yaml_data.py)
     absorbed = absorbed_checks(report.review.headline, report.review.checks)
     for first, again in repeats(report, absorbed):
-        q = again.key[-1]  # 以上 / 左右 follow the number, 约 / 近 / 超 go before it
-        before, after = (q, "") if q in ("约", "近", "超") else ("", q)
-        said = f"增长{before}{again.number}%{after}" if again.key[1] == "growth" else f"{before}{again.number}{again.key[2]}{after}"
+        said = _as_drafted(again)
         out.append(_problem(again.path, loaded,
                             f"同一个数写了两次：{again.name}{said} 已在 {_where(first.path, loaded)} 写过，"
                             "初稿会写两遍；保留一处即可"))

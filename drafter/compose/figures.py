@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..datapath import format_path
+from ..model.figures import APPROX_AFTER
 from ..model import LEVEL_WORDS, Figure, LevelWords, Number, Rank, Report, Target, level_words
 from ..model.verdict import bare_name, gdp_growth_of, judge_each, judged_checks, lent
 from ..tree import Run, Source
@@ -56,7 +57,7 @@ def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Ru
     """The figure's number with its approximate word: 约3000 / 3000余 / 300多 / 超3000 / 近3000."""
     sub = _Clause(c.ref)
     v = getattr(f, key)
-    after = f.approx in ("余", "多")
+    after = f.approx in APPROX_AFTER
     if f.approx and not after:
         sub.data(f.approx, p + ("approx",))
     if v is None:

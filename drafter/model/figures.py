@@ -53,6 +53,10 @@ class Rank(Model):
     )
 
 
+# The approximate words written after the number, before its unit (3000余家); the rest go before it.
+APPROX_AFTER = ("余", "多")
+
+
 class Figure(Model):
     """One fact with a number: 「生产总值达到2878亿元、增长4.3%」."""
 

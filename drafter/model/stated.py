@@ -28,7 +28,7 @@ class Said(NamedTuple):
     """One number the data gives for an indicator: 地区生产总值 / growth / 4.1."""
 
     path: tuple  # the number's own data path
-    key: tuple  # (indicator, basis): the same key is the same figure
+    key: tuple  # (indicator, basis[, unit], (approx, qualifier)): the same key is the same figure
     number: Decimal
     name: str  # as the data writes it
 
@@ -52,8 +52,8 @@ def figure_said(f: Figure, p: tuple, qualified: bool = False) -> list[Said]:
     """The exact numbers a figure states (约 / 以上 / a pair are no single exact number), or with
     `qualified` also those with a qualifier, keyed with it: 「增长7%以上」 twice is one figure
     printed twice (聊城, H80), though 7%以上 and 7.5% are no conflict."""
-    q = (f.qualifier or "") + (f.approx or "")
-    if (q and not qualified) or f.value2 is not None:
+    q = (f.approx or "", f.qualifier or "")
+    if (any(q) and not qualified) or f.value2 is not None:
         return []
     name = _name_key(f.name)
     out = []
@@ -66,8 +66,8 @@ def figure_said(f: Figure, p: tuple, qualified: bool = False) -> list[Said]:
 
 def check_said(c: TargetCheck, p: tuple, qualified: bool = False) -> Said | None:
     """The actual a check of last year's target states, as a figure would."""
-    q = c.actual_qualifier or ""
-    if c.actual is None or c.actual2 is not None or c.value2 is not None or (q and not qualified):
+    q = ("", c.actual_qualifier or "")
+    if c.actual is None or c.actual2 is not None or c.value2 is not None or (any(q) and not qualified):
         return None
     if not c.states_number or c.relative_to_benchmark:
         return None
