@@ -27,7 +27,7 @@ from .stages import bank_option, compose_report, load, load_with_positions, prep
 __all__ = [
     "draft", "outline", "check", "validate", "init", "init_from", "division", "mine", "schema",
     "parse_structure", "find_phrases", "gather", "forms", "check_typed_text", "write_schema_beside",
-    "schema_left_beside", "written_at", "office_files", "data_positions",
+    "schema_left_beside", "written_at", "office_files",
     # the stages and the pipeline, for Python callers
     "DraftOptions", "DraftResult", "ValidateResult", "run", "load", "load_with_positions",
     "compose_report", "bank_option", "prepare_output", "unused_values",
@@ -71,17 +71,6 @@ def draft(
 
 
 _DATA_SUFFIXES = (".yaml", ".yml")  # what a data folder is read for
-
-
-def data_positions(data: str | Path):
-    """The data file or folder as read, with where each value is written (a Loaded), for
-    messages that name a data path; None when it cannot be read (the command said why)."""
-    from .readers.yaml_data import load_data
-
-    try:
-        return load_data(data)
-    except DrafterError:
-        return None
 
 
 def written_at(loaded, ref: str) -> str:

@@ -96,23 +96,22 @@ def check(
 
     result = do_check(data, draft=draft, previous=previous, report=report, confirm_sheet=confirm_sheet,
                       force=force, seed=seed)
-    print_check(result, data=data)
+    print_check(result)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 
 
-def print_check(result, console=None, data: Path | None = None) -> None:
-    """The check's findings as rich tables on the terminal (or `console`), then the files written.
-    `data`: the data file or folder, so a finding's data path also names where it is written."""
+def print_check(result, console=None) -> None:
+    """The check's findings as rich tables on the terminal (or `console`), a finding's data path
+    with where it is written, then the files written."""
     from rich.console import Console  # rich, and through cli_render the checks: only `check` needs them
     from rich.text import Text
 
-    from .api import data_positions, written_at
+    from .api import written_at
     from .cli_render import print_result
 
     console = console or Console()
-    loaded = data_positions(data) if data is not None and any(f.path for f in result.findings) else None
-    print_result(result, console, where_of=(lambda path: written_at(loaded, path)) if loaded else None)
+    print_result(result, console, where_of=lambda path: written_at(result.loaded, path))
     if result.sheet_path is not None:
         console.print(Text(f"已写出数据核对表 {display_path(result.sheet_path)}"
                            f"（{result.sheet_figures} 个数字，{result.sheet_departments} 个部门）"))

@@ -87,6 +87,6 @@ def test_check_names_where_a_finding_s_data_path_is_written(tmp_path: Path, monk
     d = Path("data")
     result = check(d)
     buf = io.StringIO()
-    print_check(result, Console(file=buf, width=400), data=d)
+    print_check(result, Console(file=buf, width=400))
     rows = [x for x in buf.getvalue().splitlines() if "review.sections[1]" in x]
     assert rows and all("宜春市2025.yaml:7:" in x for x in rows), rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .findings import ERROR, GROUPS, HINT, Finding
 from .targets_table import TargetRow
@@ -24,6 +25,7 @@ class CheckResult:
     sheet_path: Path | None = None
     sheet_figures: int = 0
     sheet_departments: int = 0
+    loaded: Any = field(default=None, repr=False)  # the data with positions: where each path was written
 
     @property
     def errors(self) -> list[Finding]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..atomic import check_target
 from ..errors import DrafterError, display_path
 from ..model import Report
-from ..stages import compose_report, load
+from ..stages import compose_report, load_with_positions
 from .align import align
 from .composed import ComposedParagraph, composed_paragraphs
 from .consistency import check_consistency
@@ -121,10 +121,10 @@ def run_check(data: str | Path, options: CheckOptions = CheckOptions()) -> Check
     """Check DATA (and the draft made from it, if given) and write the requested files."""
     o = options
     _refuse_bad_outputs(o)
-    model = load(data)
+    model, loaded = load_with_positions(data)
     composed = composed_paragraphs(compose_report(model, seed=o.seed, templates=o.templates, phrases=o.phrases))
     meta = model.meta
-    result = CheckResult(meta.region, meta.year, meta.level, "由数据生成的文字")
+    result = CheckResult(meta.region, meta.year, meta.level, "由数据生成的文字", loaded=loaded)
     _check_targets(model, result)
     if o.draft is not None:
         _check_draft(model, composed, o.draft, result)
