@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compose.numbers import format_number
-from ..model import LEVEL_WORDS, LevelWords, Report, Target, TargetCheck, level_words
+from ..model import LevelWords, Report, Target, TargetCheck, level_words
 from ..model.verdict import gdp_growth_of, judge, judged_checks
 from .findings import HINT, TARGETS, Finding
 
@@ -31,8 +31,7 @@ def target_text(c: Target, level: str | LevelWords) -> str:
     """A target as the review quotes it: 增长6%左右 / 4.5万人以上 / 控制在3%以内."""
     q = c.qualifier
     if c.assigned_by_superior:  # worded as the composer words it (compose/figures.py)
-        words = level if isinstance(level, LevelWords) else LEVEL_WORDS[level]
-        return f"完成{words.task_giver}下达的目标任务"
+        return f"完成{level_words(level).task_giver}下达的目标任务"
     if c.relative_to_growth:
         return q
     if c.value is None:

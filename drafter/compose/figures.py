@@ -16,7 +16,7 @@ from typing import Any
 
 from ..datapath import format_path
 from ..model.figures import APPROX_AFTER
-from ..model import LEVEL_WORDS, Figure, LevelWords, Number, Rank, Report, Target, level_words
+from ..model import Figure, LevelWords, Number, Rank, Report, Target, level_words
 from ..model.verdict import bare_name, gdp_growth_of, judge_each, judged_checks, lent
 from ..tree import Run, Source
 from . import aggregate
@@ -425,11 +425,6 @@ def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[
     return True
 
 
-def _giver(level: str | LevelWords) -> str:
-    """Who set the tasks a target was given: 省, 市, 上级, or 自治区 (level_words)."""
-    return (level if isinstance(level, LevelWords) else LEVEL_WORDS[level]).task_giver
-
-
 def target_runs(x: Data, level: str | LevelWords = "市", fr: FrameChooser | None = None, used: set[str] | None = None) -> Runs:
     t, p = _obj_path(x)
     assert isinstance(t, Target)
@@ -446,7 +441,7 @@ def target_runs(x: Data, level: str | LevelWords = "市", fr: FrameChooser | Non
         if t.verb:
             c.data(t.verb, p + ("verb",))
         else:
-            c.template(f"完成{_giver(level)}下达的目标任务")
+            c.template(f"完成{level_words(level).task_giver}下达的目标任务")
         return _with_note(c, t, p)
     if t.relative_to_benchmark:
         if t.kind == "growth" and q == "高于平均水平":
@@ -485,7 +480,7 @@ def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser |
             verb = model_of(group[-1]).verb
             # the verb they all gave is printed once, the last one's (checks/unused knows)
             out.append(Run(verb, Source("data", f"{group[-1].path}.verb")) if verb
-                       else Run(f"完成{_giver(level)}下达的目标任务", Source("template", "targets")))
+                       else Run(f"完成{level_words(level).task_giver}下达的目标任务", Source("template", "targets")))
         prev = group[-1]
     return Runs(out)
 
@@ -563,7 +558,7 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suf
     followed by 「的预期目标」 unless `suffix` is off."""
     q = t.qualifier
     if t.assigned_by_superior:
-        c.template(f"{_giver(level)}下达的目标任务")
+        c.template(f"{level_words(level).task_giver}下达的目标任务")
         return
     if t.relative_to_growth or t.relative_to_benchmark:
         if t.relative_to_growth:

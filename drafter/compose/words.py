@@ -143,8 +143,8 @@ def _outside(level: str, parent: str | None, province: str | None = None) -> str
     if parent.endswith(("省", "自治区")):  # 省直管 (仙桃市)
         return f"中央和{'自治区' if parent.endswith('自治区') else '省'}驻"
     m = _ETHNIC.match(parent)
-    province = "自治区" if "自治区" in lw.outside else "省"
-    return f"中央、{province}、{m.group(1) + '州' if m else running_name(parent, '县级市')}驻"
+    upper = "自治区" if "自治区" in lw.outside else "省"
+    return f"中央、{upper}、{m.group(1) + '州' if m else running_name(parent, '县级市')}驻"
 
 
 def default_thanks(w: Words) -> list[str]:

@@ -45,10 +45,12 @@ LEVEL_WORDS: dict[str, LevelWords] = {
 }
 
 
-
-def level_words(level: str, province: str | None = None) -> LevelWords:
+def level_words(level: str | LevelWords, province: str | None = None) -> LevelWords:
     """The level's words where its province is an autonomous region: 梧州 thanks 中央和自治区驻梧单位,
-    compares with 全区 and finishes the tasks 自治区 set, as 广西's reports write them."""
+    compares with 全区 and finishes the tasks 自治区 set, as 广西's reports write them. Words
+    already chosen are returned as they are."""
+    if isinstance(level, LevelWords):
+        return level
     words = LEVEL_WORDS[level]
     if level == "省" or not (province or "").endswith("自治区"):
         return words
