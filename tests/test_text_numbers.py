@@ -12,7 +12,7 @@ from lxml import etree
 
 from drafter.checks.facts import CHANGED, DIRECTION, MISSING, QUALIFIER, UNIT
 from drafter.checks.findings import FACTS
-from drafter.checks.paths import text_dept
+from drafter.checks.paths import fact_dept
 from drafter.api import draft
 from tests.test_check_helpers import XIANYANG, check, edit_docx, make_draft
 
@@ -71,11 +71,11 @@ def test_departments_of_text_facts_are_the_nearest_dept_in_their_section_or_item
 
     report = load(XIANYANG)
     # between 兑付工业扶持资金 (市工信局, before) and 工业投资 (市统计局, after): the one before
-    assert text_dept(report, "review.sections[0].facts[9]") == "市工信局"
+    assert fact_dept(report, "review.sections[0].facts[9]") == "市工信局"
     # a figure's own name holding a number: that figure's department
-    assert text_dept(report, "key_tasks.areas[2].items[1].measures[5].name") == "市招商局"
+    assert fact_dept(report, "key_tasks.areas[2].items[1].measures[5].name") == "市招商局"
     # nothing with a department around it
-    assert text_dept(report, "targets.context") is None
+    assert fact_dept(report, "targets.context") is None
 
 
 def test_confirm_sheet_lists_text_numbers_with_path_and_department(tmp_path):
@@ -127,3 +127,16 @@ def test_annotate_comments_each_number_of_a_text_fact(tmp_path):
     # the whole sentence is not commented any more, and a name (地铁1号线) gets no comment
     assert not any("重点工业项目" in a for a in anchored.values())
     assert not any("review.highlights[0].facts[0]" in t for t in text_notes.values())
+
+
+def test_a_figure_s_own_department_beats_its_section_s():
+    """A number in a figure's name is that figure's department's, even in a section with a
+    `dept` of its own (the section's stood in for it, issue 11)."""
+    from drafter.api import load
+
+    report = load(XIANYANG)
+    section = report.review.sections[0]
+    i = next(i for i, f in enumerate(section.facts) if getattr(f, "dept", None) == "市工信局")
+    report.review.sections[0] = section.model_copy(update={"dept": "市统计局"})
+    assert fact_dept(report, f"review.sections[0].facts[{i}].name") == "市工信局"
+    assert fact_dept(report, f"review.sections[0].facts[{i}]") == "市工信局"

@@ -39,16 +39,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Report
-from ..model.depts import department
-from ..model.review import SaidText
 from ..spans import widen
 from . import numbers
 from .align import Alignment, Pos
 from .composed import ComposedParagraph
 from .findings import ERROR, FACTS, Finding, at
-from .paths import (
-    _FACT_LISTS, TEXT_NUMBER, FigureInfo, data_numbers, derived_numbers, figure_info, resolve, steps, text_dept,
-)
+from .paths import TEXT_NUMBER, FigureInfo, data_numbers, derived_numbers, fact_dept, figure_info, resolve
 
 WINDOW = 8  # how far from a number its anchors may be
 SLACK = 12  # how much longer than the number the stretch between anchors may be in the draft
@@ -79,26 +75,6 @@ class DraftNumber:
     para: int
     num: numbers.Number
     claimed: bool = False
-
-
-def fact_dept(report: Report, path: str) -> str | None:
-    """The department to confirm the numbers of the text at `path`: the fact's own `dept`
-    ({text: …, dept: …}, as gather writes it), else its section's `dept`; in a list where no
-    text names its department (the office's own typing) the nearest figure's or the item's
-    牵头单位 (paths.text_dept); else None (未注明部门). A section merged from several
-    departments' fragments keeps no `dept`, and a neighbouring figure there is another
-    department's: 卫健委's 医疗集团2个 beside 财政局's 民生支出 is no 财政局 number."""
-    st = steps(path)
-    at_ = max((k for k in range(1, len(st)) if isinstance(st[k], int) and st[k - 1] in _FACT_LISTS), default=None)
-    if at_ is None:
-        return text_dept(report, path)
-    fact, facts, owner = resolve(report, st[:at_ + 1]), resolve(report, st[:at_]), resolve(report, st[:at_ - 1])
-    own = fact.dept if isinstance(fact, SaidText) else getattr(owner, "dept", None)
-    if isinstance(own, str) and own.strip():
-        return department(own.strip(), report.meta.level, report.meta.region)
-    if isinstance(facts, list) and any(isinstance(f, SaidText) for f in facts):
-        return None
-    return text_dept(report, path)
 
 
 def sentence_around(text: str, start: int, end: int, width: int = 40) -> str:

@@ -16,6 +16,7 @@ from ..compose.typography import normalize
 from ..datapath import DataPath, resolve
 from ..model import Comparison, Figure, Rank, Report, Target, TargetCheck
 from ..model.depts import department
+from ..model.review import SaidText
 from . import numbers
 
 
@@ -161,19 +162,22 @@ def figures_in_text(text: str) -> list[numbers.Number]:
 
 
 def _dept_of(obj: Any) -> str | None:
-    d = getattr(obj, "dept", None) if isinstance(obj, BaseModel) else None
+    d = getattr(obj, "dept", None) if isinstance(obj, (BaseModel, SaidText)) else None
     return d.strip() if isinstance(d, str) and d.strip() else None
 
 
-def text_dept(report: Report, path: str) -> str | None:
-    """The department of the text at `path`: the nearest `dept` in its section or item.
+def fact_dept(report: Report, path: str) -> str | None:
+    """The department to confirm the numbers of the text at `path`: the nearest `dept` in its
+    section or item.
 
-    Nearest means: the text's own object (a figure whose name or note holds the number), else
-    the `dept` of the review section holding it (gather writes one per department's section), else
-    the figure with a `dept` closest to it in the same list (facts of a review section,
+    Nearest means: the text's own (a figure whose name or note holds the number, a text written
+    {text: …, dept: …} as gather writes it), else the `dept` of the review section holding it,
+    else the figure with a `dept` closest to it in the same list (facts of a review section,
     measures of a key-task item; on a tie the one before it, since a text fact usually
     continues the sentence of the figure before), else the item's first 牵头单位; None when
-    none of these names one (the sheet then says 未注明部门)."""
+    none of these names one (the sheet then says 未注明部门). No neighbour answers in a list
+    where texts name their own departments: a section merged from several departments'
+    fragments keeps no `dept`, and 卫健委's 医疗集团2个 beside 财政局's 民生支出 is no 财政局 number."""
     d = _nearest_dept(report, path)
     return department(d, report.meta.level, report.meta.region) if d else None
 
@@ -186,6 +190,8 @@ def _nearest_dept(report: Report, path: str) -> str | None:
         if (d := _dept_of(obj)) is not None:
             return d
         own = k > 0 and _dept_of(chain[k - 1]) is not None  # a section's own dept beats a neighbour's
+        if isinstance(obj, list) and any(isinstance(f, SaidText) for f in obj):  # merged: no neighbour
+            return _dept_of(chain[k - 1]) if k > 0 else None
         if k < len(st) and isinstance(i := st[k], int) and isinstance(obj, list) and not own:
             for dist in range(1, len(obj)):
                 for j in (i - dist, i + dist):

@@ -12,7 +12,7 @@ Numbers inside the office's text facts (「79个重点工业项目、技改项�
 指标 reads 文字中的数字, 数据路径 is the text fact's path, 数值 and 单位 are the number and the
 unit written after it, and the department is the fact's own `dept` ({text: …, dept: …}), else
 its section's, else — where no text of the list names one — the nearest figure's or 牵头单位
-(facts.fact_dept). Figures still 预计 are shaded and marked 是 in 是否预计: they must be replaced by 快报 or
+(paths.fact_dept). Figures still 预计 are shaded and marked 是 in 是否预计: they must be replaced by 快报 or
 核实 numbers before the report is printed.
 """
 
@@ -27,9 +27,9 @@ from ..model import Number, Report
 from ..model.depts import department
 from ..writers.cells import append_row, first_sheet, save_workbook, sheet_title
 from .composed import ComposedParagraph
-from .facts import fact_dept, sentence_around
+from .facts import sentence_around
 from .numbers import unit_after
-from .paths import TEXT_NUMBER, figure_info, figures_in_text, is_text_fact
+from .paths import TEXT_NUMBER, fact_dept, figure_info, figures_in_text, is_text_fact
 
 NO_DEPT = "未注明部门"
 ESTIMATE_FILL = "FCE4D6"  # light orange: stands out on screen and prints as light grey
