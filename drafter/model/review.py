@@ -39,15 +39,14 @@ class SaidText(str):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        def as_written(v: Any) -> Any:  # {text: …, dept: …}, as the data writes it
+            return {"text": str(v), "dept": v.dept} if isinstance(v, SaidText) else v
+
         said = core_schema.no_info_after_validator_function(
             lambda s: cls(s.text, s.dept), handler.generate_schema(Said)
         )
         return core_schema.no_info_before_validator_function(
-            lambda v: {"text": str(v), "dept": v.dept} if isinstance(v, SaidText) else v,
-            said,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda v: {"text": str(v), "dept": v.dept} if isinstance(v, SaidText) else v
-            ),
+            as_written, said, serialization=core_schema.plain_serializer_function_ser_schema(as_written)
         )
 
 
