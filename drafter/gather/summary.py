@@ -96,8 +96,9 @@ def depts_in_data(files: list) -> set[str]:
         meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
         if isinstance(meta, dict) and meta.get("level"):
             level, region = str(meta["level"]), str(meta.get("region") or "")
-            named = {department(d, level, region) for d in found}
-            found |= set(catalogue_for(level, merged_parts(named, level)))
+            # named as the forms name them: 区城市管理执法局 returns 区城管执法局.xlsx (H94)
+            found = {department(d, level, region) for d in found}
+            found |= set(catalogue_for(level, merged_parts(found, level)))
     return found
 
 

@@ -103,6 +103,12 @@ def merged_parts(named: Iterable[str], level: str | None) -> dict[str, str]:
         bare = name[len(unit):] if name.startswith(unit) else None
         for part in MERGED.get(bare or "", ()):
             out.setdefault(department(part, level), name)
+        # a branch of the city's bureau serves as the district's: 宝鸡市生态环境局金台分局 is 金台's
+        # 区生态环境局 (a second form under the catalogue's name went nowhere, H94)
+        if name.endswith("分局"):
+            own = next((b for b in sorted(BARE_DEPARTMENTS, key=len, reverse=True) if b in name[:-2]), None)
+            if own is not None:
+                out.setdefault(department(own, level), name)
     return out
 
 
