@@ -69,7 +69,7 @@ def draft(
             # the path counts the merged folder's sections; the position is in the user's own file
             at = written_at(result.loaded, run.source.ref)
             print(f"  {at + ' ' if at else ''}{run.source.ref}  {run.text}")
-    for note in getattr(result.loaded, "topic_notes", []):
+    for note in result.loaded.topic_notes:  # one topic on two sections, gathered topics the office lacks
         print(f"提示：{note.format()}")
     if result.comments is not None:
         print(f"已为 {result.comments} 个数字加批注（数据路径、提供部门、状态）")
