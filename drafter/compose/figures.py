@@ -371,9 +371,7 @@ def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
             else:
                 c.data(unit, unit_path)
 
-    q = t.qualifier
-    controlled = t.controlled
-    if controlled:
+    if t.controlled:
         c.template("控制在")
     elif t.kind == "growth":
         if t.verb:
@@ -388,10 +386,17 @@ def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
     if t.value2 is not None or "value2" in t.model_fields_set:
         c.template("、")
         value(t.value2, p + ("value2",), "第二个目标值")
-    if controlled and q not in ("左右", "以内"):
-        c.template("以内")  # 控制在以内 or none: the word the control implies
+    _target_qualifier(c, t, p)
+
+
+def _target_qualifier(c: _Clause, t: Target, p: tuple) -> None:
+    """The word after a target's number: the office's 左右 / 以上 / 以内 (validate counted a
+    control's 左右 lost, H80), else the 以内 a control implies (控制在3%以内)."""
+    q = t.qualifier
+    if t.controlled and q not in ("左右", "以内"):
+        c.template("以内")
     elif q:
-        c.data(q, p + ("qualifier",))  # the office's 左右 (validate counted it lost, H80)
+        c.data(q, p + ("qualifier",))
 
 
 def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[str]) -> bool:
@@ -569,16 +574,12 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suf
             c.template("的目标")
         return
     unit = t.effective_unit
-    controlled = t.controlled
-    if controlled:
+    if t.controlled:
         c.template("控制在")
     elif t.kind == "growth" and t.value is not None and t.value < 0:
         c.template("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
     _pair(c, t, p, ("value", "value2") if t.value2 is not None else ("value",), unit, "目标值")
-    if controlled and q not in ("左右", "以内"):
-        c.template("以内")  # 控制在以内 or none: the word the control implies
-    elif q:
-        c.data(q, p + ("qualifier",))  # the office's 左右 (validate counted it lost, H80)
+    _target_qualifier(c, t, p)
     if suffix:
         c.template("的预期目标")
 
