@@ -17,6 +17,7 @@ from drafter.api import compose_report, load_with_positions, unused_values, vali
 from drafter.errors import DataErrors
 from drafter.model import Report
 from drafter.model.review import Said, SaidText
+from drafter.tree import plain
 from tests.conftest import ROOT
 
 GENERIC = "当前模板没有用到这个字段"
@@ -105,3 +106,21 @@ def test_generated_data_files_state_every_value_or_say_why(tmp_path: Path):
         for problem in unused_values(loaded, doc):
             assert GENERIC not in problem.message, (seed, problem.format())
     assert valid >= 10  # the generator makes mostly valid files; the property is not vacuous
+
+
+def test_a_target_against_an_average_states_its_scope_and_says_why_its_number_is_not(tmp_path: Path):
+    """「高于全省平均水平」: 全省 is drafted (validate called it unused); a margin given as its
+    value is not, and validate says how to write it rather than the generic reason."""
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL.replace(
+        "    - {name: 生产总值, value: 6, qualifier: 左右}",
+        "    - {name: 生产总值, value: 1, unit: 个百分点, qualifier: 高于平均水平, scope: 全省}"), encoding="utf-8")
+    report, loaded = load_with_positions(data)
+    doc = compose_report(report)
+    assert "生产总值增长高于全省平均水平" in plain(list(doc.runs()))
+    problems = {p.path: p.message for p in unused_values(loaded, doc)}
+    assert "targets.indicators[0].scope" not in problems
+    assert "kind: level" in problems["targets.indicators[0].value"]
+    assert "kind: level" in problems["targets.indicators[0].unit"]

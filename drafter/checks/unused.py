@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..datapath import format_path
 from ..errors import Problem
-from ..model.targets import ASSIGNED, NO_NUMBER
+from ..model.targets import ASSIGNED, NO_NUMBER, RELATIVE
 from ..readers.yaml_data import Loaded
 from ..tree import Document
 
@@ -186,6 +186,10 @@ _REASONS = (
     (r"\.(value|value2|unit|verb)$",
      lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in NO_NUMBER,
      "这项目标按限定（与经济增长同步 / 完成上级下达任务 等）表述，不写数值、单位和动词"),
+    (r"\.(value|value2|unit|verb)$",
+     lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in RELATIVE,
+     "“高于平均水平 / 不高于上年 / 不低于上年”的目标不写数值、单位和动词；要写“增速高于全省1个百分点”，"
+     "请把它写成总量目标（kind: level，名称“地区生产总值增速高于全省”，value: 1，unit: 个百分点）"),
 )
 
 

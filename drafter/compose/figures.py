@@ -349,11 +349,16 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
 _RELATIVE_WORDING = {"不高于上年": "不高于上年", "不低于上年": "不低于上年"}
 
 
-def _relative_words(t: Target) -> str:
-    """高于全市平均水平 / 不高于上年 — a target stated against another figure."""
+def _relative_words(c: _Clause, t: Target, p: tuple) -> None:
+    """高于全市平均水平 / 不高于上年 — a target stated against another figure. The scope is a
+    run of its own, so validate and check see 全市 used (it was flagged as never drafted)."""
+    q = Source("data", format_path(p + ("qualifier",)))
     if t.qualifier == "高于平均水平":
-        return f"高于{t.scope}平均水平"
-    return _RELATIVE_WORDING[t.qualifier]
+        c.runs.append(Run("高于", q))
+        c.data(t.scope, p + ("scope",))
+        c.runs.append(Run("平均水平", q))
+        return
+    c.runs.append(Run(_RELATIVE_WORDING[t.qualifier], q))
 
 
 def _numeric_target(c: _Clause, t: Target, p: tuple) -> None:
@@ -451,7 +456,7 @@ def target_runs(x: Data, level: str | LevelWords = "市", fr: FrameChooser | Non
     if t.relative_to_benchmark:
         if t.kind == "growth" and q == "高于平均水平":
             c.template("增长")
-        c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
+        _relative_words(c, t, p)
         return _with_note(c, t, p)
     _numeric_target(c, t, p)
     return _with_note(c, t, p)
@@ -569,7 +574,7 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suf
         if t.relative_to_growth:
             c.data(q, p + ("qualifier",))
         else:
-            c.runs.append(Run(_relative_words(t), Source("data", format_path(p + ("qualifier",)))))
+            _relative_words(c, t, p)
         if suffix:
             c.template("的目标")
         return
