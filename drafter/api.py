@@ -20,6 +20,7 @@ from .datapath import DataPath
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
 from .pipeline import DraftOptions, DraftResult, run, unused_values
+from .readers.yaml_data import DATA_SUFFIXES as _DATA_SUFFIXES
 from .phrases.bank import default_bank, load_bank
 from .skeleton import SCHEMA_FILE, data_file_target, schema_json, skeleton_yaml
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
@@ -70,7 +71,6 @@ def draft(
     return run(data, out, options)
 
 
-_DATA_SUFFIXES = (".yaml", ".yml")  # what a data folder is read for
 
 
 def written_at(loaded, ref: str) -> str:
@@ -251,12 +251,9 @@ def gather(inputs, data_dir: str | Path, force: bool = False, dept: str | None =
 
 def office_files(folder: str | Path) -> list[Path]:
     """The data files in a folder that `gather` did not write (the office's: meta and the rest)."""
-    from .readers.yaml_data import FRAGMENT_PREFIX
+    from .readers.yaml_data import data_files
 
-    d = Path(folder)
-    if not d.is_dir():
-        return []
-    return sorted(p for p in d.iterdir() if p.suffix.lower() in _DATA_SUFFIXES and not p.name.startswith(FRAGMENT_PREFIX))
+    return data_files(Path(folder), office_only=True)
 
 
 def forms(data: str | Path, out_dir: str | Path, force: bool = False):

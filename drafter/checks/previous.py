@@ -28,10 +28,10 @@ from ..errors import DrafterError, display_path
 from ..model import LevelWords, Report, Target, level_words
 from ..parse import parse_report, read_lines
 from ..readers import load_report
+from ..readers.yaml_data import DATA_SUFFIXES as _DATA_SUFFIXES
 from .findings import ERROR, HINT, PREVIOUS, Finding
 from .targets_table import target_text
 
-_DATA_SUFFIXES = (".yaml", ".yml")
 _REPORT_SUFFIXES = (".docx", ".txt", ".md")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import DrafterError
 from ..model.depts import MERGED, bare_department, department, merged_parts
 from ..office.catalogue import catalogue_for
-from ..readers.yaml_data import load_yaml_file
+from ..readers.yaml_data import data_files, load_yaml_file
 from .facts import Gathered
 
 _DEPT_KEYS = ("dept", "actual_dept")
@@ -71,10 +71,8 @@ def office_files(data_dir: Path, fragments: bool = False) -> list:
     """The office's own YAML files in DATA_DIR (or, with `fragments`, gather's stamped ones),
     loaded with positions. A file that does not read is left to `drafter validate` to report."""
     found: list = []
-    if not data_dir.is_dir():
-        return found
-    for p in sorted(data_dir.iterdir()):
-        if p.suffix.lower() not in (".yaml", ".yml") or not p.is_file():
+    for p in sorted(data_files(data_dir)):
+        if not p.is_file():
             continue
         try:
             with p.open("rb") as f:

@@ -717,17 +717,29 @@ def _moved_to(p: Path_, moved: dict[Path_, Path_]) -> Path_ | None:
     return None
 
 
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_files(folder: Path, office_only: bool = False) -> list[Path]:
+    """The data files of a folder in the order they merge: the office's by name, then gather's
+    fragments (so the office's sections come first, in its order); `office_only` leaves the
+    fragments out. Every .yaml entry but sub-folders: a FIFO, device or looping link among them
+    is refused by name when read (read_capped), never skipped, so no department's file is
+    silently left out."""
+    if not folder.is_dir():
+        return []
+    files = sorted(
+        (p for p in folder.iterdir() if p.suffix.lower() in DATA_SUFFIXES and not p.is_dir()),
+        key=lambda p: (p.name.startswith(FRAGMENT_PREFIX), p.name),
+    )
+    return [p for p in files if not p.name.startswith(FRAGMENT_PREFIX)] if office_only else files
+
+
 def load_data(path: str | Path) -> Loaded:
     """A data file, or a folder whose .yaml/.yml files are merged in name order."""
     path = Path(path)
     if path.is_dir():
-        # Every .yaml entry but sub-folders: a FIFO, device or looping link among them is refused
-        # by name (read_capped), never skipped, so no department's file is silently left out.
-        files = sorted(
-            (p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()),
-            # gather's fragments after the office's files: the office's sections come first, in its order
-            key=lambda p: (p.name.startswith(FRAGMENT_PREFIX), p.name),
-        )
+        files = data_files(path)
         if not files:
             raise DrafterError(f"文件夹 {display_path(path)} 中没有 .yaml 数据文件")
         merged = Loaded(data={})
