@@ -104,13 +104,12 @@ def check(
 def print_check(result, console=None) -> None:
     """The check's findings as rich tables on the terminal (or `console`), a finding's data path
     with where it is written, then the files written."""
-    from rich.console import Console  # rich, and through cli_render the checks: only `check` needs them
-    from rich.text import Text
+    from rich.text import Text  # rich, and through cli_render the checks: only `check` needs them
 
     from .api import written_at
-    from .cli_render import print_result
+    from .cli_render import print_result, terminal
 
-    console = console or Console()
+    console = console or terminal()
     print_result(result, console, where_of=lambda path: written_at(result.loaded, path))
     if result.sheet_path is not None:
         console.print(Text(f"已写出数据核对表 {display_path(result.sheet_path)}"

@@ -6,6 +6,7 @@ content as a .txt / .md file is drafter/checks/render.py.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from rich.console import Console
@@ -17,11 +18,21 @@ from .checks.render import FINDING_GROUPS, counts, listed, numbering, summary, t
 from .checks.result import CheckResult
 
 
+# Redirected to a file, rich would fold the tables at 80 columns and a file:line or a number
+# would break over three lines; in a file each row keeps its natural width, on one line.
+FILE_WIDTH = 1000
+
+
+def terminal() -> Console:
+    """A console for stdout: the terminal's width, or FILE_WIDTH when written to a file."""
+    return Console() if sys.stdout.isatty() else Console(width=FILE_WIDTH)
+
+
 def print_result(r: CheckResult, console: Console | None = None,
                  where_of: Callable[[str], str] | None = None) -> None:
     """The check's findings as rich tables on the terminal (or `console`). `where_of`: a data
     path (counted in the merged folder) -> file:line:column in the user's own file, or ''."""
-    console = console or Console()
+    console = console or terminal()
     console.print(Text(title(r), style="bold"))
     for note in r.skipped + numbering(r):
         console.print(Text(note, style="dim"))
@@ -40,7 +51,7 @@ def print_result(r: CheckResult, console: Console | None = None,
             if group in r.ran and group != TARGETS:
                 console.print(Text(f"✓ {group}：未发现问题", style="green"))
             continue
-        t = Table(title=f"{group}（{counts(fs)}）", title_justify="left", show_lines=True, expand=True)
+        t = Table(title=f"{group}（{counts(fs)}）", title_justify="left", show_lines=True, expand=console.is_terminal)
         # Chinese has no spaces to wrap at: fold long cells instead of cutting them off.
         t.add_column("级别", no_wrap=True)
         t.add_column("类别", no_wrap=True)

@@ -90,3 +90,13 @@ def test_check_names_where_a_finding_s_data_path_is_written(tmp_path: Path, monk
     print_check(result, Console(file=buf, width=400))
     rows = [x for x in buf.getvalue().splitlines() if "review.sections[1]" in x]
     assert rows and all("宜春市2025.yaml:7:" in x for x in rows), rows
+
+
+def test_check_written_to_a_file_keeps_each_row_on_one_line(tmp_path: Path, monkeypatch, run_cli):
+    """Redirected to a file (H98), rich folded the tables at 80 columns: a data path and its
+    file:line:column broke over three lines (「review.check / s[4]（data/ / 呼和浩特市20…」)."""
+    _folder(tmp_path, OFFICE)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", "data")
+    rows = [x for x in out.splitlines() if "review.sections[1]" in x]
+    assert rows and all("宜春市2025.yaml:7:" in x for x in rows), out
