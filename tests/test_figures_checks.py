@@ -112,3 +112,37 @@ def test_a_synchronous_target_is_judged_against_the_headlines_gdp_growth():
     headline = [Figure(name="地区生产总值", value=3800, unit="亿元", growth=7.5)]
     assert said(checks_runs(items, headline=headline)) == "城乡居民人均可支配收入增长7.6%，完成与经济增长同步的目标"
     assert gdp_growth_of([], [Figure(name="地区生产总值", growth=7.5, qualifier="左右")]) is None  # no exact number
+
+
+@pytest.mark.parametrize("kw,expect", [
+    # a check's rank is drafted as a figure's: after the actual, before the verdict
+    ({"name": "城镇新增就业", "kind": "level", "unit": "万人", "value": 6, "actual": 6.1,
+      "rank": {"scope": "全区", "place": 1, "numeral": "数字"}},
+     "城镇新增就业达到6.1万人、居全区第1位，超额完成6万人的预期目标"),
+    ({"value": 6, "qualifier": "左右", "actual": 6.5, "rank": [{"scope": "全省", "place": 2}, {"scope": "全省", "place": 3, "of": "总量"}]},
+     "生产总值增长6.5%、增速居全省第二、总量居全省第三，完成6%左右的预期目标"),
+])
+def test_a_checks_rank_is_drafted(kw, expect):
+    assert said(check_runs(check(**kw), "市", gdp_growth=4.3)) == expect
+
+
+def test_a_check_with_its_own_rank_is_not_absorbed_by_a_headline_without_it():
+    from drafter.compose.figures import absorbed_checks
+    from drafter.model import Figure
+
+    ranked = TargetCheck(name="生产总值", value=6, actual=6.5, rank={"scope": "全省", "place": 2})
+    assert absorbed_checks([Figure(name="生产总值", growth=6.5)], [ranked]) == {}
+    assert absorbed_checks([Figure(name="生产总值", growth=6.5, rank={"scope": "全省", "place": 2})], [ranked]) == {0: 0}
+
+
+def test_an_assigned_targets_rank_is_refused(tmp_path):
+    from drafter.api import load
+    from drafter.errors import DrafterError
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    snippet = "{name: 能耗, qualifier: 完成上级下达任务, done: true, rank: {scope: 全省, place: 1}}"
+    data.write_text(MINIMAL.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
+    with pytest.raises(DrafterError) as e:
+        load(data)
+    assert "排名 rank" in e.value.problems[0].message and e.value.problems[0].line == 10

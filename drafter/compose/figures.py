@@ -100,7 +100,27 @@ def _rank_words(c: _Clause, r: Rank, rp: tuple, verb: str, wei: str, same_basis:
     c.template(wei)
 
 
-def _rank_path(f: Figure, p: tuple, i: int) -> tuple:
+def _wei(verb: str, r: Rank) -> str:
+    """位 after a rank in digits with 居: the corpus writes 居全省第3位 (233) more than 居全省第3
+    (103), but 居全省第一 (218) over 居全省第一位 (7), and 排名全省第3 (25) as often as
+    排名全省第3位 (23)."""
+    return "位" if verb == "居" and r.numeral == "数字" else ""
+
+
+def _ranks(c: _Clause, ranks: list[Rank], path: Any, verb: str, wei: str | None = None, start: int = 0,
+           after_number: bool = True) -> None:
+    """The ranks from `start` on, each after 、: the first one's 居 / 排名 and 位 for all."""
+    if wei is None:
+        wei = _wei(verb, ranks[0]) if ranks else ""
+    for i, r in enumerate(ranks):
+        if i < start:
+            continue
+        if i or after_number:
+            c.template("、")
+        _rank_words(c, r, path(i), verb, wei, same_basis=i > 0 and r.of == ranks[i - 1].of)
+
+
+def _rank_path(f: Any, p: tuple, i: int) -> tuple:
     return p + (("rank", i) if isinstance(f.rank, list) else ("rank",))
 
 
@@ -180,16 +200,15 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
         _plain_core(c, f, p, headline, has_value, has_growth)
     _comparisons(c, f, p)
     ranks = f.ranks
+    wei: str | None = None
     if framed is not None and ranks_done:  # the others follow its 居 / 排名 and 位
         verb, wei = framed.group("rverb"), framed.group("rwei") or ""
+        if not wei and _wei(verb, ranks[0]):  # a frame mined from 第一 says 第3 as 第3位
+            c.template("位")
+            wei = "位"
     else:
-        verb, wei = ("排名" if ranks and not ranks[0].of and not has_value and not has_growth else "居"), ""
-    for i, r in enumerate(ranks):
-        if i < ranks_done:
-            continue
-        if i or has_value or has_growth:
-            c.template("、")
-        _rank_words(c, r, _rank_path(f, p, i), verb, wei, same_basis=i > 0 and r.of == ranks[i - 1].of)
+        verb = "排名" if ranks and not ranks[0].of and not has_value and not has_growth else "居"
+    _ranks(c, ranks, lambda i: _rank_path(f, p, i), verb, wei, ranks_done, has_value or has_growth)
     if f.note:
         c.template("，")
         c.data(f.note, p + ("note",))
@@ -294,12 +313,18 @@ def restated(figure: Figure, check: Any) -> bool:
             and Decimal(str(figure.value)) == Decimal(str(check.actual)))
 
 
+def _same_ranks(figure: Figure, check: Any) -> bool:
+    return [r.model_dump() for r in figure.ranks] == [r.model_dump() for r in check.ranks]
+
+
 def absorbed_checks(headline: list[Figure], checks: list[Any]) -> dict[int, int]:
     """headline index → check index, for checks the headline already states (stated once):
     the same number, or the number a check left empty."""
     out: dict[int, int] = {}
     for hi, f in enumerate(headline):
         for ci, c in enumerate(checks):
+            if getattr(c, "ranks", None) and not _same_ranks(f, c):
+                continue  # the check's own rank would be lost with it: it keeps its paragraph
             if ci not in out.values() and (restated(f, c) or lent(f, c)):
                 out[hi] = ci
                 break
@@ -660,6 +685,7 @@ def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None)
     else:
         c.template("分别达到" if two else "达到")
     _pair(c, t, p, ("actual", "actual2") if two else ("actual",), unit, "实际完成值")
+    _ranks(c, t.ranks, lambda i: _rank_path(t, p, i), "居")  # 6.1万人、居全区第1位
     _benchmark(c, t, p, unit)
     c.template("，")
     return Runs(c.runs + _verdict_clause(x, level, gdp_growth))

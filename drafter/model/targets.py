@@ -7,7 +7,7 @@ from typing import Literal, get_args
 from pydantic import model_validator
 
 from .base import Model, Number, Text, field, list_field
-from .figures import Status
+from .figures import Rank, Status
 
 Qualifier = Literal[
     "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务",
@@ -135,11 +135,33 @@ class TargetCheck(Target):
     done: bool | None = field(
         None, title="是否完成", description="只用于“完成上级下达任务”这类没有数值的目标：true / false"
     )
+    rank: Rank | list[Rank] | None = field(
+        None, title="排名", description="实际数的排名，写法同指标的排名：城镇新增就业6.1万人、居全区第1位；两个排名写成列表"
+    )
     actual_status: Status | None = field(None, title="实际数状态", description="预计 / 快报 / 核实")
     actual_dept: Text | None = field(None, title="实际数提供部门", description="如：市统计局")
 
+    @property
+    def ranks(self) -> list[Rank]:
+        if self.rank is None:
+            return []
+        return self.rank if isinstance(self.rank, list) else [self.rank]
+
+    @model_validator(mode="after")
+    def _rank_basis(self) -> TargetCheck:
+        """An unwritten basis ranks what the check states, as a figure's does: the growth of a
+        growth target (增长6.5%、增速居全省第一), else the actual (6.1万人、居全区第1位).
+        Set past pydantic, so `of` stays unwritten."""
+        by_value = self.kind != "growth" and not any(r.of == "总量" for r in self.ranks)
+        for r in self.ranks:
+            if r.of is None:
+                object.__setattr__(r, "of", "" if by_value else "增速")
+        return self
+
     @model_validator(mode="after")
     def _nothing_silently_lost(self) -> TargetCheck:
+        if self.rank is not None and self.assigned_by_superior:
+            raise ValueError("排名 rank 只用于有实际数的目标；“完成上级下达任务”的目标没有实际数可排名，请删除")
         if self.assigned_by_superior and (self.actual is not None or self.actual2 is not None):
             raise ValueError("“完成上级下达任务”的目标用 done（true / false）填写是否完成；actual、actual2 不会写入初稿，请删除")
         if self.actual2 is not None and self.actual is None:
