@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import BELOW_PREFECTURE, LEVEL_WORDS, Meta, level_words
+from ..model.meta import prefecture_short
 from ..tree import Runs
 from .numbers import cn_number
 
@@ -29,10 +30,10 @@ def period_position(year: int) -> str:
 
 @dataclass(frozen=True)
 class Words:
-    level: str  # 市 / 区 / 县 / 县级市 / 省
+    level: str  # 市 / 州 / 区 / 县 / 县级市 / 省
     unit: str  # 市
     scope: str  # 全市
-    people: str  # 全市人民
+    people: str  # 全市人民 (全州各族人民)
     gov: str  # 市人民政府
     gov_short: str  # 市政府
     party: str  # 市委
@@ -51,8 +52,9 @@ class Words:
         u = LEVEL_WORDS[meta.level].unit
         region = meta.region
         name = meta.name or running_name(region, meta.level, meta.parent)
-        place = meta.place or _strip_suffix(name)
-        short = meta.short_name or place
+        place = meta.place or _strip_suffix(name, meta.level)
+        # an autonomous prefecture's reports write 驻州部队, 中央和省驻州单位 (凉山, 黔东南)
+        short = meta.short_name or (u if meta.level == "州" else place)
         # below a prefecture the running name (繁昌区区长, not 芜湖市繁昌区区长)
         titled = name if meta.level in BELOW_PREFECTURE else region
         speaker_title = meta.speaker_title or f"{titled}{LEVEL_WORDS[meta.level].speaker}"
@@ -62,7 +64,8 @@ class Words:
             level=meta.level,
             unit=u,
             scope=f"全{u}",
-            people=f"全{u}人民",
+            # 全州各族人民: every 州 report thanks its peoples so (凉山, 黔东南)
+            people=f"全{u}各族人民" if meta.level == "州" else f"全{u}人民",
             gov=f"{u}{meta.government}",
             gov_short=f"{u}政府",
             party=f"{u}委",
@@ -81,8 +84,6 @@ class Words:
 # 保定市清苑区 → 保定市 + 清苑区: a prefecture (市 / 自治州 / 盟 / 地区) and two or more
 # characters of a district, county or county-level city. 沙市区 or 通州区 alone do not split.
 _WITH_PARENT = re.compile(r"^(?:.{2,}?(?:省|自治区))?(.{2,}?(?:市|州|盟|地区))(.+(?:区|县|市|旗))$")
-# The ethnic part of an autonomous prefecture's name: 延边朝鲜族自治州 → 延边州.
-_ETHNIC = re.compile(r"^(.{2,}?)(?:朝鲜|土家|蒙古|哈萨克|柯尔克孜|布依|景颇|傈僳|哈尼|苗|侗|彝|藏|羌|傣|白|壮|回|瑶|黎)族.*自治州$")
 
 
 def running_name(region: str, level: str, parent: str | None = None) -> str:
@@ -102,9 +103,9 @@ def _organ(parent: str) -> tuple[str, str]:
     """A prefecture's party committee and government as a subordinate's report names them:
     晋城市 → (晋城市委, 市政府); 延边朝鲜族自治州 → (延边州委, 州政府)."""
     parent = running_name(parent, "县级市") if not parent.endswith(("省", "自治区")) else parent
-    m = _ETHNIC.match(parent)
-    if m:
-        return f"{m.group(1)}州委", "州政府"
+    short = prefecture_short(parent)
+    if short:
+        return f"{short}委", "州政府"
     if parent.endswith("盟"):
         return f"{parent}委", "行署"
     if parent.endswith("地区"):
@@ -127,7 +128,10 @@ def _leadership(level: str, name: str, parent: str | None, province: str | None 
     return f"{party}、{gov}和{name}委"
 
 
-def _strip_suffix(region: str) -> str:
+def _strip_suffix(region: str, level: str = "") -> str:
+    short = prefecture_short(region) or (region if level == "州" and len(region) > 2 else "")
+    if short.endswith("州"):  # 凉山彝族自治州, 凉山州 → 凉山 (建设美丽凉山), not 凉山彝族
+        return short[:-1]
     for suffix in ("自治县", "自治州", "新区", "市", "区", "县", "省"):
         if region.endswith(suffix) and len(region) > len(suffix) + 1:
             return region[: -len(suffix)]
@@ -142,9 +146,8 @@ def _outside(level: str, parent: str | None, province: str | None = None) -> str
         return lw.outside
     if parent.endswith(("省", "自治区")):  # 省直管 (仙桃市)
         return f"中央和{'自治区' if parent.endswith('自治区') else '省'}驻"
-    m = _ETHNIC.match(parent)
     upper = "自治区" if "自治区" in lw.outside else "省"
-    return f"中央、{upper}、{m.group(1) + '州' if m else running_name(parent, '县级市')}驻"
+    return f"中央、{upper}、{prefecture_short(parent) or running_name(parent, '县级市')}驻"
 
 
 def default_thanks(w: Words) -> list[str]:

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from .base import Model, Text, field
 
-Level = Literal["省", "市", "区", "县", "县级市"]
-LEVELS: tuple[str, ...] = ("省", "市", "区", "县", "县级市")
+Level = Literal["省", "市", "州", "区", "县", "县级市"]
+LEVELS: tuple[str, ...] = ("省", "市", "州", "区", "县", "县级市")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ LEVEL_WORDS: dict[str, LevelWords] = {
                      "各市（区）人民政府，省人民政府各工作部门、各直属机构：", "各市（区）"),
     "市": LevelWords("市", "全省", "省", "省委、省政府和市委", "市长", "中央和省驻",
                      "各县市区人民政府，市人民政府各工作部门、派出机构、直属事业机构：", "各县市区"),
+    # An autonomous prefecture (自治州), a prefecture like 市, as 凉山's and 黔东南's reports write
+    # it: 州长, 州人民政府, 省委、省政府和州委, 中央和省驻州单位; its counties are 各县（市）.
+    "州": LevelWords("州", "全省", "省", "省委、省政府和州委", "州长", "中央和省驻",
+                     "各县（市）人民政府，州人民政府各工作部门、各直属机构：", "各县（市）"),
     # The prefecture above a 区 or 县, as their reports write it: 市委、市政府和区委.
     "区": LevelWords("区", "全市", "市", "市委、市政府和区委", "区长", "中央、省、市驻",
                      "各街道办事处，区人民政府各工作部门：", "各街道"),
@@ -63,6 +67,34 @@ def level_words(level: str | LevelWords, province: str | None = None) -> LevelWo
     )
 
 
+# Levels the corpus holds no report of (no 盟 or 地区 report among the 161): their own words
+# (盟行政公署, 盟长, 行署专员) would be guesses, so they are refused with what to do instead.
+_UNSUPPORTED_LEVELS = {
+    "盟": "暂不支持“盟”（语料中没有盟的报告，盟行政公署、盟长等用语无从依据）；可暂填 市 起草，再改写层级用语",
+    "地区": "暂不支持“地区”（语料中没有地区行署的报告）；可暂填 市 起草，再改写层级用语",
+    "旗": "暂不支持“旗”；可暂填 县 起草，再把“县”改为“旗”",
+    "自治州": "自治州的层级请填 州",
+    "自治县": "自治县的层级请填 县",
+}
+
+
+def _known_level(v: object) -> object:
+    if isinstance(v, str) and v.strip() in _UNSUPPORTED_LEVELS:
+        raise ValueError(_UNSUPPORTED_LEVELS[v.strip()])
+    return v
+
+
+# The ethnic part of an autonomous prefecture's name: 延边朝鲜族自治州 → 延边州, as running text
+# and department names write it (凉山州统计局).
+_ETHNIC = re.compile(r"^(.{2,}?)(?:朝鲜|土家|蒙古|哈萨克|柯尔克孜|布依|景颇|傈僳|哈尼|苗|侗|彝|藏|羌|傣|白|壮|回|瑶|黎)族?.*自治州$")
+
+
+def prefecture_short(region: str) -> str | None:
+    """凉山彝族自治州 → 凉山州; None for a name that is not an autonomous prefecture's."""
+    m = _ETHNIC.match(region)
+    return m.group(1) + "州" if m else None
+
+
 # Levels with a prefecture city above them: their leadership chain, departments and parent name it.
 BELOW_PREFECTURE = ("区", "县", "县级市")
 
@@ -84,7 +116,9 @@ class Meta(Model):
         title="地区全称", description="如：咸阳市、金台区、高平市、庄浪县",
         json_schema_extra={"maxLength": MAX_REGION},
     )
-    level: Level = field(title="行政层级", description="省 / 市 / 区 / 县 / 县级市")
+    level: Annotated[Level, BeforeValidator(_known_level)] = field(
+        title="行政层级", description="省 / 市 / 州 / 区 / 县 / 县级市（州：自治州，如凉山彝族自治州；盟、地区暂不支持）"
+    )
     year: int = field(
         title="报告年度", description="报告部署工作的年度（计划年度），如 2025；回顾的是上一年", ge=2000, le=2100
     )
