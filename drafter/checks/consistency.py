@@ -17,8 +17,10 @@ Each rule, precisely:
       “十四五”以来取得的成就, 完成“十四五”节点目标 — is a reference, not a claim about this
       year, and is never reported.
 层级  Self-references of another level — 全市 / 我市 / 本市 / 全市人民 in a 区 or 县 report, 全区 /
-      全县 in a 市 report … (全省 is the superior of every non-province report and is left
-      alone). Text the office wrote itself is exempt (全市首善之区 in a district's own words, a
+      全县 in a 市 report, 全市 / 全县 in a 州 (autonomous prefecture) report … (全省 is the
+      superior of every non-province report and is left alone — except below an autonomous
+      region, whose superior is 全区 / 自治区党委: there 全省 / 省委 / 省政府 are reported and
+      全区 is not, in a 市 or 州). Text the office wrote itself is exempt (全市首善之区 in a district's own words, a
       comparison 高于全市), and so are words derived from the level. In a fresh composition
       what is left is template or phrase-bank wording: 错误. In a .docx we cannot know who
       wrote what; text that still reads as drafted from the office's data is exempt, the rest
@@ -159,25 +161,43 @@ def _plan(c: _Collector, i: int, text: str, year: int, current: str) -> None:
                 c.add(i, PLAN, ERROR, f"{year}年是“{current}”规划的{period_position(year)}，不是收官之年：{where}", at_)
 
 
-def _level_patterns(level: str) -> list[re.Pattern]:
+def _autonomous(level: str, province: str | None) -> bool:
+    """A region below an autonomous region (呼和浩特 in 内蒙古): its superior is 全区 / 自治区党委."""
+    return level != "省" and (province or "").endswith("自治区")
+
+
+def _level_patterns(level: str, province: str | None = None) -> list[re.Pattern]:
     own = LEVEL_WORDS[level].unit
-    others = [u for u in ("省", "市", "区", "县") if u != own and (u != "省" or level == "省")]
+    # 全区 is the superior of a prefecture (市 / 州) in an autonomous region, as 全省 is elsewhere
+    superior = "区" if _autonomous(level, province) and own in ("市", "州") else ""
+    # 全州 is left alone: a 县 or 县级市 of an autonomous prefecture compares with it
+    others = [u for u in ("省", "市", "区", "县") if u not in (own, superior) and (u != "省" or level == "省")]
     # 全区域 / 全市场 / 本县域 are not level words.
-    return [re.compile(rf"(?:全|我|本){u}(?![域场级])(?:人民)?") for u in others]
+    pats = [re.compile(rf"(?:全|我|本){u}(?![域场级])(?:人民)?") for u in others]
+    if _autonomous(level, province):  # no province above it: 全区, 自治区党委、政府
+        pats.append(re.compile(r"全省(?![域级])|省委|省政府|省人民政府"))
+    return pats
 
 
-def _level(c: _Collector, i: int, text: str, level: str, docx: bool) -> None:
+def _level(c: _Collector, i: int, text: str, level: str, docx: bool, province: str | None = None) -> None:
     own = "全" + LEVEL_WORDS[level].unit
-    for pat in _level_patterns(level):
+    for pat in _level_patterns(level, province):
         for m in pat.finditer(text):
             kinds = c.origins.kinds(i, m.start(), m.end())
             if kinds <= {"office", "level"}:
                 continue  # the office's own words, or derived from its level
             where = _context(text, m.start(), m.end())
-            if docx:
-                c.add(i, LEVEL, HINT, f"本报告是{level}级，“{m.group(0)}”是否指本{LEVEL_WORDS[level].unit}（应为“{own}”）？请确认：{where}", m.start())
-            elif "machine" in kinds:
-                c.add(i, LEVEL, ERROR, f"模板或语料措辞中的“{m.group(0)}”与本报告的{level}级不符：{where}", m.start())
+            word = m.group(0)
+            if not docx and "machine" not in kinds:
+                continue
+            if "省" in word:  # a province's words below an autonomous region
+                c.add(i, LEVEL, HINT if docx else ERROR,
+                      f"{province}是自治区，“{word}”应为“{word.replace('省委', '自治区党委').replace('全省', '全区').replace('省', '自治区')}”"
+                      f"{'？请确认' if docx else ''}：{where}", m.start())
+            elif docx:
+                c.add(i, LEVEL, HINT, f"本报告是{level}级，“{word}”是否指本{LEVEL_WORDS[level].unit}（应为“{own}”）？请确认：{where}", m.start())
+            else:
+                c.add(i, LEVEL, ERROR, f"模板或语料措辞中的“{word}”与本报告的{level}级不符：{where}", m.start())
 
 
 def _format(c: _Collector, i: int, text: str) -> None:
@@ -252,7 +272,7 @@ def check_consistency(report: Report, paras: list[str], origins: Origins, docx: 
             continue
         _years(c, i, text, year)
         _plan(c, i, text, year, current)
-        _level(c, i, text, report.meta.level, docx)
+        _level(c, i, text, report.meta.level, docx, report.meta.province)
         _format(c, i, text)
         _punct(c, i, text)
         _doubled(c, i, text)
