@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..datapath import format_path
-from ..model.figures import APPROX_AFTER
+from ..model.figures import APPROX_AFTER, approx_after_magnitude
 from ..model import Figure, LevelWords, Number, Rank, Report, Target, level_words
 from ..model.verdict import bare_name, gdp_growth_of, judge_each, judged_checks, lent
 from ..tree import Run, Source
@@ -54,7 +54,8 @@ def _obj_path(x: Data) -> tuple[Any, tuple]:
 
 
 def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Run]:
-    """The figure's number with its approximate word: 约3000 / 3000余 / 300多 / 超3000 / 近3000."""
+    """The figure's number with its approximate word: 约3000 / 3000余 / 300多 / 超3000 / 近3000;
+    after a decimal with 万 / 亿 the 余 follows them (4.23万余), and _unit_runs writes the rest."""
     sub = _Clause(c.ref)
     v = getattr(f, key)
     after = f.approx in APPROX_AFTER
@@ -65,8 +66,22 @@ def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Ru
     else:
         sub.num(v, p + (key,))
     if after:
+        sub.data(_magnitude_before_approx(f, key), p + ("unit",))
         sub.data(f.approx, p + ("approx",))
     return sub.runs
+
+
+def _magnitude_before_approx(f: Figure, key: str) -> str:
+    v = getattr(f, key)
+    if f.approx not in APPROX_AFTER or v is None:
+        return ""
+    return approx_after_magnitude(format_number(v), f.unit)
+
+
+def _unit_runs(f: Figure, p: tuple, key: str = "value") -> list[Run]:
+    """The figure's unit after its number, less the 万 / 亿 that went before a 余 (4.23万余户)."""
+    unit = (f.unit or "")[len(_magnitude_before_approx(f, key)):]
+    return [Run(unit, Source("data", format_path(p + ("unit",))))] if unit else []
 
 
 def _growth_runs(c: _Clause, f: Figure, p: tuple) -> list[Run]:
@@ -159,7 +174,7 @@ def _framed_core(c: _Clause, f: Figure, p: tuple, fr: FrameChooser, used: set[st
         "指标": [Run(f.name, Source("data", format_path(p + ("name",))))],
         "数": _number_runs(c, f, p),
         "数2": _number_runs(c, f, p, "value2"),
-        "单位": [Run(f.unit, Source("data", format_path(p + ("unit",))))] if f.unit else [],
+        "单位": _unit_runs(f, p),
     }
     if has_growth or shape == "rank":
         slots["百分比"] = _growth_runs(c, f, p)
@@ -230,9 +245,7 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
         # 等 says the list is not whole: 「生猪、黄梨、潞绸3个专业镇」 names all three (高平 2024)
         if f.examples and not (f.value is not None and f.value == len(f.examples)):
             c.template("等")
-        c.runs.extend(_number_runs(c, f, p))
-        if f.unit:
-            c.data(f.unit, p + ("unit",))
+        c.runs.extend(_number_runs(c, f, p) + _unit_runs(f, p))
         c.data(f.name, p + ("name",))
         if f.verb and not verb_first:
             c.data(f.verb, p + ("verb",))
@@ -248,14 +261,10 @@ def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool
                 c.data(f.verb, p + ("verb",))
             else:
                 c.template("达到" if headline else "")
-        c.runs.extend(_number_runs(c, f, p))
-        if f.unit:
-            c.data(f.unit, p + ("unit",))
+        c.runs.extend(_number_runs(c, f, p) + _unit_runs(f, p))
         if f.value2 is not None:
             c.template("、")
-            c.runs.extend(_number_runs(c, f, p, "value2"))
-            if f.unit:
-                c.data(f.unit, p + ("unit",))
+            c.runs.extend(_number_runs(c, f, p, "value2") + _unit_runs(f, p, "value2"))
         # the qualifier follows the number the data gives: with the value missing it is the
         # growth's (「达到【待补充】亿元、增长6%左右」, not 「……亿元左右、增长6%」, H92)
         q_on_growth = f.value is None and has_growth

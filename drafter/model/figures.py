@@ -55,6 +55,18 @@ class Rank(Model):
 
 # The approximate words written after the number, before its unit (3000余家); the rest go before it.
 APPROX_AFTER = ("余", "多")
+# Magnitude words a unit may start with; longest first (万亿元 before 万元).
+MAGNITUDES = ("万亿", "亿", "万")
+
+
+def approx_after_magnitude(number: str, unit: str | None) -> str:
+    """The head of `unit` that a 余 / 多 follows, '' when it follows the `number` as written. After a
+    decimal it goes after 万 / 亿: 4.23万余户 (corpus 33 万余 : 0 余万 after decimals), never
+    4.23余万户; after a whole number both occur (20余万人 22, 20万余人 38; 50多亿元 10, 50亿多 4)
+    and it stays before, as it was. 千 starts units (千瓦, 千米), not magnitudes."""
+    if not unit or "." not in number:
+        return ""
+    return next((m for m in MAGNITUDES if unit.startswith(m)), "")
 
 
 class Figure(Model):
