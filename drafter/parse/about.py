@@ -34,7 +34,7 @@ __all__ = [
     "province_of", "short_of",
 ]
 
-UNITS = "市区县旗"  # the one-character unit of 全市 / 市人民政府 / 市委
+UNITS = "市州区县旗"  # the one-character unit of 全市 / 市人民政府 / 市委 (全州 / 州人民政府 of a 自治州)
 _CN_NUM = "一二三四五六七八九十百"
 
 # A whole region name ends with an administrative unit. lastyear's rule (with 省, 自治区, 州, 盟:
@@ -54,7 +54,7 @@ _MEETING = re.compile(rf"([^\d在—年月日]{{0,24}}?)第[{_CN_NUM}]+届人民
 _LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
 _SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
 _OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
-_OPENING_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗])人民政府")
+_OPENING_UNIT = re.compile(r"我代表(?:.{0,12}?)([市州区县旗])人民政府")
 _OPENING_OWN_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗州盟])人民政府")
 
 _YEAR = re.compile(r"(\d{4})年")
@@ -93,6 +93,7 @@ _PROVINCE_WORD = re.compile(r"全省|省委|省政府|全区|自治区")
 _INSIDE_NAME = r"(?![路街巷道桥村镇乡岸麓坡侧源])"
 
 _HINT_COUNTY_CITY = "层级按报告推定为“县级市”（报告提到了上级市、州）；如为地级市请改为 市"
+_HINT_LEAGUE = "盟暂不支持，层级按“市”起草；盟行政公署、盟长等用语请在文稿中改写"
 _HINT_CITY = "层级按报告推定为“市”；县级市请改为 县级市，并填写 parent（所属的市）"
 
 
@@ -330,7 +331,7 @@ def _unit(opening: str, name: str, full: str) -> str:
         return m.group(1)
     if name and name[-1] in UNITS:
         return name[-1]
-    scope = Counter(re.findall(r"全([市区县旗])", full))
+    scope = Counter(re.findall(r"全([市州区县旗])", full))
     return max(sorted(scope), key=lambda u: scope[u]) if scope else "市"
 
 
@@ -382,8 +383,10 @@ def _level(region: str, text: str) -> tuple[str, str]:
         return "区", ""
     if base.endswith(("县", "旗")):
         return "县", ""
-    if base.endswith(("州", "盟")):  # 凉山州, 锡林郭勒盟: prefecture-level (湖州 with its 市 is a 市 above)
-        return "市", _HINT_CITY
+    if base.endswith("州"):  # 凉山州, 黔东南苗族侗族自治州 (湖州 with its 市 is a 市 above)
+        return "州", ""
+    if base.endswith("盟"):  # 锡林郭勒盟: prefecture-level; the model has no 盟 (no 盟 report in the corpus)
+        return "市", _HINT_LEAGUE
     # a city: prefecture-level or county-level. A county-level city names the prefecture above
     # it (按照省、晋城市要求 / 晋城市委市政府) or its autonomous prefecture (省州).
     place = base[:-1]
