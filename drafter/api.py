@@ -19,10 +19,11 @@ from .checks.plausible import doubtful_values
 from .datapath import DataPath
 from .errors import DrafterError, display_path
 from .model import LEVELS, Report
+from .model.meta import UNSUPPORTED_LEVELS
 from .pipeline import DraftOptions, DraftResult, run, unused_values
 from .readers.yaml_data import DATA_SUFFIXES as _DATA_SUFFIXES
 from .phrases.bank import default_bank, load_bank
-from .skeleton import SCHEMA_FILE, data_file_target, schema_json, skeleton_yaml
+from .skeleton import SCHEMA_FILE, data_file_target, make_data_folder, schema_json, skeleton_yaml
 from .stages import bank_option, compose_report, load, load_with_positions, prepare_output, write_schema_beside
 
 __all__ = [
@@ -153,12 +154,13 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
     check_typed_text("--region", region)
     check_typed_text("--level", level)
     if level not in LEVELS:
-        raise DrafterError(f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
+        raise DrafterError(UNSUPPORTED_LEVELS.get(level, "") or f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
     if not region.strip():
         raise DrafterError("地区名称不能为空")
     if not 2000 <= year <= 2100:
         raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
     path = data_file_target(path, region.strip(), year, force)  # a folder: <folder>/<地区><年>.yaml
+    make_data_folder(path)  # -o 新文件夹 (no suffix, not there yet)
     atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)
     return [path, *write_schema_beside(path)]
 

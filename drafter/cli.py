@@ -6,6 +6,7 @@ User mistakes end in a Chinese message and exit code 2, never a traceback.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -181,7 +182,7 @@ def init(
     path: Path | None = typer.Argument(None, help="要创建的数据文件，如 咸阳市2025.yaml"),
     output: Path | None = typer.Option(None, "-o", "--output", help="同上（与 draft 的 -o 一样写也可以）"),
     region: str | None = typer.Option(None, "--region", help="地区全称，如 咸阳市"),
-    level: str | None = typer.Option(None, "--level", help="层级：省 / 市 / 区 / 县 / 县级市"),
+    level: str | None = typer.Option(None, "--level", help="层级：省 / 市 / 州 / 区 / 县 / 县级市"),
     year: int | None = typer.Option(None, "--year", help="报告年度（计划年度），如 2025"),
     last: Path | None = typer.Option(
         None, "--from", help="从去年的报告（.docx/.txt）或数据文件（.yaml）预填：年度加一，上年目标列入完成情况"
@@ -201,6 +202,7 @@ def init(
 
     check_typed_text("--region", region)
     check_typed_text("--level", level)
+    new_folder = not path.suffix and not os.path.lexists(path)  # -o 新文件夹: init makes it
     if last is not None:
         written = init_from(path, last, force=force, region=region, level=level, year=year)
     else:
@@ -208,6 +210,8 @@ def init(
             missing = [o for o, v in (("--region", region), ("--level", level), ("--year", year)) if v is None]
             raise DrafterError(f"缺少参数：{'、'.join(missing)}（或用 --from 从去年的报告预填）")
         written = do_init(path, region, level, year, force=force)
+    if new_folder:
+        print(f"已新建文件夹 {path}")
     for p in written:
         print(f"已写出 {p}")
     path = written[0]  # -o a folder: the file init named in it

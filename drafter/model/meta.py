@@ -69,7 +69,7 @@ def level_words(level: str | LevelWords, province: str | None = None) -> LevelWo
 
 # Levels the corpus holds no report of (no 盟 or 地区 report among the 161): their own words
 # (盟行政公署, 盟长, 行署专员) would be guesses, so they are refused with what to do instead.
-_UNSUPPORTED_LEVELS = {
+UNSUPPORTED_LEVELS: dict[str, str] = {
     "盟": "暂不支持“盟”（语料中没有盟的报告，盟行政公署、盟长等用语无从依据）；可暂填 市 起草，再改写层级用语",
     "地区": "暂不支持“地区”（语料中没有地区行署的报告）；可暂填 市 起草，再改写层级用语",
     "旗": "暂不支持“旗”；可暂填 县 起草，再把“县”改为“旗”",
@@ -79,8 +79,8 @@ _UNSUPPORTED_LEVELS = {
 
 
 def _known_level(v: object) -> object:
-    if isinstance(v, str) and v.strip() in _UNSUPPORTED_LEVELS:
-        raise ValueError(_UNSUPPORTED_LEVELS[v.strip()])
+    if isinstance(v, str) and v.strip() in UNSUPPORTED_LEVELS:
+        raise ValueError(UNSUPPORTED_LEVELS[v.strip()])
     return v
 
 
@@ -151,7 +151,7 @@ class Meta(Model):
         None,
         title="上级领导表述",
         description="回顾“是……坚强领导的结果”和结尾“在……的坚强领导下”中的表述，如：省委、省政府和市委；"
-        "不填按层级推定（区为“市委、市政府和区委”，县级市填了上级地区时为“晋城市委、市政府和高平市委”）",
+        "不填按层级推定（州为“省委、省政府和州委”，区为“市委、市政府和区委”，县级市填了上级地区时为“晋城市委、市政府和高平市委”）",
     )
     government: Literal["人民政府", "政府"] = field(
         "人民政府",
