@@ -146,3 +146,29 @@ def test_an_assigned_targets_rank_is_refused(tmp_path):
     with pytest.raises(DrafterError) as e:
         load(data)
     assert "排名 rank" in e.value.problems[0].message and e.value.problems[0].line == 10
+
+
+@pytest.mark.parametrize("kw,expect", [
+    # 凉山: 「城镇调查失业率为5.5%以内，完成控制在5.5%以内的预期目标」 said the ceiling twice
+    ({"actual": 5.5, "actual_qualifier": "以内"}, "城镇调查失业率控制在5.5%以内，完成预期目标"),
+    ({"actual": 5.5, "actual_qualifier": "以内", "qualifier": "以内"}, "城镇调查失业率控制在5.5%以内，完成预期目标"),
+    ({"actual": 5, "actual_qualifier": "以内"}, "城镇调查失业率控制在5%以内，完成5.5%以内的预期目标"),
+    ({"actual": 5.3}, "城镇调查失业率为5.3%，完成控制在5.5%以内的预期目标"),
+])
+def test_a_control_met_within_its_ceiling_reads_as_reports_say_it(kw, expect):
+    x = check(name="城镇调查失业率", kind="control", value=5.5, **kw)
+    assert said(check_runs(x, "市")) == expect
+
+
+def test_a_control_met_as_set_states_every_value(tmp_path):
+    from drafter.api import compose_report, load_with_positions, unused_values
+    from drafter.tree import plain
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    snippet = "{name: 城镇调查失业率, kind: control, value: 5.5, qualifier: 以内, actual: 5.5, actual_qualifier: 以内}"
+    data.write_text(MINIMAL.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
+    report, loaded = load_with_positions(data)
+    doc = compose_report(report)
+    assert "城镇调查失业率控制在5.5%以内，完成预期目标" in plain(list(doc.runs()))
+    assert [p.path for p in unused_values(loaded, doc) if p.path.startswith("review.checks")] == []

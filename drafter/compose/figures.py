@@ -597,9 +597,11 @@ def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label:
             c.data(t.actual_qualifier, p + ("actual_qualifier",))
 
 
-def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suffix: bool = True) -> None:
+def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suffix: bool = True,
+                   said_control: bool = False) -> None:
     """The target's number as the verdict quotes it: 6%左右 / 控制在3%以内 / 4.5万人以上,
-    followed by 「的预期目标」 unless `suffix` is off."""
+    followed by 「的预期目标」 unless `suffix` is off; no 控制在 when the actual just said it
+    (控制在5%以内，完成5.5%以内的预期目标)."""
     q = t.qualifier
     if t.assigned_by_superior:
         c.template(f"{level_words(level).task_giver}下达的目标任务")
@@ -614,7 +616,8 @@ def _target_phrase(c: _Clause, t: Target, p: tuple, level: str | LevelWords, suf
         return
     unit = t.effective_unit
     if t.controlled:
-        c.template("控制在")
+        if not said_control:
+            c.template("控制在")
     elif t.kind == "growth" and t.value is not None and t.value < 0:
         c.template("下降")  # 「未完成下降2.5%的预期目标」, not an ambiguous 「2.5%」
     _pair(c, t, p, ("value", "value2") if t.value2 is not None else ("value",), unit, "目标值")
@@ -635,6 +638,19 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     else:
         c.num(magnitude(t.benchmark) if t.kind == "growth" else t.benchmark, p + ("benchmark",))
     _unit(c, t, p, unit)
+
+
+def _held_within(t: Any) -> bool:
+    """A control whose one actual is known as a ceiling: 「失业率控制在5.5%以内」."""
+    return (t.kind == "control" and getattr(t, "actual_qualifier", "") == "以内"
+            and t.actual2 is None and t.value2 is None)
+
+
+def _met_as_set(t: Any) -> bool:
+    """The actual says the target's very words (控制在5.5%以内 of 5.5%以内): the verdict then
+    says 「完成预期目标」 rather than quote the same ceiling again."""
+    return (_held_within(t) and t.actual is not None and t.value is not None
+            and Decimal(str(t.actual)) == Decimal(str(t.value)) and t.qualifier in ("", "以内", "控制在以内"))
 
 
 def _verdict_clause(x: Data, level: str | LevelWords, gdp_growth: Any, judged: Any = None) -> list[Run]:
@@ -668,7 +684,12 @@ def _verdict_clause(x: Data, level: str | LevelWords, gdp_growth: Any, judged: A
         c.runs.append(Run(outcomes[1].verdict, Source("derived", format_path(p + ("actual2",)) + "#verdict")))
     else:
         c.runs.append(Run(outcomes[0].verdict, ref))
-    _target_phrase(c, t, p, level)
+    if _met_as_set(t):  # the target's number and 以内 are the actual's, said just before
+        c.runs.append(Run("预期", Source("derived", format_path(p + ("value",)) + "#met_as_set")))
+        c.runs.append(Run("目标", Source("derived", format_path(p + (("qualifier",) if t.qualifier else ("value",)))
+                                          + "#met_as_set")))
+        return c.runs
+    _target_phrase(c, t, p, level, said_control=_held_within(t))
     return c.runs
 
 
@@ -687,8 +708,8 @@ def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None)
             c.data(("分别" if two else "") + t.verb, p + ("verb",))  # 降低 for 能耗降低2.5%
         else:
             c.template(("分别" if two else "") + ("下降" if falling else "增长"))
-    elif t.kind == "control":
-        c.template("分别为" if two else "为")
+    elif t.kind == "control":  # 失业率控制在5.5%以内 when only the ceiling is known, else 为5.3%
+        c.template("分别为" if two else ("控制在" if _held_within(t) else "为"))
     elif t.verb:
         c.data(t.verb, p + ("verb",))
     else:
