@@ -172,3 +172,40 @@ def test_a_control_met_as_set_states_every_value(tmp_path):
     doc = compose_report(report)
     assert "城镇调查失业率控制在5.5%以内，完成预期目标" in plain(list(doc.runs()))
     assert [p.path for p in unused_values(loaded, doc) if p.path.startswith("review.checks")] == []
+
+
+@pytest.mark.parametrize("done,expect", [
+    # 吉林: done on a 同步 target was ignored (「增长【待补充：…实际完成值】%，预期目标为与经济增长同步」)
+    (True, "城乡居民人均可支配收入完成与经济增长同步的目标"),
+    (False, "城乡居民人均可支配收入未完成与经济增长同步的目标"),
+])
+def test_a_synchronous_target_judged_by_the_office_says_its_verdict(done, expect):
+    x = check(name="城乡居民人均可支配收入", qualifier="与经济增长同步", done=done)
+    assert said(check_runs(x, "市")) == expect
+
+
+@pytest.mark.parametrize("snippet,message", [
+    ("{name: 收入, value: 7, actual: 6, done: true}", "done 只用于没有数值的目标"),
+    ("{name: 收入, qualifier: 与经济增长同步, actual: 6, done: true}", "请删除 done"),
+])
+def test_done_where_the_figures_decide_is_refused_at_its_line(tmp_path, snippet, message):
+    from drafter.api import load
+    from drafter.errors import DrafterError
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
+    with pytest.raises(DrafterError) as e:
+        load(data)
+    [problem] = e.value.problems
+    assert message in problem.message and problem.line == 10
+
+
+def test_done_on_a_synchronous_target_is_stated(tmp_path):
+    from drafter.api import validate
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    snippet = "{name: 城乡居民人均可支配收入, qualifier: 与经济增长同步, done: true}"
+    data.write_text(MINIMAL.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
+    assert [p.path for p in validate(data).unused if p.path.startswith("review.checks")] == []

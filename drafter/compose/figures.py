@@ -640,6 +640,11 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     _unit(c, t, p, unit)
 
 
+def _done_by_word(t: Any) -> bool:
+    """A 同步 target the office judged itself (done, no actual): 「完成与经济增长同步的目标」."""
+    return t.relative_to_growth and t.actual is None and getattr(t, "done", None) is not None
+
+
 def _held_within(t: Any) -> bool:
     """A control whose one actual is known as a ceiling: 「失业率控制在5.5%以内」."""
     return (t.kind == "control" and getattr(t, "actual_qualifier", "") == "以内"
@@ -661,7 +666,7 @@ def _verdict_clause(x: Data, level: str | LevelWords, gdp_growth: Any, judged: A
         t = judged
     c = _Clause("check")
     outcomes = judge_each(t, gdp_growth)
-    if t.assigned_by_superior:
+    if t.assigned_by_superior or _done_by_word(t):
         if outcomes[0].verdict == "待核实":
             c.hole(p + ("done",), f"{t.name}是否完成")
             return c.runs
@@ -698,7 +703,7 @@ def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None)
     t, p = _obj_path(x)
     c = _Clause("check")
     c.data(t.name, p + ("name",))
-    if t.assigned_by_superior:
+    if t.assigned_by_superior or _done_by_word(t):  # 收入完成与经济增长同步的目标
         return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
     unit = t.effective_unit
     two = t.value2 is not None or t.actual2 is not None

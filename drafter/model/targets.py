@@ -133,7 +133,8 @@ class TargetCheck(Target):
         description="“高于平均水平”填平均水平的实际数（如全市平均增长7.6写 7.6），“不高于上年”填上年数；留空则待核实",
     )
     done: bool | None = field(
-        None, title="是否完成", description="只用于“完成上级下达任务”这类没有数值的目标：true / false"
+        None, title="是否完成",
+        description="只用于没有数值的目标：“完成上级下达任务”，以及没有实际数的“与经济增长同步”类目标：true / false",
     )
     rank: Rank | list[Rank] | None = field(
         None, title="排名", description="实际数的排名，写法同指标的排名：城镇新增就业6.1万人、居全区第1位；两个排名写成列表"
@@ -162,6 +163,12 @@ class TargetCheck(Target):
     def _nothing_silently_lost(self) -> TargetCheck:
         if self.rank is not None and self.assigned_by_superior:
             raise ValueError("排名 rank 只用于有实际数的目标；“完成上级下达任务”的目标没有实际数可排名，请删除")
+        if self.done is not None and not self.assigned_by_superior:
+            if not self.relative_to_growth:
+                raise ValueError("是否完成 done 只用于没有数值的目标（完成上级下达任务、与经济增长同步）；"
+                                 "有数值的目标由实际完成值 actual 判断，请填 actual 并删除 done")
+            if self.actual is not None:
+                raise ValueError(f"已填实际完成值 actual，是否“{self.qualifier}”由它与生产总值增速比较判断；请删除 done")
         if self.assigned_by_superior and (self.actual is not None or self.actual2 is not None):
             raise ValueError("“完成上级下达任务”的目标用 done（true / false）填写是否完成；actual、actual2 不会写入初稿，请删除")
         if self.actual2 is not None and self.actual is None:

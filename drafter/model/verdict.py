@@ -12,6 +12,7 @@ was missed. 左右 allows a shortfall only as 基本完成 (within TOLERANCE), n
     与经济增长基本同步          actual ≥ GDP growth − tolerance     never
     高于经济增长               actual > GDP growth                 never
     完成上级下达任务            done is true                       never
+    同步 etc. with no actual    done is true (the office's word)   never
     falling target (value < 0) actual ≤ target                    actual < target − tolerance
     高于平均水平                actual > benchmark                 never
     不高于上年 / 不低于上年      actual ≤ / ≥ benchmark             never
@@ -144,6 +145,8 @@ def judge_each(check: TargetCheck, gdp_growth=None) -> list[Outcome]:
             return [Outcome("待核实", "未填写是否完成")]
         return [Outcome("完成", "已完成上级下达任务") if check.done else Outcome("未完成", "未完成上级下达任务")]
     split = check.actual2 is not None and check.value2 is None
+    if check.relative_to_growth and check.actual is None and check.done is not None:  # the office's word
+        return [Outcome("完成", f"据报{check.qualifier}") if check.done else Outcome("未完成", f"据报未{check.qualifier}")]
     if check.relative_to_growth or check.relative_to_benchmark:
         actuals = (check.actual, check.actual2) if split else (check.actual,)
         return [_relative(check, a, gdp_growth) for a in actuals]
