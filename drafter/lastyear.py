@@ -68,7 +68,9 @@ from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
 from .parse.targets_text import closing_riders, describe, find_targets_text, parse_clauses, task_wording
 from .readers import load_report
-from .skeleton import DATA_SUFFIXES, SCHEMA_FILE, _scalar, data_file_target, emit_model, skeleton_data, year_comments
+from .skeleton import (
+    DATA_SUFFIXES, SCHEMA_FILE, _scalar, data_file_target, emit_model, make_data_folder, skeleton_data, year_comments,
+)
 from .stages import write_schema_beside
 
 __all__ = ["LastYear", "read_last", "skeleton_from_last", "init_from"]
@@ -538,6 +540,7 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
         data["self_building"] = last.self_building
     targets = [lt.target for lt in last.targets]
     data["review"]["checks"] = [_check(t) for t in targets]
+    _headline_as_checked(data["review"]["headline"], targets)
     # as many review sections and key-task areas as last year, each with last year's title above
     if last.sections:
         data["review"]["sections"] = [
@@ -551,6 +554,23 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
     if last.rider:  # 在实际工作中争取更好的结果 closes the whole list, not its last target
         data["targets"]["rider"] = last.rider
     return data
+
+
+# The skeleton's headline names the income pair; a report whose target is one figure of all
+# residents (呼和浩特: 全体居民人均可支配收入增长6.5%左右) means that figure: under two names the
+# draft asked for it twice and the forms found no department for the check.
+_ONE_INCOME = ("全体居民人均可支配收入", "居民人均可支配收入")
+
+
+def _headline_as_checked(headline: list[dict[str, Any]], targets: list[Target]) -> None:
+    """The headline's income figure takes the name of last year's income target when that target
+    is one figure, so the check is judged on the headline's number (model/verdict.lent)."""
+    one = next((t.name for t in targets if t.name in _ONE_INCOME and t.value2 is None), None)
+    if one is None:
+        return
+    for figure in headline:
+        if figure.get("name") == "城乡居民人均可支配收入":
+            figure["name"] = one
 
 
 def _carried_comments(lines: list[str], last: LastYear, last_year: int) -> None:
@@ -652,6 +672,7 @@ def init_from(
     path = data_file_target(Path(path_out), this_region, this_year, force)  # a folder: <folder>/宜宾市2025.yaml
     text = skeleton_from_last(found, region=region, level=level, year=year)
     _validate(text, path)
+    make_data_folder(path)  # -o 新文件夹: made only now, once last year's file was read
     atomic_write_text(path, text, force=force)
 
     return [path, *write_schema_beside(path)]

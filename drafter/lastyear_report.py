@@ -119,6 +119,9 @@ _TITLE_WEIGHT = 0.5
 # a topic holding under this share of a section's score is a guess (0.3 left 宜宾's 七 人民生活水平,
 # 民生 0.29, without one; 0.2 gave 16 of 357 sections in 26 reports none instead of 20, no better)
 _SURE = 0.25
+# a section still without a topic takes its body's best untaken one from this share on: 0.19 keeps
+# 呼和浩特's 五宜城市 (民生 0.191) and 五个大起底 (项目 0.197), not 龙子湖's 转型升级 (安全 0.16)
+_GUESS = 0.19
 
 
 def _shares(scores: Mapping[str, float]) -> dict[str, float]:
@@ -130,8 +133,9 @@ def topics(titles: list[str], bodies: list[str]) -> list[str | None]:
     """The topic of each section, by its body's lexicon words together with its title's seed
     words. A topic goes to one section at most (gathered facts of that topic merge into the
     first section that has it, drafter/readers/yaml_data): pairs (section, topic) are taken most
-    certain first, so a section whose best topic went to a surer one may get its second; none
-    when no untaken topic holds _SURE of its score."""
+    certain first, so a section whose best topic went to a surer one may get its second. A
+    section left without one (no untaken topic holds _SURE of its score) gets its body's best
+    untaken topic when that holds _GUESS of the body; else none."""
     lex = shipped_lexicon()
     scored: list[tuple[float, int, str]] = []
     for i, (title, body) in enumerate(zip(titles, bodies, strict=True)):
@@ -145,11 +149,25 @@ def topics(titles: list[str], bodies: list[str]) -> list[str | None]:
         scored += [(s, i, t) for t in TOPICS if (s := (wb * by_body[t] + wt * by_title[t]) / (wb + wt)) >= _SURE]
     out: list[str | None] = [None] * len(titles)
     taken: set[str] = set()
+    _assign(scored, out, taken)
+    # Left without one (呼和浩特's 「全力打造“五个区域中心”」: no seed word in the title, 创新 0.22
+    # of the body): the best topic nobody took, by the body alone, when it holds _GUESS of it.
+    guesses = [
+        (s, i, t)
+        for i, body in enumerate(bodies) if out[i] is None
+        for t, s in _shares(lexicon_scores(body, lex) if lex else topic_scores(body)).items()
+        if t not in taken and s >= _GUESS
+    ]
+    _assign(guesses, out, taken)
+    return out
+
+
+def _assign(scored: list[tuple[float, int, str]], out: list[str | None], taken: set[str]) -> None:
+    """Pairs (score, section, topic), most certain first, each section and topic once."""
     for _, i, topic in sorted(scored, key=lambda x: (-x[0], x[1])):
         if out[i] is None and topic not in taken:
             out[i] = topic
             taken.add(topic)
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,6 +193,18 @@ def _review_paragraphs(doc: Document) -> list[Paragraph]:
     return paras
 
 
+# The turn said without a formula, read only in the review's last paragraphs (_TAIL), where a
+# sentence on problems is the problems: 呼和浩特 「还存在一些“绕不开、挪不走”的问题。一是…」, 十堰
+# 「还存在一些困难问题：」, 河池 「…深层次问题依然突出：」, 遂宁 「不少问题和挑战，主要是：」, 来宾
+# 「问题和困难，主要体现在：」, 哈尔滨 「我们也认识到：」. A problem word then a colon, or a full
+# stop right before 一是 (a sentence in between: 「解决了…问题。开展…」 is an achievement).
+_PROBLEM_TURN = re.compile(
+    r"(?:问题|困难|不足|短板|挑战|矛盾|差距|弱项)[^。：:；]{0,16}?(?:[：:]|。(?=[一二三四五六七八九十]+是))"
+    r"|(?:认识到|意识到|看到)[：:]"
+)
+_TAIL = 3
+
+
 def _problem_body(paras: list[Paragraph], i: int) -> str | None:
     """The text listing the problems, from the paragraph `i` that turns to them, or None when
     that paragraph only mentions problems (着力解决……等问题)."""
@@ -184,12 +214,7 @@ def _problem_body(paras: list[Paragraph], i: int) -> str | None:
         return None
     rest = text[m.end():]
     if re.search(r"[：:]\s*$", rest):  # 平凉: 「…还存在不少差距：」, the list in what follows
-        body: list[str] = []
-        for p in paras[i + 1:]:
-            if body and not _LIST_START.match(p.text):
-                break
-            body.append(p.text)
-        return "".join(body) or None
+        return _list_after(paras, i)
     item = _ITEM_MARK.search(rest)
     colon = re.search(r"[：:]", rest)
     if item and (colon is None or item.start() <= colon.end()):
@@ -199,6 +224,24 @@ def _problem_body(paras: list[Paragraph], i: int) -> str | None:
     if "，" in rest:  # 咸阳: 「我们也清醒认识到，全市经济回升向好的基础尚不稳固，…」
         return rest.split("，", 1)[1]
     return None
+
+
+def _list_after(paras: list[Paragraph], i: int) -> str | None:
+    """The list in the paragraphs after `i`: the first, and those that go on numbering it."""
+    body: list[str] = []
+    for p in paras[i + 1:]:
+        if body and not _LIST_START.match(p.text):
+            break
+        body.append(p.text)
+    return "".join(body) or None
+
+
+def _turn_body(paras: list[Paragraph], i: int) -> str | None:
+    """What follows a _PROBLEM_TURN of paragraph `i`: the rest of it, else the list below."""
+    m = _PROBLEM_TURN.search(paras[i].text)
+    if not m:
+        return None
+    return paras[i].text[m.end():].strip() or _list_after(paras, i)
 
 
 def _problem_items(body: str) -> list[str]:
@@ -228,11 +271,13 @@ def _problem_items(body: str) -> list[str]:
 def problems(doc: Document) -> list[str]:
     """The problems paragraph of the review, item by item ([] when the report has none)."""
     paras = _review_paragraphs(doc)
-    for i in range(len(paras)):
-        body = _problem_body(paras, i)
-        items = _problem_items(body) if body else []
-        if items:
-            return items
+    tail = range(max(0, len(paras) - _TAIL), len(paras))
+    for read, where in ((_problem_body, range(len(paras))), (_turn_body, tail)):
+        for i in where:
+            body = read(paras, i)
+            items = _problem_items(body) if body else []
+            if items:
+                return items
     return []
 
 

@@ -28,19 +28,38 @@ DATA_SUFFIXES = (".yaml", ".yml")
 
 
 def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
-    """Where `init` writes: `path`, or `<path>/<地区><年>.yaml` when it is an existing folder
-    (init -o data, as gather -o data). Refuses a name without .yaml; an existing file (without
-    --force) as every output is (atomic.check_target names it a 数据文件)."""
+    """Where `init` writes: `path`, or `<path>/<地区><年>.yaml` when it is a folder (init -o
+    data, as gather -o data); a name without any suffix that does not exist yet is a new folder,
+    made by the writer (make_data_folder) once everything is read. Refuses another suffix; an
+    existing file (without --force) as every output is (atomic.check_target names it a 数据文件)."""
     from .atomic import check_target  # beside the writer: the skeleton itself needs no files
     from .errors import DrafterError, display_path
 
     # os.path: a name too long for the filesystem is no folder and no file, never an OSError here
     if path.suffix.lower() not in DATA_SUFFIXES:
         if not os.path.isdir(path):
-            raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个已有的文件夹，写成 文件夹/{region}{year}.yaml）")
+            if path.suffix or os.path.lexists(path):
+                raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个文件夹，写成 文件夹/{region}{year}.yaml）")
+            check_target(path, force)  # the new folder's name, and the folder it goes in
+            return path / f"{region}{year}.yaml"
         path = path / f"{region}{year}.yaml"
     check_target(path, force)  # an existing file, a folder, a link, a name too long… as for every output
     return path
+
+
+def make_data_folder(path: Path) -> bool:
+    """Make the folder data_file_target chose for `path` when it is not there; True if made."""
+    from .errors import DrafterError, display_path, os_reason
+
+    if os.path.isdir(path.parent):
+        return False
+    try:
+        path.parent.mkdir()
+    except FileExistsError:
+        return False  # made meanwhile: atomic_write_text checks what it is
+    except OSError as e:
+        raise DrafterError(f"无法新建文件夹 {display_path(path.parent)}：{os_reason(e)}") from None
+    return True
 
 
 _PLAIN = re.compile(r"^[\u3400-\u9fff\uff08（“A-Za-z][^:#\n'\"{}\[\],&*!|>%@`]*$")

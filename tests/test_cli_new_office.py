@@ -70,8 +70,12 @@ def test_init_into_a_folder_writes_region_and_year_there(tmp_path: Path, run_cli
     assert (d / "宜宾市2025.yaml").is_file() and f"下一步：填写 {d / '宜宾市2025.yaml'}" in out
     code, _out, err = run_cli("init", "--from", YIBIN, "-o", d)
     assert code == 2 and "数据文件可能有手工修改" in err and "文稿" not in err
-    code, _out, err = run_cli("init", "--from", YIBIN, "-o", tmp_path / "no_such_dir")
-    assert code == 2 and "以 .yaml 结尾" in err and "文件夹" in err
+    # a name without a suffix that is not there is a new folder (H105): init makes it and says so
+    code, out, err = run_cli("init", "--from", YIBIN, "-o", tmp_path / "no_such_dir")
+    assert code == 0 and (tmp_path / "no_such_dir" / "宜宾市2025.yaml").is_file(), err
+    assert f"已新建文件夹 {tmp_path / 'no_such_dir'}" in out
+    code, _out, err = run_cli("init", "--from", YIBIN, "-o", tmp_path / "data.txt")
+    assert code == 2 and "以 .yaml 结尾" in err and "文件夹" in err and not (tmp_path / "data.txt").exists()
 
 
 def test_check_names_where_a_finding_s_data_path_is_written(tmp_path: Path, monkeypatch):

@@ -9,6 +9,9 @@ sections and areas: the title-only rule gave 16 a topic an earlier one already h
 Against the seed topic of the hand-labelled heading where it is unambiguous (224): 214 the same,
 4 other, 6 none (those 4, read by hand, are right: 为民服务，社会事业全面进步 is 民生, not 政府).
 Of the 61 where the two rules differ, read by hand, about 40 are right now and 7 were right before.
+H105: a section still without a topic takes its body's best untaken one (from 0.19 of it): 343 of
+the 357 have one instead of 337, still no topic twice; against the headings 214 same, 6 other
+(平凉's 现代服务业 → 经济 and 庄浪's 财税金融 → 安全: their first topic went to a surer section).
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ def test_labelled_reports_agree_with_the_hand_labelled_headings():
                 same += topic == gold
                 other += topic is not None and topic != gold
     assert total >= 200
-    assert same / total >= 0.93 and other <= 6  # measured 214 / 224, 4 other
+    assert same / total >= 0.93 and other <= 6  # measured 214 / 224, 6 other
 
 
 def test_unsure_sections_get_none_and_a_topic_once():

@@ -36,6 +36,8 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         Indicator("农村居民人均可支配收入", "元"),
         # the pair as a headline figure or a target (分别增长5%、7%): listed for its parts
         Indicator("城乡居民人均可支配收入", "元", ("城镇和农村居民人均可支配收入", "居民人均可支配收入"), levels=("none",)),
+        # one figure of all residents (呼和浩特's target 全体居民人均可支配收入增长6.5%左右)
+        Indicator("全体居民人均可支配收入", "元", levels=("none",)),
         Indicator("居民消费价格指数涨幅", "%", ("居民消费价格涨幅", "CPI涨幅", "居民消费价格总水平涨幅")),
         # 完成上级下达的能耗任务: the corpus names no bureau; the 统计局 gives the year's figure
         # (繁昌区's returned its own row 「单位生产总值能耗 -3, 完成节能减排任务」)
