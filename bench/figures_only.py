@@ -26,11 +26,12 @@ from drafter.writers.text import render_text  # noqa: E402
 
 TWINS = ("xianyang_2024_figures.yaml", "gaoping_2024_figures.yaml", "jintai_2023_figures")
 # figures-only files new users filled from four 2024 reports the tool was not written against
-# (湖州, 益阳, 聊城, 梧州: tests/fixtures/figures_only/, sources in its SOURCES.tsv). Those reports were mined
+# (湖州, 益阳, 聊城, 梧州, 凉山: tests/fixtures/figures_only/, sources in its SOURCES.tsv). Those reports were mined
 # into the bank, so they are drafted with a bank as if they had not been (their own headings
 # would otherwise come back as suggestions).
 NEW_USERS = {"huzhou_2025_figures.yaml": "more/2024_湖州.txt", "yiyang_2025_figures.yaml": "more/2024_益阳.txt",
-             "liaocheng_2025_figures.yaml": "more/2024_聊城.txt", "wuzhou_2025_figures.yaml": "more/2024_梧州.txt"}
+             "liaocheng_2025_figures.yaml": "more/2024_聊城.txt", "wuzhou_2025_figures.yaml": "more/2024_梧州.txt",
+             "liangshan_2025_figures.yaml": "more/2024_凉山.txt"}  # a 自治州 (level 州, H103)
 NEW_USERS_DIR = ROOT / "tests" / "fixtures" / "figures_only"
 KINDS = ("data", "phrase", "suggestion", "template", "derived", "placeholder")
 SEEDS = range(10)

@@ -60,7 +60,7 @@ class Frame:
     count: int  # corpus count, summed over entries with the same text
     reports: int = 0  # reports it was seen in (0: the bank does not say)
     provinces: frozenset = frozenset()  # provinces of those reports
-    levels: frozenset = frozenset()  # their levels (市 区 县 县级市)
+    levels: frozenset = frozenset()  # their levels (市 州 区 县 县级市)
     local: bool = False  # every entry of the text marked local by the miner
 
     @property
@@ -75,6 +75,8 @@ class Frame:
         if province and province.startswith(tuple(self.provinces)):  # 广西壮族自治区: 广西
             w *= OWN_PROVINCE
         seen, unseen = OWN_LEVEL
+        if level == "州":  # a prefecture: its own wording first, then a 市's (3 : 2.5 : 2, doubled)
+            return w * (2 * seen if "州" in self.levels else seen + unseen if "市" in self.levels else 2 * unseen)
         return w * seen if level and level in self.levels else w * unseen
 
 

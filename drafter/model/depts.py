@@ -2,7 +2,7 @@
 are each one office in 咸阳市.
 
 `drafter init`, forms and gather write the full form with the level's unit word, as the
-examples do (市统计局 / 区统计局 / 县统计局; 县级市 → 市); people type that, the bare name, the
+examples do (市统计局 / 州统计局 / 区统计局 / 县统计局; 县级市 → 市); people type that, the bare name, the
 name with the region in front, or the long official name (市发展和改革委员会 for 市发改委). Forms, gather and
 the confirm sheet all name a department through `department`, so it gets one form, one sheet
 and one group whatever was typed. Names outside the known list (市委宣传部, 国网供电公司) are
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .meta import BELOW_PREFECTURE, LEVEL_WORDS
+from .meta import BELOW_PREFECTURE, LEVEL_WORDS, prefecture_short
 
 # Bare department names that take the level's unit word, as forms and the confirm sheet write
 # them: the short forms the forms catalogue (office/catalogue.py) and the examples' `dept` use.
@@ -76,7 +76,7 @@ MERGED: dict[str, tuple[str, ...]] = {
     "城管执法局": ("城市管理局",),
 }
 
-# 委员会 at 省 and 市, 局 below (a 县级市 included, though its unit word is 市).
+# 委员会 at 省, 市 and 州, 局 below (a 县级市 included, though its unit word is 市).
 _BUREAU_BELOW_CITY = {"发改委": "发改局", "卫健委": "卫健局"}
 
 
@@ -135,6 +135,8 @@ def department(name: str, level: str | None, region: str | None = None) -> str:
     # signature writes it, in full or by its running name (芜湖市繁昌区 / 繁昌区住房和城乡建设局 →
     # 区住建局), never its parent's (芜湖市住建局 is the city's office)
     own = ([region[i:] for i in range(len(region) - 2)] or [region]) if region.endswith(unit) else []  # 繁昌区, not 昌区; 眉县
+    if unit == "州" and (short := prefecture_short(region)):  # 凉山州统计局 in 凉山彝族自治州
+        own.append(short)
     prefixes = ["", *own, unit]
     for prefix in prefixes:
         if name.startswith(prefix) and (bare := _at_level(name[len(prefix):], level)):

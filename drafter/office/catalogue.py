@@ -1,7 +1,7 @@
 """The default catalogue of indicators each department supplies, for `drafter forms`.
 
 Department names here are bare (统计局); a form names them as model/depts.department does
-(市统计局 / 区统计局 / 县统计局; 县级市 → 市, 省 → 省). An indicator is listed for its
+(市统计局 / 州统计局 / 区统计局 / 县统计局; 县级市 → 市, 省 → 省). An indicator is listed for its
 department only when the data does not already name it (by `name` or an alias) anywhere: the
 data knows better who supplies what. `levels` limits an indicator to some levels; levels=("none",) marks one that only assigns a
 department to the figures so named and is never listed by itself.
