@@ -71,9 +71,9 @@ def test_missing_and_unknown_fields_all_reported_at_once(tmp_path, run_cli):
 
 def test_invalid_level(tmp_path, run_cli):
     data = tmp_path / "d.yaml"
-    data.write_text(MINIMAL.replace("level: 市", "level: 州"), encoding="utf-8")
+    data.write_text(MINIMAL.replace("level: 市", "level: 乡"), encoding="utf-8")  # 州 is a level since H103
     code, _, err = run_cli("validate", data)
-    assert code == 2 and "d.yaml:3:10 meta.level（行政层级） 取值应为以下之一：省、市、区、县、县级市" in err
+    assert code == 2 and "d.yaml:3:10 meta.level（行政层级） 取值应为以下之一：省、市、州、区、县、县级市；这里是“乡”" in err
 
 
 def test_text_where_a_number_was_typed(tmp_path, run_cli):
