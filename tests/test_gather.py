@@ -91,7 +91,7 @@ def test_form_figures_and_lines_become_a_fragment_that_drafts(office, tmp_path):
     assert "2878亿元" in body and "7.2%" in body and "新建5G基站300个" in body
     assert "力争新增规上工业企业20户" in body
     row = result.summary.rows[0]
-    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 4, 2, 1)  # 2 cells + 300个, 20户 in the lines
+    assert (row.source, row.dept, row.figures, row.facts, row.blank_rows) == ("统计局.xlsx", "区统计局", 5, 2, 1)  # 3 cells (2878, 4.3, 7.2) + 300个, 20户 in the lines
 
 
 def test_summary_names_departments_that_sent_nothing(office):
@@ -249,7 +249,7 @@ def test_cli_prints_summary_and_refuses_with_exit_2(office, capsys):
     stats_form(forms)
     assert main(["gather", str(forms), "-o", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "统计局.xlsx | 区统计局 | 报表 | 4 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
+    assert "统计局.xlsx | 区统计局 | 报表 | 5 | 2 | 1 | 30_gather_统计局.yaml | 新写" in out
     assert "尚未报送的部门" in out and "财政局" in out
     (forms / "坏.xls").write_bytes(OLE)
     assert main(["gather", str(forms), "-o", str(data)]) == 2
@@ -269,7 +269,7 @@ def test_form_saved_again_by_libreoffice_still_reads(office, tmp_path):
     assert resaved.read_bytes() != src.read_bytes()
     result = gather([forms], data)
     row = result.summary.rows[0]
-    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 4, 2, 1)
+    assert (row.dept, row.figures, row.facts, row.blank_rows) == ("区统计局", 5, 2, 1)
     text = (data / "30_gather_统计局.yaml").read_text(encoding="utf-8")
     assert "value: 2878" in text and "growth: 4.3" in text and "growth: 7.2" in text
 

@@ -123,17 +123,56 @@ def _merge_duplicates(sources: list[Gathered]) -> dict[int, int]:
         g.figures = kept
         kept_texts = []
         for t in g.texts:
-            text_key = re.sub(r"[\s。；，、]+$", "", re.sub(r"\s+", "", t.text))
+            text_key = _text_key(t.text)
             first_text = texts.get((t.part, text_key))
             if first_text is None:
                 texts[(t.part, text_key)] = t
                 kept_texts.append(t)
             else:
-                first_text.also.append(t.source)
+                _merge_text(first_text, t)
                 dropped[i] = dropped.get(i, 0) + 1
         g.texts = kept_texts
     if conflicts:
         raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字冲突，未写入任何文件"]))
+    for i, n in _merge_contained(sources).items():
+        dropped[i] = dropped.get(i, 0) + n
+    return dropped
+
+
+def _text_key(text: str) -> str:
+    return re.sub(r"[\s。；，、]+$", "", re.sub(r"\s+", "", text))
+
+
+def _merge_text(kept: GText, other: GText) -> None:
+    """`other` said again by `kept`: its sources go with it, and so does its department when
+    `kept` names none (工作总结.docx beside 市商务局's: 65亿元 stays 市商务局's on the 核对表)."""
+    kept.also += [other.source, *other.also]
+    kept.dept = kept.dept or other.dept
+
+
+def _holds(longer: str, key: str) -> bool:
+    """`key` inside `longer`, not as part of a longer number (班列50列 in 班列150列)."""
+    return re.search(r"(?<![\d.])" + re.escape(key) + r"(?![\d.])", longer) is not None
+
+
+def _merge_contained(sources: list[Gathered]) -> dict[int, int]:
+    """A line whose text (and so its numbers) another line of the same part holds whole
+    (开行中欧班列50列。 in 开行中欧班列50列、首次开通中亚班列。) is merged into it, keeping both
+    sources. Returns how many lines each source gave up."""
+    every = [(i, t, _text_key(t.text)) for i, g in enumerate(sources) for t in g.texts]
+    gone: set[int] = set()
+    dropped: dict[int, int] = {}
+    for i, t, key in every:
+        if len(key) < 6:  # a few characters are contained anywhere
+            continue
+        into = next((u for _, u, k in every if u is not t and id(u) not in gone and u.part == t.part
+                     and len(k) > len(key) and _holds(k, key)), None)
+        if into is not None:
+            _merge_text(into, t)
+            gone.add(id(t))
+            dropped[i] = dropped.get(i, 0) + 1
+    for g in sources:
+        g.texts = [t for t in g.texts if id(t) not in gone]
     return dropped
 
 
@@ -142,6 +181,32 @@ _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 
 def _number(v) -> str:
     return format(Decimal(str(v)).normalize(), "f")
+
+
+def _names(clause: str, name: str) -> bool:
+    """The clause names the indicator: as names_matter does, or with the same characters in
+    another order (新增城镇就业 for 城镇新增就业; four characters at least, so no chance match)."""
+    if names_matter(clause, name):
+        return True
+    k = len(name)
+    return k >= 4 and any(sorted(clause[i:i + k]) == sorted(name) for i in range(len(clause) - k + 1))
+
+
+def _others_kept(clause: str, f: GFigure) -> bool:
+    """The clause's numbers besides the figure's own (新增城镇就业6.1万人、占全区31.8%) are kept:
+    said already by the figure's 备注, or made its note when it has none. False when they
+    cannot be (the figure has other words): the clause is then not cut."""
+    own = f"{_number(f.value)}{f.unit or ''}"
+    rest = [x.strip("，,；;。、") for x in re.split(r"、", clause) if own not in x]
+    rest = [x for x in rest if re.search(r"\d", x)]
+    if not rest:
+        return True
+    if f.note and all(x in f.note for x in rest):
+        return True
+    if f.note or f.fill is not None:
+        return False
+    f.note = "，".join(rest)
+    return True
 
 
 def _drop_restated(sources: list[Gathered]) -> int:
@@ -164,7 +229,9 @@ def _drop_restated(sources: list[Gathered]) -> int:
                 clauses = _CLAUSE.findall(t.text)
                 left = []
                 for c in clauses:
-                    hit = next((f for n, f in said if n in c and names_matter(c, _key_name(f.name))), None)
+                    hit = next((f for n, f in said if n in c and _names(c, _key_name(f.name))), None)
+                    if hit is not None and not _others_kept(c, hit):
+                        hit = None  # the clause's other numbers have nowhere to go: it stays whole
                     if hit is None:
                         left.append(c)
                     elif id(hit) not in moved:  # the first sentence restating it places it
@@ -227,9 +294,9 @@ def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
         item.update(actual_status=f.status, actual_dept=f.dept)
     elif any(k.startswith("actual") for k in item):  # a last year's target
         item.update(actual_qualifier=f.qualifier, actual_status=f.status, actual_dept=f.dept)
-        if words:
-            rank = f.rank and f"{f.rank.get('of', '')}列{f.rank['scope']}第{f.rank['place']}"
-            item["note"] = "，".join(w for w in (f.approx, rank, f.verb, f.note) if w) or None
+        if words:  # the rank is the check's own (TargetCheck.rank), drafted as the department wrote it
+            item["rank"] = f.rank
+            item["note"] = "，".join(w for w in (f.approx, f.verb, f.note) if w) or None
     else:
         item.update(unit=f.unit if f.value is not None else None, status=f.status, dept=f.dept)
         if words:
@@ -251,7 +318,15 @@ def _against_office(sources: list[Gathered], office: list,
     filled: list[str] = []
     for i, g in enumerate(sources):
         kept = []
+        tasked = {f.row for f in g.figures if f.beside and any(done_paths(o.data, f.name) for o in office)}
         for f in g.figures:
+            if not f.beside and f.row not in tasked and done_of(f.note) is not None:
+                # 已完成 on an ordinary figure's row is the status of its target, not text for the sentence
+                target = f"；本年目标 {f.target}，是否完成由本年数与目标比较得出" if f.target is not None else ""
+                cell = re.sub(r"![A-Z]+\d+$", f"!H{f.row}", f.where or f.source)  # 备注 is column H
+                unanswered.append(f"{cell}：备注“{f.note}”是指标“{f.name}”的完成情况，不是文字，"
+                                  f"未写入句子（这一行没有对应的上级下达任务{target}）")
+                f.note = None
             paths = dict(f.paths)
             if not paths and (f.value is not None or f.growth is not None):  # a row the office may list empty
                 at = next((p for p in (empty_entry(o.data, f.name, f.unit) for o in office) if p), None)
@@ -393,7 +468,7 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
             source=g.shown, dept=g.dept, kind="报表" if g.kind == "form" else "材料",
             figures=counts[i][0], facts=counts[i][1], blank_rows=g.blank_rows,
             fragment=fragment.name if fragment is not None else None, action=action,
-            duplicates=dropped.get(i, 0) + in_data.get(i, 0),
+            duplicates=dropped.get(i, 0) + in_data.get(i, 0), problems=len(g.problems),
         ))
     result.summary.missing = missing
     result.summary.notes = notes

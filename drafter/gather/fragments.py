@@ -133,7 +133,7 @@ def render(g: Gathered) -> str | None:
         for topic, items in _by_topic(review).items():
             body += [*_topic_lines(topic), "      facts:"]
             for it in items:  # each text names its department: a section of a topic merges with others
-                body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ", g.dept)
+                body += _figure_lines(it, "        ") if isinstance(it, GFigure) else _text_lines(it, "        ", it.dept or g.dept)
     if fills:  # the office's empty entries these figures fill (drafter/readers/fill.py)
         body += ["fill:"]
         for f in fills:

@@ -102,6 +102,7 @@ def _docx_lines(data: bytes, path: Path) -> list[tuple[int | str, str]]:
 
 _PERIOD_HEAD = re.compile(r"^((19|20)\d\d年?(全年|度)?|本年|今年|全年|数值|数量|完成|实际|合计|本年数|完成数|实际完成)$")
 _NOTE_HEAD = re.compile(r"备注|说明|注释")
+_UNIT_HEAD = re.compile(r"(计量)?单位")
 _BARE_NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?")
 
 
@@ -129,10 +130,16 @@ def table_sentences(rows: list[list[str]], body: str = "") -> list[tuple[int, st
         m = re.search(r"[（(]([^（）()]{1,6})[）)]$", name)
         if m and not re.search(r"\d", m.group(1)):
             name, unit = name[: m.start()], m.group(1)
+        # a 单位 column is the unit of the row's number (老旧小区改造 | 个 | 309 → 老旧小区改造309个)
+        unit_col = next((j for j, h in enumerate(head) if j and _UNIT_HEAD.fullmatch(h.strip())), None)
+        if unit_col is not None and unit_col < len(row) and row[unit_col].strip():
+            unit = _fullwidth(row[unit_col].strip()).strip("（）()")
         said: list[str] = []
         notes: list[str] = []
         restated = False
         for j, typed in enumerate(row[1:], 1):
+            if j == unit_col:
+                continue
             cell = _fullwidth(typed.strip())
             label = head[j].strip() if j < len(head) else ""
             if not cell or cell in ("—", "-", "/"):
@@ -287,13 +294,20 @@ def dept_from_name(name: str) -> str | None:
 
 _REVIEW_HEAD = re.compile(r"总结|回顾|完成情况|开展情况|进展情况|工作情况|主要工作|工作成效|主要成效|成效|成绩|亮点")
 _PLAN_HEAD = re.compile(r"计划|打算|思路|安排|要点|下一步|明年|今后|重点工作|主要任务|工作目标|主要措施|工作措施|谋划")
-_PROBLEM_HEAD = re.compile(r"问题|不足|困难|短板|差距")
+# a part that lists problems: 存在的问题 / 问题和不足 / 困难和问题 / 不足之处. An achievement
+# heading naming 短板 or 问题 (市政设施短板加快补齐 / 补短板强基础 / 问题整改成效明显) is not one
+_PROBLEM_WORD = r"(?:问题|不足|困难|短板|差距|弱项|挑战|矛盾)"
+_PROBLEM_HEAD = re.compile(
+    rf"存在(?:的)?(?:主要|突出)?{_PROBLEM_WORD}|{_PROBLEM_WORD}(?:和|与|及|、){_PROBLEM_WORD}|不足之处"
+    rf"|面临的{_PROBLEM_WORD}|^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?(?:主要|突出)?{_PROBLEM_WORD}[：:]?$"
+)
+_PROBLEM_SOLVED = re.compile(r"补齐|补短板|整改|解决|破解|化解|成效|加快|明显|有效|攻坚")
 
 
 def part_of_heading(text: str) -> str | None:
     """review / key_tasks / problems for a heading that names one; None for a topic heading or
     one that names both (2023年工作总结和2024年工作计划)."""
-    if _PROBLEM_HEAD.search(text) and not _PLAN_HEAD.search(text):
+    if _PROBLEM_HEAD.search(text) and not _PROBLEM_SOLVED.search(text) and not _PLAN_HEAD.search(text):
         return "problems"
     review, plan = bool(_REVIEW_HEAD.search(text)), bool(_PLAN_HEAD.search(text))
     if review and not plan:
@@ -399,10 +413,30 @@ def _clean(sentence: str) -> str:
     return sentence[m.end():] if m else sentence
 
 
+# a department's preamble, clause by clause: 2023年，在市委、市政府的坚强领导下，我局紧紧围绕“宜居”
+# 城市建设目标，各项工作取得明显成效 — the bureau, its leaders and its aims, no matter of the year
+_PREAMBLE_CLAUSE = re.compile(
+    r"^((今年|全年|一年|(19|20)\d\d年)(以来|来)?|在.*(领导|指导|关心|支持)下"
+    r"|(我局|我委|我办|本局|本委|我单位|我中心|我们)?(始终|坚持|全面|认真|紧紧|牢牢)*(围绕|按照|聚焦|对标|贯彻|落实).*"
+    r"|(我局|我委|我办|本局|本委|我单位|我中心|我们)?各项(工作|任务|事业)(均|都)?(取得|实现).{0,6}(成效|成绩|进展|突破|成果))$"
+)
+
+
+def _preamble(sentence: str) -> bool:
+    """No number and every clause boilerplate (see _PREAMBLE_CLAUSE), with the department or
+    its leaders named: the bureau speaking of itself, not a fact of the year."""
+    if re.search(r"\d", re.sub(r"(19|20)\d\d年", "", sentence)) or not re.search(r"领导|我局|我委|我办|本局|本委|我单位|我中心|各项工作", sentence):
+        return False
+    clauses = [c for c in re.split(r"[，,；;。！？]", sentence) if c.strip()]
+    return all(_PREAMBLE_CLAUSE.match(c.strip()) for c in clauses)
+
+
 def _is_fact(sentence: str) -> bool:
     """A sentence worth harvesting: some Chinese words or a figure, not an intro ending in ：
-    (现将有关情况报告如下：) and not boilerplate."""
+    (现将有关情况报告如下：), not boilerplate and not the department's preamble."""
     if _INTRO.search(sentence) and not re.search(r"\d", sentence):
+        return False
+    if _preamble(sentence):
         return False
     if _BOILERPLATE.match(sentence) or re.search(r"报告如下|汇报如下|总结如下|如有不妥|不当之处", sentence):
         return False

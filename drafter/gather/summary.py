@@ -32,6 +32,7 @@ class SourceRow:
     fragment: str | None  # file name written (None: nothing to write)
     action: str  # 新写 / 更新 / 未变 / 覆盖（--force） / 无内容
     duplicates: int = 0
+    problems: int = 0  # a material's 存在的问题 items: not drafted, offered as the fragment's comments
 
 
 @dataclass
@@ -56,6 +57,11 @@ class Summary:
         nameless = [r.source for r in self.rows if r.kind == "材料" and not r.dept]
         if nameless:  # a file name, signature and title that name no organ: its facts have no department
             out.append(f"未注明部门：{'、'.join(nameless)}，请用 --dept 指定")
+        for r in self.rows:  # what a material gave that is not drafted is said, never silently dropped
+            if r.problems:
+                out.append(f"{r.source}：{r.problems} 条“存在的问题”未写入初稿（列在片段的注释中；要写进报告的，移到 review: problems: 下）")
+            if r.kind == "材料" and not r.figures and not r.facts and not r.problems:
+                out.append(f"{r.source}：没有取得任何数字或文字（只有标题、署名或套话？），请检查这份材料")
         out += self.notes
         return out
 
@@ -101,11 +107,12 @@ def depts_in_data(files: list) -> set[str]:
 
 
 def numbers_in(g: Gathered) -> int:
-    """The numbers a source gave: its figures and the Arabic numbers in its lines (each one a
+    """The numbers a source gave: its figures' filled cells and the Arabic numbers in its lines (each one a
     figure the confirm sheet tracks: checks/paths.figures_in_text, years and road numbers left out)."""
     from ..checks.paths import figures_in_text
 
-    return len(g.figures) + sum(len(figures_in_text(t.text)) for t in g.texts)
+    cells = sum((f.value is not None) + (f.growth is not None) for f in g.figures)  # 本年数 and 增长 are two numbers
+    return cells + sum(len(figures_in_text(t.text)) for t in g.texts)
 
 
 def _walk(node, found: set[str]) -> None:
