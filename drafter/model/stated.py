@@ -139,6 +139,12 @@ def doubtful(report: Any) -> list[tuple[tuple, str]]:
             if growth and m.unit not in (None, "%"):
                 out.append(((*p, "unit"), f"增长目标的单位是 %，这里是“{m.unit}”，初稿会写成“增长{m.value}{m.unit}”；"
                                           "总量目标请写 kind: level"))
+            # 「规模工业增加值分别增长6%、7%」 for a range 6%—7%: ranges are rare in reports (3
+            # in 161, against 281 「分别增长」 pairs), so value2 stays the second of two (H102)
+            if m.value2 is not None and not _pairs(m.name, m.verb) and not any(w in m.name for w in TWO_IN_ONE):
+                out.append(((*p, "value2"), f"第二个目标值会写成“{m.name}分别…{m.value}、{m.value2}”：“分别”要有两项指标，"
+                                            "请在名称里写出两项（如 城镇、农村居民人均可支配收入）；区间目标（6%—7%）"
+                                            "报告极少写，请只写一个目标值；名称本身是两项（如 存贷款余额）时可不改"))
             numbers = [("value", m.value), ("value2", m.value2)]
             if isinstance(m, TargetCheck):
                 numbers += [("actual", m.actual), ("actual2", m.actual2)]
@@ -154,6 +160,10 @@ def doubtful(report: Any) -> list[tuple[tuple, str]]:
 
 def _huge(growth: Number) -> bool:
     return bool(abs(Decimal(str(growth))) >= GROWTH_LIMIT)
+
+
+# Names that are two indicators in one word (城乡居民收入分别增长6.5%、8%; 存贷款余额分别增长…).
+TWO_IN_ONE = ("城乡", "存贷", "产销", "进出口", "收支", "三次产业", "一二三产")
 
 
 def _pairs(name: str, verb: str | None) -> bool:
