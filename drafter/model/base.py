@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR; the composer reserves the private-use
 # characters U+E000/U+E001 as run markers, so data may not contain them either.
@@ -71,6 +71,17 @@ class Model(BaseModel):
     # defer_build: only the root Report builds a validator (its sub-models inline into it),
     # which halves the start-up cost of `drafter draft`.
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_empty_items(cls, v: Any) -> Any:
+        # An empty item of a list is no sentence to leave out (`""` means that for a field): it
+        # drafted as 「民族宗教、等工作」 or 「二是。」 and counted in 「两类民生实事」 (H100).
+        if isinstance(v, list):
+            for i, item in enumerate(v):
+                if isinstance(item, str) and not item:
+                    raise ValueError(f"第 {i + 1} 项是空的：请删去这一项，或写上内容")
+        return v
 
 
 def field(default: Any = ..., title: str = "", description: str = "", **kw: Any) -> Any:

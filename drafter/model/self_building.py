@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import field_validator
+
 from .base import Model, Text, field, list_field
 
 
@@ -19,6 +21,13 @@ class SelfBuilding(Model):
         description="part 单列一部分 / before_closing 结尾前不设标题的段落 / key_task_section 重点工作的最后一个方面",
     )
     title: Text | None = field(None, title="标题", description="如：全面加强政府自身建设；不填用“加强政府自身建设”")
+
+    @field_validator("title")
+    @classmethod
+    def _a_part_has_a_heading(cls, v: str | None) -> str | None:
+        if v == "":
+            raise ValueError("这一部分的标题不能为空：不写这个字段则用“加强政府自身建设”")
+        return v
     intro: Text | None = field(None, title="导语")
     items: list[SelfBuildingItem] = list_field("要点")
     layout: Literal["paragraphs", "一是", "inline"] = field(
