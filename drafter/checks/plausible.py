@@ -9,7 +9,7 @@ from ..datapath import format_path
 from ..errors import Problem
 from ..model.report import Report
 from ..model.figures import APPROX_AFTER, approx_after_magnitude
-from ..model.stated import Said, doubtful, repeats
+from ..model.stated import Said, differs, doubtful, repeats
 from ..compose.figures import absorbed_checks
 from ..readers.yaml_data import Loaded
 
@@ -45,5 +45,10 @@ def doubtful_values(report: Report, loaded: Loaded) -> list[Problem]:
         out.append(_problem(again.path, loaded,
                             f"同一个数写了两次：{again.name}{said} 已在 {_where(first.path, loaded)} 写过，"
                             "初稿会写两遍；保留一处即可"))
+    for first, other in differs(report):
+        out.append(_problem(other.path, loaded,
+                            f"同一指标写了两个不同的数：{other.name}{_as_drafted(other)}，而 {_where(first.path, loaded)} "
+                            f"是 {first.name}{_as_drafted(first)}，初稿会把两个数都写上；如果说的是不同范围（如某个园区），"
+                            "请在名称里写明，否则核对后删去一处"))
     out += [_problem(path, loaded, why) for path, why in doubtful(report)]
     return out

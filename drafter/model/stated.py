@@ -118,6 +118,28 @@ def repeats(report: Any, absorbed: dict[int, int]) -> list[tuple[Said, Said]]:
     return out
 
 
+def differs(report: Any) -> list[tuple[Said, Said]]:
+    """Pairs (first, other) where a fact of the review gives an indicator another number than
+    the headline or a check does, or than another fact of its own section: a department's
+    fragment merged under a topic (生产总值增长4.5% against the headline's 4.3%, H100). Two
+    sections' facts are left alone, as in `repeats`; an error in `conflicts` is not said again."""
+    review = report.review
+    first: dict[tuple, Said] = {}
+    for s in _headline_and_checks(review, qualified=True):
+        first.setdefault(s.key, s)
+    out = []
+    in_section: dict[tuple, Said] = {}
+    for p, m in walk(review, ("review",)):
+        if not isinstance(m, Figure) or p[:2] == ("review", "headline") or m.examples:
+            continue  # 「金河工业园等20个项目建成投产」: its examples scope it (金台's 20, 19 and 31)
+        for s in figure_said(m, p, qualified=True):
+            earlier = first.get(s.key) or in_section.get((p[:3], s.key))
+            if earlier is not None and earlier.number != s.number:
+                out.append((earlier, s))
+            in_section.setdefault((p[:3], s.key), s)
+    return out
+
+
 def doubtful(report: Any) -> list[tuple[tuple, str]]:
     """(data path, why) for values that parse but that no report would print: a growth of
     8600 %, a negative total, a growth target in 亿元, a second value with nothing to pair."""
