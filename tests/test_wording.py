@@ -218,6 +218,9 @@ def test_self_building_in_one_paragraph():
         line.endswith("一是旗帜鲜明讲政治。坚决做到“两个维护”。二是依法履职守规矩。自觉接受人大依法监督。"
                       "三是严格落实中央八项规定精神。") for line in one
     )
+    lead_only = _report("jintai_2023", **{"self_building.layout": "一是", "self_building.items": [
+        {"lead": "旗帜鲜明讲政治", "text": "坚决做到“两个维护”。"}, {"lead": "坚持依法行政"}]})
+    assert any(line.endswith("二是坚持依法行政。") for line in _paras(lead_only))  # not 「。。」 (H100)
     inline = _paras(_self_building("inline"))
     assert any(line.endswith("旗帜鲜明讲政治。坚决做到“两个维护”。依法履职守规矩。自觉接受人大依法监督。严格落实中央八项规定精神。")
                for line in inline)
