@@ -22,8 +22,11 @@ def _entry(kind: str, text: str, n: int, topic: str) -> Entry:
 
 def test_a_lead_that_repeats_the_first_measure_is_not_offered():
     bank = Bank([_entry("lead", "深入践行正确政绩观", 1, "政府"), _entry("lead", "持续改进工作作风", 2, "政府")])
-    text = ITEM_BREAK.join(["树立和践行正确政绩观", "严格落实中央八项规定精神", "持续改进作风，力戒形式主义"])
+    text = ITEM_BREAK.join(["树立和践行正确政绩观", "严格落实中央八项规定精神", "改进作风建设，力戒形式主义"])
     assert Suggester(bank, 0).text("lead", None, text, "k") == "持续改进工作作风"
+    # nor one a later measure says (H104): 「持续改进工作作风。……持续改进作风。」
+    said_later = ITEM_BREAK.join(["树立和践行正确政绩观", "严格落实中央八项规定精神", "持续改进作风"])
+    assert Suggester(bank, 0).text("lead", None, said_later, "k") == ""
 
 
 @pytest.mark.parametrize("lead, first", [

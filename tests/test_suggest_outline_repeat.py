@@ -5,7 +5,7 @@ already offered (issue 10; three readers of the figures-only drafts called it mu
 from drafter.phrases.bank import Bank, Entry
 from drafter.phrases.suggest import _FRAME_PAIRS, ITEM_BREAK, PARA_BREAK, Suggester, bigrams
 
-FARMS = ITEM_BREAK.join(["新建高标准农田1万亩以上", "推进农业农村现代化示范区建设", "粮食播种面积稳定在120万亩",
+FARMS = ITEM_BREAK.join(["新建高标准农田1万亩以上", "农业农村现代化示范区建设提速", "粮食播种面积稳定在120万亩",
                          "发展农业农村特色产业"])
 VILLAGES = ITEM_BREAK.join(["建设和美乡村", "推进农村人居环境整治", "农村卫生厕所普及率达到90%"])
 
@@ -29,7 +29,8 @@ def test_a_lead_does_not_repeat_the_heading_above_it():
     s = Suggester(_bank(), 0)
     area = PARA_BREAK.join([FARMS, VILLAGES, FARMS])
     assert s.text("heading", "key_task_section", area, "h") == "坚定不移推进农业农村现代化"
-    assert s.text("lead", None, FARMS, "l", area) == "坚持农业农村优先发展"
+    # nor says its subject again (H104): 「坚定不移推进农业农村现代化。坚持农业农村优先发展。」
+    assert s.text("lead", None, FARMS, "l", area) == ""
 
 
 def test_a_heading_does_not_repeat_an_earlier_lead():

@@ -59,7 +59,7 @@ def test_a_quoted_campaign_or_a_world_designation_only_where_its_province_used_i
     assert Suggester(Bank([campaign]), 0, province="宁夏").text("lead", None, paragraph, "k") == "持续推进“工业倍增”行动"
     spread = lead("持续推进“工业倍增”行动", {"宁夏": 1, "甘肃": 1})
     assert Suggester(Bank([spread]), 0, province="陕西").text("lead", None, paragraph, "k") == "持续推进“工业倍增”行动"
-    tourism = "景区提质升级，建设文化旅游目的地，旅游接待人次增长，文化旅游融合发展。"
+    tourism = "景区提质升级，建设旅游目的地，旅游接待人次增长，文化旅游融合发展。"
     world = lead("打造世界文化旅游目的地", {"湖北": 1})
     assert Suggester(Bank([world]), 0, province="陕西").text("lead", None, tourism, "k") == ""
     assert Suggester(Bank([world]), 0, province="湖北").text("lead", None, tourism, "k") == "打造世界文化旅游目的地"

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 from ..model.meta import LEVEL_WORDS
 from .bank import Bank, Entry, province_key
+from .one_province import EVIDENCE, own_words
 from .text_rules import (
     ITEM_BREAK,
     PARA_BREAK,
@@ -89,6 +90,13 @@ _LEVEL_COMPOUND = re.compile(r"[强立兴全]([市区县])(?![域场])")
 # A phrase stating a result in figures claims what only the data may say: 「数字经济核心产业增加值
 # 预计实现两位数增长」 headed 宜宾's industry review with no such figure (H87).
 _CLAIM = re.compile(r"[0-9０-９]|预计|两位数|翻番|翻一番|百分点")
+# … and so does a count or a magnitude in Chinese numerals: 「建设五大千亿级产业集群」 (来宾) led
+# 吉林's industry paragraph with five clusters and a scale its data never gave (H104). A numeral
+# before 大/个/项/条/件 counts things (五大, 十件, 三项); 千亿, 亿级, 万亩 size them. Not 一 (统一大市场,
+# 一体推进, 一流) nor the words a numeral is part of (三农, 两山, 一老一小, 千方百计); the national
+# terms that count (“两个确立”, “三个务必”) are no claim about the place.
+_COUNT = re.compile(r"[二两三四五六七八九十百千]+[大个项条件]|[十百千万]亿|亿[级元]|万亩")
+_NATIONAL_COUNTS = re.compile(r"两个(确立|维护|毫不动摇)|三个务必")
 _MEASURE_VERBS = ("出台", "印发", "制定")
 _MARKERS = ("这一年", "一年来", "——", "过去一年", "一是", "二是", "三是", "首先", "同时", "此外")
 _DROP = set("，。、；：！？“”‘’（）《》—…的和与在了是把为及等着")
@@ -140,6 +148,20 @@ REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier
 ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
 OBJECT_PAIRS = 4  # an object of this many content pairs says more than a term (see _echoes)
 CORE_MIN = 2  # a lead whose object is one character or none says nothing to compare (restates)
+# A lead of a list of measures stands for the list from its first measure on (FIRST_MEASURE) (H104: 「大力发展教育。
+# 城镇新增就业1.7万人以上。新改扩建幼儿园7所……」, 「守住不发生规模性返贫底线。新改建农村公路490公里。
+# 确保不发生规模性返贫。」, chosen for one later item). Over a list (no reach to weigh) a lead that shares
+# a content pair with the first measure's first clause ranks FIRST_BONUS higher (twice a topic's; ranking it before all
+# others chose 「守牢防止返贫底线。防止发生规模性返贫。」 in 金台's twin), and one that a measure says
+# again (_says_object) is not offered.
+FIRST_BONUS = 0.2
+# A lead whose subject is a heading's (its object without opening verbs and frame words, this share of
+# its pairs in the heading, or a word of SUBJECT_WORD characters of it) says the heading again: 「坚定不移推进农业农村现代化。坚持农业农村优先发展。」,
+# 「扎实抓好生态环境保护。推进生态环境建设。」 (H104).
+SUBJECT_SHARE = 0.5
+SAID_RUN = 7  # … or quotes this many of its characters (城市更新行动, 6, is a campaign's name) …
+SAID_SHARE = 2 / 3  # … and is this much of them
+SUBJECT_WORD = 4
 
 
 def _runs(text: str) -> list[str]:
@@ -291,7 +313,7 @@ class Suggester:
             return False
         if kind == "heading" and t.startswith(_MEASURE_VERBS):
             return False
-        if _CLAIM.search(t):  # see _CLAIM
+        if _CLAIM.search(t) or _COUNT.search(_NATIONAL_COUNTS.sub("", t)):  # see _CLAIM
             return False
         if any(w in t for w in _PLACE_CLASS) and not (self.province and self.province in e.provinces):
             return False
@@ -299,9 +321,18 @@ class Suggester:
         # once reports of two provinces used the phrase, or the draft's own province did
         if "“" in t and len(e.provinces) < 2 and not (self.province and self.province in e.provinces):
             return False
+        # a coinage or a refrain of one province (智改数转网联): see one_province
+        if e.id in self._province_words() and not (self.province and self.province in e.provinces):
+            return False
         if self.level and any(m.group(1) not in self._units for m in _LEVEL_COMPOUND.finditer(t)):
             return False
         return not any(p in t for p in self.places)
+
+    def _province_words(self) -> frozenset[str]:
+        key = ("suggest", "one_province")
+        if key not in self.bank.cache:
+            self.bank.cache[key] = own_words([e for kind in EVIDENCE for e in self.bank.of(kind)], _runs)
+        return self.bank.cache[key]
 
     def _pool(self, kind: str, slot: str | None) -> _Pool:
         key = (kind, slot)
@@ -337,6 +368,8 @@ class Suggester:
         sentences = units(text)
         reform = reform_talk(text, sentences)
         opening = _CLAUSE.split(text.split(ITEM_BREAK, 1)[0], 1)[0]
+        listed_items = text.count(ITEM_BREAK) > 0
+        clauses = [c for item in text.split(ITEM_BREAK) for c in _CLAUSE.split(item) if c]
         opening_pairs = bigrams(opening)
         text = text.replace(ITEM_BREAK, "")
         topic = classify(text)
@@ -363,6 +396,8 @@ class Suggester:
                 continue
             if kind == "lead" and object_unnamed(e.text, sentences):  # see text_rules.OBJECT_TAILS
                 continue
+            if kind == "lead" and n <= 1 and any(_says_object(e.text, c) for c in clauses):  # see FIRST_MEASURE
+                continue
             if e.slot == SELF_BUILDING_LEADS and topic != "政府":  # see SELF_BUILDING_LEADS
                 continue
             too_narrow = bool(topics_of_paragraphs) and narrow(e.text, topics_of_paragraphs)  # see text_rules.PARAGRAPHS_MIN
@@ -377,6 +412,9 @@ class Suggester:
                 for g in own - _FRAME_PAIRS:
                     reached |= masks.get(g, 0)
                 fit += REACH_WEIGHT * reached.bit_count() / n
+            # see FIRST_MEASURE: over a list, a lead of its first measure ranks higher
+            if kind == "lead" and n <= 1 and listed_items and (own - _FRAME_PAIRS) & opening_pairs:
+                fit += FIRST_BONUS  # see FIRST_MEASURE
             scored.append((-round(fit, 2), -self._preference(e), e.id, e, own, too_narrow))
         if not all(x[5] for x in scored):
             scored = [x for x in scored if not x[5]]
@@ -426,7 +464,7 @@ class Suggester:
         said = [t for (k, sl), texts in self._said_texts.items() if k == other
                 and (k == "lead" or sl == "key_task_section") for t in texts]
         leads, headings = ([text], said) if kind == "lead" else (said, [text])
-        return any(_object_in(lead, heading) for lead in leads for heading in headings)
+        return any(_object_in(lead, heading) or _same_subject(lead, heading) for lead in leads for heading in headings)
 
     def _outline(self, kind: str) -> list[frozenset[str]]:
         """What the key tasks' headings (or the leads) offered so far said."""
@@ -453,6 +491,40 @@ def _object_in(lead: str, heading: str) -> bool:
     return len(obj) >= OBJECT_QUOTE and sum(c in heading for c in obj) >= ECHO * len(obj)
 
 
+def _core(lead: str) -> str:
+    """The lead's object without the frame words in it (坚持农业农村优先发展 → 农业农村优先)."""
+    core = _object(lead)
+    for w in _OPENERS:
+        core = core.replace(w, "")
+    return core
+
+
+def _says_object(lead: str, clause: str) -> bool:
+    """Does a measure say the lead again: the lead's object there (_object_in), and the measure
+    little more (ECHO of its characters in the lead)? 「确保不发生规模性返贫」 under 「守住不发生规模性
+    返贫底线」, 「推进舒兰灾后恢复重建」 under 「全面推进灾后恢复重建」; not 「城市更新行动三年计划启动」
+    under 「深入实施城市更新行动」, a measure of the campaign the lead names."""
+    chars = [c for c in clause if c not in _DROP and not c.isspace() and not c.isdigit()]
+    if len(chars) < CORE_MIN:
+        return False
+    covered = sum(c in lead for c in chars) / len(chars)
+    if _object_in(lead, clause) and covered >= ECHO:
+        return True
+    # or quotes SAID_RUN characters of it and says little else: 「防止发生规模性返贫」 under 「守住不发生
+    # 规模性返贫底线」 (not 「农业农村现代化示范区建设提速」 under 「加快推进农业农村现代化」)
+    return covered >= SAID_SHARE and any(lead[i : i + SAID_RUN] in clause for i in range(len(lead) - SAID_RUN + 1))
+
+
+def _same_subject(lead: str, heading: str) -> bool:
+    """Is the lead's subject the heading's: SUBJECT_SHARE of its core's pairs there (农业农村优先 under
+    农业农村现代化), or a word of SUBJECT_WORD characters of it (生态环境质量 under 生态环境保护)?"""
+    core = _core(lead)
+    pairs = bigrams(core)
+    if len(pairs & bigrams(heading)) >= max(2, SUBJECT_SHARE * len(pairs)):  # two: not 服务 alone
+        return True
+    return any(r[i : i + SUBJECT_WORD] in heading for r in _runs(core) for i in range(len(r) - SUBJECT_WORD + 1))
+
+
 def restates(lead: str, text: str) -> bool:
     """Is all the lead says already said by the first clause of `text`?
 
@@ -466,8 +538,5 @@ def restates(lead: str, text: str) -> bool:
     opening = _CLAUSE.split(text, 1)[0]
     if _echoes(lead, bigrams(lead) - _FRAME_PAIRS, opening, bigrams(opening)):
         return True
-    core = _object(lead)
-    for w in _OPENERS:
-        core = core.replace(w, "")
-    chars = [c for c in core if c not in _DROP and not c.isspace()]
+    chars = [c for c in _core(lead) if c not in _DROP and not c.isspace()]
     return len(chars) >= CORE_MIN and all(c in opening for c in chars)
