@@ -46,7 +46,7 @@ def test_init_refuses_to_overwrite(tmp_path, run_cli):
 
 
 def test_init_rejects_bad_level(tmp_path, run_cli):
-    code, _, err = run_cli("init", tmp_path / "d.yaml", "--region", "某州", "--level", "州", "--year", "2025")
+    code, _, err = run_cli("init", tmp_path / "d.yaml", "--region", "某乡", "--level", "乡", "--year", "2025")  # 州 is a level since H103
     assert code == 2 and "层级" in err and not (tmp_path / "d.yaml").exists()
 
 
