@@ -369,7 +369,6 @@ key_tasks:
           deadline: 2025年12月底前
         - lead: 全力推进项目
           measures: [推进重点项目。]
-          lead_depts: [""]
         - lead: 精准招引项目
           measures: [招引优质项目。]
           coop_depts: [区商务局, 区商务局, 区招商服务中心]
