@@ -19,7 +19,8 @@ takes the signature's (宜春市住房和城乡建设局).
 Part (the rule, tested in tests/test_materials.py):
 1. A heading or title of the document that names a part (2023年工作总结 / 明年工作计划 /
    今年工作打算) decides for every sentence under it, whatever the sentence says. Sentences under a heading
-   that names problems (存在的问题 / 不足) are not facts of either part and are skipped.
+   that names a problems part (存在的问题 / 问题和不足 / 困难和问题; not 短板加快补齐 or 问题整改成效明显)
+   are not facts of either part: gather offers them as comments and counts them in its summary.
 2. Otherwise the sentence's own cues: achieved (完成 / 实现 / 达到 / 建成 / 新增 / 累计 /
    同比 …, a figure with no 左右 / 以上) against planned (将 / 计划 / 力争 / 确保 / 预计 /
    推进 …); strong cues weigh 2, weak ones 1. Before both: a sentence that opens on the next
