@@ -151,7 +151,8 @@ def _with_fact(tmp_path: Path, fact: str, target: str = "") -> Path:
 ])
 def test_nonsense_that_parses_is_a_warning(tmp_path, fact, target, where, says):
     result = api.validate(_with_fact(tmp_path, fact, target))
-    (w,) = result.doubtful
+    # a section's 地区生产总值 with another growth than the headline's is a warning of its own
+    (w,) = [p for p in result.doubtful if "两个不同的数" not in p.message]
     assert w.path.endswith("." + where) and says in w.message and w.line > 0
 
 
