@@ -324,6 +324,8 @@ def _check(t: Target) -> dict[str, Any]:
             d[key] = _plain_number(v)
     if q:
         d["qualifier"] = q
+    if t.scope:  # 高于全省平均水平
+        d["scope"] = t.scope
     if t.verb:
         d["verb"] = t.verb
     if t.note:  # the rider (在实际工作中争取更好结果) stays with its target
@@ -353,6 +355,8 @@ def _indicator(t: Target, wording: str | None = None) -> dict[str, Any]:
             d["unit"] = t.unit
     if t.qualifier:
         d["qualifier"] = t.qualifier
+    if t.scope:
+        d["scope"] = t.scope
     if t.verb or wording:
         d["verb"] = t.verb or wording
     if t.dept:

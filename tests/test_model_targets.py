@@ -58,6 +58,8 @@ def test_relations_and_tasks_state_no_number():
         if row["type"] == "task":
             assert t.assigned_by_superior and not t.states_number, row["raw"]
             assert not t.relative_to_growth
+        elif row["type"] == "relative" and t.relative_to_benchmark:  # 高于全市平均水平 (龙子湖区)
+            assert t.scope and not t.relative_to_growth, row["raw"]
         elif row["type"] == "relative":
             assert t.relative_to_growth and not t.states_number, row["raw"]
             assert not t.assigned_by_superior

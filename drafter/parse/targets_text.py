@@ -67,19 +67,25 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.
 _CLAUSE_SPLIT = re.compile(r"[，；。！,;]|(?<=[%\d上右内])、(?!\d)")
 _SENTENCE_END = re.compile(r"(?<=[。！])")
 
-# The sentence that introduces the list: 主要预期目标是： / 经济发展预期目标是： / 奋斗目标是：
-_MARKER = re.compile(r"(?:预期|主要|奋斗|发展)目标(?:是|为)[：:]?")
+# The sentence that introduces the list: 主要预期目标是： / 经济发展预期目标是： / 奋斗目标是：,
+# and with no 是/为 when a colon follows: 主要预期目标： (合肥), 主要预期目标建议为： (淄博),
+# 主要预期目标建议： (广元)
+_MARKER = re.compile(r"(?:预期|主要|奋斗|发展)目标(?:建议)?(?:(?:是|为)[：:]?|[：:])")
 
 _RIDER = re.compile(r"^(?:全年)?(?:在实际工作中|力争|争取|努力)")
-_TASK = re.compile(r"下达|省定|市定|州定|区定|责任目标|要求全面完成|约束性指标(?:确保|全面|均)?完成$")
+_TASK = re.compile(
+    r"下达|省定|市定|州定|区定|责任目标|要求全面完成|约束性指标(?:确保|全面|均)?完成$"
+    r"|[省市州区]控|调控(?:目标)?范围内"  # 控制在省调控目标范围内 / 在省控范围内 / 不高于省控线
+)
 _TASK_OBJECT = re.compile(r"^(?:全面)?完成(?:[^的]{0,12}?下达的?)?(?P<obj>.+)$")
 _TASK_SUBJECT = re.compile(
-    r"(?:等(?:约束性)?指标)?(?:确保|均|全面|都)?(?:完成|控制在|达到?(?=[省市州区县]定)|按照)"
+    r"(?:等(?:约束性)?指标)?(?:确保|均|全面|都)?(?:完成|控制在|达到?(?=[省市州区县]定)|按照|(?:在|不高于)(?=[省国]))"
 )
 _RELATIVE = re.compile(
     r"^(?P<subj>.+?)(?:增速|增长)?"
-    r"(?:(?P<sync>与(?:经济增长|地区生产总值(?:增长)?|生产总值(?:增长)?|经济发展)(?P<basic>基本)?同步)"
-    r"|(?P<higher>高于经济增长(?:水平|速度)?))(?:增长)?$"
+    r"(?:(?P<sync>[与和](?:经济增长|经济|地区生产总值(?:增速|增长)?|生产总值(?:增长)?|经济发展)(?:保持)?"
+    r"(?P<basic>基本)?(?:保持)?同步)"
+    r"|(?P<higher>高于(?:经济增长|经济增速|GDP增速|地区生产总值增速)(?:水平|速度)?))(?:增长)?$"
 )
 _CONTROL = re.compile(rf"^(?P<subj>.+?)控制在{_NUM}(?P<unit>%|‰)?{_Q}$")
 _CEILING = re.compile(rf"^(?P<subj>.+?涨幅){_NUM}(?P<unit>%)(?P<q>以内|之内|以下|左右)$")
@@ -92,10 +98,21 @@ _SPLIT = re.compile(
 # 增速/增幅 6%以上 is a growth of the indicator before it (地区生产总值增速6%以上), not a level
 # target named 地区生产总值增速
 _GROWTH = re.compile(
-    rf"^(?P<subj>.*?)(?P<verb>同口径增长|同比增长|增长|(?:增速|增幅)(?:达到|保持在|为)?|下降|降低){_NUM}(?P<unit>%){_Q}$"
+    rf"^(?P<subj>.*?)(?P<verb>同口径增长|同比增长|增长|(?:增速|增幅)(?:达到|保持在|为)?|下降|降低)"
+    rf"(?P<floor>不低于|高于)?{_NUM}(?P<unit>%){_Q}$"
+)
+# 固定资产投资保持稳定增长、力争达到3%: a growth of 3 %, the verb kept as the report words it
+_STEADY = re.compile(rf"^(?P<subj>.+?)(?P<verb>(?:保持)?稳定增长、?(?:力争|争取)?(?:达到)?){_NUM}%{_Q}$")
+# 地区生产总值增速“保8争9”: growth 8, striving for 9 (the note)
+_KEEP_STRIVE = re.compile(r"^(?P<subj>.+?)(?:增速|增长)?[“\"]?保(?P<keep>\d+(?:\.\d+)?)%?争(?P<strive>\d+(?:\.\d+)?)%?[”\"]?$")
+# 增速高于全省平均水平 / 高于省平1个百分点(、7%左右) / 高于全省0.5个百分点左右 / 增幅高于全省平均:
+# 高于平均水平 with its scope; the points above it are the note (the model has no field for them)
+_ABOVE_AVERAGE = re.compile(
+    r"^(?P<subj>.+?)(?:增速|增幅|增长)高于(?P<scope>全国|全省|全市|全州|全区|自治区|省平|省均)(?:平均(?:水平)?)?"
+    rf"(?P<points>{_NUM}个百分点{_Q})?(?:、{_NUM}%{_Q})?$"
 )
 _LEVEL_VERB = re.compile(
-    rf"^(?P<subj>.*?)(?P<verb>力争达到|达到|完成|突破|超过|保持在|稳定在|新增){_NUM}(?P<unit>[^\d，；。]{{0,4}}?){_Q}$"
+    rf"^(?P<subj>.*?)(?P<verb>力争达到|达到|达|完成|突破|超过|保持在|稳定在|新增){_NUM}(?P<unit>[^\d，；。]{{0,4}}?){_Q}$"
 )
 _LEVEL = re.compile(rf"^(?P<subj>.*?\D){_NUM}(?P<unit>[^\d，；。]{{1,4}}?){_Q}$")
 
@@ -222,7 +239,7 @@ def _read_clause(s: str, previous: str | None) -> Clause:
 
 # A name never holds a figure or the 分别 of a list of them: what a reader took for a name
 # when it missed the clause's form
-_NOT_A_NAME = re.compile(r"\d%|分别")
+_NOT_A_NAME = re.compile(r"\d%|分别|高于|低于|[“\"][^”\"]*\d|即")
 
 
 # Each reader returns None when the clause is not of its form, so the next one may try.
@@ -328,13 +345,13 @@ def _read_growth(s: str, previous: str | None) -> Clause | None:
     if not m:
         return None
     verb = m.group("verb")
-    v = _number(m.group(3))
+    v = _number(m.group(4))
     if verb in ("下降", "降低"):
         v = _neg(v)
     subj = _name(m.group("subj")) or previous
     if not subj:
         return Clause(s, "other")
-    q = _qualifier(m.group(5))
+    q = _qualifier(m.group(6)) or ("以上" if m.group("floor") else "")  # 不低于5% is 5%以上
     return Clause(s, "target", [
         _target(name=n, kind="growth", value=v, qualifier=q,
                 verb=verb if verb != "增长" and not verb.startswith(("增速", "增幅")) else None)
@@ -362,20 +379,74 @@ def _read_level(s: str, previous: str | None) -> Clause | None:
     return None
 
 
-_WITHOUT_NUMBER = (_read_task, _read_relative)
-_WITH_NUMBER = (_read_ceiling, _read_split, _read_growth, _read_level)
+def _read_keep_strive(s: str, previous: str | None) -> Clause | None:
+    """「保8争9」: growth 8, with 争取9% as its note."""
+    m = _KEEP_STRIVE.match(s)
+    if not m:
+        return None
+    return Clause(s, "target", [_target(
+        name=_name(m.group("subj")), kind="growth", value=_number(m.group("keep")),
+        note=f"争取{m.group('strive')}%",
+    )])
+
+
+def _read_steady(s: str, previous: str | None) -> Clause | None:
+    m = _STEADY.match(s)
+    if not m:
+        return None
+    return Clause(s, "target", [_target(
+        name=_name(m.group("subj")), kind="growth", value=_number(m.group(3)), verb=m.group("verb"),
+        qualifier=_qualifier(m.group(4)),
+    )])
+
+
+def _read_above_average(s: str, previous: str | None) -> Clause | None:
+    """高于全省平均水平 → qualifier 高于平均水平, scope 全省; with a figure of its own (德阳
+    「增速高于省平1个百分点、7%左右」) a growth of that figure, the comparison its note."""
+    m = _ABOVE_AVERAGE.match(s)
+    if not m:
+        return None
+    scope = {"省平": "全省", "省均": "全省", "自治区": "全区"}.get(m.group("scope"), m.group("scope"))
+    subj = _name(m.group("subj"))
+    above = s[s.index("高于", len(m.group("subj"))):].split("、")[0]  # 高于省平1个百分点
+    if m.group(6) is not None:
+        return Clause(s, "target", [_target(
+            name=subj, kind="growth", value=_number(m.group(6)), qualifier=_qualifier(m.group(7)), note=above,
+        )])
+    note = above if m.group("points") else None
+    return Clause(s, "target", [
+        _target(name=n, kind="growth", qualifier="高于平均水平", scope=scope, note=note) for n in _split_subject(subj)
+    ])
+
+
+_WITHOUT_NUMBER = (_read_task, _read_relative, _read_above_average)
+_WITH_NUMBER = (_read_keep_strive, _read_above_average, _read_steady, _read_ceiling, _read_split, _read_growth,
+                _read_level)
+
+
+# A slogan and what it stands for (崇左 「“7个100”即地区生产总值比增100亿元以上，…」): the
+# explanation of a slogan is no list of targets; the rest of its sentence is left for the user
+_SLOGAN = re.compile(r"^[“\"][^”\"]*\d[^”\"]*[”\"]即")
+# An indicator at the head of a clause the model cannot hold (潜江 「地区生产总值跨越千亿台阶，
+# 增长7%以上」): the subject of a following clause that names none
+_HEAD_INDICATOR = re.compile(r"^(.{2,16}?(?:生产总值|增加值|总产值|产值|收入|投资|总额|产量))(?=[^、和及与])")
 
 
 def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
     out = []
-    for marked in _CLAUSE_SPLIT.split(_clean(text)):
-        piece = re.sub(r"^(?:——|—|-|\d+[.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+是)", "", marked)
-        if not piece or re.fullmatch(r"(?:\d{4}年|全年|今年|明年)", piece):
-            continue
-        c = _read_clause(piece, previous)
-        if c.targets:
-            previous = c.targets[-1].name
-        out.append(c)
+    for sentence in _SENTENCE_END.split(_clean(text)):
+        slogan = False
+        for marked in _CLAUSE_SPLIT.split(sentence):
+            piece = re.sub(r"^(?:——|—|-|\d+[.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+是)", "", marked)
+            if not piece or re.fullmatch(r"(?:\d{4}年|全年|今年|明年|其中[：:]?)", piece):
+                continue
+            slogan = slogan or bool(_SLOGAN.match(piece))
+            c = Clause(piece, "other") if slogan else _read_clause(piece, previous)
+            if c.targets:
+                previous = c.targets[-1].name
+            elif c.kind == "other" and (head := _HEAD_INDICATOR.match(piece)):
+                previous = head.group(1)
+            out.append(c)
     return out
 
 
@@ -463,7 +534,40 @@ def find_targets_text(doc: Document) -> TargetsText | None:
             if passage:
                 m = _MARKER.search(text)
                 return TargetsText(passage, p.line, m.group() if m else "")
+    # no marker anywhere: the list may open its paragraph with no words before it (绵阳, right
+    # after the 总体要求) or after a lead-in (晋城 「综合考虑各方面因素，今年地区生产总值增长6％左右，…」)
+    for i, ((ptype, p), text) in enumerate(zip(paras, texts, strict=True)):
+        if ptype == "targets" or (i > 0 and _REQUIREMENTS.search(texts[i - 1])):
+            passage = _unmarked_passage(text)
+            if passage:
+                return TargetsText(passage, p.line, "")
     return None
+
+
+# The paragraph of the 总体要求, after which an unmarked list may come: 政府工作的总体要求是：… /
+# 做好今年政府工作，要坚持…
+_REQUIREMENTS = re.compile(r"总体要求|^做好(?:今年|明年|\d{4}年)?(?:的)?政府工作")
+# What may come before an unmarked list: 综合考虑各方面因素，今年 / 2024年全市
+_LEAD_IN = re.compile(r"^(?:综合(?:考虑|各方面)[^，。]{0,12}[，,])?(?:今年|明年|\d{4}年)?(?:全[市县区州旗])?")
+_UNMARKED_MIN = 3  # an unmarked paragraph is the targets list only when it names this many
+_NOT_PLANNED = re.compile(r"预计|过去|去年|上年|完成了|实现了")
+
+
+def _unmarked_passage(text: str) -> str | None:
+    """The sentences of a paragraph that open on a target and go on listing them, when they
+    name at least _UNMARKED_MIN targets and report none as done (预计…增长, 完成了)."""
+    body = text[_LEAD_IN.match(text).end():]
+    sentences = [s for s in _SENTENCE_END.split(body) if s]
+    kept = []
+    for s in sentences:
+        if not _sentence_is_targets(s):
+            break
+        kept.append(s)
+    passage = "".join(kept)
+    if _NOT_PLANNED.search(passage):
+        return None
+    n = sum(len(c.targets) for c in _clauses_of(passage) if c.kind == "target")
+    return passage if n >= _UNMARKED_MIN else None
 
 
 def find_targets(doc: Document) -> list[Target]:
@@ -484,6 +588,8 @@ def describe(t: Target) -> str:
         return f"{t.name}{q}"
     if t.relative_to_growth:
         return f"{t.name}增长{q}"
+    if q == "高于平均水平":
+        return f"{t.name}增速高于{t.scope}平均水平" + (f"，{t.note}" if t.note else "")
     unit = t.effective_unit
 
     def num(v) -> str:
