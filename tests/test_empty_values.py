@@ -49,3 +49,16 @@ def test_an_empty_list_item_or_part_heading_is_refused_where_it_is(tmp_path: Pat
     [problem] = e.value.problems
     assert problem.path.startswith(path + "（") and problem.line == line, problem.format()
     assert "空" in problem.message
+
+
+def test_numbered_parts_and_task_areas_marked_like_them_are_refused(tmp_path: Path):
+    """「三、2025年重点工作」 followed by 「一、……」 (凉山, H97): two levels with one marker."""
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL.replace("targets:\n", "structure:\n  task_marker: 一、\ntargets:\n", 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as e:
+        load(data)
+    [problem] = e.value.problems
+    assert problem.path.startswith("structure") and "task_marker" in problem.message and problem.line > 0
+    data.write_text(MINIMAL.replace("targets:\n", "structure:\n  numbered: false\n  task_marker: 一、\ntargets:\n", 1),
+                    encoding="utf-8")
+    assert load(data).structure.task_marker == "一、"

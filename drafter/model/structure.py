@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+
 from .base import Model, Text, field
 
 
@@ -50,6 +52,14 @@ class Structure(Model):
     )
     headings: PartHeadings = field(default_factory=PartHeadings, title="部分标题")
     subtitles: PartSubtitles = field(default_factory=PartSubtitles, title="部分副标题")
+
+    @model_validator(mode="after")
+    def _two_levels_not_alike(self) -> Structure:
+        # 「三、2025年重点工作」 then 「一、……」: two levels with one marker (凉山, H97)
+        if self.numbered and self.task_marker == "一、":
+            raise ValueError("部分标题已编号（一、二、三），重点工作的分项再用“一、”就与部分同级："
+                             "请把 task_marker 写作 （一） 或 auto，或把 numbered 写作 false")
+        return self
 
 
 class Opening(Model):
