@@ -516,7 +516,24 @@ def _passage(text: str, following: list[str]) -> str | None:
             break
         kept.append(s)
     passage = "".join(kept)
+    # a paragraph that stops at a ； or ， (a wrapped copy split at 「增速不低于5%;」, 广州)
+    # goes on in the next ones while they list targets
+    for line in following if not passage.endswith(("。", "！")) else []:
+        more = _listing(line)
+        passage += more
+        if not more or more != line or more.endswith(("。", "！")):
+            break
     return passage if any(c.kind == "target" for c in _clauses_of(passage)) else None
+
+
+def _listing(text: str) -> str:
+    """The sentences at the head of `text` that list targets."""
+    kept = []
+    for s in (s for s in _SENTENCE_END.split(text) if s):
+        if not _sentence_is_targets(s):
+            break
+        kept.append(s)
+    return "".join(kept)
 
 
 def find_targets_text(doc: Document) -> TargetsText | None:

@@ -46,6 +46,10 @@ _PARAGRAPH_KINDS = ("（一）", "一、", "（1）", "1.")
 # wrap right after a closing quote: …“三条红线” / ，实行最严格的水资源管理。).
 _NO_START = set("，、。；：！？）」』”’,;:!?)")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}[，,、]")
+# A line cut inside a number or a clause goes on, however short: no title or paragraph ends in
+# 「…增长8%左」 / 「…增长6」 / 「…稳中求进，」 (三亚, 崇左 wrapped at 30-40 characters: a short line
+# inside the targets paragraph lost every target after it)
+_CUT_MID = re.compile(r"(?:\d[.．]?|[\d%％][左以]|[，、,（(“‘《])$")
 
 
 def _open(line: str) -> bool:
@@ -154,4 +158,5 @@ def unwrap(lines: list[str], indented: list[bool] | None = None) -> tuple[list[s
             joining = (_open(text) or by_indent) and (_width(text) >= width - _SHORT or (inside and _open(text)))
         if joining and fixed and not by_indent and not inside and _starts_paragraph(text) and len(text) < cut - _TITLE_SLACK:
             joining = False  # （一）强化创新驱动，加快建设…先行区: an own-line heading nearly as wide as a line
+        joining = joining or bool(_CUT_MID.search(text))
     return out, origin
