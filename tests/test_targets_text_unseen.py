@@ -131,3 +131,12 @@ def test_shapes_the_model_holds(text, expected):
 def test_an_orphan_qizhong_is_no_clause():
     clauses = parse_clauses("地区生产总值增长6%左右，其中，一产、二产、三产增加值分别增长4%、7.5%、6.2%左右。")
     assert [c.kind for c in clauses] == ["target", "target"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["实际使用外资稳中提质、进出口总额增长高于全省平均",  # 常州: a qualitative aim is no name
+     "农村居民人均可支配收入增长高于城镇1个百分点以上"],  # against another indicator, not an average
+)
+def test_comparisons_the_model_cannot_hold_are_left_for_the_user(text):
+    assert [c.kind for c in parse_clauses(text)] == ["other"]

@@ -237,9 +237,10 @@ def _read_clause(s: str, previous: str | None) -> Clause:
     return Clause(s, "other")
 
 
-# A name never holds a figure or the 分别 of a list of them: what a reader took for a name
-# when it missed the clause's form
-_NOT_A_NAME = re.compile(r"\d%|分别|高于|低于|[“\"][^”\"]*\d|即")
+# A name never holds a figure or the 分别 of a list of them, a comparison, a slogan or a
+# qualitative aim (常州 「实际使用外资稳中提质、进出口总额增长高于全省平均」): what a reader took
+# for a name when it missed the clause's form
+_NOT_A_NAME = re.compile(r"\d%|分别|高于|低于|[“\"][^”\"]*\d|即|稳中|提质|促稳|保持")
 
 
 # Each reader returns None when the clause is not of its form, so the next one may try.
