@@ -4,7 +4,9 @@ Deterministic: the choice depends on --seed, the place in the document (a key su
 "review.problems_intro") and the entries already used in this draft: one Picker per draft
 keeps them (`used`), so no entry is used twice in one draft and the same data, bank and seed
 give the same choices. Only the most frequent frames of a slot are candidates: they are the wordings
-offices actually reuse, rare ones are often tied to one report's context.
+offices actually reuse, rare ones are often tied to one report's context. Headings and leads are
+chosen by what their section says, with the rules on place and province, in suggest.py (the
+picker's own chooser by topic, which applied none of them, had no caller and is gone, H104).
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from .bank import Bank, Entry, province_key
 from .slots import slots_of, split_frame
 
 TOP = 5  # candidates per slot
-SUGGESTION_MAX = 28  # a heading to offer: two short clauses, not a paragraph's opening sentence
-_MARKERS = ("这一年", "一年来", "——", "过去一年")  # another report's section markers
 _PLACE_SLOTS = {"地区", "地区全称", "简称"}
 
 
@@ -78,20 +78,3 @@ class Picker:
             else:
                 runs.append(Run(text, Source("phrase", entry.id)))
         return Runs(runs)
-
-    def suggestion(self, kind: str, slot: str | None, topic: str, key: str) -> Runs:
-        """A mined heading or lead of `topic`, offered (highlighted) where the data left one empty."""
-        places = self.bank.places
-        cands = [
-            e
-            for e in self.bank.of(kind, slot)
-            if e.topic == topic
-            and "{" not in e.text
-            and not any(p in e.text for p in places)
-            and len(e.text) <= SUGGESTION_MAX
-            and not e.text.startswith(_MARKERS)
-        ]
-        entry = self._choose(key, cands)
-        if entry is None:
-            return Runs([])
-        return Runs([Run(entry.text, Source("suggestion", entry.id))])

@@ -10,11 +10,13 @@ Above it, a phrase that speaks to more of the text's sentences ranks higher (REA
 paragraph on jobs, pensions and health insurance is not headed by its first subject.
 
 Never offered: a phrase naming a place (the corpus's regions and the places the miner found),
-a phrase the miner marked local (it names a place or holds words of one province only), one
-seen only in the draft's own published report, a place-class word (首都, 长三角, 世界 …) or a
+a phrase the miner marked local (it names a place or holds words of one province only), a coinage
+or refrain of one province outside it (one_province), a count in figures or Chinese numerals (五大,
+千亿级), one seen only in the draft's own published report, a place-class word (首都, 长三角, 世界 …) or a
 quoted campaign outside the provinces that used it, another level's word (工业强市 over a 区),
 another report's section markers, a frame with unfilled slots, a sentence too long for a
-heading, or one that says again what the text's first clause says just after it (ECHO). Among equal fits the same province comes first, then the same
+heading, or one that says again what the text's first clause says just after it (ECHO), a lead a measure of
+its list says again or that says its heading's subject again (FIRST_BONUS, SUBJECT_SHARE). Among equal fits the same province comes first, then the same
 level, then corpus frequency; the seed varies the wording among near-equal fits of one subject.
 Deterministic by seed and place; no entry twice in one draft.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import weakref
 from collections.abc import Iterable
 
 from ..model.meta import LEVEL_WORDS
@@ -148,7 +151,7 @@ REPEAT = 0.4  # a phrase sharing this share of its content pairs with an earlier
 ECHO = 0.8  # a phrase with this share of its content pairs in the text's first clause repeats it
 OBJECT_PAIRS = 4  # an object of this many content pairs says more than a term (see _echoes)
 CORE_MIN = 2  # a lead whose object is one character or none says nothing to compare (restates)
-# A lead of a list of measures stands for the list from its first measure on (FIRST_MEASURE) (H104: 「大力发展教育。
+# A lead of a list of measures stands for the list from its first measure on (FIRST_BONUS) (H104: 「大力发展教育。
 # 城镇新增就业1.7万人以上。新改扩建幼儿园7所……」, 「守住不发生规模性返贫底线。新改建农村公路490公里。
 # 确保不发生规模性返贫。」, chosen for one later item). Over a list (no reach to weigh) a lead that shares
 # a content pair with the first measure's first clause ranks FIRST_BONUS higher (twice a topic's; ranking it before all
@@ -279,6 +282,11 @@ class _Pool:
             self.entries.append((e, g, total))
 
 
+# bank → its one-province coinages and refrains (one_province); kept beside the bank's pools, not among
+# them, since they do not depend on the place drafted
+_PROVINCE_WORDS: weakref.WeakKeyDictionary[Bank, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 class Suggester:
     def __init__(self, bank: Bank, seed: int, province: str | None = None, level: str | None = None,
                  places: Iterable[str] = (), own_reports: frozenset[str] = frozenset()):
@@ -329,10 +337,9 @@ class Suggester:
         return not any(p in t for p in self.places)
 
     def _province_words(self) -> frozenset[str]:
-        key = ("suggest", "one_province")
-        if key not in self.bank.cache:
-            self.bank.cache[key] = own_words([e for kind in EVIDENCE for e in self.bank.of(kind)], _runs)
-        return self.bank.cache[key]
+        if self.bank not in _PROVINCE_WORDS:  # once per bank: a batch or a server drafts many places
+            _PROVINCE_WORDS[self.bank] = own_words([e for kind in EVIDENCE for e in self.bank.of(kind)], _runs)
+        return _PROVINCE_WORDS[self.bank]
 
     def _pool(self, kind: str, slot: str | None) -> _Pool:
         key = (kind, slot)
@@ -396,7 +403,7 @@ class Suggester:
                 continue
             if kind == "lead" and object_unnamed(e.text, sentences):  # see text_rules.OBJECT_TAILS
                 continue
-            if kind == "lead" and n <= 1 and any(_says_object(e.text, c) for c in clauses):  # see FIRST_MEASURE
+            if kind == "lead" and n <= 1 and any(_says_object(e.text, c) for c in clauses):  # see FIRST_BONUS
                 continue
             if e.slot == SELF_BUILDING_LEADS and topic != "政府":  # see SELF_BUILDING_LEADS
                 continue
@@ -412,9 +419,9 @@ class Suggester:
                 for g in own - _FRAME_PAIRS:
                     reached |= masks.get(g, 0)
                 fit += REACH_WEIGHT * reached.bit_count() / n
-            # see FIRST_MEASURE: over a list, a lead of its first measure ranks higher
+            # see FIRST_BONUS: over a list, a lead of its first measure ranks higher
             if kind == "lead" and n <= 1 and listed_items and (own - _FRAME_PAIRS) & opening_pairs:
-                fit += FIRST_BONUS  # see FIRST_MEASURE
+                fit += FIRST_BONUS  # see FIRST_BONUS
             scored.append((-round(fit, 2), -self._preference(e), e.id, e, own, too_narrow))
         if not all(x[5] for x in scored):
             scored = [x for x in scored if not x[5]]
