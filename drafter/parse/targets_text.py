@@ -574,7 +574,8 @@ _NOT_PLANNED = re.compile(r"预计|过去|去年|上年|完成了|实现了")
 def _unmarked_passage(text: str) -> str | None:
     """The sentences of a paragraph that open on a target and go on listing them, when they
     name at least _UNMARKED_MIN targets and report none as done (预计…增长, 完成了)."""
-    body = text[_LEAD_IN.match(text).end():]
+    lead = _LEAD_IN.match(text)  # matches at least the empty string
+    body = text[lead.end():] if lead else text
     sentences = [s for s in _SENTENCE_END.split(body) if s]
     kept = []
     for s in sentences:
