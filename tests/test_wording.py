@@ -421,3 +421,14 @@ def test_another_provinces_literary_name_is_refused():
     assert fits_place("奋力谱写三秦大地新篇章。", xianyang, "陕西省")
     for seed in range(6):
         assert "津沽" not in "".join(_paras(_report(FIGURES), seed))
+
+
+def test_a_city_named_as_its_province_keeps_its_unit():
+    """吉林省吉林市 thanks those 关心支持吉林市发展: 吉林 alone is the province (H97)."""
+    from drafter.compose.words import Words
+    from drafter.model import Meta
+
+    jilin = Words.of(Meta(region="吉林市", level="市", year=2025, province="吉林省"))
+    assert jilin.place == "吉林市"
+    assert Words.of(Meta(region="咸阳市", level="市", year=2025, province="陕西省")).place == "咸阳"
+    assert Words.of(Meta(region="吉林市", level="市", year=2025, province="吉林省", place="江城")).place == "江城"

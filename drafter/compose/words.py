@@ -53,6 +53,8 @@ class Words:
         region = meta.region
         name = meta.name or running_name(region, meta.level, meta.parent)
         place = meta.place or _strip_suffix(name, meta.level)
+        if not meta.place and meta.province and place == _strip_suffix(meta.province):
+            place = name  # 吉林省吉林市: 关心支持吉林市发展, not the province's 吉林 (H97)
         # an autonomous prefecture's reports write 驻州部队, 中央和省驻州单位 (凉山, 黔东南)
         short = meta.short_name or (u if meta.level == "州" else place)
         # below a prefecture the running name (繁昌区区长, not 芜湖市繁昌区区长)
