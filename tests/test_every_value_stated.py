@@ -124,3 +124,30 @@ def test_a_target_against_an_average_states_its_scope_and_says_why_its_number_is
     assert "targets.indicators[0].scope" not in problems
     assert "kind: level" in problems["targets.indicators[0].value"]
     assert "kind: level" in problems["targets.indicators[0].unit"]
+
+
+def test_the_h100_shapes_state_every_value_unbent(tmp_path: Path):
+    """H100's hunt (H107): a headline that states a check with 左右, a diff of 0, a rank with no
+    value, an estimated actual and a falling benchmark: every value drafted, none bent."""
+    from tests.conftest import MINIMAL
+
+    checks = ("  checks:\n"
+              "    - {name: 生产总值, kind: growth, value: 6, qualifier: 左右, actual: 5, actual_qualifier: 左右}\n"
+              "    - {name: 固定资产投资, kind: growth, value: 8, actual: 9.1, actual_status: 预计}\n"
+              "    - {name: 单位GDP能耗, kind: growth, qualifier: 不高于上年, actual: -2.1, benchmark: -1.8}\n")
+    facts = ("        - {name: 外贸进出口, growth: 3, compare: [{scope: 全省, diff: 0}]}\n"
+             "        - {name: 营商环境评价, rank: {scope: 全省, place: 2}}\n")
+    text = MINIMAL.replace("    - {name: 生产总值, value: 2878, unit: 亿元, growth: 4.3}\n",
+                           "    - {name: 地区生产总值, growth: 5, qualifier: 左右, status: 预计}\n", 1)
+    text = text.replace("      facts:\n", "      facts:\n" + facts, 1).replace("review:\n", "review:\n" + checks, 1)
+    data = tmp_path / "d.yaml"
+    data.write_text(text, encoding="utf-8")
+    report, loaded = load_with_positions(data)
+    doc = compose_report(report)
+    drafted = plain(list(doc.runs()))
+    for said in ("增长5%左右，预期目标为6%左右", "外贸进出口增长3%、与全省持平", "营商环境评价排名全省第二",
+                 "预计固定资产投资增长9.1%", "上年下降1.8%"):
+        assert said in drafted
+    for bent in ("0个百分点", "评价增速", "上年增长1.8%"):
+        assert bent not in drafted
+    assert [p.format() for p in unused_values(loaded, doc) if p.path.startswith("review")] == []

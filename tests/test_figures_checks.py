@@ -209,3 +209,48 @@ def test_done_on_a_synchronous_target_is_stated(tmp_path):
     snippet = "{name: 城乡居民人均可支配收入, qualifier: 与经济增长同步, done: true}"
     data.write_text(MINIMAL.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
     assert [p.path for p in validate(data).unused if p.path.startswith("review.checks")] == []
+
+
+@pytest.mark.parametrize("kw,expect", [
+    # a falling benchmark is 下降, as a falling actual is (H107: 「上年增长1.8%」 for -1.8)
+    ({"name": "单位GDP能耗", "qualifier": "不高于上年", "actual": -2.1, "benchmark": -1.8},
+     "单位GDP能耗下降2.1%，上年下降1.8%，完成不高于上年的目标"),
+    ({"name": "研发投入", "qualifier": "高于平均水平", "scope": "全省", "actual": -0.5, "benchmark": -2.0},
+     "研发投入下降0.5%，全省平均下降2%，完成高于全省平均水平的目标"),
+    # an estimated actual says 预计, as an estimated figure does (README)
+    ({"name": "固定资产投资", "value": 8, "actual": 9.1, "actual_status": "预计", "status": "核实"},
+     "预计固定资产投资增长9.1%，超额完成8%的预期目标"),
+    ({"name": "城镇新增就业", "kind": "level", "value": 4, "unit": "万人", "actual": 4.6, "actual_status": "预计"},
+     "预计城镇新增就业达到4.6万人，超额完成4万人的预期目标"),
+    ({"name": "固定资产投资", "value": 8, "actual": 9.1, "actual_status": "快报"}, "固定资产投资增长9.1%，超额完成8%的预期目标"),
+])
+def test_checks_neither_bend_nor_drop_a_value(kw, expect):
+    assert said(check_runs(check(kind="growth", **kw) if "kind" not in kw else check(**kw), "市")) == expect
+
+
+def test_an_estimated_check_keeps_its_paragraph_beside_a_headline_that_is_no_estimate():
+    from drafter.compose.figures import absorbed_checks
+    from drafter.model import Figure
+
+    estimated = TargetCheck(name="生产总值", value=6, actual=4.3, actual_status="预计")
+    assert absorbed_checks([Figure(name="生产总值", growth=4.3)], [estimated]) == {}
+    assert absorbed_checks([Figure(name="生产总值", growth=4.3, status="预计")], [estimated]) == {0: 0}
+
+
+def test_a_check_the_headline_states_is_not_reported_unused(tmp_path):
+    """v30 (H100): the headline says 「增长5%左右，预期目标为6%左右」 once; the check's name,
+    actual and actual_qualifier were reported 「当前模板没有用到这个字段」."""
+    from drafter.api import compose_report, load_with_positions, unused_values
+    from drafter.tree import plain
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    text = MINIMAL.replace("    - {name: 生产总值, value: 2878, unit: 亿元, growth: 4.3}\n",
+                           "    - {name: 地区生产总值, growth: 5, qualifier: 左右, status: 预计}\n", 1)
+    snippet = "{name: 生产总值, kind: growth, value: 6, qualifier: 左右, actual: 5, actual_qualifier: 左右}"
+    data.write_text(text.replace("review:\n", f"review:\n  checks:\n    - {snippet}\n", 1), encoding="utf-8")
+    report, loaded = load_with_positions(data)
+    doc = compose_report(report)
+    drafted = plain(list(doc.runs()))
+    assert "预计全年地区生产总值增长5%左右，预期目标为6%左右。" in drafted and drafted.count("5%左右") == 1
+    assert [p.path for p in unused_values(loaded, doc) if p.path.startswith("review.checks")] == []

@@ -26,7 +26,7 @@ NOT_IN_TEXT: dict[str, str] = {
     "dept": "提供部门只用于数据核对表和批注",
     "actual_dept": "提供部门只用于数据核对表和批注",
     "status": "数据状态只用于核对表；预计数在文中写“预计”",
-    "actual_status": "数据状态只用于核对表",
+    "actual_status": "数据状态只用于核对表；预计数在文中写“预计”",
     "lead_depts": "牵头单位用于部门分工（drafter division）",
     "coop_depts": "责任单位用于部门分工（drafter division）",
     "all_depts": "用于部门分工（drafter division）",

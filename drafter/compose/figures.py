@@ -142,6 +142,11 @@ def _rank_path(f: Any, p: tuple, i: int) -> tuple:
 def _comparisons(c: _Clause, f: Figure, p: tuple) -> None:
     for i, cmp in enumerate(f.compare):
         cp = p + ("compare", i)
+        if cmp.diff == 0:  # 与全省持平, never 「高于全省0个百分点」 (H107)
+            c.template("、与")
+            c.data(cmp.scope, cp + ("scope",))
+            c.runs.append(Run("持平", Source("derived", format_path(cp + ("diff",)) + "#flat")))
+            continue
         if cmp.diff is None:
             if cmp.relation == "持平":
                 c.template("、与")
@@ -310,6 +315,8 @@ def restated(figure: Figure, check: Any) -> bool:
         return False
     if check.value2 is not None or check.actual2 is not None:
         return False
+    if check.actual_status == "预计" and figure.status != "预计":
+        return False  # the check's paragraph says 预计; the headline would drop it
     # 左右 alike on both: the headline's qualifier is the growth's when it gives no total (H96)
     if check.actual_qualifier and not (check.kind == "growth" and figure.value is None
                                        and figure.qualifier == check.actual_qualifier):
@@ -370,14 +377,30 @@ def headline_runs(items: Any, fr: FrameChooser | None = None, checks: Any = None
         if i in verdicts:
             out.append(Run("，", Source("template", "headline")))
             clause = _verdict_clause(check_list[verdicts[i]], level, gdp, judged[verdicts[i]])
-            if clause and clause[-1].source.kind == "template":
-                # 「……的预期目标」 stands for the check, whose own name the headline's replaces
-                name_ref = format_path(path_of(check_list[verdicts[i]]) + ("name",))
-                clause[-1] = Run(clause[-1].text, Source("derived", f"{name_ref}#stated_once"))
-            out.extend(clause)
+            out.extend(_standing_for(clause, check_list[verdicts[i]]))
     if first_estimated:
         out[0] = Run("预计全年", Source("data", f"{figs[0].path}.status"))
     return Runs(out)
+
+
+def _standing_for(clause: list[Run], x: Data) -> list[Run]:
+    """The verdict clause of a check the headline states: its 「预期目标」 words stand for the
+    check's own name, and for its actual and actual_qualifier that the headline's number says
+    (「增长5%左右，预期目标为6%左右」, H107) — stated once, not reported unused. The word is cut
+    into one piece per path (as _met_as_set does), so each path has a run of the draft."""
+    check, p = model_of(x), path_of(x)
+    said = {r.source.ref.partition("#")[0] for r in clause}
+    keys = ["name"] + [k for k in ("actual", "actual_qualifier") if getattr(check, k) not in (None, "")]
+    refs = [format_path(p + (k,)) for k in keys]
+    refs = [r for r in refs if r not in said]
+    at = next((j for j in range(len(clause) - 1, -1, -1)
+               if clause[j].source.kind == "template" and "目标" in clause[j].text), None)
+    if at is None or not refs or len(clause[at].text) < len(refs):
+        return clause
+    text = clause[at].text
+    cuts = [text[k] for k in range(len(refs) - 1)] + [text[len(refs) - 1:]]
+    pieces = [Run(t, Source("derived", f"{r}#stated_once")) for t, r in zip(cuts, refs, strict=True)]
+    return clause[:at] + pieces + clause[at + 1:]
 
 
 _RELATIVE_WORDING = {"不高于上年": "不高于上年", "不低于上年": "不低于上年"}
@@ -632,7 +655,9 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
         return
     c.template("，")
     c.template(f"{t.scope}平均" if t.qualifier == "高于平均水平" else "上年")
-    c.template("增长" if t.kind == "growth" else "为")
+    # a falling benchmark is 下降 and its magnitude, as an actual is (上年下降1.8%, H107)
+    falling = t.benchmark is not None and t.benchmark < 0
+    c.template(("下降" if falling else "增长") if t.kind == "growth" else "为")
     if t.benchmark is None:
         c.hole(p + ("benchmark",), f"{t.name}的比较基准实际数")
     else:
@@ -702,6 +727,8 @@ def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None)
     """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from the model."""
     t, p = _obj_path(x)
     c = _Clause("check")
+    if t.actual_status == "预计":  # written as a figure's is (README): 预计固定资产投资增长9.1%
+        c.data("预计", p + ("actual_status",))
     c.data(t.name, p + ("name",))
     if t.assigned_by_superior or _done_by_word(t):  # 收入完成与经济增长同步的目标
         return Runs(c.runs + _verdict_clause(x, level, gdp_growth))

@@ -22,7 +22,7 @@ class Comparison(Model):
 
     scope: Text = field(title="比较对象", description="如：全省、全国、全市平均；没有差值时写全，如“全国、全省平均水平”")
     diff: Number | None = field(
-        None, title="差值", description="正数写作“高于”，负数写作“低于”，如 2.2；报告只说高于或低于时留空，填 relation"
+        None, title="差值", description="正数写作“高于”，负数写作“低于”，0 写作“持平”，如 2.2；报告只说高于或低于时留空，填 relation"
     )
     unit: Text = field("个百分点", title="差值单位")
     relation: Literal["", "高于", "低于", "持平"] = field(
@@ -33,8 +33,10 @@ class Comparison(Model):
     def _direction_known(self) -> Comparison:
         if self.diff is None and not self.relation:
             raise ValueError("没有差值（diff）时请填写比较关系 relation：高于 / 低于 / 持平，否则无法成句")
-        if self.diff is not None and self.relation and self.relation != ("高于" if self.diff >= 0 else "低于"):
-            raise ValueError(f"比较关系“{self.relation}”与差值 {self.diff} 的正负不符（正数为高于，负数为低于）")
+        # a diff of 0 is 持平 (与全省持平), never 「高于全省0个百分点」
+        sign = "持平" if self.diff == 0 else ("高于" if self.diff is not None and self.diff > 0 else "低于")
+        if self.diff is not None and self.relation and self.relation != sign:
+            raise ValueError(f"比较关系“{self.relation}”与差值 {self.diff} 的正负不符（正数为高于，负数为低于，0 为持平）")
         return self
 
 
@@ -121,10 +123,10 @@ class Figure(Model):
         「增长7%、增速居全省第3位」 after a value and a growth, never 增速 after a value alone.
         Set past pydantic, so `of` stays unwritten (the frames leave an unwritten 增速 unsaid)."""
         has_growth = self.growth is not None or "growth" in self.model_fields_set
-        has_value = self.value is not None or "value" in self.model_fields_set
-        # …unless another rank names 总量: then the unwritten one is the growth's
-        # (「46亿元、增速居全省第二、总量居全省第三」)
-        by_value = has_value and not has_growth and not any(r.of == "总量" for r in self.ranks)
+        # With neither a value nor a growth it ranks the indicator itself, with no basis
+        # (「营商环境评价排名全省第二」, never an invented 增速, H107). …Unless another rank
+        # names 总量: then the unwritten one is the growth's (「46亿元、增速居全省第二、总量居全省第三」)
+        by_value = not has_growth and not any(r.of == "总量" for r in self.ranks)
         for r in self.ranks:
             if r.of is None:
                 object.__setattr__(r, "of", "" if by_value else "增速")

@@ -153,6 +153,7 @@ def doubtful(report: Any) -> list[tuple[tuple, str]]:
                 if v is not None and v < 0:
                     out.append(((*p, key), f"数值是负数（{v}），初稿会写成“{m.name}{v}{m.unit or ''}”；"
                                            "减少写作增速 growth 的负数（下降），或写正数并用动词（减少、压减）"))
+            out += _approx_doubts(m, p)
             if m.value2 is not None and not _pairs(m.name, m.verb):
                 out.append(((*p, "value2"), f"第二个数值只用于“分别”两项（如 城镇、农村居民收入分别达到…），"
                                             f"这里会写成“{m.name}…{m.value}、{m.value2}”：请在名称里写出两项，或在 verb 写“分别达到”"))
@@ -178,6 +179,28 @@ def doubtful(report: Any) -> list[tuple[tuple, str]]:
                 elif m.kind == "level" and v < 0:
                     out.append(((*p, key), f"总量目标是负数（{v}）：下降的目标请写 kind: growth 的负数"))
     return out
+
+
+def _approx_doubts(f: Figure, p: tuple) -> list[tuple[tuple, str]]:
+    """An approximate word that no report pairs so: with a qualifier (「约98%以上」, 「1200余家以上」:
+    both bound the number) or with nothing (「近0万人」)."""
+    if not f.approx:
+        return []
+    out = []
+    if f.qualifier and not (f.value is None and f.growth is not None):  # else the growth's: 约…、增长6%左右
+        out.append(((*p, "approx"), f"约数词“{f.approx}”和限定词“{f.qualifier}”都限定这个数，初稿会写成"
+                                    f"“{_shown(f)}”：报告只写其中一个，请删去一个"))
+    if f.value is not None and f.value == 0:
+        out.append(((*p, "approx"), f"数值是 0，初稿会写成“{_shown(f)}”：约数词不用于 0，"
+                                    "请删去约数词或填写实际数"))
+    return out
+
+
+def _shown(f: Figure) -> str:
+    """The figure's number as the draft writes it, near enough for a message: 约98%以上."""
+    number = "…" if f.value is None else str(f.value)
+    after = f.approx in ("余", "多")
+    return f"{'' if after else f.approx}{number}{f.approx if after else ''}{f.unit or ''}{f.qualifier}"
 
 
 def _huge(growth: Number) -> bool:
