@@ -63,6 +63,7 @@ from .atomic import atomic_write_text
 from .errors import DrafterError, display_path
 from .lastyear_report import advance_years, meeting_hint
 from .model import BELOW_PREFECTURE, LEVELS, Report, Target
+from .model.meta import UNSUPPORTED_LEVELS
 from .parse import parse_lines, read_lines
 from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
@@ -204,7 +205,8 @@ def _from_report(path: Path) -> LastYear:
     # the chain the review thanks (是省委省政府和市委坚强领导的结果) is meta.leadership; a closing
     # that names another (聊城: 在市委的坚强领导下) keeps its own words in closing.leadership
     ack, close, close_words = lr.leadership_said(doc)
-    lead = info.leadership if not ack or _same_chain(ack, info.leadership) else ack
+    # 宜春 thanks 省委、省政府 and names 省委、省政府和市委 everywhere else: the fuller chain
+    lead = info.leadership if not ack or _same_chain(ack, info.leadership) or _extends(info.leadership, ack) else ack
     if lead:
         last.meta["leadership"] = lead
     if close and not _same_chain(close, lead):
@@ -223,6 +225,12 @@ def _from_report(path: Path) -> LastYear:
     last.sections = lr.section_titles(doc, "review")
     last.areas = lr.section_titles(doc, "key_tasks")
     area_bodies = lr.section_bodies(doc, "key_tasks")
+    if lr.headless(doc):
+        last.sections, last.areas, area_bodies = [], [], []
+        last.notes["structure"] = (
+            "去年的报告没有部分标题和分项编号，只沿用了按标志句找到的目标和困难问题；"
+            "回顾和重点工作的分项请按今年的安排填写"
+        )
     if lr.self_building_area(doc) is not None and last.areas:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
@@ -230,7 +238,7 @@ def _from_report(path: Path) -> LastYear:
         last.self_building["placement"] = "key_task_section"
     elif lr.self_building_untitled(doc):
         last.self_building["placement"] = "before_closing"
-    last.section_topics = lr.topics(last.sections, lr.section_bodies(doc, "review"))
+    last.section_topics = lr.topics(last.sections, lr.section_bodies(doc, "review") if last.sections else [])
     last.area_topics = lr.topics(last.areas, area_bodies)
     if lr.areas_marked_shi(doc):
         last.notes["task_marker"] = (
@@ -273,6 +281,12 @@ def _words(item: Any) -> str:
 def _same_chain(a: str | None, b: str | None) -> bool:
     """省委省政府和市委 and 省委、省政府和市委 name the same organs."""
     return (a or "").replace("、", "") == (b or "").replace("、", "")
+
+
+def _extends(chain: str | None, part: str | None) -> bool:
+    """省委、省政府和市委 goes on from 省委、省政府."""
+    a, b = (chain or "").replace("、", ""), (part or "").replace("、", "")
+    return bool(b) and a.startswith(b) and len(a) > len(b)
 
 
 def _header_lines(lines: list[str]) -> list[str]:
@@ -515,7 +529,7 @@ def _this_year(last: LastYear, region: str | None, level: str | None, year: int 
     if not level:
         raise DrafterError(f"未能从 {shown} 中识别行政层级，请用 --level 指定（{' / '.join(LEVELS)}）")
     if level not in LEVELS:
-        raise DrafterError(f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
+        raise DrafterError(UNSUPPORTED_LEVELS.get(level, "") or f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
     if year is None:
         if last.year is None:
             raise DrafterError(f"未能从 {shown} 中识别报告年度，请用 --year 指定今年的年度，如 --year 2025")
@@ -627,6 +641,8 @@ def _meta_hints(lines: list[str], last: LastYear, level: str) -> None:
         _insert(lines, "meta", "province", [f"  # {last.notes['province']}"])
     if "parent" in last.notes and "parent" not in last.meta and level in BELOW_PREFECTURE:
         _insert(lines, "meta", "parent", [f"  # {last.notes['parent']}"])
+    if "structure" in last.notes:
+        _insert(lines, "structure", "numbered", [f"  # {last.notes['structure']}"])
     if "task_marker" in last.notes:
         _insert(lines, "structure", "task_marker", [f"  # {last.notes['task_marker']}"])
 

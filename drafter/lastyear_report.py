@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .parse.about import LEADERSHIP
+from .parse.about import COMMITTEE, LEADERSHIP
 from .parse.lines import PROBLEMS_FORMULA, cn_number
 from .parse.rules.self_building import SELF_BUILDING
 from .phrases.topics import TOPICS, lexicon_scores, shipped_lexicon, topic_scores
@@ -42,6 +42,12 @@ __all__ = [
 _CN_DIGITS = "零一二三四五六七八九"
 
 
+# part headings numbered 一、, 一. / 一．, or 第一部分
+_PART_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
+# sections numbered 1、 / 1. / （1）: the level below the part's, written （一） in the draft
+_SUB_NUMBER = re.compile(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])")
+
+
 def structure(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = {}
     parts = {p.type: p for p in doc.parts}
@@ -49,7 +55,7 @@ def structure(doc: Document) -> dict[str, Any]:
     # numbered as the first part heading is (柳州's review has none, its 二、 says it); a report
     # with no part heading at all (梧州, 泸州) has nothing numbered
     part_heads = [p.heading.text for p in doc.parts if p.heading is not None and p.type not in ("closing", "appendix")]
-    out["numbered"] = bool(part_heads) and bool(re.match(r"^[一二三四五六七八九十]+、", part_heads[0]))
+    out["numbered"] = bool(part_heads) and bool(_PART_NUMBERED.match(part_heads[0]))
     kt = parts.get("key_tasks")
     if kt is not None:
         out["targets_part"] = "separate" if kt.heading is not None else "combined"
@@ -57,8 +63,8 @@ def structure(doc: Document) -> dict[str, Any]:
         if headed is not None:
             out["task_style"] = headed[0].style
             number = headed[1].text
-            if number.startswith("（一）"):
-                out["task_marker"] = "（一）"
+            if number.startswith("（一）") or _SUB_NUMBER.match(number):
+                out["task_marker"] = "（一）"  # 1、 under 一、 is the second level, which the draft writes （一）
             elif number.startswith("一、"):
                 out["task_marker"] = "一、"
             # 一是 / 二是 (望城) has no task_marker value: areas_marked_shi
@@ -71,7 +77,7 @@ def structure(doc: Document) -> dict[str, Any]:
                     out["review_marker"] = marker
                     break
             else:
-                out["review_marker"] = "none"
+                out["review_marker"] = "（一）" if _SUB_NUMBER.match(first) else "none"
     return out
 
 
@@ -102,6 +108,16 @@ def section_titles(doc: Document, part_type: str) -> list[str]:
             if b.heading and b.heading.text.strip():
                 out.append(b.heading.text.strip())
     return out
+
+
+def headless(doc: Document) -> bool:
+    """No part heading and no numbered section (绵阳: review, targets and tasks run on): the
+    parts are guessed from the problems and 总体要求 paragraphs, and their sections from
+    short sentences, too loosely to carry as last year's sections and areas."""
+    body = [p for p in doc.parts if p.type in ("review", "targets", "key_tasks", "self_building")]
+    return bool(body) and all(p.heading is None for p in body) and not any(
+        s.heading is not None and s.heading.number for p in body for s in p.sections
+    )
 
 
 def section_bodies(doc: Document, part_type: str) -> list[str]:
@@ -472,12 +488,22 @@ _SPEAKER_LINE = re.compile(
 _NAME = re.compile(r"^[\u4e00-\u9fff·•]{2,12}$")
 
 
+# 玉林 writes the speaker on the meeting line: 「——2024年2月29日在玉林市第六届人民代表大会第六次会议上 市长 张惠强」
+_MEETING_THEN_SPEAKER = re.compile(r"^.*?会议上[\s　]+(?=\S)")
+
+
+def _after_meeting(line: str) -> str:
+    """The speaker part of a meeting line that goes on with one (the line itself if none)."""
+    m = _MEETING_THEN_SPEAKER.match(line)
+    return line[m.end():] if m else line
+
+
 def speaker(header_lines: list[str], region: str | None) -> tuple[str, str] | None:
     """(name, title) from the speaker line of the header: 「咸阳市市长 冷劲松」, 「市长 冷劲松」,
     「咸阳市市长 冷 劲 松」 (letter-spaced names), or the title alone with the name on the next
     line. A title without the region (市长, 代市长) gets it: the draft prints the title as given."""
     for i, raw in enumerate(header_lines):
-        line = raw.strip()
+        line = _after_meeting(raw.strip())
         m = _SPEAKER_LINE.match(line)
         if not m or len(line) > 40:
             continue
@@ -542,7 +568,8 @@ def meeting_hint(meeting: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # leadership
 
-_LED = r"的?(?:坚强|正确|科学|有力)*的?领导"
+_LED = r"的?(?:坚强|正确|科学|有力|直接)*的?领导"
+_TEAM_LED = re.compile(rf"[，,；;]\s*(?:也|更|还)?是({COMMITTEE})(?:团结|带领|领导)")
 
 
 def leadership_said(doc: Document) -> tuple[str | None, str | None, str | None]:
@@ -554,8 +581,10 @@ def leadership_said(doc: Document) -> tuple[str | None, str | None, str | None]:
         for p in part.paragraphs():
             for m in LEADERSHIP.finditer(p.text):
                 after = p.text[m.end():]
-                if ack is None and re.match(_LED + "的结果", after):
-                    ack = m.group()
+                if ack is None and (res := re.match(_LED + "的结果", after)):
+                    # 是省委、省政府坚强领导的结果，是市委团结带领…的结果: one chain, 省委、省政府和市委
+                    own = _TEAM_LED.match(after[res.end():])
+                    ack = m.group() + (f"和{own.group(1)}" if own and own.group(1) not in m.group() else "")
                 before = re.search(r"在(?:中共[^，、在]{1,8}?)?$", p.text[:m.start()])  # 在中共宁波市委的
                 if part.type == "closing" and before and (led := re.match(_LED + "下", after)):
                     close, words = m.group(), before.group() + m.group() + led.group()

@@ -30,7 +30,7 @@ from ..model.meta import BELOW_PREFECTURE
 from ..tree import Document, plain
 
 __all__ = [
-    "LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "leadership_in", "level_of", "parent_of",
+    "COMMITTEE", "LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "leadership_in", "level_of", "parent_of",
     "province_of", "short_of",
 ]
 
@@ -53,6 +53,7 @@ _TITLE = re.compile(r"^(?:\d{4}年)?(.+?)(?:人民)?政府工作报告$")
 _MEETING = re.compile(rf"([^\d在—年月日]{{0,24}}?)第[{_CN_NUM}]+届人民代表大会(?:常务委员会)?第[{_CN_NUM}]+次会议")
 _LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
 _SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
+_BARE_SPEAKER = re.compile(r"^((?:代理|代)?[市区县旗州]长)[\s　]*([\u4e00-\u9fff·]{2,8})$")
 _OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
 _OPENING_UNIT = re.compile(r"我代表(?:.{0,12}?)([市州区县旗])人民政府")
 _OPENING_OWN_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗州盟])人民政府")
@@ -69,10 +70,13 @@ _PERIOD = re.compile(r"“(十[一二三四五六七八九]五)”")
 # 领导下), missed 工委（区委）(黄岛) and 自治区党委政府和市委 (银川: more than six characters
 # before 和), and counted only 在…领导下, not 是…坚强领导的结果. This one is a chain of local
 # organs before 的坚强/正确/科学/有力领导; the most frequent chain wins, the longest on a tie.
-_ORG = r"(?:(?:自治区|省|市|区|县|州|盟|旗)(?:党委|委|政府)|省州|政府|党委|工委(?:（区委）)?)"
-_COMMITTEE = r"(?:(?:自治区|省|市|区|县|州|盟|旗)(?:党委|委)|党委|工委（区委）|工委)"
+# A chain may end with a superior's government after its committee: 杭州's 省委省政府坚强领导,
+# 乌鲁木齐's 自治区党委、自治区人民政府坚强领导, 林芝's 自治区党委、政府坚强领导和市委直接领导.
+_ORG = r"(?:(?:自治区|省|市|区|县|州|盟|旗)(?:党委|委|人民政府|政府)|省州|政府|党委|工委(?:（区委）)?)"
+COMMITTEE = r"(?:(?:自治区|省|市|区|县|州|盟|旗)(?:党委|委)|党委|工委（区委）|工委)"
+_LED_BY = r"(?=的?(?:坚强|正确|科学|有力|直接)*的?领导)"
 LEADERSHIP = re.compile(
-    rf"(?:{_ORG}[、和及与]?)*{_COMMITTEE}(?=的?(?:坚强|正确|科学|有力)*的?领导)"
+    rf"(?:{_ORG}[、和及与]?)*{COMMITTEE}(?:[、和及与]?(?:{_ORG}))*{_LED_BY}"
 )
 
 # Provinces and autonomous regions by the short name reports use (美丽浙江, 湖南省委), with the
@@ -254,11 +258,17 @@ def _read_front(title: str, subtitle: str, label: str, speaker_line: str, openin
     m = _LABEL.match(label)
     if m:
         front.candidates.append(m.group(1))
-    m = _SPEAKER.match(speaker_line)
+    # 玉林 writes the speaker on the meeting line (…第六次会议上 市长 张惠强): its tail is the speaker line
+    tail = next((re.sub(r"^.*?会议上[\s　]+", "", t) for t in [subtitle] + lines[:6]
+                 if re.search(r"会议上[\s　]+\S", t)), "")
+    said = speaker_line if _SPEAKER.match(speaker_line) else tail
+    m = _SPEAKER.match(said)
     if m:
         front.candidates.append(m.group(1))
         if m.group(2).strip():  # 咸阳市市长 冷劲松
-            front.speaker, front.speaker_title = m.group(2).strip(), speaker_line[: m.start(2)].strip()
+            front.speaker, front.speaker_title = m.group(2).strip(), said[: m.start(2)].strip()
+    elif (bare := _BARE_SPEAKER.match(tail)):  # 市长 张惠强: the title without the region
+        front.speaker, front.speaker_title = bare.group(2), bare.group(1)
     m = _OPENING.search(opening)
     if m:
         front.candidates.append(m.group(1))
@@ -268,6 +278,14 @@ def _read_front(title: str, subtitle: str, label: str, speaker_line: str, openin
     if listed:
         front.candidates.append(listed)
     front.candidates.append(re.sub(r"[\d_\-\s.年]+", "", path.stem))
+    # a copy named 政府工作报告.txt: the text's own words last, 在三亚市第…届人民代表大会 / 我代表
+    # 三亚市人民政府 anywhere, then the thanks' 驻崇左部队 (two characters or more: 驻市部队 names none)
+    full = "".join(lines)
+    for rx in (_MEETING, _OPENING):
+        m = rx.search(full)
+        if m:
+            front.candidates.append(m.group(1))
+    front.candidates += [x for x in _STATIONED_NAME.findall(full) if x[0] not in UNITS]
     return front
 
 
@@ -345,11 +363,23 @@ def _place(name: str) -> str:
     return place
 
 
+# 驻沪部队 / 驻穗单位 / 驻蓉机构: the traditional one-character name, not the place's first character
+_STATIONED = re.compile(r"驻([\u4e00-\u9fff])(?=部队|单位|机构|人民解放军|解放军|武警)")
+_STATIONED_NAME = re.compile(r"驻([\u4e00-\u9fff]{2,5}?)(?:部队|单位|机构|人民解放军|解放军|武警)")
+_NOT_SHORT = set("村镇乡点外企区县市州旗盟省地京港澳台")  # 驻村单位, 驻外机构, 驻京单位 (another city's office)
+
+
 def _short(place: str, full: str) -> str:
-    """咸 when the report writes 驻咸部队 (but not 驻咸阳)."""
+    """咸 when the report writes 驻咸部队 (but not 驻咸阳); else the one character X of 驻X部队 /
+    驻X单位 / 驻X机构 (沪 of 上海, 穗 of 广州, 邕 of 南宁) when the report writes one X only,
+    or one X more than all others."""
     if len(place) >= 2 and re.search(f"驻{place[0]}(?!{place[1]})", full):
         return place[0]
-    return ""
+    said = Counter(x for x in _STATIONED.findall(full) if x not in _NOT_SHORT)
+    if not said:
+        return ""
+    top = max(sorted(said), key=lambda x: said[x])
+    return top if said[top] > sum(said.values()) - said[top] else ""
 
 
 def _period(full: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..lines import PROBLEMS_FORMULA, TARGETS_PARAGRAPH, marker
+from ..lines import PROBLEMS_FORMULA, REQUIREMENTS_PARAGRAPH, TARGETS_PARAGRAPH, marker
 from ..state import PartSpan, State
 
 _PART_NUMBER = re.compile(r"^(第[一二三四五六七八九十]+部分[：:、\s]*)")
@@ -88,10 +88,12 @@ def _next_numbered_heading(line: str, last: int) -> bool:
 
 
 def _fallback(state: State, start: int, end: int) -> list[PartSpan]:
-    """No headings at all: review up to the problems paragraph before the targets paragraph,
-    the rest is the plan."""
+    """No headings at all: review up to the problems paragraph before the targets paragraph (or
+    the 总体要求 paragraph when no targets paragraph is marked), the rest is the plan."""
     lines = state.lines
     t = next((i for i in range(start, end + 1) if TARGETS_PARAGRAPH.search(lines[i])), None)
+    if t is None:  # 绵阳: 政府工作的总体要求是：… then the targets without a 主要预期目标是：
+        t = next((i for i in range(start, end + 1) if REQUIREMENTS_PARAGRAPH.search(lines[i])), None)
     if t is None:
         return [PartSpan("review", start, end)]
     p = next((i for i in range(t - 1, start - 1, -1) if PROBLEMS_FORMULA.search(lines[i])), None)

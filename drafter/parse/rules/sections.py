@@ -60,6 +60,29 @@ def best_run(lines: list[str], lo: int, hi: int, kinds: tuple[str, ...], minimum
     return None
 
 
+SUB_KINDS = ("1.", "（1）")  # the third and fourth levels, used for sections by some reports (1、 under 一、)
+
+
+def first_marker_run(lines: list[str], lo: int, hi: int, kinds: tuple[str, ...] = SUB_KINDS) -> tuple[str, list[int]] | None:
+    """The list the part's sections use when it is marked 1、/（1） rather than （一）: the first
+    marker after the part heading opens it (number 1), and it goes on without restarting, so
+    it is the one run of its family (leads numbered 1、2、3、 start again in every section;
+    numbers running on across sections, 泰州's 1.–9., leave the part's first marker to an
+    unnumbered section heading or to a （一）). Unnumbered own-line headings between its items
+    say the items are leads under them."""
+    first = next((i for i in range(lo, hi + 1) if marker(lines[i])), None)
+    m = marker(lines[first]) if first is not None else None
+    if m is None or m.kind not in kinds or m.number != 1:
+        return None
+    runs = numbered_runs(lines, lo, hi, m.kind)
+    if len(runs) != 1 or len(runs[0]) < 3 or runs[0][0] != first:
+        return None
+    run = runs[0]
+    if any(i not in run for i in heading_lines(lines, run[0], run[-1])):
+        return None
+    return m.kind, run
+
+
 def heading_lines(lines: list[str], lo: int, hi: int) -> list[int]:
     """Unnumbered own-line headings, what is left of （一）… when Word's automatic numbering
     is lost: short lines (followed by text) that have no stop at all, or that are a single
@@ -119,7 +142,7 @@ def _grouped(candidates: list[int]) -> list[int]:
 
 def make_section(lines: list[str], start: int, end: int, family: str) -> SectionSpan:
     line = lines[start]
-    m = marker(line) if family in ("（一）", "一、", "一是") else None
+    m = marker(line) if family in ("（一）", "一、", "一是", *SUB_KINDS) else None
     parts = sentences(line)
     style: Literal["own_line", "inline"]
     if len(parts) <= 1:
