@@ -150,6 +150,15 @@ def test_targets_set_by_the_level_above_in_a_row_say_so_once():
     assert noted.count("下达的目标任务") == 2
 
 
+def test_targets_in_step_with_growth_in_a_row_say_so_once():
+    """吉林: 「地方级财政收入增长与经济增长同步，城乡居民人均可支配收入增长与经济增长同步」 (H97)."""
+    two = [{"name": "地方级财政收入", "qualifier": "与经济增长同步"},
+           {"name": "城乡居民人均可支配收入", "qualifier": "与经济增长同步"}]
+    assert _targets_text(two, "市") == "地方级财政收入、城乡居民人均可支配收入增长与经济增长同步"
+    mixed = [two[0], {"name": "城乡居民人均可支配收入", "qualifier": "高于经济增长"}]
+    assert _targets_text(mixed, "市") == "地方级财政收入增长与经济增长同步，城乡居民人均可支配收入增长高于经济增长"
+
+
 def test_a_verb_said_once_for_targets_in_a_row_is_not_called_unused(tmp_path):
     from drafter.api import init, validate
 

@@ -539,11 +539,21 @@ def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser |
             )
         if len(group) == 1:
             out.extend(target_runs(group[0], level, fr, used).runs)
+            prev = group[-1]
+            continue
+        for i, x in enumerate(group):
+            if i:
+                out.append(Run("、", Source("template", "targets")))
+            out.append(Run(model_of(x).name, Source("data", f"{x.path}.name")))
+        if model_of(group[-1]).relative_to_growth:
+            # 「地方级财政收入、城乡居民人均可支配收入增长与经济增长同步」 (吉林, H97): the qualifier
+            # they share is said once, cut into one piece per target so each is stated
+            out.append(Run("增长", Source("template", "targets")))
+            q = model_of(group[-1]).qualifier
+            refs = [f"{x.path}.qualifier" for x in group]
+            cuts = [q[k] for k in range(len(refs) - 1)] + [q[len(refs) - 1:]]
+            out.extend(Run(t, Source("data", r)) for t, r in zip(cuts, refs, strict=True))
         else:  # 「单位GDP能耗降幅、碳排放降幅……完成市下达的目标任务」, said once
-            for i, x in enumerate(group):
-                if i:
-                    out.append(Run("、", Source("template", "targets")))
-                out.append(Run(model_of(x).name, Source("data", f"{x.path}.name")))
             verb = model_of(group[-1]).verb
             # the verb they all gave is printed once, the last one's (checks/unused knows)
             out.append(Run(verb, Source("data", f"{group[-1].path}.verb")) if verb
@@ -553,17 +563,19 @@ def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser |
 
 
 def _assigned_together(items: list) -> list[list]:
-    """The targets in runs: consecutive 完成上级下达任务 ones with the same verb (or none) and no
-    note or end between them share one 「完成市下达的目标任务」; every other target stands alone."""
+    """The targets in runs: consecutive 完成上级下达任务 ones with the same verb (or none), or
+    同步 ones with the same qualifier, and no note or end between them share one 「完成市下达的
+    目标任务」 / 「增长与经济增长同步」; every other target stands alone."""
     def plain(x: Any) -> bool:
         t = model_of(x)
-        return isinstance(t, Target) and t.assigned_by_superior and not t.note
+        return isinstance(t, Target) and (t.assigned_by_superior or t.relative_to_growth) and not t.note
 
     groups: list[list] = []
     for x in items:
         last = groups[-1][-1] if groups else None
         if last is not None and plain(x) and plain(last) and not model_of(last).end \
-                and model_of(x).verb == model_of(last).verb:
+                and model_of(x).verb == model_of(last).verb \
+                and model_of(x).qualifier == model_of(last).qualifier and len(model_of(x).qualifier) >= len(groups[-1]) + 1:
             groups[-1].append(x)
         else:
             groups.append([x])
