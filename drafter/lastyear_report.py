@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .parse.about import COMMITTEE, LEADERSHIP
+from .parse.about import COMMITTEE, LEADERSHIP, after_meeting
 from .parse.lines import PROBLEMS_FORMULA, cn_number
 from .parse.rules.self_building import SELF_BUILDING
 from .phrases.topics import TOPICS, lexicon_scores, shipped_lexicon, topic_scores
@@ -488,22 +488,12 @@ _SPEAKER_LINE = re.compile(
 _NAME = re.compile(r"^[\u4e00-\u9fff·•]{2,12}$")
 
 
-# 玉林 writes the speaker on the meeting line: 「——2024年2月29日在玉林市第六届人民代表大会第六次会议上 市长 张惠强」
-_MEETING_THEN_SPEAKER = re.compile(r"^.*?会议上[\s　]+(?=\S)")
-
-
-def _after_meeting(line: str) -> str:
-    """The speaker part of a meeting line that goes on with one (the line itself if none)."""
-    m = _MEETING_THEN_SPEAKER.match(line)
-    return line[m.end():] if m else line
-
-
 def speaker(header_lines: list[str], region: str | None) -> tuple[str, str] | None:
     """(name, title) from the speaker line of the header: 「咸阳市市长 冷劲松」, 「市长 冷劲松」,
     「咸阳市市长 冷 劲 松」 (letter-spaced names), or the title alone with the name on the next
     line. A title without the region (市长, 代市长) gets it: the draft prints the title as given."""
     for i, raw in enumerate(header_lines):
-        line = _after_meeting(raw.strip())
+        line = after_meeting(raw.strip()) or raw.strip()  # 玉林: …第六次会议上 市长 张惠强
         m = _SPEAKER_LINE.match(line)
         if not m or len(line) > 40:
             continue

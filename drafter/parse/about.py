@@ -30,8 +30,8 @@ from ..model.meta import BELOW_PREFECTURE
 from ..tree import Document, plain
 
 __all__ = [
-    "COMMITTEE", "LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "leadership_in", "level_of", "parent_of",
-    "province_of", "short_of",
+    "COMMITTEE", "LEADERSHIP", "UNITS", "RegionWords", "ReportInfo", "about", "after_meeting", "leadership_in",
+    "level_of", "parent_of", "province_of", "short_of",
 ]
 
 UNITS = "市州区县旗"  # the one-character unit of 全市 / 市人民政府 / 市委 (全州 / 州人民政府 of a 自治州)
@@ -231,6 +231,16 @@ def parent_of(region: str, level: str, text: str) -> str:
 _PARENT_SIGN = re.compile(r"[省、]((?:(?![政府和及与暨首创省州委会辖])[\u4e00-\u9fff]){2,3})市(?:委|政府|要求|下达)")
 
 
+# 玉林 writes the speaker on the meeting line: 「——2024年2月29日在玉林市第六届人民代表大会第六次会议上 市长 张惠强」
+_MEETING_THEN_SPEAKER = re.compile(r"^.*?会议上[\s　]+(?=\S)")
+
+
+def after_meeting(line: str) -> str:
+    """The speaker written after the meeting on its line (市长 张惠强), or ""."""
+    m = _MEETING_THEN_SPEAKER.match(line)
+    return line[m.end():] if m else ""
+
+
 @dataclass
 class _Front:
     """What the front matter says: region candidates in order of trust, the meeting and speaker."""
@@ -258,9 +268,7 @@ def _read_front(title: str, subtitle: str, label: str, speaker_line: str, openin
     m = _LABEL.match(label)
     if m:
         front.candidates.append(m.group(1))
-    # 玉林 writes the speaker on the meeting line (…第六次会议上 市长 张惠强): its tail is the speaker line
-    tail = next((re.sub(r"^.*?会议上[\s　]+", "", t) for t in [subtitle] + lines[:6]
-                 if re.search(r"会议上[\s　]+\S", t)), "")
+    tail = next((said for t in [subtitle] + lines[:6] if (said := after_meeting(t))), "")
     said = speaker_line if _SPEAKER.match(speaker_line) else tail
     m = _SPEAKER.match(said)
     if m:
