@@ -14,7 +14,7 @@ from drafter.checks.facts import CHANGED, DIRECTION, MISSING, QUALIFIER, UNIT
 from drafter.checks.findings import FACTS
 from drafter.checks.paths import fact_dept
 from drafter.api import draft
-from tests.test_check_helpers import XIANYANG, check, edit_docx, make_draft
+from tests.test_check_helpers import XIANYANG, check, edit_docx, make_draft, xianyang_variant
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +140,20 @@ def test_a_figure_s_own_department_beats_its_section_s():
     report.review.sections[0] = section.model_copy(update={"dept": "市统计局"})
     assert fact_dept(report, f"review.sections[0].facts[{i}].name") == "市工信局"
     assert fact_dept(report, f"review.sections[0].facts[{i}]") == "市工信局"
+
+
+def test_a_magnitude_before_its_approximate_word_is_read_as_the_draft_writes_it(tmp_path):
+    """「32.7万余户」 (余 after 万 after a decimal, as compose writes it): unit 万户, qualifier 余 —
+    dropping the 余 by hand is a qualifier change, not a unit change."""
+    from drafter.checks import numbers
+
+    text = "市场主体发展到32.7万余户，新增50多亿元以上"
+    a, b = numbers.extract(text)
+    assert (numbers.unit_after(text, a), numbers.qualifier(text, a)) == ("万户", "余")
+    assert (numbers.unit_after(text, b), numbers.qualifier(text, b)) == ("亿元", "多以上")
+    data = xianyang_variant(tmp_path, v=("value: 32.7, unit: 万户", "value: 32.7, approx: 余, unit: 万户"))
+    edited = tmp_path / "改.docx"
+    edit_docx(make_draft(data, tmp_path / "初稿.docx"), edited, "32.7万余户", "32.7万户")
+    result, _ = check(data, draft=edited)
+    [f] = result.group(FACTS)
+    assert f.kind == QUALIFIER and "“余”" in f.message, f.message

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..model.figures import APPROX_AFTER, MAGNITUDES
+
 # Full-width digits, point and percent sign read as their half-width forms. One character
 # for one, so offsets in the normalised text are offsets in the original.
 _WIDE = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%"})
@@ -118,10 +120,21 @@ _UNITS = sorted({
     "篇", "万辆", "周年",
 }, key=len, reverse=True)
 _APPROX_BEFORE = ("超过", "约", "近", "超", "逾")
-_APPROX_AFTER = ("余", "多")
 _QUALIFIERS = ("以上", "以下", "左右", "以内", "之内", "上下")
 _UP = ("增长", "增加", "提高", "上升", "提升", "高于", "增")
 _DOWN = ("下降", "减少", "降低", "回落", "低于", "下滑", "减", "降")
+
+
+def _after(text: str, num: Number) -> tuple[str, str, int]:
+    """(余 / 多, unit, where the unit ends) after a number: 3000余户 → (余, 户); 32.7万余户 →
+    (余, 万户), as compose writes 余 after 万 / 亿 after a decimal (model.figures)."""
+    i = num.end
+    mag = next((m for m in MAGNITUDES if text.startswith(m, i) and text[i + len(m):i + len(m) + 1] in APPROX_AFTER), "")
+    i += len(mag)
+    approx = text[i] if i < len(text) and text[i] in APPROX_AFTER else ""
+    i += len(approx)
+    unit = next((u for u in _UNITS if text.startswith(u, i)), "")
+    return approx, mag + unit if unit else "", i + len(unit)
 
 
 def unit_after(text: str, num: Number) -> str:
@@ -130,27 +143,20 @@ def unit_after(text: str, num: Number) -> str:
         return "%"
     if num.rank:
         return ""
-    i = num.end
-    if i < len(text) and text[i] in _APPROX_AFTER:
-        i += 1
-    for u in _UNITS:
-        if text.startswith(u, i):
-            return u
-    return ""
+    return _after(text, num)[1]
 
 
 def qualifier(text: str, num: Number) -> str:
     """约 / 超 before the number, 余 / 多 after it, 以上 / 左右 / 以内 after its unit, joined:
     约3000余家以上 → 约余以上. '' for a bare number."""
     before = next((w for w in _APPROX_BEFORE if text[:num.start].endswith(w)), "")
-    i = num.end
-    after = text[i] if i < len(text) and text[i] in _APPROX_AFTER and not num.percent else ""
-    i += len(after)
     if num.percent:
-        m = re.match(r"\s*[%％]", text[i:])
-        i += m.end() if m else 0
+        m = re.match(r"\s*[%％]", text[num.end:])
+        after, i = "", num.end + (m.end() if m else 0)
     else:
-        i += len(unit_after(text, num))
+        after, unit, i = _after(text, num)
+        if num.rank:  # a rank has no unit (第3位)
+            i -= len(unit)
     tail = next((w for w in _QUALIFIERS if text.startswith(w, i)), "")
     return before + after + tail
 
