@@ -152,7 +152,7 @@ def _merge_text(kept: GText, other: GText) -> None:
 
 def _holds(longer: str, key: str) -> bool:
     """`key` inside `longer`, not as part of a longer number (班列50列 in 班列150列)."""
-    return re.search(r"(?<![\d.])" + re.escape(key) + r"(?![\d.])", longer) is not None
+    return key in longer and re.search(r"(?<![\d.])" + re.escape(key) + r"(?![\d.])", longer) is not None
 
 
 def _merge_contained(sources: list[Gathered]) -> dict[int, int]:
@@ -201,10 +201,8 @@ def _others_kept(clause: str, f: GFigure) -> bool:
     rest = [x for x in rest if re.search(r"\d", x)]
     if not rest:
         return True
-    if f.note and all(x in f.note for x in rest):
-        return True
-    if f.note or f.fill is not None:
-        return False
+    if f.note:
+        return all(x in f.note for x in rest)
     f.note = "，".join(rest)
     return True
 

@@ -124,6 +124,8 @@ def table_sentences(rows: list[list[str]], body: str = "") -> list[tuple[int, st
         start = 2
     else:
         start = 1
+    # a 单位 column is the unit of the row's number (老旧小区改造 | 个 | 309 → 老旧小区改造309个)
+    unit_col = next((j for j, h in enumerate(head) if j and _UNIT_HEAD.fullmatch(h.strip())), None)
     out = []
     for i, row in enumerate(rows, start):
         name = _fullwidth(row[0]) if row else ""
@@ -131,8 +133,6 @@ def table_sentences(rows: list[list[str]], body: str = "") -> list[tuple[int, st
         m = re.search(r"[（(]([^（）()]{1,6})[）)]$", name)
         if m and not re.search(r"\d", m.group(1)):
             name, unit = name[: m.start()], m.group(1)
-        # a 单位 column is the unit of the row's number (老旧小区改造 | 个 | 309 → 老旧小区改造309个)
-        unit_col = next((j for j, h in enumerate(head) if j and _UNIT_HEAD.fullmatch(h.strip())), None)
         if unit_col is not None and unit_col < len(row) and row[unit_col].strip():
             unit = _fullwidth(row[unit_col].strip()).strip("（）()")
         said: list[str] = []
