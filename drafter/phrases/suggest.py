@@ -375,7 +375,7 @@ class Suggester:
         sentences = units(text)
         reform = reform_talk(text, sentences)
         opening = _CLAUSE.split(text.split(ITEM_BREAK, 1)[0], 1)[0]
-        listed_items = text.count(ITEM_BREAK) > 0
+        listed_items = ITEM_BREAK in text
         clauses = [c for item in text.split(ITEM_BREAK) for c in _CLAUSE.split(item) if c]
         opening_pairs = bigrams(opening)
         text = text.replace(ITEM_BREAK, "")
@@ -421,7 +421,7 @@ class Suggester:
                 fit += REACH_WEIGHT * reached.bit_count() / n
             # see FIRST_BONUS: over a list, a lead of its first measure ranks higher
             if kind == "lead" and n <= 1 and listed_items and (own - _FRAME_PAIRS) & opening_pairs:
-                fit += FIRST_BONUS  # see FIRST_BONUS
+                fit += FIRST_BONUS
             scored.append((-round(fit, 2), -self._preference(e), e.id, e, own, too_narrow))
         if not all(x[5] for x in scored):
             scored = [x for x in scored if not x[5]]
