@@ -510,13 +510,8 @@ def _passage(text: str, following: list[str]) -> str | None:
                 break
             lines.append(line)
         return "".join(x if x.endswith(("。", "；", "，")) else x + "；" for x in lines) or None
-    sentences = [s for s in _SENTENCE_END.split(rest) if s]
-    kept = [sentences[0]]
-    for s in sentences[1:]:
-        if not _sentence_is_targets(s):
-            break
-        kept.append(s)
-    passage = "".join(kept)
+    first = _SENTENCE_END.split(rest, maxsplit=1)[0]  # the marker's sentence, kept whatever it says
+    passage = first + _listing(rest[len(first):])
     # a paragraph that stops at a ； or ， (a wrapped copy split at 「增速不低于5%;」, 广州)
     # goes on in the next ones while they list targets
     for line in following if not passage.endswith(("。", "！")) else []:
@@ -575,14 +570,7 @@ def _unmarked_passage(text: str) -> str | None:
     """The sentences of a paragraph that open on a target and go on listing them, when they
     name at least _UNMARKED_MIN targets and report none as done (预计…增长, 完成了)."""
     lead = _LEAD_IN.match(text)  # matches at least the empty string
-    body = text[lead.end():] if lead else text
-    sentences = [s for s in _SENTENCE_END.split(body) if s]
-    kept = []
-    for s in sentences:
-        if not _sentence_is_targets(s):
-            break
-        kept.append(s)
-    passage = "".join(kept)
+    passage = _listing(text[lead.end():] if lead else text)
     if _NOT_PLANNED.search(passage):
         return None
     n = sum(len(c.targets) for c in _clauses_of(passage) if c.kind == "target")
