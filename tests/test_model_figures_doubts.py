@@ -24,6 +24,8 @@ def _validate(tmp_path, fact: str):
     ("{name: 农产品抽检合格率, value: 98, unit: '%', qualifier: 以上, approx: 约}", "约98%以上"),  # v01
     ("{name: 规上企业, value: 1200, approx: 余, unit: 家, qualifier: 以上}", "1200余家以上"),  # v23
     ("{name: 新增就业, value: 0, approx: 近, unit: 万人}", "近0万人"),  # v32
+    # as the draft writes it: 余 after 万 after a decimal (was shown 4.23余万户以上)
+    ("{name: 市场主体, value: 4.23, approx: 余, unit: 万户, qualifier: 以上}", "4.23万余户以上"),
 ])
 def test_an_approximate_word_no_report_writes_so_warns_at_its_line(tmp_path, fact, shown):
     result = _validate(tmp_path, fact)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..datapath import format_path
 from ..errors import Problem
 from ..model.report import Report
-from ..model.figures import APPROX_AFTER, approx_after_magnitude
+from ..model.figures import written_number
 from ..model.stated import Said, differs, doubtful, repeats
 from ..compose.figures import absorbed_checks
 from ..readers.yaml_data import Loaded
@@ -31,10 +31,7 @@ def _as_drafted(s: Said) -> str:
     approx, qualifier = s.key[-1]
     if s.key[1] == "growth":  # a growth carries no approximate word
         return f"增长{s.number}%{qualifier}"
-    before, after = ("", approx) if approx in APPROX_AFTER else (approx, "")
-    unit = s.key[2]
-    mag = approx_after_magnitude(str(s.number), unit) if after else ""  # 4.23万余户
-    return f"{before}{s.number}{mag}{after}{unit[len(mag):]}{qualifier}"
+    return f"{written_number(str(s.number), approx, s.key[2])}{qualifier}"
 
 
 def doubtful_values(report: Report, loaded: Loaded) -> list[Problem]:

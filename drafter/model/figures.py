@@ -71,6 +71,16 @@ def approx_after_magnitude(number: str, unit: str | None) -> str:
     return next((m for m in MAGNITUDES if unit.startswith(m)), "")
 
 
+def written_number(number: str, approx: str, unit: str | None) -> str:
+    """The number with its approximate word and unit as the draft writes them, for messages:
+    约3000户, 3000余户, 4.23万余户 (compose/figures writes the same as runs)."""
+    unit = unit or ""
+    if approx not in APPROX_AFTER:
+        return f"{approx}{number}{unit}"
+    mag = approx_after_magnitude(number, unit)
+    return f"{number}{mag}{approx}{unit[len(mag):]}"
+
+
 class Figure(Model):
     """One fact with a number: 「生产总值达到2878亿元、增长4.3%」."""
 

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from .base import Number
-from .figures import Figure
+from .figures import Figure, written_number
 from .targets import Target, TargetCheck
 from .verdict import bare_name
 
@@ -198,9 +198,7 @@ def _approx_doubts(f: Figure, p: tuple) -> list[tuple[tuple, str]]:
 
 def _shown(f: Figure) -> str:
     """The figure's number as the draft writes it, near enough for a message: 约98%以上."""
-    number = "…" if f.value is None else str(f.value)
-    after = f.approx in ("余", "多")
-    return f"{'' if after else f.approx}{number}{f.approx if after else ''}{f.unit or ''}{f.qualifier}"
+    return f"{written_number('…' if f.value is None else str(f.value), f.approx, f.unit)}{f.qualifier}"
 
 
 def _huge(growth: Number) -> bool:
