@@ -206,7 +206,7 @@ def _from_report(path: Path) -> LastYear:
     # that names another (聊城: 在市委的坚强领导下) keeps its own words in closing.leadership
     ack, close, close_words = lr.leadership_said(doc)
     # 宜春 thanks 省委、省政府 and names 省委、省政府和市委 everywhere else: the fuller chain
-    lead = info.leadership if not ack or _same_chain(ack, info.leadership) or _extends(info.leadership, ack) else ack
+    lead = info.leadership if not ack or _same_or_more(info.leadership, ack) else ack
     if lead:
         last.meta["leadership"] = lead
     if close and not _same_chain(close, lead):
@@ -283,10 +283,9 @@ def _same_chain(a: str | None, b: str | None) -> bool:
     return (a or "").replace("、", "") == (b or "").replace("、", "")
 
 
-def _extends(chain: str | None, part: str | None) -> bool:
-    """省委、省政府和市委 goes on from 省委、省政府."""
-    a, b = (chain or "").replace("、", ""), (part or "").replace("、", "")
-    return bool(b) and a.startswith(b) and len(a) > len(b)
+def _same_or_more(chain: str | None, part: str) -> bool:
+    """省委、省政府和市委 names the organs of 省委省政府, or goes on from them."""
+    return (chain or "").replace("、", "").startswith(part.replace("、", ""))
 
 
 def _header_lines(lines: list[str]) -> list[str]:
