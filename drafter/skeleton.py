@@ -22,9 +22,9 @@ from pydantic_core import PydanticUndefined
 from .model import Figure, Report
 from .model.depts import department
 from .model.structure import PartHeadings
+from .readers.yaml_data import DATA_SUFFIXES
 
 SCHEMA_FILE = "drafter.schema.json"
-DATA_SUFFIXES = (".yaml", ".yml")
 
 
 def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
