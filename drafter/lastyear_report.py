@@ -29,7 +29,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .parse.about import COMMITTEE, LEADERSHIP, after_meeting
-from .parse.lines import PROBLEMS_FORMULA, cn_number
+from .parse.lines import PROBLEMS_FORMULA, cn_number, marker
+from .parse.rules.sections import SUB_KINDS
 from .parse.rules.self_building import SELF_BUILDING
 from .phrases.topics import TOPICS, lexicon_scores, shipped_lexicon, topic_scores
 from .tree import Document, Heading, Paragraph, Section
@@ -42,20 +43,15 @@ __all__ = [
 _CN_DIGITS = "零一二三四五六七八九"
 
 
-# part headings numbered 一、, 一. / 一．, or 第一部分
-_PART_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
-# sections numbered 1、 / 1. / （1）: the level below the part's, written （一） in the draft
-_SUB_NUMBER = re.compile(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])")
-
-
 def structure(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = {}
     parts = {p.type: p for p in doc.parts}
     review = parts.get("review")
     # numbered as the first part heading is (柳州's review has none, its 二、 says it); a report
     # with no part heading at all (梧州, 泸州) has nothing numbered
-    part_heads = [p.heading.text for p in doc.parts if p.heading is not None and p.type not in ("closing", "appendix")]
-    out["numbered"] = bool(part_heads) and bool(_PART_NUMBERED.match(part_heads[0]))
+    # (the parser keeps a part heading's 一、 / 一. / 第一部分 as its number)
+    part_heads = [p.heading for p in doc.parts if p.heading is not None and p.type not in ("closing", "appendix")]
+    out["numbered"] = bool(part_heads) and bool(part_heads[0].number)
     kt = parts.get("key_tasks")
     if kt is not None:
         out["targets_part"] = "separate" if kt.heading is not None else "combined"
@@ -63,7 +59,7 @@ def structure(doc: Document) -> dict[str, Any]:
         if headed is not None:
             out["task_style"] = headed[0].style
             number = headed[1].text
-            if number.startswith("（一）") or _SUB_NUMBER.match(number):
+            if number.startswith("（一）") or _sub_numbered(number):
                 out["task_marker"] = "（一）"  # 1、 under 一、 is the second level, which the draft writes （一）
             elif number.startswith("一、"):
                 out["task_marker"] = "一、"
@@ -77,8 +73,14 @@ def structure(doc: Document) -> dict[str, Any]:
                     out["review_marker"] = marker
                     break
             else:
-                out["review_marker"] = "（一）" if _SUB_NUMBER.match(first) else "none"
+                out["review_marker"] = "（一）" if _sub_numbered(first) else "none"
     return out
+
+
+def _sub_numbered(heading: str) -> bool:
+    """Numbered 1、 / 1. / （1）: the level below the part's, written （一） in the draft."""
+    m = marker(heading)
+    return m is not None and m.kind in SUB_KINDS
 
 
 def areas_marked_shi(doc: Document) -> bool:
