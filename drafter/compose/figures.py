@@ -677,11 +677,6 @@ def _benchmark(c: _Clause, t: Any, p: tuple, unit: str) -> None:
     _unit(c, t, p, unit)
 
 
-def _done_by_word(t: Any) -> bool:
-    """A 同步 target the office judged itself (done, no actual): 「完成与经济增长同步的目标」."""
-    return t.relative_to_growth and t.actual is None and getattr(t, "done", None) is not None
-
-
 def _held_within(t: Any) -> bool:
     """A control whose one actual is known as a ceiling: 「失业率控制在5.5%以内」."""
     return (t.kind == "control" and getattr(t, "actual_qualifier", "") == "以内"
@@ -703,7 +698,7 @@ def _verdict_clause(x: Data, level: str | LevelWords, gdp_growth: Any, judged: A
         t = judged
     c = _Clause("check")
     outcomes = judge_each(t, gdp_growth)
-    if t.assigned_by_superior or _done_by_word(t):
+    if t.assigned_by_superior or t.done_by_word:
         if outcomes[0].verdict == "待核实":
             c.hole(p + ("done",), f"{t.name}是否完成")
             return c.runs
@@ -742,7 +737,7 @@ def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None)
     if t.actual_status == "预计":  # written as a figure's is (README): 预计固定资产投资增长9.1%
         c.data("预计", p + ("actual_status",))
     c.data(t.name, p + ("name",))
-    if t.assigned_by_superior or _done_by_word(t):  # 收入完成与经济增长同步的目标
+    if t.assigned_by_superior or t.done_by_word:  # 收入完成与经济增长同步的目标
         return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
     unit = t.effective_unit
     two = t.value2 is not None or t.actual2 is not None

@@ -55,6 +55,23 @@ class Rank(Model):
     )
 
 
+
+def ranks_of(rank: Rank | list[Rank] | None) -> list[Rank]:
+    """A rank field (a figure's, a check's) as a list: none, one, or two."""
+    if rank is None:
+        return []
+    return rank if isinstance(rank, list) else [rank]
+
+
+def settle_rank_basis(ranks: list[Rank], growth: bool) -> None:
+    """An unwritten basis is 增速 when the growth is what is ranked (`growth`, or another rank
+    names 总量), else '' (the value, or the indicator itself). Set past pydantic, so `of`
+    stays unwritten."""
+    by_value = not growth and not any(r.of == "总量" for r in ranks)
+    for r in ranks:
+        if r.of is None:
+            object.__setattr__(r, "of", "" if by_value else "增速")
+
 # The approximate words written after the number, before its unit (3000余家); the rest go before it.
 APPROX_AFTER = ("余", "多")
 # Magnitude words a unit may start with; longest first (万亿元 before 万元).
@@ -122,9 +139,7 @@ class Figure(Model):
 
     @property
     def ranks(self) -> list[Rank]:
-        if self.rank is None:
-            return []
-        return self.rank if isinstance(self.rank, list) else [self.rank]
+        return ranks_of(self.rank)
 
     @model_validator(mode="after")
     def _rank_basis(self) -> Figure:
@@ -136,10 +151,7 @@ class Figure(Model):
         # With neither a value nor a growth it ranks the indicator itself, with no basis
         # (「营商环境评价排名全省第二」, never an invented 增速, H107). …Unless another rank
         # names 总量: then the unwritten one is the growth's (「46亿元、增速居全省第二、总量居全省第三」)
-        by_value = not has_growth and not any(r.of == "总量" for r in self.ranks)
-        for r in self.ranks:
-            if r.of is None:
-                object.__setattr__(r, "of", "" if by_value else "增速")
+        settle_rank_basis(self.ranks, growth=has_growth)
         return self
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 from pydantic import model_validator
 
 from .base import Model, Number, Text, field, list_field
-from .figures import Rank, Status
+from .figures import Rank, Status, ranks_of, settle_rank_basis
 
 Qualifier = Literal[
     "", "左右", "以上", "以内", "控制在以内", "与经济增长同步", "与经济增长基本同步", "高于经济增长", "完成上级下达任务",
@@ -144,19 +144,18 @@ class TargetCheck(Target):
 
     @property
     def ranks(self) -> list[Rank]:
-        if self.rank is None:
-            return []
-        return self.rank if isinstance(self.rank, list) else [self.rank]
+        return ranks_of(self.rank)
+
+    @property
+    def done_by_word(self) -> bool:
+        """A 同步 target the office judged itself (done, no actual): 「完成与经济增长同步的目标」."""
+        return self.relative_to_growth and self.actual is None and self.done is not None
 
     @model_validator(mode="after")
     def _rank_basis(self) -> TargetCheck:
         """An unwritten basis ranks what the check states, as a figure's does: the growth of a
-        growth target (增长6.5%、增速居全省第一), else the actual (6.1万人、居全区第1位).
-        Set past pydantic, so `of` stays unwritten."""
-        by_value = self.kind != "growth" and not any(r.of == "总量" for r in self.ranks)
-        for r in self.ranks:
-            if r.of is None:
-                object.__setattr__(r, "of", "" if by_value else "增速")
+        growth target (增长6.5%、增速居全省第一), else the actual (6.1万人、居全区第1位)."""
+        settle_rank_basis(self.ranks, growth=self.kind == "growth")
         return self
 
     @model_validator(mode="after")

@@ -145,7 +145,7 @@ def judge_each(check: TargetCheck, gdp_growth=None) -> list[Outcome]:
             return [Outcome("待核实", "未填写是否完成")]
         return [Outcome("完成", "已完成上级下达任务") if check.done else Outcome("未完成", "未完成上级下达任务")]
     split = check.actual2 is not None and check.value2 is None
-    if check.relative_to_growth and check.actual is None and check.done is not None:  # the office's word
+    if check.done_by_word:  # the office's word
         return [Outcome("完成", f"据报{check.qualifier}") if check.done else Outcome("未完成", f"据报未{check.qualifier}")]
     if check.relative_to_growth or check.relative_to_benchmark:
         actuals = (check.actual, check.actual2) if split else (check.actual,)
