@@ -55,8 +55,8 @@ _LABEL = re.compile(rf"^(.{{1,20}}?)第[{_CN_NUM}]+届人大")
 _SPEAKER = re.compile(r"^(.{2,20}?[市区县旗州])(?:人民政府)?(?:代理|代)?(?:省|市|区|县|旗|州)长\s*(.*)$")
 _BARE_SPEAKER = re.compile(r"^((?:代理|代)?[市区县旗州]长)[\s　]*([\u4e00-\u9fff·]{2,8})$")
 _OPENING = re.compile(r"我代表(.{1,16}?)人民政府")
-_OPENING_UNIT = re.compile(r"我代表(?:.{0,12}?)([市州区县旗])人民政府")
-_OPENING_OWN_UNIT = re.compile(r"我代表(?:.{0,12}?)([市区县旗州盟])人民政府")
+_OPENING_UNIT = re.compile(rf"我代表(?:.{{0,12}}?)([{UNITS}])人民政府")
+_OPENING_OWN_UNIT = re.compile(rf"我代表(?:.{{0,12}}?)([{UNITS}盟])人民政府")
 
 _YEAR = re.compile(r"(\d{4})年")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月")
@@ -357,7 +357,7 @@ def _unit(opening: str, name: str, full: str) -> str:
         return m.group(1)
     if name and name[-1] in UNITS:
         return name[-1]
-    scope = Counter(re.findall(r"全([市州区县旗])", full))
+    scope = Counter(re.findall(rf"全([{UNITS}])", full))
     return max(sorted(scope), key=lambda u: scope[u]) if scope else "市"
 
 
@@ -372,8 +372,9 @@ def _place(name: str) -> str:
 
 
 # 驻沪部队 / 驻穗单位 / 驻蓉机构: the traditional one-character name, not the place's first character
-_STATIONED = re.compile(r"驻([\u4e00-\u9fff])(?=部队|单位|机构|人民解放军|解放军|武警)")
-_STATIONED_NAME = re.compile(r"驻([\u4e00-\u9fff]{2,5}?)(?:部队|单位|机构|人民解放军|解放军|武警)")
+_STATIONED_WHO = "部队|单位|机构|人民解放军|解放军|武警"
+_STATIONED = re.compile(rf"驻([\u4e00-\u9fff])(?={_STATIONED_WHO})")
+_STATIONED_NAME = re.compile(rf"驻([\u4e00-\u9fff]{{2,5}}?)(?:{_STATIONED_WHO})")
 _NOT_SHORT = set("村镇乡点外企区县市州旗盟省地京港澳台")  # 驻村单位, 驻外机构, 驻京单位 (another city's office)
 
 
