@@ -155,9 +155,9 @@ def topics(titles: list[str], bodies: list[str]) -> list[str | None]:
     section left without one (no untaken topic holds _SURE of its score) gets its body's best
     untaken topic when that holds _GUESS of the body; else none."""
     lex = shipped_lexicon()
+    body_shares = [_shares(lexicon_scores(body, lex) if lex else topic_scores(body)) for body in bodies]
     scored: list[tuple[float, int, str]] = []
-    for i, (title, body) in enumerate(zip(titles, bodies, strict=True)):
-        by_body = _shares(lexicon_scores(body, lex)) if lex else _shares(topic_scores(body))
+    for i, (title, by_body) in enumerate(zip(titles, body_shares, strict=True)):
         by_title = _shares(topic_scores(title))
         # a title without seed words (a body without lexicon words) does not dilute the other
         wb = 1.0 if any(by_body.values()) else 0.0
@@ -172,8 +172,8 @@ def topics(titles: list[str], bodies: list[str]) -> list[str | None]:
     # of the body): the best topic nobody took, by the body alone, when it holds _GUESS of it.
     guesses = [
         (s, i, t)
-        for i, body in enumerate(bodies) if out[i] is None
-        for t, s in _shares(lexicon_scores(body, lex) if lex else topic_scores(body)).items()
+        for i, by_body in enumerate(body_shares) if out[i] is None
+        for t, s in by_body.items()
         if t not in taken and s >= _GUESS
     ]
     _assign(guesses, out, taken)
