@@ -397,10 +397,16 @@ def _standing_for(clause: list[Run], x: Data) -> list[Run]:
                if clause[j].source.kind == "template" and "目标" in clause[j].text), None)
     if at is None or not refs or len(clause[at].text) < len(refs):
         return clause
-    text = clause[at].text
-    cuts = [text[k] for k in range(len(refs) - 1)] + [text[len(refs) - 1:]]
-    pieces = [Run(t, Source("derived", f"{r}#stated_once")) for t, r in zip(cuts, refs, strict=True)]
+    pieces = _one_piece_each(clause[at].text, [Source("derived", f"{r}#stated_once") for r in refs])
     return clause[:at] + pieces + clause[at + 1:]
+
+
+def _one_piece_each(text: str, sources: list[Source]) -> list[Run]:
+    """`text` said once for several paths: a run for each, one character each and the rest to
+    the last (预期目标 → 预/期/目标), so each path is stated; needs len(text) >= len(sources)."""
+    n = len(sources)
+    cuts = [text[k] for k in range(n - 1)] + [text[n - 1:]]
+    return [Run(t, src) for t, src in zip(cuts, sources, strict=True)]
 
 
 _RELATIVE_WORDING = {"不高于上年": "不高于上年", "不低于上年": "不低于上年"}
@@ -550,9 +556,7 @@ def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser |
             # they share is said once, cut into one piece per target so each is stated
             out.append(Run("增长", Source("template", "targets")))
             q = model_of(group[-1]).qualifier
-            refs = [f"{x.path}.qualifier" for x in group]
-            cuts = [q[k] for k in range(len(refs) - 1)] + [q[len(refs) - 1:]]
-            out.extend(Run(t, Source("data", r)) for t, r in zip(cuts, refs, strict=True))
+            out.extend(_one_piece_each(q, [Source("data", f"{x.path}.qualifier") for x in group]))
         else:  # 「单位GDP能耗降幅、碳排放降幅……完成市下达的目标任务」, said once
             verb = model_of(group[-1]).verb
             # the verb they all gave is printed once, the last one's (checks/unused knows)
