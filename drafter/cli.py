@@ -76,6 +76,11 @@ def draft(
         print(f"已为 {result.comments} 个数字加批注（数据路径、提供部门、状态）")
     if result.unused:
         print(f"有 {len(result.unused)} 个值没有写进初稿，原因见 drafter validate {data}")
+    doubtful = [p for p in result.doubtful if p not in result.loaded.topic_notes]  # those are said above
+    if doubtful:
+        print(f"提示：有 {len(doubtful)} 处数据请再核对（初稿照常生成）：")
+        for problem in doubtful:
+            print(f"  {problem.format()}")
     if result.suggestions:
         print(f"另有 {len(result.suggestions)} 处取自语料的建议标题或引领句（绿色突出显示），请确认或改写：")
         for run in result.suggestions:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .checks.plausible import doubtful_values
 from .checks.unused import unused_values as _unused
 from .errors import DrafterError, display_path
 from .readers.yaml_data import gc_paused
@@ -46,6 +47,7 @@ class DraftResult:
     unused: list = field(default_factory=list)  # values of the data the draft does not state
     comments: int | None = None  # Word comments written (annotate), else None
     loaded: Any = field(default=None, repr=False)  # the data with positions: where each path was written
+    doubtful: list = field(default_factory=list)  # Problem: values validate asks to check (分别 on one indicator …)
 
     @property
     def paragraphs(self) -> int:
@@ -87,6 +89,7 @@ def _run(data: str | Path, out: str | Path, options: DraftOptions) -> DraftResul
     report, loaded = load_with_positions(data)
     doc = compose_report(report, seed=o.seed, templates=o.templates, phrases=o.phrases)
     unused = [] if o.outline else unused_values(loaded, doc)
+    doubtful = [] if o.outline else doubtful_values(report, loaded)  # an office that only drafts sees them too (H110)
     # deferred: the office package (division, forms) costs ~0.1 s and a plain draft needs none of it
     if o.outline:
         from .office.outline import outline_of  # the office layer only for `drafter outline`
@@ -99,4 +102,4 @@ def _run(data: str | Path, out: str | Path, options: DraftOptions) -> DraftResul
         comments = write_annotated(doc, report, path, profile=profile, force=o.force)
     else:
         write(doc, path, fmt, profile=profile, force=o.force)
-    return DraftResult(doc, path, fmt, doc.placeholders(), doc.suggestions(), unused, comments, loaded)
+    return DraftResult(doc, path, fmt, doc.placeholders(), doc.suggestions(), unused, comments, loaded, doubtful)

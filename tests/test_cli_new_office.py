@@ -104,3 +104,16 @@ def test_check_written_to_a_file_keeps_each_row_on_one_line(tmp_path: Path, monk
     code, out, err = run_cli("check", "data")
     rows = [x for x in out.splitlines() if "review.sections[1]" in x]
     assert rows and all("宜春市2025.yaml:7:" in x for x in rows), out
+
+
+def test_draft_says_what_validate_asks_to_check(tmp_path: Path, run_cli):
+    """An office that only drafts saw nothing of 「规模工业增加值分别增长6%、7%」 (H110):
+    draft prints validate's doubts, with file:line, and still writes the draft."""
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL.replace("    - {name: 生产总值, value: 6, qualifier: 左右}",
+                                    "    - {name: 规模工业增加值, value: 6, value2: 7}"), encoding="utf-8")
+    code, out, err = run_cli("draft", data, "-o", tmp_path / "d.docx")
+    assert code == 0 and (tmp_path / "d.docx").is_file(), err
+    assert "请再核对" in out and "d.yaml:20:" in out and "targets.indicators[0].value2" in out, out
