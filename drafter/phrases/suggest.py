@@ -98,7 +98,10 @@ _CLAIM = re.compile(r"[0-9０-９]|预计|两位数|翻番|翻一番|百分点")
 # before 大/个/项/条/件 counts things (五大, 十件, 三项); 千亿, 亿级, 万亩 size them. Not 一 (统一大市场,
 # 一体推进, 一流) nor the words a numeral is part of (三农, 两山, 一老一小, 千方百计); the national
 # terms that count (“两个确立”, “三个务必”) are no claim about the place.
-_COUNT = re.compile(r"[二两三四五六七八九十百千]+[大个项条件]|[十百千万]亿|亿[级元]|万亩")
+# A numbered campaign of years is the place's own (「全力实施三年攻坚行动」, 贵港, over 梧州's
+# industry, H110).
+_COUNT = re.compile(r"[二两三四五六七八九十百千]+[大个项条件]|[十百千万]亿|亿[级元]|万亩"
+                    r"|[二两三四五六七八九十]+年(?:攻坚|行动|计划|倍增)")
 _NATIONAL_COUNTS = re.compile(r"两个(确立|维护|毫不动摇)|三个务必")
 _MEASURE_VERBS = ("出台", "印发", "制定")
 _MARKERS = ("这一年", "一年来", "——", "过去一年", "一是", "二是", "三是", "首先", "同时", "此外")
