@@ -222,15 +222,15 @@ def _from_report(path: Path) -> LastYear:
         last.meta["short_name"] = info.short
     last.meeting = _meeting(info.meeting, info.name) or lr.meeting_in_header(header, info.name) or None
     last.structure = lr.structure(doc)
-    last.sections = lr.section_titles(doc, "review")
-    last.areas = lr.section_titles(doc, "key_tasks")
-    area_bodies = lr.section_bodies(doc, "key_tasks")
-    if lr.headless(doc):
-        last.sections, last.areas, area_bodies = [], [], []
+    if lr.headless(doc):  # 绵阳: its sections are guessed too loosely to carry
+        review_bodies, area_bodies = [], []
         last.notes["structure"] = (
             "去年的报告没有部分标题和分项编号，只沿用了按标志句找到的目标和困难问题；"
             "回顾和重点工作的分项请按今年的安排填写"
         )
+    else:
+        last.sections, review_bodies = lr.section_titles(doc, "review"), lr.section_bodies(doc, "review")
+        last.areas, area_bodies = lr.section_titles(doc, "key_tasks"), lr.section_bodies(doc, "key_tasks")
     if lr.self_building_area(doc) is not None and last.areas:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
@@ -238,7 +238,7 @@ def _from_report(path: Path) -> LastYear:
         last.self_building["placement"] = "key_task_section"
     elif lr.self_building_untitled(doc):
         last.self_building["placement"] = "before_closing"
-    last.section_topics = lr.topics(last.sections, lr.section_bodies(doc, "review") if last.sections else [])
+    last.section_topics = lr.topics(last.sections, review_bodies)
     last.area_topics = lr.topics(last.areas, area_bodies)
     if lr.areas_marked_shi(doc):
         last.notes["task_marker"] = (
