@@ -161,6 +161,10 @@ def _plan(c: _Collector, i: int, text: str, year: int, current: str) -> None:
                 c.add(i, PLAN, ERROR, f"{year}年是“{current}”规划的{period_position(year)}，不是收官之年：{where}", at_)
 
 
+# A province's words as an autonomous region writes them (内蒙古: 全区, 自治区党委).
+_AUTONOMOUS_WORDS = {"全省": "全区", "省委": "自治区党委", "省政府": "自治区政府", "省人民政府": "自治区人民政府"}
+
+
 def _autonomous(level: str, province: str | None) -> bool:
     """A region below an autonomous region (呼和浩特 in 内蒙古): its superior is 全区 / 自治区党委."""
     return level != "省" and (province or "").endswith("自治区")
@@ -192,7 +196,7 @@ def _level(c: _Collector, i: int, text: str, level: str, docx: bool, province: s
                 continue
             if "省" in word:  # a province's words below an autonomous region
                 c.add(i, LEVEL, HINT if docx else ERROR,
-                      f"{province}是自治区，“{word}”应为“{word.replace('省委', '自治区党委').replace('全省', '全区').replace('省', '自治区')}”"
+                      f"{province}是自治区，“{word}”应为“{_AUTONOMOUS_WORDS[word]}”"
                       f"{'？请确认' if docx else ''}：{where}", m.start())
             elif docx:
                 c.add(i, LEVEL, HINT, f"本报告是{level}级，“{word}”是否指本{LEVEL_WORDS[level].unit}（应为“{own}”）？请确认：{where}", m.start())
