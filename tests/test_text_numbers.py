@@ -157,3 +157,20 @@ def test_a_magnitude_before_its_approximate_word_is_read_as_the_draft_writes_it(
     result, _ = check(data, draft=edited)
     [f] = result.group(FACTS)
     assert f.kind == QUALIFIER and "“余”" in f.message, f.message
+
+
+def test_annotate_comments_a_number_with_its_yu_and_unit_whole(tmp_path):
+    """「3000余户」 was commented up to 余 (「3000余」): the span took the unit's length only."""
+    from tests.conftest import MINIMAL
+
+    data = tmp_path / "d.yaml"
+    data.write_text(MINIMAL.replace(
+        "        - {name: 规上工业增加值, growth: 7.2, compare: [{scope: 全省, diff: 2.2}]}\n",
+        "        - {name: 规上工业增加值, growth: 7.2, compare: [{scope: 全省, diff: 2.2}]}\n"
+        "        - {text: 新建保障房3000余户，改造老旧小区32.7万余户, dept: 市住建局}\n"), encoding="utf-8")
+    out = tmp_path / "初稿.docx"
+    draft(data, out, annotate=True)
+    with zipfile.ZipFile(out) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    anchored = {"".join(t.text or "" for t in s.getnext().iter(W + "t")) for s in body.iter(W + "commentRangeStart")}
+    assert {"3000余户", "32.7万余户"} <= anchored, anchored

@@ -137,6 +137,11 @@ def _after(text: str, num: Number) -> tuple[str, str, int]:
     return approx, mag + unit if unit else "", i + len(unit)
 
 
+def written_end(text: str, num: Number) -> int:
+    """Where a number written with its 余 / 多 and unit ends: 3000余户 and 32.7万余户 whole."""
+    return _after(text, num)[2]
+
+
 def unit_after(text: str, num: Number) -> str:
     """The unit written right after a number (after 余 / 多): 亿元, 个, %; '' if none."""
     if num.percent:

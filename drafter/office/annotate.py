@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..atomic import atomic_write
-from ..checks.numbers import unit_after
+from ..checks.numbers import written_end
 from ..checks.facts import fact_dept
 from ..checks.paths import TEXT_NUMBER, figures_in_text, is_text_fact
 from ..datapath import DataPath, resolve
@@ -98,7 +98,7 @@ def _split_text_numbers(report: Report, doc: Document) -> tuple[Document, dict[i
         dept = fact_dept(report, ref) or "未注明部门"
         out, pos = [], 0
         for n in nums:
-            end = n.end + (0 if n.percent or n.rank else len(unit_after(run.text, n)))
+            end = n.end if n.percent or n.rank else written_end(run.text, n)  # 3000余户 whole
             if n.percent:
                 end = n.end + len(run.text[n.end:]) - len(run.text[n.end:].lstrip()) + 1
             start = n.start - (1 if n.rank else 0)  # 第四
