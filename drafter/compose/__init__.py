@@ -24,6 +24,7 @@ from ..phrases.bank import Bank, default_bank
 from ..phrases.picker import Picker
 from ..phrases.slots import level_values
 from ..phrases.suggest import ITEM_BREAK, PARA_BREAK, Suggester
+from ..phrases.text_rules import DEPT_MARK
 from ..resources import templates_dir
 from ..tree import Document, Properties, Run, Source
 from . import figures as fig
@@ -159,6 +160,14 @@ def _headings(report: Report, w: Words) -> dict[str, Any]:
 # Fields that say how to word a value, not what it is about: their values (核实, number_first,
 # 亿元, the 。 of `end`) are not the office's words and matched phrases of other subjects.
 _WORDING = frozenset({"form", "status", "approx", "qualifier", "end", "unit", "growth_verb", "deadline"})
+# Fields naming who reports or leads, not what is done: marked (text_rules.DEPT_MARK) so a lead its
+# measures never speak to is refused even where a department does (州教育和体育局 under 城镇新增就业, H111).
+_DEPTS = frozenset({"dept", "lead_depts", "coop_depts", "actual_dept"})
+
+
+def _dept_text(obj: Any) -> str:
+    t = _text_of(obj)
+    return DEPT_MARK + t + DEPT_MARK if t else ""
 
 
 def _text_of(obj: Any) -> str:
@@ -168,7 +177,8 @@ def _text_of(obj: Any) -> str:
     if isinstance(obj, str):
         return obj
     if isinstance(obj, BaseModel):
-        return "".join(_text_of(getattr(obj, k)) for k in type(obj).model_fields if k not in _WORDING)
+        return "".join((_dept_text if k in _DEPTS else _text_of)(getattr(obj, k))
+                       for k in type(obj).model_fields if k not in _WORDING)
     if isinstance(obj, list):  # facts and measures stay apart, so the chooser finds the first
         if obj and isinstance(obj[0], TaskItem):  # an area's paragraphs
             return PARA_BREAK.join(t for t in map(_text_of, obj) if t)

@@ -44,6 +44,8 @@ from .text_rules import (
     reform_off,
     reform_talk,
     units,
+    unmarked,
+    without_depts,
 )
 from .topics import classify
 
@@ -168,6 +170,11 @@ SUBJECT_SHARE = 0.5
 SAID_RUN = 7  # … or quotes this many of its characters (城市更新行动, 6, is a campaign's name) …
 SAID_SHARE = 2 / 3  # … and is this much of them
 SUBJECT_WORD = 4
+# A lead is refused when no content word of it (its content pairs, or its object's without frame
+# words: 质量 of 提升环境质量) is in its own item's measures and figure names, departments left out:
+# 「大力发展教育」 was chosen over 城镇新增就业… by 州教育和体育局, 「提升应急管理能力」 over 债权清收 by
+# the 应急管理局 of the area. An empty lead (【待补充：引领句】) beats a wrong one (H111; figures-only
+# drafts: 122 → 112 leads offered; leave-one-out unchanged, docs/suggestion-fit.md).
 
 
 def _runs(text: str) -> list[str]:
@@ -371,6 +378,10 @@ class Suggester:
         """`within`: the text of the section a lead's paragraph stands in, whose theme a lead
         shares more reliably than a paragraph of several measures does. `apart`: a lead standing
         beside one short measure (a self-building item), refused when the measure restates it."""
+        # departments still count toward the fit (dropping them lost more fitting leads than wrong
+        # ones); only the refusal below reads the item without them
+        said_pairs = bigrams(without_depts(text).replace(ITEM_BREAK, "").replace(PARA_BREAK, ""))
+        text, within = unmarked(text), unmarked(within)
         raw = text
         pool = self._pool(kind, slot)
         topics_of_paragraphs = paragraph_topics(text) if kind == "heading" else []
@@ -407,6 +418,8 @@ class Suggester:
             if kind == "lead" and object_unnamed(e.text, sentences):  # see text_rules.OBJECT_TAILS
                 continue
             if kind == "lead" and n <= 1 and any(_says_object(e.text, c) for c in clauses):  # see FIRST_BONUS
+                continue
+            if kind == "lead" and not ((own - _FRAME_PAIRS) | bigrams(_core(e.text))) & said_pairs:  # see above
                 continue
             if e.slot == SELF_BUILDING_LEADS and topic != "政府":  # see SELF_BUILDING_LEADS
                 continue

@@ -19,6 +19,19 @@ ITEM_BREAK = "\x1f"
 # between the paragraphs of a key-task area (compose._text_of): the topic of each is judged on its own
 PARA_BREAK = "\x1e"
 STOPS = re.compile(r"[^。；！？]+")
+# around a department's name in a data text (compose._text_of: dept, lead_depts …): who reports a
+# figure is not what the measure says, so a lead must share a word with the rest (suggest.py)
+DEPT_MARK = "\x1d"
+_DEPT_SPAN = re.compile(DEPT_MARK + "[^" + DEPT_MARK + "]*" + DEPT_MARK)
+
+
+def without_depts(text: str) -> str:
+    return _DEPT_SPAN.sub("", text)
+
+
+def unmarked(text: str) -> str:
+    """The text as it read before departments were marked (headings are chosen on it)."""
+    return text.replace(DEPT_MARK, "")
 
 
 # An area heading must speak for more than half of the area's paragraphs (3 or more), by their
