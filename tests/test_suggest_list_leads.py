@@ -56,3 +56,13 @@ def test_a_lead_does_not_say_its_headings_subject_again():
     assert s.text("heading", "key_task_section", area, "h") == "扎实抓好生态环境保护"
     assert s.text("lead", None, air, "l", area) == "提升空气质量"
     assert Suggester(bank, 0).text("lead", None, air, "l", area) == "推进生态环境建设"  # no heading said
+
+
+def test_a_self_building_lead_taking_its_item_s_object_is_an_echo():
+    """「坚持政治引领。坚持政治为先忠诚为政」 (庄浪, H113)."""
+    from drafter.phrases.suggest import _same_object
+
+    assert _same_object("坚持政治引领", "坚持政治为先忠诚为政")
+    assert _same_object("着力建设法治社会", "加快建设法治政府")
+    assert not _same_object("持续改进工作作风", "坚持法治为纲依法行政")
+    assert not _same_object("推进乡村振兴", "乡村振兴示范村建设")  # a clause opening with its subject

@@ -419,6 +419,8 @@ class Suggester:
                 continue
             if kind == "lead" and n <= 1 and any(_says_object(e.text, c) for c in clauses):  # see FIRST_BONUS
                 continue
+            if apart and kind == "lead" and _same_object(e.text, opening):  # see _same_object
+                continue
             if kind == "lead" and not ((own - _FRAME_PAIRS) | bigrams(_core(e.text))) & said_pairs:  # see above
                 continue
             if e.slot == SELF_BUILDING_LEADS and topic != "政府":  # see SELF_BUILDING_LEADS
@@ -512,6 +514,19 @@ def _object_in(lead: str, heading: str) -> bool:
     fifth of its characters there (科技创新能力 in 全力提升科技创新实力)?"""
     obj = [c for c in _object(lead) if c not in _DROP and not c.isspace()]
     return len(obj) >= OBJECT_QUOTE and sum(c in heading for c in obj) >= ECHO * len(obj)
+
+
+def _same_object(lead: str, opening: str) -> bool:
+    """Do the lead and the first clause under it, each opening with a verb, take the same object:
+    「坚持政治引领。坚持政治为先忠诚为政」, 「着力建设法治社会。加快建设法治政府」 (庄浪, 益阳, H113)?
+    An office's item that is itself a lead needs none; a clause opening with its subject
+    (乡村振兴示范村……) is not compared. Only for leads set apart (self-building): over key tasks
+    the rule refused fitting leads naming their subject (扎实开展招商引资 over 落实招商引资项目
+    评估机制…), leave-one-out leads 85.5 → 84.7 %."""
+    lead_obj, open_obj = _object(lead), _object(opening)
+    if lead_obj == lead or open_obj == opening or len(lead_obj) < 2 or len(open_obj) < 2:
+        return False
+    return lead_obj[:2] == open_obj[:2]
 
 
 def _core(lead: str) -> str:
