@@ -227,3 +227,13 @@ def test_unassigned_figures_are_named_and_forms_are_not_overwritten(tmp_path):
     with pytest.raises(DrafterError) as e:
         forms(data, tmp_path / "out")
     assert "表格" in e.value.message and "文稿" not in e.value.message
+
+
+def test_an_energy_target_named_with_its_task_word_goes_to_the_environment_bureau(tmp_path):
+    """H115 (呼和浩特, from init --from): 「节能减排目标」 (完成上级下达任务) was listed under
+    未注明部门; 节能减排 is the 生态环境局's, 目标 / 任务 after it name the same indicator."""
+    data = ROOT / "tests" / "fixtures" / "materials_h115" / "呼和浩特市2025.yaml"
+    result = forms(data, tmp_path / "报表")
+    assert not any("节能减排" in u for u in result.unassigned)
+    _, rows = _form(result, "市生态环境局")
+    assert "节能减排目标" in rows

@@ -11,6 +11,7 @@ parts (教育局) are its own: the office told us how its government is organise
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -42,7 +43,7 @@ CATALOGUE: dict[str, tuple[Indicator, ...]] = {
         # 完成上级下达的能耗任务: the corpus names no bureau; the 统计局 gives the year's figure
         # (繁昌区's returned its own row 「单位生产总值能耗 -3, 完成节能减排任务」)
         Indicator("单位GDP能耗降幅", "%", ("单位GDP能耗", "单位生产总值能耗", "单位地区生产总值能耗", "单位生产总值能耗降幅",
-                                       "单位GDP能耗降低", "单位生产总值能耗降低", "能耗强度"), levels=("none",)),
+                                       "单位GDP能耗降低", "单位生产总值能耗降低", "能耗强度", "能耗双控", "节能"), levels=("none",)),
     ),
     "财政局": (
         Indicator("一般公共预算收入", "亿元", ("地方一般公共预算收入",)),
@@ -115,11 +116,16 @@ def catalogue_unit(name: str) -> str | None:
 
 def catalogue_dept(name: str, level: str, merged: Mapping[str, str] = MappingProxyType({})) -> str | None:
     """The department the catalogue gives an indicator to, by name or alias (`merged`: as in
-    catalogue_for)."""
-    for dept, items in CATALOGUE.items():
-        if any(name == i.name or name in i.aliases for i in items):
-            return merged.get(department(dept, level), department(dept, level))
+    catalogue_for); a task of the level above named with 目标 / 任务 after it (呼和浩特's
+    「节能减排目标」, H115) is the indicator it names."""
+    for key in dict.fromkeys((name, _TASK_END.sub("", name))):
+        for dept, items in CATALOGUE.items():
+            if any(key == i.name or key in i.aliases for i in items):
+                return merged.get(department(dept, level), department(dept, level))
     return None
+
+
+_TASK_END = re.compile(r"(?<=.{2})(目标任务|目标|任务)$")
 
 
 def known_names(name: str) -> set[str]:
