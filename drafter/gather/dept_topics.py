@@ -82,3 +82,22 @@ def field_prior(dept: str | None) -> dict[str, float]:
     if not dept or _NO_PRIOR_WORD in dept:
         return {}
     return dict(_prior(bare_department(dept)))
+
+
+def fill_topics(topics: list[str], dept: str | None) -> list[str]:
+    """`topics` (one per fact, in the order of its source) with each one the classifier could
+    not tell (not a key of TOPICS: 其他, None) taken from its neighbour in the same source — the
+    nearest fact before that has one, then the nearest after — else the department's main
+    field, else left as it was. A form's 「新增奶牛 6万头」 between 新建高标准农田 (乡村) and
+    新增设施农业 opened a section of its own, titled 其他, in 呼和浩特's draft (H115)."""
+    known = [t in TOPICS for t in topics]
+    prior = field_prior(dept)
+    field = max(prior, key=lambda t: prior[t]) if prior else None  # ties: the order of TOPICS
+    out = list(topics)
+    for i, ok in enumerate(known):
+        if ok:
+            continue
+        before = next((topics[j] for j in range(i - 1, -1, -1) if known[j]), None)
+        after = next((topics[j] for j in range(i + 1, len(topics)) if known[j]), None)
+        out[i] = before or after or field or topics[i]
+    return out

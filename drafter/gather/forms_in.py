@@ -34,7 +34,7 @@ from ..errors import DrafterError
 from ..limits import MAX_NUMBER_DIGITS
 from ..parse.lines import cn_number
 from ..phrases.topics import indicator_topic
-from .dept_topics import field_prior
+from .dept_topics import field_prior, fill_topics
 from .facts import GFigure, Gathered, GText
 from .materials import dept_from_name, topic_of
 
@@ -88,6 +88,10 @@ def read_form(path: Path, data: bytes, shown: str) -> Gathered:
         _collect(problems, _read_lines, wb[TEXT_SHEET], out, shown, problems)
     if problems:
         raise DrafterError("\n".join(problems))
+    # a row or line whose topic cannot be told takes its neighbour's, then the department's field
+    for items in (out.figures, out.texts):
+        for item, topic in zip(items, fill_topics([x.topic for x in items], out.dept), strict=True):
+            item.topic = topic
     return out
 
 

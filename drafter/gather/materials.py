@@ -37,6 +37,8 @@ a topic change between paragraphs has a cost, the nearest numbered heading's top
 lexicon the same path had lowered agreement). The supplying department's field
 (drafter.gather.dept_topics: 教育局 → 民生) is added to every paragraph's score as a bias, as
 much as one topic change. The mined lexicon (drafter.phrases.topics) decides when there is no corpus.
+A sentence left without a topic takes its neighbour's (the nearest before, then after), then the
+department's field (dept_topics.fill_topics): an untitled 其他 section in the draft helps nobody.
 No jieba: character bigrams and plain substring matching.
 
 Numbers: every Arabic number (half- or full-width) not glued to Latin letters (5G and PM2.5
@@ -60,7 +62,7 @@ from ..parse.errors import ParseError
 from ..parse.lines import lead_of, marker
 from ..parse.normalize import normalize_line
 from ..phrases.topics import TOPICS, by_seeds, lexicon_scores, shipped_lexicon
-from .dept_topics import field_prior
+from .dept_topics import field_prior, fill_topics
 from .topic_table import BigramTable, shipped_table
 
 Part = Literal["review", "key_tasks"]
@@ -750,8 +752,9 @@ def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTa
     prior = field_prior(dept)  # the department's own field: a bias, not an override
     topics = table.sequence([p for p, _ in paras.values()], [h for _, h in paras.values()], prior) if table else []
     para_topic = dict(zip(paras, topics, strict=True))
+    told = [para_topic.get(s.para_id) or topic_of(s.text, s.paragraph, s.hint, lex, table, prior) for s in sentences]
     out = []
-    for s, score in zip(sentences, scores, strict=True):
+    for s, score, topic in zip(sentences, scores, fill_topics(told, dept), strict=True):
         part: Literal["review", "key_tasks"]  # the lead's own part, the section's, else the cues, else the file's
         decided = s.forced if s.forced in ("review", "key_tasks") else s.section_part
         if decided in ("review", "key_tasks"):
@@ -763,7 +766,7 @@ def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTa
         out.append(Harvested(
             text=s.text,
             part=part,
-            topic=para_topic.get(s.para_id) or topic_of(s.text, s.paragraph, s.hint, lex, table, prior),
+            topic=topic,
             source=f"{path.name}:{s.line}",
             dept=dept,
             numbers=numbers_in(s.text),
