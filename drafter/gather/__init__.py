@@ -26,6 +26,7 @@ from .fragments import existing_state, fragment_name, render
 from .materials import names_matter, read_material
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
+from .years import earlier_year
 
 __all__ = ["gather", "GatherResult"]
 
@@ -51,6 +52,25 @@ def _read_material(path: Path, data: bytes, dept: str | None) -> Gathered:
         out.texts.append(GText(h.text, h.part, h.topic, h.source, h.dept or who))
     out.problems = list(material.problems)
     return out
+
+
+def _earlier_years(sources: list[Gathered], office: list) -> str | None:
+    """Marks each line that names a year before its part's (years.earlier_year, against the
+    office's meta.year) and returns the summary's note listing them; kept, not dropped: the
+    office decides whether a 2023年 sentence belongs in the 2024 review."""
+    year = next((f.data["meta"].get("year") for f in office if isinstance(f.data, dict)
+                 and isinstance(f.data.get("meta"), dict) and isinstance(f.data["meta"].get("year"), int)), None)
+    marked = []
+    for g in sources:
+        for t in g.texts:
+            t.earlier = earlier_year(t.text, t.part, year)
+            if t.earlier:
+                marked.append(f"{t.source} “{t.text[:20]}{'…' if len(t.text) > 20 else ''}”")
+    if not marked:
+        return None
+    shown = marked[:MAX_FINDINGS_LISTED] + ([f"另有 {len(marked) - MAX_FINDINGS_LISTED} 处"] if len(marked) > MAX_FINDINGS_LISTED else [])
+    return (f"年份与本年不符：{'；'.join(shown)}（回顾写{year - 1}年、任务写{year}年；"
+            "已写入片段并在这一句旁加了注释，请核实是否保留）")
 
 
 def _all_refusals(refused: list[str]) -> str:
@@ -431,6 +451,8 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     if restated := _drop_restated(sources):
         notes.append(f"{restated} 处材料中的数字与报表填写的同一指标相同，材料中的这一分句已删去（报表的数字写入初稿）")
     in_data, filled = _against_office(sources, office, notes)
+    if stale := _earlier_years(sources, office):
+        notes.append(stale)
     if filled:
         notes.append(
             f"{len(filled)} 个数字填入办公室数据文件中留空的指标（"

@@ -44,6 +44,7 @@ class GText:
     source: str  # 文件:行 or 文件!单元格
     dept: str | None
     also: list[str] = field(default_factory=list)
+    earlier: int | None = None  # a year it names before the one its part tells of (years.earlier_year)
 
 
 @dataclass

@@ -98,7 +98,9 @@ def _text_lines(t: GText, indent: str, dept: str | None = None) -> list[str]:
     """A text fact; with `dept`, written {text: …, dept: …} so its numbers keep their
     department once its section merges with other departments' (model/review.SaidText)."""
     item = f"{{text: {_q(t.text)}, dept: {_q(dept)}}}" if dept else _q(t.text)
-    return [f"{indent}# 来源 {_one_line('；'.join([t.source, *t.also]))}", f"{indent}- {item}"]
+    # a year before the part's (gather's summary lists it too): kept, for the office to judge
+    stale = [f"{indent}# 年份与本年不符：这一句写的是{t.earlier}年，请核实是否保留"] if t.earlier else []
+    return [f"{indent}# 来源 {_one_line('；'.join([t.source, *t.also]))}", *stale, f"{indent}- {item}"]
 
 
 def _by_topic(items: list) -> dict[str, list]:
