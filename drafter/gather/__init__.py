@@ -60,6 +60,8 @@ def _earlier_years(sources: list[Gathered], office: list) -> str | None:
     office decides whether a 2023年 sentence belongs in the 2024 review."""
     year = next((f.data["meta"].get("year") for f in office if isinstance(f.data, dict)
                  and isinstance(f.data.get("meta"), dict) and isinstance(f.data["meta"].get("year"), int)), None)
+    if year is None:  # no meta.year: nothing to compare with
+        return None
     marked = []
     for g in sources:
         for t in g.texts:

@@ -89,9 +89,10 @@ def read_form(path: Path, data: bytes, shown: str) -> Gathered:
     if problems:
         raise DrafterError("\n".join(problems))
     # a row or line whose topic cannot be told takes its neighbour's, then the department's field
-    for items in (out.figures, out.texts):
-        for item, topic in zip(items, fill_topics([x.topic for x in items], out.dept), strict=True):
-            item.topic = topic
+    for figure, topic in zip(out.figures, fill_topics([f.topic for f in out.figures], out.dept), strict=True):
+        figure.topic = topic
+    for line, topic in zip(out.texts, fill_topics([t.topic for t in out.texts], out.dept), strict=True):
+        line.topic = topic
     return out
 
 
