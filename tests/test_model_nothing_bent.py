@@ -234,12 +234,14 @@ def test_a_qualifier_goes_with_the_only_number_given():
         assert said.endswith("增长6%左右") and "亿元左右" not in said, said
 
 
-def test_a_repeat_is_quoted_as_the_draft_words_it(tmp_path):
-    """余 / 多 follow the number, before its unit (「3000余户」); the warning wrote 「3000户余」."""
+@pytest.mark.parametrize("value,unit,said", [("3000", "户", "3000余户"), ("4.23", "万户", "4.23万余户")])
+def test_a_repeat_is_quoted_as_the_draft_words_it(tmp_path, value, unit, said):
+    """余 / 多 follow the number, before its unit (「3000余户」; the warning wrote 「3000户余」),
+    and after 万 when the number has a decimal (「4.23万余户」, as compose writes it)."""
     data = tmp_path / "聊城.yaml"
     text = LIAOCHENG.read_text(encoding="utf-8")
-    fig = "{name: 新增市场主体, value: 3000, approx: 余, unit: 户, dept: 市市场监管局}\n"
+    fig = f"{{name: 新增市场主体, value: {value}, approx: 余, unit: {unit}, dept: 市市场监管局}}\n"
     text = text.replace("  headline:\n", "  headline:\n    - " + fig, 1)
     data.write_text(text.replace("    - facts:\n", "    - facts:\n        - " + fig, 1), encoding="utf-8")
     twice = [p.message for p in api.validate(data).doubtful if "两次" in p.message and "市场主体" in p.message]
-    assert len(twice) == 1 and "新增市场主体3000余户 已在" in twice[0]
+    assert len(twice) == 1 and f"新增市场主体{said} 已在" in twice[0]
