@@ -29,6 +29,7 @@ import hashlib
 import math
 import re
 import weakref
+from functools import lru_cache
 from collections.abc import Iterable
 
 from ..model.meta import LEVEL_WORDS
@@ -217,6 +218,7 @@ _CLAUSE = re.compile(r"[，。；：！？]")
 _OPENERS = sorted(_FRAME_WORDS, key=len, reverse=True)
 
 
+@lru_cache(maxsize=8192)  # asked of every candidate phrase for every paragraph (_echoes)
 def _object(phrase: str) -> str:
     """The phrase without the verbs it opens with: what it is about (统筹抓好重点群体就业 →
     重点群体就业; 深化法治政府建设 → 法治政府建设, a verb not among the frame words taken as
