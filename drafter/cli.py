@@ -6,7 +6,6 @@ User mistakes end in a Chinese message and exit code 2, never a traceback.
 from __future__ import annotations
 
 import io
-import os
 import sys
 from pathlib import Path
 
@@ -197,6 +196,7 @@ def init(
     """创建带中文注释的数据文件骨架。"""
     from .api import check_typed_text, init_from, schema_left_beside  # deferred: `drafter -h` loads no library
     from .api import init as do_init
+    from .skeleton import names_new_folder
 
     # users of `draft -o` type `init -o` too: either way names the file, both must agree
     if path is not None and output is not None and path != output:
@@ -207,7 +207,7 @@ def init(
 
     check_typed_text("--region", region)
     check_typed_text("--level", level)
-    new_folder = not path.suffix and not os.path.lexists(path)  # -o 新文件夹: init makes it
+    new_folder = names_new_folder(path)  # -o 新文件夹: init makes it, and says so
     if last is not None:
         written = init_from(path, last, force=force, region=region, level=level, year=year)
     else:

@@ -27,6 +27,11 @@ from .readers.yaml_data import DATA_SUFFIXES
 SCHEMA_FILE = "drafter.schema.json"
 
 
+def names_new_folder(path: Path) -> bool:
+    """`init -o data`: a name without any suffix that is not there yet is a folder to make."""
+    return not path.suffix and not os.path.lexists(path)
+
+
 def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
     """Where `init` writes: `path`, or `<path>/<地区><年>.yaml` when it is a folder (init -o
     data, as gather -o data); a name without any suffix that does not exist yet is a new folder,
@@ -38,7 +43,7 @@ def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
     # os.path: a name too long for the filesystem is no folder and no file, never an OSError here
     if path.suffix.lower() not in DATA_SUFFIXES:
         if not os.path.isdir(path):
-            if path.suffix or os.path.lexists(path):
+            if not names_new_folder(path):
                 raise DrafterError(f"数据文件名应以 .yaml 结尾：{display_path(path)}（或给一个文件夹，写成 文件夹/{region}{year}.yaml）")
             check_target(path, force)  # the new folder's name, and the folder it goes in
             return path / f"{region}{year}.yaml"
@@ -47,19 +52,18 @@ def data_file_target(path: Path, region: str, year: int, force: bool) -> Path:
     return path
 
 
-def make_data_folder(path: Path) -> bool:
-    """Make the folder data_file_target chose for `path` when it is not there; True if made."""
+def make_data_folder(path: Path) -> None:
+    """Make the folder data_file_target chose for `path` when it is not there."""
     from .errors import DrafterError, display_path, os_reason
 
     if os.path.isdir(path.parent):
-        return False
+        return
     try:
         path.parent.mkdir()
     except FileExistsError:
-        return False  # made meanwhile: atomic_write_text checks what it is
+        return  # made meanwhile: atomic_write_text checks what it is
     except OSError as e:
         raise DrafterError(f"无法新建文件夹 {display_path(path.parent)}：{os_reason(e)}") from None
-    return True
 
 
 _PLAIN = re.compile(r"^[\u3400-\u9fff\uff08（“A-Za-z][^:#\n'\"{}\[\],&*!|>%@`]*$")
