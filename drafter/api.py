@@ -18,8 +18,8 @@ from .atomic import Input, atomic_write_text, refuse_input_as_output
 from .checks.plausible import doubtful_values
 from .datapath import DataPath
 from .errors import DrafterError, display_path
-from .model import LEVELS, Report
-from .model.meta import UNSUPPORTED_LEVELS
+from .model import Report
+from .model.meta import level_problem, year_problem
 from .pipeline import DraftOptions, DraftResult, run, unused_values
 from .readers.yaml_data import DATA_SUFFIXES as _DATA_SUFFIXES
 from .phrases.bank import default_bank, load_bank
@@ -153,12 +153,12 @@ def init(path: str | Path, region: str, level: str, year: int, force: bool = Fal
     path = Path(path)
     check_typed_text("--region", region)
     check_typed_text("--level", level)
-    if level not in LEVELS:
-        raise DrafterError(UNSUPPORTED_LEVELS.get(level, "") or f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
+    if problem := level_problem(level):
+        raise DrafterError(problem)
     if not region.strip():
         raise DrafterError("地区名称不能为空")
-    if not 2000 <= year <= 2100:
-        raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
+    if problem := year_problem(year):
+        raise DrafterError(problem)
     path = data_file_target(path, region.strip(), year, force)  # a folder: <folder>/<地区><年>.yaml
     make_data_folder(path)  # -o 新文件夹 (no suffix, not there yet)
     atomic_write_text(path, skeleton_yaml(region.strip(), level, year), force=force)

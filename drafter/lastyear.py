@@ -63,7 +63,7 @@ from .atomic import atomic_write_text
 from .errors import DrafterError, display_path
 from .lastyear_report import advance_years, meeting_hint
 from .model import BELOW_PREFECTURE, LEVELS, Report, Target
-from .model.meta import UNSUPPORTED_LEVELS
+from .model.meta import level_problem, year_problem
 from .parse import parse_lines, read_lines
 from .parse.about import about, level_of, short_of
 from .parse.lines import OPENING_FORMULA, SALUTATION
@@ -527,14 +527,14 @@ def _this_year(last: LastYear, region: str | None, level: str | None, year: int 
         raise DrafterError(f"未能从 {shown} 中识别地区名称，请用 --region 指定，如 --region 咸阳市")
     if not level:
         raise DrafterError(f"未能从 {shown} 中识别行政层级，请用 --level 指定（{' / '.join(LEVELS)}）")
-    if level not in LEVELS:
-        raise DrafterError(UNSUPPORTED_LEVELS.get(level, "") or f"层级“{level}”无效，可用：{'、'.join(LEVELS)}")
+    if problem := level_problem(level):
+        raise DrafterError(problem)
     if year is None:
         if last.year is None:
             raise DrafterError(f"未能从 {shown} 中识别报告年度，请用 --year 指定今年的年度，如 --year 2025")
         year = last.year + 1
-    if not 2000 <= year <= 2100:
-        raise DrafterError(f"年度 {year} 不在 2000–2100 之间")
+    if problem := year_problem(year):
+        raise DrafterError(problem)
     return region, level, year
 
 

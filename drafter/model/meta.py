@@ -78,6 +78,18 @@ UNSUPPORTED_LEVELS: dict[str, str] = {
 }
 
 
+def level_problem(level: str) -> str | None:
+    """What is wrong with a level given to `init --level`, in Chinese; None if nothing."""
+    if level in LEVELS:
+        return None
+    return UNSUPPORTED_LEVELS.get(level, "") or f"层级“{level}”无效，可用：{'、'.join(LEVELS)}"
+
+
+def year_problem(year: int) -> str | None:
+    """What is wrong with a year given to `init --year` (the model's own bounds), or None."""
+    return None if 2000 <= year <= 2100 else f"年度 {year} 不在 2000–2100 之间"
+
+
 def _known_level(v: object) -> object:
     if isinstance(v, str) and v.strip() in UNSUPPORTED_LEVELS:
         raise ValueError(UNSUPPORTED_LEVELS[v.strip()])
