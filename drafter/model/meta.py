@@ -143,7 +143,7 @@ class Meta(Model):
         None, title="地名", description="如：清苑（用于“清苑发展”“建设美丽清苑”）；不填则用文中称谓去掉“市/区/县”"
     )
     short_name: Text | None = field(
-        None, title="地区简称", description="如：咸（用于“驻咸部队”）；不填则同地名"
+        None, title="地区简称", description="如：咸（用于“驻咸部队”）；不填则同地名（州为“州”：驻州部队）"
     )
     parent: Text | None = field(
         None,
