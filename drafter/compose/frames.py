@@ -260,10 +260,12 @@ _MEASURES = ("数", "率", "量", "额", "值", "比", "比例", "比重", "规�
 GETTING_TO = ("争取到", "招引到", "吸引到", "筹集到", "募集到", "引进到")
 
 
-def follows_subject(verb: str, name: str = "") -> bool:
+def follows_subject(verb: str, name: str = "", unit: str | None = None) -> bool:
     if verb in GETTING_TO:
         return False
-    if verb in _SUBJECT_VERBS or verb.endswith(("到", "至", "在", "为")):
+    # a share in % is said of the indicator, never done to it: 「黑臭河涌较央督时减少63.7%」,
+    # not 「减少黑臭河涌较央督时63.7%」 (中山, H125)
+    if verb in _SUBJECT_VERBS or verb.endswith(("到", "至", "在", "为")) or unit == "%":
         return True
     # a per-capita figure is an outcome, never the object of the office's verb: 「城镇居民人均
     # 可支配收入完成44658元」, not 「完成城镇居民人均可支配收入44658元」
@@ -282,7 +284,7 @@ def _value_part(verb: str | None, unit: str | None, qualifier: str, form: str, h
         return NAME + ("达到" if headline else "") + num + q
     q_b = word("qual_b", qualifier) if qualifier else ""  # group names are unique per pattern
     ways = {"verb_first": word("verb", verb) + NAME + num + q, "name_first": NAME + word("verb_b", verb) + num + q_b}
-    if not form and follows_subject(verb, name):
+    if not form and follows_subject(verb, name, unit):
         form = "name_first"
     if form in ways:
         return ways[form]
