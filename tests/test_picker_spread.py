@@ -29,8 +29,9 @@ def test_the_own_provinces_wording_stays_a_candidate():
     assert said == {"江苏的说法。", "两省的说法。"}
 
 
-def test_with_nothing_wider_the_one_provinces_wording_is_used():
-    assert str(Picker(Bank([ONE_PROVINCE]), 0, {}, "湖南省").formula("x")) == "江苏的说法。"
+def test_with_nothing_wider_no_wording_is_used():
+    """The template's default stands: 乌鲁木齐 was thanked with 江苏's 「掌舵领航和深切关怀」 (H125)."""
+    assert str(Picker(Bank([ONE_PROVINCE]), 0, {}, "湖南省").formula("x")) == ""
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -3,10 +3,16 @@ each fixed by a rule (H125)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from drafter.api import load
+from drafter.compose import compose
 from drafter.compose.frames import follows_subject
 from drafter.phrases.bank import default_bank
+from drafter.phrases.picker import says_twice
+from drafter.writers.text import render_text
 from tests.test_figures import clause
 
 
@@ -22,3 +28,31 @@ def test_a_share_in_percent_follows_its_indicator(fig, expect):
         assert clause(fig, b, seed)[0] == expect, seed
     assert follows_subject("减少", "黑臭河涌较央督时", "%")
     assert not follows_subject("增加", "就业岗位", "个")  # a thing counted may still follow its verb
+
+
+H125 = Path(__file__).parent / "fixtures" / "wording_h125"
+
+
+def _thanks(name: str, seed: int) -> str:
+    text = render_text(compose(load(H125 / name), seed=seed, bank=default_bank()))
+    return next(line for line in text.splitlines() if "成绩" in line and "我代表" in line)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_leadership_chain_is_said_once_in_the_thanks(seed):
+    """黄冈 (湖北) seed 0: 荆门's 「是省委、省政府关心关怀的结果，是{上级领导}团结带领……」 held only 市委 in
+    its slot; with 黄冈's chain it said 「是省委、省政府关心关怀的结果，是省委、省政府和市委团结带领……」."""
+    thanks = _thanks("huanggang_2024_figures.yaml", seed)
+    assert thanks.count("省委") == 1, thanks
+    assert says_twice("是省委、省政府关心关怀的结果，是{上级领导}团结带领{本级人民}拼搏奋进的结果。",
+                      {"上级领导": "省委、省政府和市委", "本级人民": "全市人民"})
+    assert not says_twice("是{上级领导}坚强领导的结果。", {"上级领导": "省委、省政府和市委"})
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_region_with_no_wording_of_its_own_is_thanked_in_the_templates_words(seed):
+    """乌鲁木齐 (新疆): the bank has no 新疆 thanks and none seen in two provinces; the picker fell back
+    to every wording and chose 江苏's 「根本在于习近平总书记掌舵领航和深切关怀」."""
+    thanks = _thanks("urumqi_2024.yaml", seed)
+    assert "深切关怀" not in thanks, thanks
+    assert "这些成绩的取得，根本在于习近平新时代中国特色社会主义思想的科学指引，是自治区党委、政府和市委坚强领导的结果" in thanks

@@ -12,6 +12,7 @@ picker's own chooser by topic, which applied none of them, had no caller and is 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from ..tree import Run, Runs, Source
@@ -20,6 +21,23 @@ from .slots import slots_of, split_frame
 
 TOP = 5  # candidates per slot
 _PLACE_SLOTS = {"地区", "地区全称", "简称"}
+
+
+# A chain in one slot (省委、省政府和市委): its organs, the bare 政府 of 自治区党委、政府 aside
+# (it is 自治区's, and said with it).
+_CHAIN_SEP = re.compile(r"[、和]")
+
+
+def says_twice(frame: str, values: dict[str, str]) -> bool:
+    """Would the frame name an organ of a chain its slot also names? 荆门's 「是省委、省政府关心关怀的
+    结果，是{上级领导}团结带领……」 held only 市委 in its slot; filled with 黄冈's whole chain it said
+    省委、省政府 twice in one sentence (H125)."""
+    own = "".join(text for text, is_slot in split_frame(frame) if not is_slot)
+    for name in slots_of(frame):
+        organs = [o for o in _CHAIN_SEP.split(values.get(name, "")) if len(o) >= 2 and o != "政府"]
+        if len(organs) >= 2 and any(o in own for o in organs):
+            return True
+    return False
 
 
 def _index(seed: int, key: str, n: int) -> int:
@@ -61,10 +79,13 @@ class Picker:
         its own place (「打造区域中心城市，是{地区}……」), often carries that report's claims.
         So are wordings of two provinces or of the draft's own: 「根本在于习近平总书记掌舵领航和深切
         关怀」 is 江苏's (the 关怀 of a visit there), yet it thanked for 湖南's and 甘肃's years in two
-        new users' trials."""
+        new users' trials; when only such wordings fit, none is used, so the template's default
+        stands (乌鲁木齐 was thanked with 江苏's when no wider wording fitted, H125)."""
         values = {**self.values, **{k: str(v) for k, v in extra.items()}}
-        fits = [e for e in self.bank.of("formula", slot) if all(s in values for s in slots_of(e.text))]
-        fits = [e for e in fits if self._widespread(e)] or fits
+        fits = [e for e in self.bank.of("formula", slot)
+                if all(s in values for s in slots_of(e.text)) and not says_twice(e.text, values)]
+        # none widespread: the template's own default, never another province's one-off (H125)
+        fits = [e for e in fits if self._widespread(e)]
         common = [e for e in fits if e.count >= 2]
         if len(common) < 2:
             common += [e for e in fits if e.count < 2 and not _PLACE_SLOTS & set(slots_of(e.text))]
