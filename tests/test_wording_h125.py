@@ -10,6 +10,7 @@ import pytest
 from drafter.api import load
 from drafter.compose import compose
 from drafter.compose.frames import follows_subject
+from drafter.compose.words import Words
 from drafter.phrases.bank import default_bank
 from drafter.phrases.picker import says_twice
 from drafter.writers.text import render_text
@@ -56,3 +57,13 @@ def test_a_region_with_no_wording_of_its_own_is_thanked_in_the_templates_words(s
     thanks = _thanks("urumqi_2024.yaml", seed)
     assert "深切关怀" not in thanks, thanks
     assert "这些成绩的取得，根本在于习近平新时代中国特色社会主义思想的科学指引，是自治区党委、政府和市委坚强领导的结果" in thanks
+
+
+def test_the_cities_of_xinjiang_guangxi_and_tibet_thank_all_their_peoples():
+    """乌鲁木齐 (and 南宁, 柳州 … in style_corpus/more) write 全市各族人民; 银川 (宁夏) and 湖北's cities 全市人民."""
+    assert "向全市各族人民，" in _thanks("urumqi_2024.yaml", 0)
+    assert "向全市人民，" in _thanks("huanggang_2024_figures.yaml", 0)
+    for province, people in (("广西壮族自治区", "全市各族人民"), ("西藏自治区", "全市各族人民"),
+                             ("宁夏回族自治区", "全市人民"), ("内蒙古自治区", "全市人民")):
+        meta = load(H125 / "urumqi_2024.yaml").meta.model_copy(update={"province": province})
+        assert Words.of(meta).people == people, province

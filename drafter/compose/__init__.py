@@ -211,7 +211,7 @@ def _slot_values(report: Report, w: Words) -> dict[str, str]:
     values.update(
         {
             "地区": w.place,
-            "本级人民": w.people,  # 全州各族人民 of a 州 (else as level_values: 全市人民)
+            "本级人民": w.people,  # 全州各族人民 of a 州, 全市各族人民 in 新疆 (else as level_values: 全市人民)
             "地区全称": w.name,
             "本级政府": w.gov,
             "简称": w.short_name,

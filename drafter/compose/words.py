@@ -66,8 +66,7 @@ class Words:
             level=meta.level,
             unit=u,
             scope=f"全{u}",
-            # 全州各族人民: every 州 report thanks its peoples so (凉山, 黔东南)
-            people=f"全{u}各族人民" if meta.level == "州" else f"全{u}人民",
+            people=f"全{u}各族人民" if meta.level == "州" or _of_many_peoples(meta.province) else f"全{u}人民",
             gov=f"{u}{meta.government}",
             gov_short=f"{u}政府",
             party=f"{u}委",
@@ -81,6 +80,16 @@ class Words:
             period=meta.plan_period or plan_period(meta.year),
             outside=_outside(meta.level, meta.parent, meta.province),
         )
+
+
+# 全州各族人民: every 州 report thanks its peoples so (凉山, 黔东南); so do the cities of these
+# autonomous regions (style_corpus/more: 乌鲁木齐 2, 南宁 2, 柳州 1, 桂林 2, 北海 1, 钦州 1, 贵港 1,
+# 百色 2, 来宾 1, 崇左 2), while 宁夏's 银川 and 内蒙古's 呼和浩特 write 全市人民 (H125).
+_MANY_PEOPLES = ("新疆", "广西", "西藏")
+
+
+def _of_many_peoples(province: str | None) -> bool:
+    return (province or "").startswith(_MANY_PEOPLES)
 
 
 # 保定市清苑区 → 保定市 + 清苑区: a prefecture (市 / 自治州 / 盟 / 地区) and two or more
