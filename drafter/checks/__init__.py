@@ -10,6 +10,8 @@
     facts.py        changed / missing / invented numbers; reworded verdicts
     consistency.py  years, plan period, level words, number formats, punctuation, repeats,
                     placeholders
+    repeats.py      words said twice: a figure verb in one clause, a leadership chain in one
+                    sentence, a lead the next sentence merely repeats
     origins.py      who wrote a stretch of text: the office, the composer, or a hand in Word
     previous.py     this year's review.checks against last year's targets
     sheet.py        the 数据核对表 (.xlsx) for departments

@@ -41,6 +41,8 @@ Each rule, precisely:
       On the 186 reports of style_corpus/, ../shared/corpus/ and the fixtures this flags nothing.
 待补充 Leftover 【待补充…】 placeholders (错误); ×××, XXX, 某某 look like unreplaced
       example text (提示).
+重复的动词 / 重复的领导机关 / 引领句重复  A figure verb twice in one clause (错误), a leadership
+      chain twice in one sentence and a lead the next sentence merely repeats (提示): repeats.py.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from ..model import LEVEL_WORDS, Report
 from .findings import CONSISTENCY, ERROR, HINT, Finding, Severity, at
 from .numbers import cn_to_int
 from .origins import Origins
+from .repeats import doubled_verbs, lead_echoes, repeated_chains
 
 YEAR = "年度"
 PLAN = "规划期"
@@ -60,6 +63,9 @@ PUNCT = "标点"
 DUPLICATE = "重复的句子"
 PLACEHOLDER = "待补充"
 DOUBLED = "叠字"
+DOUBLED_VERB = "重复的动词"
+CHAIN = "重复的领导机关"
+ECHO = "引领句重复"
 
 _CJK = r"\u4e00-\u9fff"
 _REVIEW_HEAD = re.compile(r"(\d{4})\s*年工作回顾")
@@ -258,6 +264,13 @@ def _doubled(c: _Collector, i: int, text: str) -> None:
         c.add(i, DOUBLED, ERROR, f"{what}“{ch}”重复了一次：{_context(text, s, e)}", s)
 
 
+def _repeats(c: _Collector, i: int, text: str) -> None:
+    for rule, kind, severity in ((doubled_verbs, DOUBLED_VERB, ERROR), (repeated_chains, CHAIN, HINT),
+                                 (lead_echoes, ECHO, HINT)):
+        for offset, message in rule(text):
+            c.add(i, kind, severity, message, offset)
+
+
 def _placeholders(c: _Collector, i: int, text: str) -> None:
     for m in _PLACEHOLDER.finditer(text):
         c.add(i, PLACEHOLDER, ERROR, f"留有占位符“{m.group(0)}”：请在数据文件中补充后重新生成，或在文稿中填写", m.start())
@@ -280,6 +293,7 @@ def check_consistency(report: Report, paras: list[str], origins: Origins, docx: 
         _format(c, i, text)
         _punct(c, i, text)
         _doubled(c, i, text)
+        _repeats(c, i, text)
         _placeholders(c, i, text)
     _duplicates(c, paras)
     c.found.sort(key=lambda x: x[0])
