@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.api import load
+from drafter.api import load, validate
 from drafter.compose import compose
 from drafter.compose.frames import follows_subject
 from drafter.compose.words import Words
@@ -67,3 +67,14 @@ def test_the_cities_of_xinjiang_guangxi_and_tibet_thank_all_their_peoples():
                              ("宁夏回族自治区", "全市人民"), ("内蒙古自治区", "全市人民")):
         meta = load(H125 / "urumqi_2024.yaml").meta.model_copy(update={"province": province})
         assert Words.of(meta).people == people, province
+
+
+def test_a_verb_the_name_holds_is_not_said_again():
+    """黄冈: `城镇新增就业` with `verb: 新增` gave 「城镇新增就业新增7.4万人」 (the check) and 「新增城镇新增就业
+    6万人以上」 (the target, in a verb-first frame); the verb is said once, by the name, and keeps its path."""
+    path = H125 / "huanggang_2024_figures.yaml"
+    for seed in range(6):
+        text = render_text(compose(load(path), seed=seed, bank=default_bank()))
+        assert text.count("城镇新增就业") == 3, seed  # the check, the fact, the target
+        assert "新增城镇新增" not in text and "新增就业新增" not in text, seed
+    assert not [p for p in validate(path).unused if p.path.endswith(".verb")]

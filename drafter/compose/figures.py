@@ -24,7 +24,7 @@ from ..phrases.bank import Bank
 from .frames import GETTING_TO, FrameChooser, figure_pattern, render, target_pattern
 from .numbers import cn_number, format_number, magnitude
 from .values import Data, Runs, model_of, path_of, placeholder, to_runs
-from .verbs import verb_goes_first
+from .verbs import held_by_name, verb_goes_first
 
 
 class _Clause:
@@ -51,6 +51,30 @@ class _Clause:
 
 def _obj_path(x: Data) -> tuple[Any, tuple]:
     return model_of(x), path_of(x)
+
+
+def _verb_unsaid(m: Any) -> tuple[Any, str | None]:
+    """The figure / target / check with a verb its name holds taken out (held_by_name), and
+    that verb: the name's run says it (_name_says)."""
+    verb = getattr(m, "verb", None)
+    if held_by_name(verb, m.name):
+        return m.model_copy(update={"verb": None}), verb
+    return m, None
+
+
+def _name_says(runs: list[Run], name: str, verb: str | None, p: tuple) -> list[Run]:
+    """The name's run split round the verb it holds, so that the verb keeps its data path
+    (validate counts it said): 城镇 / 新增 (….verb) / 就业."""
+    if not verb:
+        return runs
+    name_ref = format_path(p + ("name",))
+    for i, r in enumerate(runs):
+        if r.source.kind == "data" and r.source.ref == name_ref and r.text == name:
+            k = name.index(verb)
+            parts = [Run(name[:k], r.source), Run(verb, Source("data", format_path(p + ("verb",)))),
+                     Run(name[k + len(verb):], r.source)]
+            return runs[:i] + [x for x in parts if x.text] + runs[i + 1:]
+    return runs
 
 
 def _number_runs(c: _Clause, f: Figure, p: tuple, key: str = "value") -> list[Run]:
@@ -207,6 +231,7 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
     the hand-written wording below. Comparisons, further ranks and the note follow."""
     f, p = _obj_path(x)
     assert isinstance(f, Figure)
+    f, held = _verb_unsaid(f)
     c = _Clause("figure")
     if f.status == "预计" and show_estimate:
         c.runs.append(Run("预计", Source("data", format_path(p + ("status",)))))
@@ -232,7 +257,7 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
     if f.note:
         c.template("，")
         c.data(f.note, p + ("note",))
-    return Runs(c.runs)
+    return Runs(_name_says(c.runs, f.name, held, p))
 
 
 def _plain_core(c: _Clause, f: Figure, p: tuple, headline: bool, has_value: bool, has_growth: bool) -> None:
@@ -501,6 +526,11 @@ def _framed_target(c: _Clause, t: Target, p: tuple, fr: FrameChooser, used: set[
 def target_runs(x: Data, level: str | LevelWords = "市", fr: FrameChooser | None = None, used: set[str] | None = None) -> Runs:
     t, p = _obj_path(x)
     assert isinstance(t, Target)
+    t, held = _verb_unsaid(t)
+    return Runs(_name_says(_target_runs(t, p, level, fr, used).runs, t.name, held, p))
+
+
+def _target_runs(t: Target, p: tuple, level: str | LevelWords, fr: FrameChooser | None, used: set[str] | None) -> Runs:
     c = _Clause("target")
     q = t.qualifier
     if fr is not None and _framed_target(c, t, p, fr, used if used is not None else set()):
@@ -737,6 +767,11 @@ def _verdict_clause(x: Data, level: str | LevelWords, gdp_growth: Any, judged: A
 def check_runs(x: Data, level: str | LevelWords = "市", gdp_growth: Any = None) -> Runs:
     """「生产总值增长4.3%，未完成6%左右的预期目标」 — the verdict comes from the model."""
     t, p = _obj_path(x)
+    t, held = _verb_unsaid(t)
+    return Runs(_name_says(_check_runs(x, t, p, level, gdp_growth).runs, t.name, held, p))
+
+
+def _check_runs(x: Data, t: Any, p: tuple, level: str | LevelWords, gdp_growth: Any) -> Runs:
     c = _Clause("check")
     if t.actual_status == "预计":  # written as a figure's is (README): 预计固定资产投资增长9.1%
         c.data("预计", p + ("actual_status",))
