@@ -78,3 +78,11 @@ def test_a_verb_the_name_holds_is_not_said_again():
         assert text.count("城镇新增就业") == 3, seed  # the check, the fact, the target
         assert "新增城镇新增" not in text and "新增就业新增" not in text, seed
     assert not [p for p in validate(path).unused if p.path.endswith(".verb")]
+
+
+def test_a_figure_the_headline_states_is_not_checked_again_when_its_target_is_to_keep_pace():
+    """镇江: 居民人均可支配收入增长5.1% in the headline and again in the check paragraph, its target being
+    与经济增长同步 (no number of its own); GDP and 一般公共预算收入 were already said once."""
+    text = render_text(compose(load(H125 / "zhenjiang_2025_income.yaml"), seed=0, bank=default_bank()))
+    assert text.count("增长5.1%") == 1, text
+    assert "居民人均可支配收入达到60580元、增长5.1%，未完成与经济增长同步的目标" in text, text
