@@ -23,7 +23,7 @@ from ..readers.fill import empty_entry
 from .facts import Gathered, GFigure, GText
 from .forms_in import check_paths, done_of, done_paths, read_form
 from .fragments import existing_state, fragment_name, render
-from .materials import names_matter, read_material
+from .materials import Outline, names_matter, office_outline, read_material
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
 from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
 from .years import earlier_year
@@ -38,12 +38,13 @@ class GatherResult:
     sources: list[Gathered] = field(default_factory=list)
 
 
-def _read_material(path: Path, data: bytes, dept: str | None) -> Gathered:
-    """Harvest a .docx/.txt (its bytes already read and checked) through drafter.gather.materials."""
+def _read_material(path: Path, data: bytes, dept: str | None, outline: Outline | None = None) -> Gathered:
+    """Harvest a .docx/.txt (its bytes already read and checked) through drafter.gather.materials,
+    each paragraph's topic sought first among the office's (`outline`)."""
     # a file name naming its department (市人社局2023年工作总结.docx), then a signature or title,
     # win over --dept, which is for the files that name none: `gather 材料/ --dept 市住建局` must
     # not reassign the others
-    material = read_material(path, fallback=dept, data=data)
+    material = read_material(path, fallback=dept, data=data, outline=outline)
     # 市人社局2023年工作总结.docx → 市人社局; 工作总结.docx with no signature → None, and the
     # summary asks for --dept (its stem is no department, and two such files would merge under it)
     who = material.dept
@@ -73,6 +74,40 @@ def _earlier_years(sources: list[Gathered], office: list) -> str | None:
     shown = marked[:MAX_FINDINGS_LISTED] + ([f"另有 {len(marked) - MAX_FINDINGS_LISTED} 处"] if len(marked) > MAX_FINDINGS_LISTED else [])
     return (f"年份与本年不符：{'；'.join(shown)}（回顾写{year - 1}年、任务写{year}年；"
             "已写入片段并在这一句旁加了注释，请核实是否保留）")
+
+
+_PART_NAMES = {"review": "回顾", "key_tasks": "重点工作"}
+
+
+def _outline_of(office: list) -> Outline:
+    """The topics the office's own files give their review sections and key-task areas
+    (materials.office_outline: a part with fewer than two has none)."""
+    topics: dict[str, list] = {"review": [], "key_tasks": []}
+    for loaded in office:
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        for part, key in (("review", "sections"), ("key_tasks", "areas")):
+            parent = data.get(part)
+            items = parent.get(key) if isinstance(parent, dict) else None
+            topics[part] += [it.get("topic") for it in items or [] if isinstance(it, dict)] \
+                if isinstance(items, list) else []
+    return office_outline(topics["review"], topics["key_tasks"])
+
+
+def _outside_note(sources: list[Gathered], outline: Outline) -> str | None:
+    """The summary's note on material lines whose topic the office's outline lacks (their
+    paragraphs were far more likely of it): each such topic becomes a new section."""
+    outside: dict[tuple[str, str], int] = {}
+    for g in sources:
+        if g.kind != "material":
+            continue
+        for t in g.texts:
+            if t.part in outline and t.topic not in outline[t.part]:
+                outside[(t.part, t.topic)] = outside.get((t.part, t.topic), 0) + 1
+    if not outside:
+        return None
+    listed = "、".join(f"{_PART_NAMES[part]}·{topic} {n} 条" for (part, topic), n in outside.items())
+    return (f"{sum(outside.values())} 条材料文字与办公室数据文件各方面的主题都不相近，按其本身的主题另起方面：{listed}"
+            "（起草时排在办公室的方面之后；如应并入已有方面，请改片段中的 topic）")
 
 
 def _all_refusals(refused: list[str]) -> str:
@@ -431,19 +466,21 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     notes: list[str] = []
     refused: list[str] = []  # every input's refusal, one line per problem
     skipped: list[str] = []  # files of a folder gather cannot read (说明.pdf)
+    # the office's own files first: their sections' topics are where the materials' facts go
+    office = office_files(data_dir)
+    outline = _outline_of(office)
     for path in collect([Path(p) for p in inputs], skipped):
         shown = display_path(path)
         try:
             data = read_checked(path)
             form = path.suffix.lower() in FORM_SUFFIXES
-            result.sources.append(read_form(path, data, shown) if form else _read_material(path, data, dept))
+            result.sources.append(read_form(path, data, shown) if form else _read_material(path, data, dept, outline))
         except DrafterError as e:
             refused.append(e.message)
     if refused:
         raise DrafterError(_all_refusals(refused))
     notes.extend(skipped_note(s) for s in skipped)
     sources = result.sources
-    office = office_files(data_dir)
     if renamed := _one_names(sources, office, dept):
         notes.append(renamed)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
@@ -455,6 +492,8 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
     in_data, filled = _against_office(sources, office, notes)
     if stale := _earlier_years(sources, office):
         notes.append(stale)
+    if outside := _outside_note(sources, outline):
+        notes.append(outside)
     if filled:
         notes.append(
             f"{len(filled)} 个数字填入办公室数据文件中留空的指标（"

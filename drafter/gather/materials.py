@@ -36,7 +36,11 @@ a topic change between paragraphs has a cost, the nearest numbered heading's top
 68.0 % leave-one-out against 65.9 % for each sentence plus its paragraph; with the older word
 lexicon the same path had lowered agreement). The supplying department's field
 (drafter.gather.dept_topics: 教育局 → 民生) is added to every paragraph's score as a bias, as
-much as one topic change. The mined lexicon (drafter.phrases.topics) decides when there is no corpus.
+much as one topic change. When the office's own file gives its sections topics (`outline`, per
+part, gather reads it from DATA_DIR first), a paragraph's topic is sought among those of its part:
+any other topic costs topic_table.OUTSIDE_PENALTY, so only a paragraph far more likely of it keeps
+it (a new section; bench/gather_simulation.py --outline: 67.9 → 74.8 %). The mined lexicon
+(drafter.phrases.topics) decides when there is no corpus.
 A sentence left without a topic takes its neighbour's (the nearest before, then after), then the
 department's field (dept_topics.fill_topics): an untitled 其他 section in the draft helps nobody.
 No jieba: character bigrams and plain substring matching.
@@ -714,18 +718,38 @@ class Material:
     dept: str | None  # the one given, else the organ the file name names, else a signature's or the title's, else `fallback`
 
 
-def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None) -> list[Harvested]:
+def harvest(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None,
+            outline: Outline | None = None) -> list[Harvested]:
     """The facts of one department's material, in document order (see the module doc); `lex`
     and `table` replace the shipped topic lexicon and corpus bigram table
-    (bench/gather_simulation.py --loo; an empty table leaves the topic to the lexicon)."""
-    return read_material(path, dept, lex, table).facts
+    (bench/gather_simulation.py --loo; an empty table leaves the topic to the lexicon);
+    `outline`: the office's own topics per part (office_outline)."""
+    return read_material(path, dept, lex, table, outline=outline).facts
+
+
+# part → the topics of the office's own review sections / key-task areas
+Outline = dict[str, frozenset[str]]
+MIN_OUTLINE = 2  # an office with one topic for a part has no outline to choose among
+
+
+def office_outline(review: list, key_tasks: list) -> Outline:
+    """The office's topics per part (`topic:` of its review sections and key-task areas), each
+    part kept when it holds MIN_OUTLINE of them; {} when the office gives none: gather then
+    chooses among all of TOPICS, as it did before outlines."""
+    out: Outline = {}
+    for part, items in (("review", review), ("key_tasks", key_tasks)):
+        topics = frozenset(t for t in items if t in TOPICS)
+        if len(topics) >= MIN_OUTLINE:
+            out[part] = topics
+    return out
 
 
 def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTable | None = None,
-                  fallback: str | None = None, data: bytes | None = None) -> Material:
+                  fallback: str | None = None, data: bytes | None = None, outline: Outline | None = None) -> Material:
     """harvest() with the problems and the department found (see Material); `fallback` (gather
     --dept) names only a material whose file name, signature and title name no organ; `data`
-    its bytes when already read."""
+    its bytes when already read; `outline` the office's topics per part (office_outline): a
+    paragraph's topic is sought first among those of its part."""
     path = Path(path)
     walked = _walk(_paragraphs(path, data))
     sentences, title_part = walked.sentences, walked.title_part
@@ -746,29 +770,32 @@ def read_material(path: Path, dept: str | None = None, lex=None, table: BigramTa
         para_n[s.para_id] = para_n.get(s.para_id, 0) + 1
     # a paragraph tells of one time: its mean cue weighs as much as the sentence's own
     scores = [sc + PART_PARAGRAPH_WEIGHT * para_sum[s.para_id] / para_n[s.para_id] for s, sc in zip(sentences, own, strict=True)]
+    parts: list[Part] = []
+    for s, score in zip(sentences, scores, strict=True):
+        # the lead's own part, the section's, else the cues, else the file's
+        decided = s.forced if s.forced in ("review", "key_tasks") else s.section_part
+        if decided in ("review", "key_tasks"):
+            parts.append("review" if decided == "review" else "key_tasks")
+        elif score:
+            parts.append("review" if score > 0 else "key_tasks")
+        else:
+            parts.append("key_tasks" if default == "key_tasks" else "review")
     lex = shipped_lexicon() if lex is None else lex
     table = shipped_table() if table is None else table
     paras = {s.para_id: (s.paragraph, s.hint) for s in sentences}  # in document order
+    # a paragraph's part for its outline: most of its sentences' (ties: review)
+    para_parts: dict[int, list[str]] = {}
+    for s, part in zip(sentences, parts, strict=True):
+        para_parts.setdefault(s.para_id, []).append(part)
+    outline = outline or {}
+    allowed = [outline.get(max(("review", "key_tasks"), key=para_parts[pid].count)) for pid in paras]
     prior = field_prior(dept)  # the department's own field: a bias, not an override
-    topics = table.sequence([p for p, _ in paras.values()], [h for _, h in paras.values()], prior) if table else []
+    topics = table.sequence([p for p, _ in paras.values()], [h for _, h in paras.values()], prior, allowed) \
+        if table else []
     para_topic = dict(zip(paras, topics, strict=True))
     told = [para_topic.get(s.para_id) or topic_of(s.text, s.paragraph, s.hint, lex, table, prior) for s in sentences]
-    out = []
-    for s, score, topic in zip(sentences, scores, fill_topics(told, dept), strict=True):
-        part: Literal["review", "key_tasks"]  # the lead's own part, the section's, else the cues, else the file's
-        decided = s.forced if s.forced in ("review", "key_tasks") else s.section_part
-        if decided in ("review", "key_tasks"):
-            part = "review" if decided == "review" else "key_tasks"
-        elif score:
-            part = "review" if score > 0 else "key_tasks"
-        else:
-            part = "key_tasks" if default == "key_tasks" else "review"
-        out.append(Harvested(
-            text=s.text,
-            part=part,
-            topic=topic,
-            source=f"{path.name}:{s.line}",
-            dept=dept,
-            numbers=numbers_in(s.text),
-        ))
+    out = [
+        Harvested(text=s.text, part=part, topic=topic, source=f"{path.name}:{s.line}", dept=dept, numbers=numbers_in(s.text))
+        for s, part, topic in zip(sentences, parts, fill_topics(told, dept), strict=True)
+    ]
     return Material(out, walked.problems, dept)

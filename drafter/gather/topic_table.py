@@ -46,6 +46,14 @@ HINT_WEIGHT = 5.0
 # with a lead department (bench/gather_dept_topic.py, the only table with departments, so the
 # choice is optimistic) 0 / 5 / 12 / 20 / 50 gave 71.9 / 71.9 / 75.0 / 75.0 / 62.5 %
 DEPT_WEIGHT = 20.0
+# what a topic the office's outline lacks costs a paragraph (natural log), a fixed part plus a
+# part per known bigram (a long paragraph's scores differ by hundreds): the office's own
+# sections come first, a paragraph far more likely of another topic keeps it (a new section).
+# Chosen on the harder setting, last year's outline (bench/gather_simulation.py --outline-prev,
+# 4 places): the largest margin that does not lose against no outline; harder margins win on
+# the report's own outline and lose on last year's (the bench doc's table)
+OUTSIDE_PENALTY = 20.0
+OUTSIDE_PER_BIGRAM = 0.4
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -115,21 +123,27 @@ class BigramTable:
         } if seen else {}
 
     def sequence(self, paragraphs: list[str], hints: list[str | None] | None = None,
-                 prior: dict[str, float] | None = None) -> list[str | None]:
+                 prior: dict[str, float] | None = None,
+                 allowed: list[frozenset[str] | None] | None = None) -> list[str | None]:
         """One topic per paragraph of a department's material, in order: the Viterbi path over
         each paragraph's log-likelihoods that pays SWITCH_PENALTY whenever the topic changes
         from one paragraph to the next, since a department writes of one matter for several
         paragraphs. A numbered heading's topic (`hints`) weighs HINT_WEIGHT, the supplying
-        department's field (`prior`: topic → share) DEPT_WEIGHT × share. None for every
-        paragraph when the table knows none of their bigrams (the lexicon decides)."""
+        department's field (`prior`: topic → share) DEPT_WEIGHT × share. `allowed`: per
+        paragraph the topics of the office's own sections for its part (None: any), every
+        other topic paying OUTSIDE_PENALTY. None for every paragraph when the table knows
+        none of their bigrams (the lexicon decides)."""
         hints = hints or [None] * len(paragraphs)
+        allowed = allowed or [None] * len(paragraphs)
         prior = prior or {}
         lls = [self.log_likelihoods(text) for text in paragraphs]
         if not any(lls):
             return [None] * len(paragraphs)
         emissions = []
-        for ll, hint in zip(lls, hints, strict=True):
+        for ll, hint, own, text in zip(lls, hints, allowed, paragraphs, strict=True):
+            outside = OUTSIDE_PENALTY + OUTSIDE_PER_BIGRAM * sum(b in self.vocab for b in bigrams(text)) if own else 0.0
             e = {t: ll.get(t, 0.0) + (HINT_WEIGHT if t == hint else 0.0) + DEPT_WEIGHT * prior.get(t, 0.0)
+                 - (outside if own is not None and t not in own else 0.0)
                  for t in self.counts}
             top = max(e.values())
             emissions.append({t: v - top for t, v in e.items()})  # only differences matter
