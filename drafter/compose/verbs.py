@@ -26,7 +26,7 @@ def held_by_name(verb: str | None, name: str) -> bool:
     """Does the indicator's name already say its verb? 「城镇新增就业」 with `verb: 新增` is
     written 「城镇新增就业7.4万人」, never 「城镇新增就业新增7.4万人」 or 「新增城镇新增就业」 (黄冈,
     H125). One character (达 of 达标率) is no verb to find in a name."""
-    return bool(verb) and len(verb) >= 2 and verb in name
+    return verb is not None and len(verb) >= 2 and verb in name
 
 
 def verb_goes_first(verb: str | None) -> bool:
