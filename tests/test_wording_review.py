@@ -60,7 +60,13 @@ def test_review_self_building_intro_invents_no_campaign(name):
             seen.add(intro)
             assert "主题教育" not in intro, (seed, intro)
             assert not intro.startswith(("越是", "七是", "三、")), (seed, intro)
-    assert len(seen) > 1, "the seeds still vary the intro"
+    if name.startswith("gaoping"):
+        # no intro of two provinces or of 山西 is left: the template's own (H125), never another
+        # province's one-off
+        assert not seen
+        assert "一年来，我们从严从实抓好政府自身建设。" in render_text(_doc(name, 0))
+    else:
+        assert len(seen) > 1, "the seeds still vary the intro"
 
 
 def test_county_level_city_thanks_the_units_of_its_prefecture():
