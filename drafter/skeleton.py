@@ -22,6 +22,7 @@ from pydantic_core import PydanticUndefined
 from .model import Figure, Report
 from .model.depts import department
 from .model.structure import PartHeadings
+from .model.targets import TEXT_TARGET_HINT
 from .readers.yaml_data import DATA_SUFFIXES
 
 SCHEMA_FILE = "drafter.schema.json"
@@ -236,6 +237,10 @@ def skeleton_yaml(region: str, level: str, year: int, schema_ref: str = SCHEMA_F
 
 def schema_json() -> str:
     schema = Report.model_json_schema()
+    # a target with no number may be a plain line (- 生态环境质量持续改善, model/targets.py):
+    # the editor must not mark it wrong
+    indicators = schema["$defs"]["Targets"]["properties"]["indicators"]
+    indicators["items"] = {"anyOf": [indicators["items"], {"type": "string", "description": TEXT_TARGET_HINT}]}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter 政府工作报告数据文件"
     schema["$comment"] = "drafter schema 生成；由 drafter init 写出，供编辑器自动补全和校验"

@@ -190,6 +190,10 @@ _REASONS = (
      lambda d, p: isinstance(_owner(d, p), dict) and _owner(d, p).get("qualifier") in RELATIVE,
      "“高于平均水平 / 不高于上年 / 不低于上年”的目标不写数值、单位和动词；要写“增速高于全省1个百分点”，"
      "请把它写成总量目标（kind: level，名称“地区生产总值增速高于全省”，value: 1，unit: 个百分点）"),
+    (r"(?:indicators|checks)\[\d+\]\.verb$",
+     lambda d, p: isinstance(_owner(d, p), dict) and (
+         _owner(d, p).get("kind") == "control" or _owner(d, p).get("qualifier") == "控制在以内"),
+     "控制类目标写作“控制在…以内”，不另写动词；要照自己的说法写，请改为总量目标（kind: level）并写 verb"),
 )
 
 

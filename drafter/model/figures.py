@@ -111,8 +111,9 @@ class Figure(Model):
     )
     unit: Text | None = field(None, title="单位", description="如：亿元、万户、家、%")
     value2: Number | None = field(None, title="第二个数值", description="“分别达到93%、91%”的第二个数")
-    qualifier: Literal["", "左右", "以上", "以内"] = field(
-        "", title="限定词", description="左右 / 以上 / 以内，写在数值后；只有增速时写在增速后"
+    qualifier: Literal["", "左右", "以上", "以内", "以下"] = field(
+        "", title="限定词",
+        description="左右 / 以上 / 以内 / 以下（降至35%以下），写在数值后；只有增速时写在增速后；约 / 超 / 近 / 余 / 多写在 approx",
     )
     growth: Number | None = field(None, title="增速（%）", description="同比增速，负数写作“下降”")
     growth_verb: Text | None = field(None, title="增速动词", description="默认“增长”，可写“同比增长”")

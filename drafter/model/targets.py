@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import model_validator
 
@@ -30,12 +30,23 @@ def default_unit(kind: str) -> str:
     return "%" if kind in ("growth", "control") else ""
 
 
+# How a target with no number is written (生态环境质量持续改善): said by validate wherever a
+# target has the wrong shape, since offices first try a plain line there (H121).
+TEXT_TARGET_HINT = "没有数字的目标直接写文字，如 - 生态环境质量持续改善（照原文写入初稿）"
+# Fields a target written as text never drafts: refused rather than silently dropped.
+_NUMBER_FIELDS = ("value", "value2", "unit", "qualifier", "scope", "verb")
+
+
 class Target(Model):
+    SHAPE_HINT: ClassVar[str] = TEXT_TARGET_HINT
+
     name: Text = field(
-        title="指标", description="如：生产总值、城乡居民人均可支配收入、居民消费价格指数涨幅"
+        title="指标", description="如：生产总值、城乡居民人均可支配收入、居民消费价格指数涨幅；没有数字的目标写整句，如 生态环境质量持续改善"
     )
-    kind: Literal["growth", "level", "control"] = field(
-        "growth", title="类型", description="growth 增长率（增长6%）/ level 总量（4.5万人以上）/ control 控制（控制在3%以内）"
+    kind: Literal["growth", "level", "control", "text"] = field(
+        "growth", title="类型",
+        description="growth 增长率（增长6%）/ level 总量（4.5万人以上）/ control 控制（控制在3%以内）"
+        " / text 没有数字的目标，name 照原文写（生态环境质量持续改善）；也可直接写 - 生态环境质量持续改善",
     )
     value: Number | None = field(None, title="目标值", description="只写数字，如 6")
     value2: Number | None = field(None, title="第二个目标值", description="“分别增长6.5%、8%”的第二个数")
@@ -54,6 +65,20 @@ class Target(Model):
     end: Literal["，", "、", "；", "。"] | None = field(None, title="之后的标点", description="与下一项之间的标点，默认“，”")
     status: Status | None = field(None, title="数据状态", description="预计 / 快报 / 核实")
     dept: Text | None = field(None, title="提出部门", description="如：市发改委")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_target(cls, v: Any) -> Any:
+        """- 生态环境质量持续改善: a target with no number, written as a plain line (the
+        reports' 「进出口稳中提质」「粮食产量保持基本稳定」), is one of kind text."""
+        if isinstance(v, str):
+            return {"name": v, "kind": "text"}
+        return v
+
+    @property
+    def as_text(self) -> bool:
+        """A target with no number (kind text): its name is drafted as written."""
+        return self.kind == "text"
 
     @property
     def effective_unit(self) -> str:
@@ -78,12 +103,23 @@ class Target(Model):
     @property
     def states_number(self) -> bool:
         """Does the target carry a number of its own? Not for 同步 or 上级下达 targets."""
-        return self.qualifier not in NO_NUMBER
+        return self.qualifier not in NO_NUMBER and not self.as_text
 
     @property
     def controlled(self) -> bool:
         """A ceiling: 控制在3%以内 (kind control, or a growth/level written 控制在以内)."""
         return self.kind == "control" or self.qualifier == "控制在以内"
+
+    @model_validator(mode="after")
+    def _text_has_no_number(self) -> Target:
+        if self.as_text:
+            given = [k for k in _NUMBER_FIELDS if k in self.model_fields_set and getattr(self, k) not in (None, "")]
+            if given:
+                raise ValueError(
+                    f"没有数字的目标（kind: text）照 name 原文写入初稿，{'、'.join(given)} 不会写入；"
+                    "请删除，或把类型改为 growth / level / control 并写目标值"
+                )
+        return self
 
     @model_validator(mode="after")
     def _scope_for_average(self) -> Target:
@@ -124,8 +160,9 @@ class TargetCheck(Target):
         description="“分别增长”目标的第二个实际数；只有一个目标值时，两个实际数分别与它比较"
         "（城镇、农村居民人均可支配收入分别增长4.5%、6%，目标7%）",
     )
-    actual_qualifier: Literal["", "左右", "以上", "以内"] = field(
-        "", title="实际值限定词", description="实际数只知道下限或上限时填写，如 增长6%以上 写 以上；据实判断，判断不了的写待核实"
+    actual_qualifier: Literal["", "左右", "以上", "以内", "以下"] = field(
+        "", title="实际值限定词",
+        description="实际数只知道下限或上限时填写，如 增长6%以上 写 以上、降至35%以下 写 以下；据实判断，判断不了的写待核实",
     )
     benchmark: Number | None = field(
         None,
@@ -160,6 +197,8 @@ class TargetCheck(Target):
 
     @model_validator(mode="after")
     def _nothing_silently_lost(self) -> TargetCheck:
+        if self.as_text:  # no number to judge 完成 by, and the review states none for it
+            raise ValueError("上年没有数字的目标无法按数值核对，初稿不会写它；请在回顾中用文字写明完成情况，并从 checks 中删去这一项")
         if self.rank is not None and self.assigned_by_superior:
             raise ValueError("排名 rank 只用于有实际数的目标；“完成上级下达任务”的目标没有实际数可排名，请删除")
         if self.done is not None and not self.assigned_by_superior:

@@ -61,7 +61,7 @@ def _interval(check: TargetCheck, a: Decimal, tol: Decimal) -> tuple[Decimal, De
     q = check.actual_qualifier
     if q == "以上":
         return a, Decimal("Infinity")
-    if q == "以内":
+    if q in ("以内", "以下"):  # 控制在3%以内 / 降至35%以下: a ceiling known, not the figure
         return Decimal("-Infinity"), a
     if q == "左右":
         return a - tol, a + tol

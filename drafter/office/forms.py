@@ -192,6 +192,8 @@ def _rows(path: str, obj: Any) -> tuple[list[FormRow], str | None]:
     if isinstance(obj, TargetCheck):
         return _check_rows(path, obj), obj.actual_dept or obj.dept
     if isinstance(obj, Target):
+        if obj.as_text:  # 生态环境质量持续改善: no number for a department to report
+            return [], obj.dept
         return [FormRow(obj.name, _target_unit(obj), paths={"明年目标": [f"{path}.value"]})], obj.dept
     if path.startswith("review."):
         row = FormRow(obj.name, obj.unit or catalogue_unit(obj.name) or "", status=obj.status,

@@ -138,9 +138,12 @@ def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
                 msg += f"，是不是“{close[0]}”？"
             else:
                 msg += f"；此处可用的字段：{'、'.join(names)}"
+                if hint := getattr(parent, "SHAPE_HINT", ""):  # 生态环境质量: 持续改善 was meant as text
+                    msg += f"；{hint}"
         return msg
     if kind == "literal_error":
-        return f"取值应为以下之一：{_literal_values(err, root, loc)}；这里是“{err.get('input')}”"
+        msg = f"取值应为以下之一：{_literal_values(err, root, loc)}；这里是“{err.get('input')}”"
+        return msg + _qualifier_hint(loc, err.get("input"))
     if kind == "int_parsing" and _cn_int(err.get("input")):
         return f"应为整数（{err['input']} → {_cn_int(err['input'])}）"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
@@ -158,7 +161,8 @@ def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
             return f"应为列表，每项另起一行，如 - {example}"
         return "应为列表：每项另起一行，以“- ”开头"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "应为若干“键: 值”组成的映射"
+        hint = getattr(_model_at(root, loc), "SHAPE_HINT", "")  # how else the item may be written
+        return "应为若干“键: 值”组成的映射" + (f"；{hint}" if hint else "")
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return "应为日期，写作 2025-01-20"
     if kind == "greater_than_equal":
@@ -170,6 +174,28 @@ def _message(err: ErrorDetails, root: type[BaseModel], loc: tuple) -> str:
     if kind == "union_tag_invalid":
         return "应为一段文本或带数字的指标映射"
     return str(err["msg"])
+
+
+# Words offices put under a qualifier that the model takes elsewhere (H120, H121)
+_APPROX_WORDS = ("约", "余", "多", "超", "近", "超过", "接近", "将近")
+
+
+def _qualifier_hint(loc: tuple, given: Any) -> str:
+    """Where the word typed as a qualifier goes: 近1200亿元 is a figure's approx; a check's
+    actual is a figure the verdict compares, so it takes no approximate word."""
+    if not isinstance(given, str) or not loc or loc[-1] not in ("qualifier", "actual_qualifier"):
+        return ""
+    if given in _APPROX_WORDS:
+        if loc[-1] == "actual_qualifier":
+            return f"；“{given}”是约数词，实际完成值要据以判断是否完成：请写确切的数，只知上下限时写 以上 / 以下"
+        if "checks" in loc or "indicators" in loc:
+            return f"；“{given}”是约数词，目标请写 以上 / 左右 / 以内"
+        word = {"超过": "超", "接近": "近", "将近": "近"}.get(given, given)
+        return f"；“{given}”是约数词，写在 approx：approx: {word}（{'约 / 超 / 近写在数值前' if word in '约超近' else '余 / 多写在数值后'}）"
+    if "下达" in given:  # 完成省下达任务 (H120): one value, the draft names the level above
+        own = "" if "checks" in loc else f"；要照自己的说法写，另填 verb，如 verb: {given}"
+        return f"；上级下达的目标写 完成上级下达任务，初稿按层级写成“完成省（市）下达的目标任务”{own}"
+    return ""
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
