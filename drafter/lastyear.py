@@ -52,6 +52,7 @@ Nothing is written when last year's file cannot be read (a Chinese DrafterError,
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -98,11 +99,15 @@ class LastYear:
     self_building: dict[str, Any] = field(default_factory=dict)
     targets: list[LastTarget] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # targets the model cannot hold
+    # targets with no number (进出口稳中提质), each with the count of last.targets before it:
+    # this year's list keeps them where they stood, as written (kind text)
+    texts: list[tuple[int, str]] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # review section headings
     areas: list[str] = field(default_factory=list)  # key-task area headings
     section_topics: list[str | None] = field(default_factory=list)  # `topic:` of each, None unsure
     area_topics: list[str | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    other_work: list[str] = field(default_factory=list)  # 「过去一年，老龄、妇女儿童……」, for a comment
     meeting: str | None = None
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
     livelihood: list[str] = field(default_factory=list)  # last year's 民生实事, for a comment
@@ -143,7 +148,12 @@ def _from_data(path: Path) -> LastYear:
         last.self_building["title"] = advance_years(report.self_building.title, m.year + 1)
     if report.opening.audience:
         last.opening = {"audience": report.opening.audience}
-    last.targets = [LastTarget(t, describe(t)) for t in report.targets.indicators]
+    for t in report.targets.indicators:
+        if t.as_text:
+            last.texts.append((len(last.targets), t.name))
+            last.others.append(t.name)
+        else:
+            last.targets.append(LastTarget(t, describe(t)))
     last.rider = report.targets.rider
     sections = [s for s in report.review.sections if s.title]
     areas = [a for a in report.key_tasks.areas if a.title]
@@ -179,6 +189,8 @@ def _from_report(path: Path) -> LastYear:
                     ))
             elif c.kind == "other":
                 last.others.append(c.text)
+                if _qualitative(c.text):
+                    last.texts.append((len(last.targets), c.text))
         last.rider = "，".join(c.text for c in closing_riders(clauses)) or None
     types = {p.type for p in doc.parts}
     if not last.targets and not ({"targets", "key_tasks"} & types):
@@ -231,6 +243,11 @@ def _from_report(path: Path) -> LastYear:
     else:
         last.sections, review_bodies = lr.section_titles(doc, "review"), lr.section_bodies(doc, "review")
         last.areas, area_bodies = lr.section_titles(doc, "key_tasks"), lr.section_bodies(doc, "key_tasks")
+    kept = [i for i, (t, b) in enumerate(zip(last.sections, review_bodies, strict=True)) if not lr.other_work(t + b)]
+    if len(kept) < len(last.sections):  # 镇江's 「——过去一年，老龄、妇女儿童……」: a hint for other_work
+        last.other_work = [re.split(r"(?<=[。！])", last.sections[i] + review_bodies[i])[0]
+                           for i in range(len(last.sections)) if i not in kept]
+        last.sections, review_bodies = [last.sections[i] for i in kept], [review_bodies[i] for i in kept]
     if lr.self_building_area(doc) is not None and last.areas:
         # 望城's 七是在加强政府建设中树立新形象: self-building as the last area, carried once
         last.self_area = last.areas.pop()
@@ -257,6 +274,13 @@ def _from_report(path: Path) -> LastYear:
         if self_title:
             last.self_building["title"] = self_title
     return last
+
+
+def _qualitative(text: str) -> bool:
+    """A clause of the targets passage the parser could not read as a number is this year's
+    target as written (粮食产量保持基本稳定), unless it holds a number: 「增长6%-7%」「“3个1000”」
+    are last year's figures, which must not stand as this year's."""
+    return not re.search(r"[0-9０-９]", text)
 
 
 def _kept_or_read(items: list[Any]) -> list[str | None]:
@@ -566,8 +590,11 @@ def _prefilled(last: LastYear, region: str, level: str, year: int) -> dict:
     if last.areas:
         area = data["key_tasks"]["areas"][0]
         data["key_tasks"]["areas"] = [{**area, **_topic(last.area_topics, i)} for i in range(len(last.areas))]
-    if targets:
-        data["targets"]["indicators"] = [_indicator(lt.target, lt.wording) for lt in last.targets]
+    if targets or last.texts:
+        indicators: list[Any] = [_indicator(lt.target, lt.wording) for lt in last.targets]
+        for at, text in reversed(last.texts):  # from the end, so each index still holds
+            indicators.insert(at, text)
+        data["targets"]["indicators"] = indicators
     if last.rider:  # 在实际工作中争取更好的结果 closes the whole list, not its last target
         data["targets"]["rider"] = last.rider
     return data
@@ -668,6 +695,10 @@ def _review_hints(lines: list[str], last: LastYear, origin: str, last_year: int)
     ))
     _item_comments(lines, "review", "sections", [f"去年回顾：{t}" for t in last.sections])
     _item_comments(lines, "key_tasks", "areas", [f"去年重点工作：{t}" for t in last.areas])
+    if last.other_work:
+        _insert(lines, "review", "other_work", _comment_lines(
+            f"去年回顾中的其他工作（{last_year}年，可照此列出今年的其他工作）：", last.other_work
+        ))
     if last.problems:
         _insert(lines, "review", "problems", _comment_lines(
             f"去年报告中的困难和问题（{last_year}年，供对照哪些已解决、哪些仍需写入）：", last.problems

@@ -30,6 +30,7 @@ from typing import Any
 
 from .parse.about import COMMITTEE, LEADERSHIP, after_meeting
 from .parse.lines import PROBLEMS_FORMULA, cn_number, marker
+from .parse.rules.parts import part_type
 from .parse.rules.sections import SUB_KINDS
 from .parse.rules.self_building import SELF_BUILDING
 from .phrases.topics import TOPICS, lexicon_scores, shipped_lexicon, topic_scores
@@ -122,6 +123,21 @@ def headless(doc: Document) -> bool:
     )
 
 
+# The work of the 群团 and the offices the review lists in one breath (镇江 「——过去一年，老龄、
+# 妇女儿童、青少年、残疾人、工会……等事业实现新发展，民族、宗教、审计……」): review.other_work, not a
+# section of its own (H122: it became one of topic 政府)
+_OTHER_WORK = ("老龄", "妇女儿童", "青少年", "残疾人", "工会", "共青团", "妇联", "红十字", "慈善", "关心下一代",
+               "民族", "宗教", "审计", "统计", "外事", "对台", "港澳", "侨务", "档案", "史志", "地方志",
+               "防震减灾", "气象", "国防动员", "双拥", "人民防空", "人防", "退役军人")
+_OTHER_WORK_MIN = 6  # 镇江's names 23; no other review section of the 161 corpus reports names 4
+
+
+def other_work(text: str) -> bool:
+    """Does a review section's first sentence list the other work (_OTHER_WORK)?"""
+    first = re.split(r"[。！]", text, maxsplit=1)[0]
+    return sum(w in first for w in _OTHER_WORK) >= _OTHER_WORK_MIN
+
+
 def section_bodies(doc: Document, part_type: str) -> list[str]:
     """The text of each headed section of `part_type`, aligned with section_titles."""
     return [
@@ -196,6 +212,7 @@ def _assign(scored: list[tuple[float, int, str]], out: list[str | None], taken: 
 # 问题和短板：」, 庄浪 「有差距、有短板、有弱项，主要表现在：」, 定西 「…依然突出，主要表现为：」.
 _PROBLEM_MARK = re.compile(
     PROBLEMS_FORMULA.pattern
+    + r"|清醒地?(?:知道|意识到)"  # 镇江 「我们清醒地知道，…主要有：」: else 短板弱项 inside an item matched
     + r"|困难和问题|问题和不足|短板和不足|不足和问题|问题和短板|矛盾问题|差距和不足|短板弱项|主要表现(?:为|在)"
 )
 _PROBLEM_STOP = re.compile(r"^(?:对此|对于这些|针对这些|这些问题|我们将|我们一定|我们要|我们必须|对这些|我们决心)")
@@ -458,8 +475,13 @@ def headings(doc: Document, year: int, structure_: dict[str, Any]) -> tuple[dict
     }
     out: dict[str, str] = {}
     self_title = None
+    # A part typed targets by its place only (镇江 二、把主题教育成果转化为干事创业的生动实践,
+    # between the review and 三、2024年主要预期目标和重点工作) names no goals: its heading is
+    # the year's only when no heading of targets says so in words (H122)
+    worded = {id(p) for p in doc.parts if p.type == "targets" and p.heading is not None
+              and part_type(p.heading.text.strip()) is not None}
     for part in doc.parts:
-        if part.heading is None:
+        if part.heading is None or (part.type == "targets" and worded and id(part) not in worded):
             continue
         text = part.heading.text.strip()
         if part.heading.number and text.startswith(part.heading.number):

@@ -72,7 +72,9 @@ _SENTENCE_END = re.compile(r"(?<=[。！])")
 # 主要预期目标建议： (广元)
 _MARKER = re.compile(r"(?:预期|主要|奋斗|发展)目标(?:建议)?(?:(?:是|为)[：:]?|[：:])")
 
-_RIDER = re.compile(r"^(?:全年)?(?:在实际工作中|力争|争取|努力)")
+_RIDER = re.compile(r"^(?:全年)?(?:在?实际工作中|力争|争取|努力|尽可能)")
+# The rest of a rider after its comma (镇江 「在实际工作中，我们将努力争取更好结果」): part of it
+_RIDER_TAIL = re.compile(r"^(?:我们)?.{0,8}?(?:争取|力争|干得|做得).{0,6}?(?:更好|好的)")
 _TASK = re.compile(
     r"下达|省定|市定|州定|区定|责任目标|要求全面完成|约束性指标(?:确保|全面|均)?完成$"
     r"|[省市州区]控|调控(?:目标)?范围内"  # 控制在省调控目标范围内 / 在省控范围内 / 不高于省控线
@@ -434,7 +436,7 @@ _HEAD_INDICATOR = re.compile(r"^(.{2,16}?(?:生产总值|增加值|总产值|产
 
 
 def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
-    out = []
+    out: list[Clause] = []
     for sentence in _SENTENCE_END.split(_clean(text)):
         slogan = False
         for marked in _CLAUSE_SPLIT.split(sentence):
@@ -442,6 +444,9 @@ def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
             if not piece or re.fullmatch(r"(?:\d{4}年|全年|今年|明年|其中[：:]?)", piece):
                 continue
             slogan = slogan or bool(_SLOGAN.match(piece))
+            if out and out[-1].kind == "rider" and not _has_digit(piece) and _RIDER_TAIL.match(piece):
+                out[-1] = Clause(f"{out[-1].text}，{piece}", "rider")
+                continue
             c = Clause(piece, "other") if slogan else _read_clause(piece, previous)
             if c.targets:
                 previous = c.targets[-1].name
@@ -449,6 +454,10 @@ def _clauses_of(text: str, previous: str | None = None) -> list[Clause]:
                 previous = head.group(1)
             out.append(c)
     return out
+
+
+def _has_digit(text: str) -> bool:
+    return bool(re.search(r"\d", text))
 
 
 def closing_riders(clauses: list[Clause]) -> list[Clause]:
@@ -512,6 +521,12 @@ def _passage(text: str, following: list[str]) -> str | None:
         return "".join(x if x.endswith(("。", "；", "，")) else x + "；" for x in lines) or None
     first = _SENTENCE_END.split(rest, maxsplit=1)[0]  # the marker's sentence, kept whatever it says
     passage = first + _listing(rest[len(first):])
+    # the rider may be a sentence of its own after the list (镇江 「……保持基本稳定。在实际
+    # 工作中，我们将努力争取更好结果。」): targets.rider
+    after = next((x for x in _SENTENCE_END.split(rest[len(passage):]) if x.strip()), "")
+    said = _clauses_of(after) if _RIDER.match(after.strip()) and not _has_digit(after) else []
+    if said and all(c.kind == "rider" for c in said):  # not 滁州's 「在实际工作中，各地各部门要……」
+        passage += after
     # a paragraph that stops at a ； or ， (a wrapped copy split at 「增速不低于5%;」, 广州)
     # goes on in the next ones while they list targets
     for line in following if not passage.endswith(("。", "！")) else []:
