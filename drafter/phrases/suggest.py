@@ -40,11 +40,14 @@ from .text_rules import (
     ITEM_BREAK,
     PARA_BREAK,
     STOPS,
+    depts_of,
+    inside_figure_name,
     narrow,
     object_unnamed,
     paragraph_topics,
     reform_off,
     reform_talk,
+    thinly_met,
     units,
     unmarked,
     without_depts,
@@ -387,6 +390,9 @@ class Suggester:
         # departments still count toward the fit (dropping them lost more fitting leads than wrong
         # ones); only the refusal below reads the item without them
         said_pairs = bigrams(without_depts(text).replace(ITEM_BREAK, "").replace(PARA_BREAK, ""))
+        bare_units = units(without_depts(text).replace(PARA_BREAK, ITEM_BREAK))  # see text_rules.thinly_met
+        bare_unit_pairs = [bigrams(u) for u in bare_units]
+        dept_pairs = bigrams(depts_of(text))
         text, within = unmarked(text), unmarked(within)
         raw = text
         pool = self._pool(kind, slot)
@@ -427,7 +433,11 @@ class Suggester:
                 continue
             if apart and kind == "lead" and _same_object(e.text, opening):  # see _same_object
                 continue
+            if apart and kind == "lead" and _subject_said(e.text, opening):  # see _subject_said
+                continue
             if kind == "lead" and not ((own - _FRAME_PAIRS) | bigrams(_core(e.text))) & said_pairs:  # see above
+                continue
+            if kind == "lead" and _unmet(e.text, bare_units, bare_unit_pairs, dept_pairs):  # see text_rules.thinly_met
                 continue
             if e.slot == SELF_BUILDING_LEADS and topic != "政府":  # see SELF_BUILDING_LEADS
                 continue
@@ -533,6 +543,33 @@ def _same_object(lead: str, opening: str) -> bool:
     if lead_obj == lead or open_obj == opening or len(lead_obj) < 2 or len(open_obj) < 2:
         return False
     return lead_obj[:2] == open_obj[:2]
+
+
+# The measure's subject (its last words, frame words aside) of this many characters or more, said
+# by a lead set apart beside it, is the lead said again with another verb (H127).
+SUBJECT_TAIL = 3
+
+
+def _without_frames(text: str) -> str:
+    for w in _OPENERS:
+        text = text.replace(w, "")
+    return text
+
+
+def _subject_said(lead: str, opening: str) -> bool:
+    """Does a self-building lead name the subject its one measure ends on: 「讲政治、铸忠诚。坚持旗帜鲜明
+    讲政治。」, 「打造水平更高的法治政府。持续推进法治政府建设。」, 「全力打造廉洁政府。扎实推进廉洁政府建设。」
+    (中山, 乌鲁木齐, H120)? _same_object compares the first words of the two objects and misses a lead
+    that puts the subject last. A measure naming the subject on the way to its own (「争创省法治政府建设
+    示范市」: 示范市) is not the lead again."""
+    tail = _CLAUSE.split(_without_frames(opening))[0].rstrip()
+    return len(tail) >= SUBJECT_TAIL and tail[-SUBJECT_TAIL:] in _without_frames(lead)
+
+
+def _unmet(lead: str, bare_units: list[str], unit_pairs: list[frozenset[str]], dept_pairs: frozenset[str]) -> bool:
+    """Is the lead's subject met by one pair in one measure, or only inside a figure's name (H127)?"""
+    core = _core(lead)
+    return thinly_met(bigrams(core), bare_units, unit_pairs, dept_pairs) or inside_figure_name(core, bare_units)
 
 
 def _core(lead: str) -> str:

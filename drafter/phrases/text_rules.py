@@ -97,3 +97,43 @@ def paragraph_topics(text: str) -> list[str]:
 def narrow(heading: str, paragraph_topics: list[str]) -> bool:
     named = named_topics(heading)
     return 2 * sum(t in named for t in paragraph_topics) <= len(paragraph_topics)
+
+
+# A lead names its subject: its object without opening verbs and frame words (suggest._core: 农村人居环境,
+# 教育支撑, 主城区). Met by one character pair in one measure, the subject is a word the item says in passing,
+# often inside another word: 「持续提升农村人居环境」 over 农村居民收入 and 高素质农民 (徐州, 农村), 「强化教育支撑」
+# over insurance and 生育支持 (乌鲁木齐, 育支), 「做强主城区」 over 麻城和武穴城区 (黄冈, 城区), 「积极稳妥推进“双碳”
+# 工作」 over 稳妥推进机构改革 (黄冈, 稳妥). A subject of two pairs or more must be met by two of them, or in two
+# measures (sentences), or twice in one. The item's departments name its subject too (生态环境局 beside 空气质量 for
+# 「提升环境质量」, 农业农村局 beside 农田 for 「加快推进农业农村现代化」): a pair they hold counts as met (H127).
+def thinly_met(core_pairs: frozenset[str], units: list[str], unit_pairs: list[frozenset[str]],
+               dept_pairs: frozenset[str]) -> bool:
+    if len(core_pairs) < 2:
+        return False
+    met = [core_pairs & u for u in unit_pairs]
+    said = frozenset().union(*met)
+    if len(said | (core_pairs & dept_pairs)) > 1 or sum(bool(m) for m in met) > 1:
+        return False
+    # … or said twice in its one measure: 「坚定不移抓招商。积极开展以商招商、节会招商……」 (金台)
+    return not any(sum(u.count(g) for u in units) >= 2 for g in said)
+
+
+def depts_of(text: str) -> str:
+    """The departments named in a data text, one after another."""
+    return "，".join(m.group(0).strip(DEPT_MARK) for m in _DEPT_SPAN.finditer(text))
+
+
+# A figure's name is what is counted, not what the item does: 「发力核心产业」 (阳泉) over
+# 数字经济核心产业营业收入 (徐州) and …增加值 (黄冈) takes the middle of the name 数字经济核心产业. A subject met only
+# inside such a name, after other words of it and before the counted measure, is not the item's (H127).
+FIGURE_TAILS = ("增加值", "营业收入", "产值", "收入", "占比", "比重", "规模")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def inside_figure_name(core: str, units: list[str]) -> bool:
+    found = [(u, i) for u in units for i in [u.find(core)] if len(core) >= 3 and i >= 0]
+    if not found:
+        return False
+    return all(i >= 2 and _CJK.match(u[i - 1]) and _CJK.match(u[i - 2]) and u[i + len(core):].startswith(FIGURE_TAILS)
+               for u, i in found)
+
