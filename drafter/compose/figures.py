@@ -565,7 +565,9 @@ def _with_note(c: _Clause, t: Target, p: tuple) -> Runs:
 
 
 def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser | None = None) -> Runs:
-    """Target clauses joined by ， (or by each target's own `end`); one paragraph: no frame twice."""
+    """The targets list, the one builder the draft (templates/targets.j2) and the division use:
+    clauses joined by ， (or by each target's own `end`); one with no number (kind text,
+    生态环境质量持续改善) as written. One paragraph: no frame twice."""
     out: list[Run] = []
     prev = None
     used: set[str] = set()
@@ -575,6 +577,13 @@ def targets_runs(items: Any, level: str | LevelWords = "市", fr: FrameChooser |
             out.append(
                 Run(end, Source("data", f"{prev.path}.end")) if end else Run("，", Source("template", "targets"))
             )
+        if len(group) == 1 and model_of(group[0]).as_text:
+            t, p = _obj_path(group[0])
+            c = _Clause("target")
+            c.data(t.name, p + ("name",))
+            out.extend(_with_note(c, t, p).runs)
+            prev = group[-1]
+            continue
         if len(group) == 1:
             out.extend(target_runs(group[0], level, fr, used).runs)
             prev = group[-1]

@@ -198,31 +198,8 @@ def _key_task(report: Report, ai: int, ii: int, wd: _Wording) -> DivisionItem:
 
 
 def _target_clauses(report: Report) -> list[Run]:
-    """The targets as the draft lists them (templates/targets.j2): one with no number (kind
-    text, 生态环境质量持续改善) as written, the numbered ones between them by targets_runs."""
-    items = list(Data(report).targets.indicators)
-    out: list[Run] = []
-    start = 0
-
-    def numbered(upto: int) -> None:
-        if upto > start:
-            out.extend(fig.targets_runs(items[start:upto], report.meta.level).runs)
-            end = report.targets.indicators[upto - 1].end
-            out.append(_data(end, f"targets.indicators[{upto - 1}].end") if end else _t("，"))
-
-    for i, t in enumerate(report.targets.indicators):
-        if t.as_text:
-            numbered(i)
-            out.append(_data(t.name, f"targets.indicators[{i}].name"))
-            if t.note:
-                out += [_t("，"), _data(t.note, f"targets.indicators[{i}].note")]
-            out.append(_data(t.end, f"targets.indicators[{i}].end") if t.end else _t("，"))
-            start = i + 1
-    if start < len(items):
-        out.extend(fig.targets_runs(items[start:], report.meta.level).runs)
-    elif out:
-        out.pop()  # the separator after the last target
-    return out
+    """The targets as the draft lists them: the same builder (compose/figures.targets_runs)."""
+    return fig.targets_runs(Data(report).targets.indicators, report.meta.level).runs
 
 
 def _targets_item(report: Report, wd: _Wording) -> DivisionItem | None:
