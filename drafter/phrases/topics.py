@@ -54,6 +54,15 @@ def by_seeds(text: str) -> str:
     return best if scores[best] else "其他"
 
 
+def heading_topics(heading: str) -> frozenset[str]:
+    """The topics a section heading names: those whose seed words cover at least half as much of
+    it as its best topic's (惠民生、防风险、保稳定 → 安全 and 民生; 促改革、谋创新 → 改革 and 创新).
+    by_seeds keeps only the best; a gathered fact of the others belongs under the heading too."""
+    scores = topic_scores(heading)
+    top = max(scores.values())
+    return frozenset(t for t, v in scores.items() if top and 2 * v >= top)
+
+
 def lexicon_scores(text: str, lex: Lexicon) -> dict[str, float]:
     """Sum over the topic's lexicon words of weight × occurrences in `text` (counting
     occurrences agreed with the headings 73 % of the time, presence only 71 %)."""
