@@ -25,7 +25,8 @@ from .forms_in import check_paths, done_of, done_paths, read_form
 from .fragments import existing_state, fragment_name, render
 from .materials import Outline, names_matter, office_outline, read_material
 from .sources import FORM_SUFFIXES, collect, read_checked, skipped_note
-from .summary import SourceRow, Summary, depts_in_data, missing_depts, numbers_in, office_files
+from .summary import (SourceRow, Summary, depts_in_data, earlier_forms, form_rows_of, forms_not_returned, missing_depts,
+                      numbers_in, office_files)
 from .years import earlier_year
 
 __all__ = ["gather", "GatherResult"]
@@ -249,12 +250,23 @@ def _names(clause: str, name: str) -> bool:
     return k >= 4 and any(sorted(clause[i:i + k]) == sorted(name) for i in range(len(clause) - k + 1))
 
 
+def _said(f: GFigure) -> list[re.Pattern]:
+    """How a clause states the figure's own numbers: its value with its unit, and its growth after
+    a word of growth (增长7.1% / 下降2.3%; 17.1% and 占比7.1% are not it)."""
+    out = []
+    if f.value is not None:
+        out.append(re.compile(r"(?<![\d.])" + re.escape(f"{_number(f.value)}{f.unit or ''}")))
+    if f.growth is not None:
+        words = "增长|增速|增幅|同比增长|比上年增长|上升|提高" if f.growth >= 0 else "下降|减少|降低|回落"
+        out.append(re.compile(rf"(?:{words})(?:为|达|达到)?{re.escape(_number(abs(f.growth)))}%"))
+    return out
+
+
 def _others_kept(clause: str, f: GFigure) -> bool:
     """The clause's numbers besides the figure's own (新增城镇就业6.1万人、占全区31.8%) are kept:
     said already by the figure's 备注, or made its note when it has none. False when they
     cannot be (the figure has other words): the clause is then not cut."""
-    own = f"{_number(f.value)}{f.unit or ''}"
-    rest = [x.strip("，,；;。、") for x in re.split(r"、", clause) if own not in x]
+    rest = [x.strip("，,；;。、") for x in re.split(r"、", clause) if not any(p.search(x) for p in _said(f))]
     rest = [x for x in rest if re.search(r"\d", x)]
     if not rest:
         return True
@@ -266,13 +278,13 @@ def _others_kept(clause: str, f: GFigure) -> bool:
 
 def _drop_restated(sources: list[Gathered]) -> int:
     """A review sentence of a material or of a form's 主要工作和成效 line restating a figure a form
-    gives (same number and unit, the indicator named in the clause: 城镇新增就业7.2万人 typed in
-    both) would print it twice: the form's figure stays, the clause goes and the rest of the
+    gives (same number and unit, or the same growth after 增长 / 下降; the indicator named in the
+    clause: 城镇新增就业7.2万人 typed in both) would print it twice: the form's figure stays, the clause goes and the rest of the
     sentence stays (a sentence with nothing left goes), and the figure is drafted where the
     sentence stood (its topic): the sentence must not lose its number to another section. A
     figure the office's file places (paths) cuts nothing. Returns the clauses cut."""
-    said = [(f"{_number(f.value)}{f.unit or ''}", f) for g in sources for f in g.figures
-            if f.value is not None and f.fill is None and not f.paths]
+    # a growth-only row (规上工业增加值增长7.1%) cuts too: the figure is printed either way
+    said = [(p, f) for g in sources for f in g.figures if f.fill is None and not f.paths for p in _said(f)]
     if not said:
         return 0
     cut = 0
@@ -284,7 +296,7 @@ def _drop_restated(sources: list[Gathered]) -> int:
                 clauses = _CLAUSE.findall(t.text)
                 left = []
                 for c in clauses:
-                    hit = next((f for n, f in said if n in c and _names(c, _key_name(f.name))), None)
+                    hit = next((f for n, f in said if n.search(c) and _names(c, _key_name(f.name))), None)
                     if hit is not None and not _others_kept(c, hit):
                         hit = None  # the clause's other numbers have nowhere to go: it stays whole
                     if hit is None:
@@ -324,6 +336,35 @@ def _lookup(loaded, path: str):
     return node, (f"{pos.file}:{pos.line}:{pos.column}" if pos else loaded.files[0])
 
 
+def _listed(cells: list) -> str:
+    shown = [f"{c.where} {c.name} {_number(c.value)}" for c in cells[:MAX_FINDINGS_LISTED]]
+    return "；".join(shown) + (f"；另有 {len(cells) - MAX_FINDINGS_LISTED} 格" if len(cells) > MAX_FINDINGS_LISTED else "")
+
+
+def _aside_notes(sources: list[Gathered], office: list) -> list[str]:
+    """The summary's word on the 上年数 and 本年目标 cells the departments wrote: not drafted (the
+    data has no 上年数; last year's targets are the office's), so named with why — the README's
+    promise is that every value appears or the tool says why. A 本年目标 equal to the office's
+    value at its 元数据 path is the form's own prefill and is not named."""
+    last, targets = [], []
+    for g in sources:
+        for cell in g.aside:
+            if cell.column == "上年数":
+                last.append(cell)
+                continue
+            theirs = [v for v, w in (_lookup(o, cell.path) for o in office) if w is not None] if cell.path else []
+            if not any(isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
+                       and _number(v) == _number(cell.value) for v in theirs):
+                targets.append(cell)
+    notes = []
+    if last:
+        notes.append(f"上年数只供核对增长，不写入初稿（数据里没有上年数一项）：{len(last)} 格（{_listed(last)}）")
+    if targets:
+        notes.append(f"本年目标与办公室数据文件里的上年目标不同或没有对应的目标，未写入：{len(targets)} 格（{_listed(targets)}）；"
+                     "上年的目标以办公室数据文件为准，如部门所填有据，请改数据文件中 review.checks 的目标")
+    return notes
+
+
 def _agree(a, b) -> bool:
     """Two figures of one form that say nothing different (a blank cell disagrees with nothing)."""
     return all(x is None or y is None or x == y for x, y in ((a.value, b.value), (a.growth, b.growth))) and (
@@ -359,15 +400,34 @@ def _fill_of(f, paths: dict[str, str], name: str, words: bool = True) -> dict:
     return {k: v for k, v in item.items() if v is not None and v != ""}
 
 
+def _uncovered(f: GFigure, paths: dict[str, str]) -> GFigure | None:
+    """The cells of a row that no data path of the office's takes (社会消费品零售总额's 本年数
+    when only its growth answers a target) as a review figure of their own, or None: every
+    filled cell must reach the data. The 备注 words stay with the entry that took them."""
+    value = f.value if "本年数" not in paths else None
+    growth = None if any(c != "本年数" and not c.startswith("备注") for c in paths) else f.growth
+    if value is None and growth is None:
+        return None
+    where, source = f.where, f.source
+    if value is None:  # the growth alone: its own cell (F) is named, not the 本年数's
+        where, source = (re.sub(r"![A-Z]+(\d+)$", r"!F\1", w) for w in (f.where, f.source))
+    return replace(f, value=value, growth=growth, unit=f.unit if value is not None else None, paths={}, fill=None,
+                   also=[], approx="", qualifier="", rank=None, verb="", note=None, done=None, beside=False,
+                   where=where, source=source)
+
+
 def _against_office(sources: list[Gathered], office: list,
-                    unanswered: list[str] | None = None) -> tuple[dict[int, int], list[str]]:
+                    unanswered: list[str] | None = None,
+                    placed: list[str] | None = None) -> tuple[dict[int, int], list[str]]:
     """Pre-filled rows whose cells belong to a place in the office's files (元数据 paths), and
     rows a department added whose name is an empty entry of the office's review: a value the
     office already has is not written again; a different one is an error naming both places;
     an empty entry is filled (the fragment lists the figure under `fill`, not beside it).
     Returns (figures already in the data per source, the entries filled); a 已完成 / 未完成
-    with no task of the office's to answer goes to `unanswered`."""
+    with no task of the office's to answer goes to `unanswered`; a cell no entry takes is kept as
+    a review figure (_uncovered) and named in `placed`."""
     unanswered = unanswered if unanswered is not None else []
+    placed = placed if placed is not None else []  # cells no office entry takes, kept as review figures
     conflicts: list[str] = []
     in_data: dict[int, int] = {}
     filled: list[str] = []
@@ -417,6 +477,10 @@ def _against_office(sources: list[Gathered], office: list,
                                           name, not fills))
                 elif not same:
                     new = True
+            rest = _uncovered(f, paths) if fills or not new else None
+            if rest is not None:  # 社零's 本年数 beside a target that takes only its growth
+                kept.append(rest)
+                placed.append(f"{rest.where or rest.source} {rest.name} {_shown(rest)}")
             if fills:
                 for n, fill in enumerate(fills):  # one figure per entry it fills
                     one = f if n == 0 else replace(f, fill=None)
@@ -485,11 +549,18 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
         notes.append(renamed)
     expected = depts_in_data(office) | {d for g in sources for d in g.depts_listed}
     missing = missing_depts(expected, sources, depts_in_data(office_files(data_dir, fragments=True)))
+    no_form = forms_not_returned(form_rows_of(office), sources, missing, earlier_forms(data_dir))
     counts = [(numbers_in(g), len(g.texts)) for g in sources]  # a material's numbers are in its lines
     dropped = _merge_duplicates(sources)
     if restated := _drop_restated(sources):
         notes.append(f"{restated} 处材料中的数字与报表填写的同一指标相同，材料中的这一分句已删去（报表的数字写入初稿）")
-    in_data, filled = _against_office(sources, office, notes)
+    placed: list[str] = []
+    in_data, filled = _against_office(sources, office, notes, placed)
+    if placed:
+        notes.append(f"{len(placed)} 个数字在办公室数据文件里没有对应的位置（如该指标只有增长目标），"
+                     f"作为回顾的数字写入片段：{'；'.join(placed[:MAX_FINDINGS_LISTED])}"
+                     + ("……" if len(placed) > MAX_FINDINGS_LISTED else ""))
+    notes.extend(_aside_notes(sources, office))
     if stale := _earlier_years(sources, office):
         notes.append(stale)
     if outside := _outside_note(sources, outline):
@@ -532,5 +603,6 @@ def gather(inputs: list[str | Path], data_dir: str | Path, force: bool = False, 
             duplicates=dropped.get(i, 0) + in_data.get(i, 0), problems=len(g.problems),
         ))
     result.summary.missing = missing
+    result.summary.no_form = no_form
     result.summary.notes = notes
     return result

@@ -48,6 +48,20 @@ class GText:
 
 
 @dataclass
+class GCell:
+    """A 上年数 or 本年目标 cell a form gave. The data has no place for a 上年数 and a 本年目标 is
+    the office's own (prefilled from last year's report), so neither is drafted; the summary names
+    each one a department wrote (gather.aside_note), so no filled cell goes unmentioned."""
+
+    column: str  # 上年数 / 本年目标
+    where: str  # 文件!单元格, with its folder as messages name it
+    name: str  # the row's 指标
+    value: Decimal | int
+    row: int
+    path: str | None = None  # 本年目标's data path (元数据): equal to the office's value there, it is the prefill
+
+
+@dataclass
 class Gathered:
     """All that one source file gave."""
 
@@ -62,3 +76,4 @@ class Gathered:
     depts_listed: set[str] = field(default_factory=set)  # departments its metadata names
     blank_rows: int = 0  # form rows the department left empty
     problems: list[str] = field(default_factory=list)  # a material's 存在的问题, offered as comments
+    aside: list[GCell] = field(default_factory=list)  # a form's 上年数 / 本年目标 cells: named, not drafted

@@ -35,7 +35,7 @@ from ..limits import MAX_NUMBER_DIGITS
 from ..parse.lines import cn_number
 from ..phrases.topics import indicator_topic
 from .dept_topics import field_prior, fill_topics
-from .facts import GFigure, Gathered, GText
+from .facts import GCell, GFigure, Gathered, GText
 from .materials import dept_from_name, topic_of
 
 DATA_SHEET = "数据"
@@ -178,6 +178,10 @@ def _match_listed(wb, names: dict[int, tuple[str, str]], out: Gathered, shown: s
         at = paired.get(f.row) if f.row is not None else None
         if at is not None:
             f.paths = _cell_paths(meta.rows[at])
+    for cell in out.aside:  # a 本年目标 the office prefilled is known by its path's value
+        at = paired.get(cell.row)
+        if at is not None and cell.column == "本年目标":
+            cell.path = next(iter(meta.rows[at].get("本年目标", "").split()), None)
 
 
 def _cell_paths(listed: dict[str, str]) -> dict[str, str]:
@@ -307,6 +311,8 @@ def _read_figures(ws, out: Gathered, shown: str, problems: list[str]) -> dict[in
             problems.append(f"{_where(shown, ws.title, cells[0].coordinate)}：这一行填了数，但没有写指标名称")
         if len(problems) > before or name is None:
             continue
+        out.aside += [GCell(NUMBER_COLUMNS[c], f"{shown}!{cells[c - 1].coordinate}", name, numbers[c], r)
+                      for c in (3, 4) if numbers[c] is not None]
         value, growth = numbers[5], numbers[6]
         done = done_of(note)
         if value is None and growth is None and done is None:

@@ -8,6 +8,7 @@ at least one figure or fact. Names match loosely (区统计局 = 统计局)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class SourceRow:
 class Summary:
     rows: list[SourceRow] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # departments expected that sent nothing
+    no_form: list[str] = field(default_factory=list)  # sent something, not their form: 「市工信局（新增规上工业企业、…）」
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -52,8 +54,11 @@ class Summary:
         out.append(f"合计：{len(self.rows)} 个来源，{figures} 个数字，{facts} 条文字")
         if self.missing:
             out.append(f"尚未报送的部门（{len(self.missing)} 个）：{'、'.join(self.missing)}")
-        else:
+        elif not self.no_form:
             out.append("数据中列出的部门都已报送")
+        if self.no_form:  # their materials are in, the rows their forms list are not
+            out.append(f"已交材料、未交报表的部门（{len(self.no_form)} 个）：{'、'.join(self.no_form)}；"
+                       "这些报表所列的指标仍未报送，请催报或由办公室在数据文件中补填")
         nameless = [r.source for r in self.rows if r.kind == "材料" and not r.dept]
         if nameless:  # a file name, signature and title that name no organ: its facts have no department
             out.append(f"未注明部门：{'、'.join(nameless)}，请用 --dept 指定")
@@ -139,3 +144,72 @@ def missing_depts(expected: set[str], sources: list[Gathered], earlier: set[str]
     missing = sorted(d for d in expected if not any(same_dept(d, r) for r in returned))
     # 人社局 and 区人社局 are one department: name it once, by its longer name
     return [d for d in missing if not any(o != d and len(o) > len(d) and same_dept(d, o) for o in missing)]
+
+
+def form_rows_of(files: list) -> dict[str, list[str]]:
+    """{department: the names of the rows its form lists} as `drafter forms` makes them, near
+    enough to say whose form is missing: the entries the office's files give a name and a
+    department (dept / actual_dept), then the catalogue's indicators at the data's level."""
+    rows: dict[str, list[str]] = {}
+    level = region = None
+    for loaded in files:
+        meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
+        if isinstance(meta, dict) and meta.get("level"):
+            level, region = str(meta["level"]), str(meta.get("region") or "")
+        _named_rows(loaded.data, rows)
+    if level is None:  # no level: departments are not named as the forms name them
+        return rows
+    out: dict[str, list[str]] = {}
+    for d, names in rows.items():
+        out.setdefault(department(d, level, region), []).extend(n for n in names if n not in out.get(d, []))
+    for d, items in catalogue_for(level, merged_parts(set(out), level)).items():
+        out.setdefault(d, []).extend(i.name for i in items if i.name not in out.get(d, []))
+    return {d: names for d, names in out.items() if names}
+
+
+def _named_rows(node, rows: dict[str, list[str]]) -> None:
+    if isinstance(node, dict):
+        name = node.get("name")
+        who = next((node[k] for k in _DEPT_KEYS if isinstance(node.get(k), str) and node[k].strip()), None)
+        if isinstance(name, str) and name.strip() and who:
+            listed = rows.setdefault(who.strip(), [])
+            if name.strip() not in listed:
+                listed.append(name.strip())
+        for v in node.values():
+            _named_rows(v, rows)
+    elif isinstance(node, list):
+        for v in node:
+            _named_rows(v, rows)
+
+
+_FORM_FRAGMENT = re.compile(r"^# 由 drafter gather 汇总自 .+\.xlsx（(.+)），")
+
+
+def earlier_forms(data_dir: Path) -> set[str]:
+    """Departments whose form an earlier gather wrote a fragment of (its second line names it)."""
+    found: set[str] = set()
+    for p in sorted(data_files(data_dir)):
+        try:
+            with p.open("rb") as f:
+                if not f.readline().startswith(b"# drafter gather sha256:"):
+                    continue
+                m = _FORM_FRAGMENT.match(f.readline().decode("utf-8", "replace").strip())
+        except OSError:
+            continue
+        if m:
+            found.add(m.group(1))
+    return found
+
+
+def forms_not_returned(rows: dict[str, list[str]], sources: list[Gathered], missing: list[str],
+                       earlier: set[str]) -> list[str]:
+    """The departments of `rows` that sent something (they are not in `missing`) but no form, in
+    this run or an earlier one: 「市工信局（新增规上工业企业、…）」, three row names each."""
+    returned = {g.dept for g in sources if g.kind == "form" and g.dept} | earlier
+    returned |= {part for r in returned for part in MERGED.get(bare_department(r), ())}
+    out = []
+    for d, names in sorted(rows.items()):
+        if any(same_dept(d, r) for r in returned) or any(same_dept(d, m) for m in missing):
+            continue
+        out.append(f"{d}（{'、'.join(names[:3])}{'等 %d 项' % len(names) if len(names) > 3 else ''}）")
+    return out
