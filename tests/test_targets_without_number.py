@@ -139,7 +139,7 @@ def test_qualifier_mistakes_say_where_the_word_goes(tmp_path):
         load_report(_write(tmp_path, MISTAKES))
     msg = {p.path.partition("（")[0]: p.message for p in e.value.problems}
     assert "写在 approx：approx: 近" in msg["review.headline[0].qualifier"]
-    assert "请写确切的数，只知上下限时写 以上 / 以下" in msg["review.checks[0].actual_qualifier"]
+    assert "写在 actual_approx：actual_approx: 近" in msg["review.checks[0].actual_qualifier"]
     assert "上级下达的目标写 完成上级下达任务" in msg["review.checks[1].qualifier"]
     assert "verb" not in msg["review.checks[1].qualifier"]  # a check's verb is never drafted
     assert "目标请写 以上 / 左右 / 以内" in msg["targets.indicators[0].qualifier"]

@@ -346,6 +346,9 @@ def restated(figure: Figure, check: Any) -> bool:
     if check.actual_qualifier and not (check.kind == "growth" and figure.value is None
                                        and figure.qualifier == check.actual_qualifier):
         return False
+    # a figure's approx is its value's (近1200亿元); a growth carries none (增长近7% is the check's own)
+    if check.actual_approx != ("" if check.kind == "growth" else figure.approx):
+        return False
     # a 同步 target's actual is a growth like any other (镇江's 居民人均可支配收入增长5.1% was said in
     # the headline and again in the check paragraph, H125); its verdict needs no number of its own
     if not (check.states_number or check.relative_to_growth) or check.relative_to_benchmark:
@@ -417,7 +420,8 @@ def _standing_for(clause: list[Run], x: Data) -> list[Run]:
     into one piece per path (as _met_as_set does), so each path has a run of the draft."""
     check, p = model_of(x), path_of(x)
     said = {r.source.ref.partition("#")[0] for r in clause}
-    keys = ["name"] + [k for k in ("actual", "actual_qualifier") if getattr(check, k) not in (None, "")]
+    keys = ["name"] + [k for k in ("actual", "actual_approx", "actual_qualifier")
+                        if getattr(check, k, None) not in (None, "")]
     refs = [format_path(p + (k,)) for k in keys]
     refs = [r for r in refs if r not in said]
     at = next((j for j in range(len(clause) - 1, -1, -1)
@@ -668,11 +672,22 @@ def _pair(c: _Clause, t: Any, p: tuple, keys: tuple[str, ...], unit: str, label:
         v = getattr(t, key)
         if i:
             c.template("、")
+        approx = getattr(t, "actual_approx", "") if key.startswith("actual") else ""
+        if approx and approx not in APPROX_AFTER:  # 增长近7% / 超49亿美元
+            c.data(approx, p + ("actual_approx",))
         if v is None:
             c.hole(p + (key,), f"{t.name}的{'第二个' if i else ''}{label}")
         else:
             c.num(magnitude(v) if t.kind == "growth" else v, p + (key,))
-        _unit(c, t, p, unit)
+        if approx in APPROX_AFTER and v is not None:  # 100余亿元, 4.23万余户 (never a %: the model says)
+            mag = approx_after_magnitude(format_number(v), unit)
+            if mag:
+                c.data(mag, p + ("unit",))
+            c.data(approx, p + ("actual_approx",))
+            if unit[len(mag):]:
+                c.data(unit[len(mag):], p + ("unit",))
+        else:
+            _unit(c, t, p, unit)
         if key.startswith("actual") and getattr(t, "actual_qualifier", None):
             c.data(t.actual_qualifier, p + ("actual_qualifier",))
 
@@ -801,7 +816,7 @@ def _check_runs(x: Data, t: Any, p: tuple, level: str | LevelWords, gdp_growth: 
         c.template("分别为" if two else ("控制在" if _held_within(t) else "为"))
     elif t.verb:
         c.data(t.verb, p + ("verb",))
-    else:
+    elif t.actual_approx != "超":  # 「实际使用外资超49亿美元」: 超 says what 达到 would
         c.template("分别达到" if two else "达到")
     _pair(c, t, p, ("actual", "actual2") if two else ("actual",), unit, "实际完成值")
     _ranks(c, t.ranks, lambda i: _rank_path(t, p, i), "居")  # 6.1万人、居全区第1位

@@ -66,7 +66,7 @@ def figure_said(f: Figure, p: tuple, qualified: bool = False) -> list[Said]:
 
 def check_said(c: TargetCheck, p: tuple, qualified: bool = False) -> Said | None:
     """The actual a check of last year's target states, as a figure would."""
-    q = ("", c.actual_qualifier or "")
+    q = (c.actual_approx or "", c.actual_qualifier or "")
     if c.actual is None or c.actual2 is not None or c.value2 is not None or (any(q) and not qualified):
         return None
     if not c.states_number or c.relative_to_benchmark:

@@ -164,6 +164,11 @@ class TargetCheck(Target):
         "", title="实际值限定词",
         description="实际数只知道下限或上限时填写，如 增长6%以上 写 以上、降至35%以下 写 以下；据实判断，判断不了的写待核实",
     )
+    actual_approx: Literal["", "约", "超", "近", "余", "多"] = field(
+        "", title="实际值约数词",
+        description="报告把实际数写成约数时填写，如 增长近7% 写 近、超49亿美元 写 超（余 / 多写在数值后）；"
+        "据实判断：近7%未达到7%的目标，超7%达到",
+    )
     benchmark: Number | None = field(
         None,
         title="比较基准实际值",
@@ -209,6 +214,14 @@ class TargetCheck(Target):
                 raise ValueError(f"已填实际完成值 actual，是否“{self.qualifier}”由它与生产总值增速比较判断；请删除 done")
         if self.assigned_by_superior and (self.actual is not None or self.actual2 is not None):
             raise ValueError("“完成上级下达任务”的目标用 done（true / false）填写是否完成；actual、actual2 不会写入初稿，请删除")
+        if self.actual_approx and self.actual_qualifier:
+            raise ValueError(f"约数词“{self.actual_approx}”和限定词“{self.actual_qualifier}”都限定实际数；"
+                             "只留一个：接近或超过写 actual_approx，只知上下限写 actual_qualifier")
+        if self.actual_approx and self.actual is None:
+            raise ValueError(f"填了实际值约数词 actual_approx（{self.actual_approx}），却没有实际完成值 actual")
+        if self.actual_approx in ("余", "多") and self.effective_unit == "%":
+            raise ValueError(f"“{self.actual_approx}”不用于百分数（不写“7{self.actual_approx}%”）；"
+                             "接近写 actual_approx: 近，超过写 actual_approx: 超")
         if self.actual2 is not None and self.actual is None:
             raise ValueError("填了第二个实际值 actual2，却没有第一个实际值 actual")
         if self.benchmark is not None and not self.relative_to_benchmark:

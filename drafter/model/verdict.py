@@ -24,6 +24,10 @@ the verdict is the one both ends of the interval give. When they differ, the dra
 完成 if both ends meet the target, and otherwise says nothing (待核实): 「增长6%以上」 against
 a target of 7% could be either.
 
+An actual the report gives as an approximate number (`actual_approx`) is an interval too:
+近7% lies just below 7 (within the tolerance), 超7% / 7余 just above it, 约7% either side. So
+「增长近7%」 against a 7% target is 未完成 (基本完成 against 7%左右), 「增长超7%」 meets it.
+
 One target against two actuals (城镇、农村 分别增长4.5%、6%, target 7%): `judge_each` gives a
 verdict per actual; `judge` the worse of them.
 """
@@ -57,7 +61,18 @@ def _tolerance(check: TargetCheck, target: Decimal) -> Decimal:
     return TOLERANCE_PP if check.effective_unit == "%" else abs(target) * TOLERANCE_SHARE
 
 
+# How far past its number an approximate actual lies: 近7 is below 7, never 7 itself
+_JUST = Decimal("1e-9")
+
+
 def _interval(check: TargetCheck, a: Decimal, tol: Decimal) -> tuple[Decimal, Decimal]:
+    approx = check.actual_approx
+    if approx == "近":
+        return a - tol, a - _JUST
+    if approx in ("超", "余", "多"):
+        return a + _JUST, Decimal("Infinity")
+    if approx == "约":
+        return a - tol, a + tol
     q = check.actual_qualifier
     if q == "以上":
         return a, Decimal("Infinity")
@@ -80,9 +95,10 @@ def _one(check: TargetCheck, target, actual) -> Outcome:
     ends = sorted((_exact(check, t, lo), _exact(check, t, hi)), key=lambda o: RANK[o.verdict])
     if ends[0].verdict == ends[1].verdict:
         return ends[0]
+    word = check.actual_approx or check.actual_qualifier
     if RANK[ends[0].verdict] >= RANK["完成"]:
-        return Outcome("完成", f"实际数为{check.actual_qualifier}的约数，至少达到目标")
-    return Outcome("待核实", f"实际数为{check.actual_qualifier}的约数，无法判断是否完成")
+        return Outcome("完成", f"实际数为{word}的约数，至少达到目标")
+    return Outcome("待核实", f"实际数为{word}的约数，无法判断是否完成")
 
 
 def _exact(check: TargetCheck, t: Decimal, a: Decimal) -> Outcome:
@@ -116,7 +132,7 @@ def _relative(check: TargetCheck, actual, gdp_growth) -> Outcome:
     q = check.qualifier
     if actual is None:
         return Outcome("待核实", "缺少实际完成值")
-    if check.actual_qualifier:
+    if check.actual_qualifier or check.actual_approx:
         return Outcome("待核实", "实际数只是约数，无法与比较基准相比")
     a = _d(actual)
     if check.relative_to_growth:
@@ -168,7 +184,7 @@ def gdp_growth_of(checks: list[TargetCheck], headline: list[Figure] | tuple = ()
     else the headline's exact GDP growth (宜宾's GDP target was no growth target, and the 统计局's
     增长7.5% stood in the headline while 收入 checks read 「缺少生产总值实际增速」, H87)."""
     for c in checks:
-        if "生产总值" in c.name and c.kind == "growth" and c.actual is not None and not c.actual_qualifier:
+        if "生产总值" in c.name and c.kind == "growth" and c.actual is not None and not (c.actual_qualifier or c.actual_approx):
             return c.actual
     for f in headline:
         if bare_name(f.name) == "生产总值" and f.growth is not None and not (f.qualifier or f.approx):

@@ -181,17 +181,18 @@ _APPROX_WORDS = ("约", "余", "多", "超", "近", "超过", "接近", "将近"
 
 
 def _qualifier_hint(loc: tuple, given: Any) -> str:
-    """Where the word typed as a qualifier goes: 近1200亿元 is a figure's approx; a check's
-    actual is a figure the verdict compares, so it takes no approximate word."""
+    """Where the word typed as a qualifier goes: 近1200亿元 is a figure's approx, 增长近7% a
+    check's actual_approx (the verdict reads it: 近7% is short of 7%)."""
     if not isinstance(given, str) or not loc or loc[-1] not in ("qualifier", "actual_qualifier"):
         return ""
     if given in _APPROX_WORDS:
+        word = {"超过": "超", "接近": "近", "将近": "近"}.get(given, given)
+        where = '约 / 超 / 近写在数值前' if word in '约超近' else '余 / 多写在数值后'
         if loc[-1] == "actual_qualifier":
-            return f"；“{given}”是约数词，实际完成值要据以判断是否完成：请写确切的数，只知上下限时写 以上 / 以下"
+            return f"；“{given}”是约数词，写在 actual_approx：actual_approx: {word}（{where}；据实判断，近7%未达到7%的目标）"
         if "checks" in loc or "indicators" in loc:
             return f"；“{given}”是约数词，目标请写 以上 / 左右 / 以内"
-        word = {"超过": "超", "接近": "近", "将近": "近"}.get(given, given)
-        return f"；“{given}”是约数词，写在 approx：approx: {word}（{'约 / 超 / 近写在数值前' if word in '约超近' else '余 / 多写在数值后'}）"
+        return f"；“{given}”是约数词，写在 approx：approx: {word}（{where}）"
     if "下达" in given:  # 完成省下达任务 (H120): one value, the draft names the level above
         own = "" if "checks" in loc else f"；要照自己的说法写，另填 verb，如 verb: {given}"
         return f"；上级下达的目标写 完成上级下达任务，初稿按层级写成“完成省（市）下达的目标任务”{own}"
