@@ -145,7 +145,7 @@ def test_the_h100_shapes_state_every_value_unbent(tmp_path: Path):
     report, loaded = load_with_positions(data)
     doc = compose_report(report)
     drafted = plain(list(doc.runs()))
-    for said in ("增长5%左右，预期目标为6%左右", "外贸进出口增长3%、与全省持平", "营商环境评价排名全省第二",
+    for said in ("增长5%左右，预期目标为6%左右", "外贸进出口增长3%、与全省持平", "营商环境评价居全省第二",  # not 第二位: 位 after digits only
                  "预计固定资产投资增长9.1%", "上年下降1.8%"):
         assert said in drafted
     for bent in ("0个百分点", "评价增速", "上年增长1.8%"):

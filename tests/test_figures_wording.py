@@ -44,12 +44,12 @@ def test_approx_after_a_magnitude_in_a_headline_frame():
     ({"name": "生猪出栏", "value": 501.3, "unit": "万头", "rank": {"scope": "全省", "place": 3, "numeral": "数字"}},
      "生猪出栏501.3万头、居全省第3位"),
     ({"name": "规上工业增加值", "growth": 7.2, "rank": {"scope": "全省", "place": 3, "numeral": "数字"}},
-     "规上工业增加值增长7.2%、增速居全省第3位"),
+     "规上工业增加值增长7.2%、居全省第3位"),
     ({"name": "规上工业增加值", "growth": 7.2, "rank": [{"scope": "全省", "place": 3, "numeral": "数字"},
                                                       {"scope": "全市", "place": 1, "numeral": "数字"}]},
-     "规上工业增加值增长7.2%、增速居全省第3位、全市第1位"),
+     "规上工业增加值增长7.2%、居全省第3位、全市第1位"),
     # 汉字 numerals go without 位 (居…第一 218 : 居…第一位 7); 排名 without it (25 : 23)
-    ({"name": "规上工业增加值", "growth": 7.2, "rank": {"scope": "全省", "place": 3}}, "规上工业增加值增长7.2%、增速居全省第三"),
+    ({"name": "规上工业增加值", "growth": 7.2, "rank": {"scope": "全省", "place": 3}}, "规上工业增加值增长7.2%、居全省第三"),
     ({"name": "消费品以旧换新审核资金额度", "rank": {"scope": "全市", "place": 3, "numeral": "数字", "of": ""}},
      "消费品以旧换新审核资金额度排名全市第3"),
 ])

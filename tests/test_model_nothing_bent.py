@@ -38,9 +38,9 @@ def clause(fig: dict, seed: int | None = None) -> str:
      "“新升规”工业企业140家[、，](居|排名)全省第一", "增速"),
     ({"name": "全社会研发投入强度", "verb": "达到", "value": 3.4, "unit": "%", "rank": {"scope": "全省", "place": 3}},
      "全社会研发投入强度达到3.4%[、，](居|排名)全省第三", "增速"),
-    # a growth: the rank is the growth's, as the corpus writes 「增长7%、增速居全省第3位」
+    # a growth: the rank is the growth's; 增速 said or not as the draft's one form says (test_rank_form)
     ({"name": "第一产业增加值", "value": 503.4, "unit": "亿元", "growth": 4.3, "rank": {"scope": "全省", "place": 2}},
-     "第一产业增加值503.4亿元[、，]增长4.3%[、，]增速(居|排名)全省第二位?", None),
+     "第一产业增加值503.4亿元[、，]增长4.3%[、，](增速)?(居|排名)全省第二位?", None),
     # what the office wrote stands
     ({"name": "实际使用外资", "value": 6376, "unit": "万美元", "rank": {"scope": "全省", "place": 1, "of": "增速"}},
      "实际使用外资6376万美元[、，]增速(居|排名)全省第一位?", None),

@@ -122,15 +122,21 @@ def _place(r: Rank) -> str:
     return str(r.place) if r.numeral == "数字" else cn_number(r.place)
 
 
-def _rank_words(c: _Clause, r: Rank, rp: tuple, verb: str, wei: str, same_basis: bool) -> None:
+def _rank_words(c: _Clause, r: Rank, rp: tuple, verb: str, wei: str, same_basis: bool,
+               basis_unsaid: bool = False) -> None:
     """「增速居全省第一」 / 「排名全市第3」 / 「总量居全省倒数第二」. A further rank on the same
     basis goes on without its verb (「居全省第二位、全市第一位」); one on another basis repeats
     the first rank's verb (「增速排名全省第二、总量排名全省第三」). `wei` mirrors the 位 of the
-    first rank, so the ranks of one figure read alike."""
+    first rank, so the ranks of one figure read alike. `basis_unsaid`: the growth just stated
+    says 增速 (「增长8%、居全省第一」); the verb then stands for the basis the office wrote."""
     if not same_basis:
-        if r.of:
+        if r.of and not basis_unsaid:
             c.data(r.of, rp + ("of",))
-        c.template(verb)
+            c.template(verb)
+        elif basis_unsaid and "of" in r.model_fields_set:
+            c.runs.append(_basis_in_verb(verb, rp))
+        else:
+            c.template(verb)
     c.data(r.scope, rp + ("scope",))
     if r.from_bottom:
         c.data("倒数", rp + ("from_bottom",))
@@ -146,8 +152,25 @@ def _wei(verb: str, r: Rank) -> str:
     return "位" if verb == "居" and r.numeral == "数字" else ""
 
 
+def _basis_in_verb(verb: str, rp: tuple) -> Run:
+    """The 居 of a rank whose written basis (of: 增速) the growth before it says."""
+    return Run(verb, Source("derived", format_path(rp + ("of",)) + "#said_by_growth"))
+
+
+def basis_goes_unsaid(ranks: list[Rank], has_value: bool, has_growth: bool, says_basis: bool) -> bool:
+    """Whether the first rank's 增速 goes unsaid after the growth the figure states: always for
+    a growth alone (「增长8%、居全省第一」, never 「增长8%、增速居」), after a value and a growth
+    as the draft's one form says (FrameChooser.says_basis); said where another rank has another
+    basis (增速居全省第一、总量居全省第三) or no growth is stated (6376万美元、增速居全省第一)."""
+    if not ranks or ranks[0].of != "增速" or not has_growth:
+        return False
+    if any(r.of != "增速" for r in ranks[1:]):
+        return False
+    return not (has_value and says_basis)
+
+
 def _ranks(c: _Clause, ranks: list[Rank], path: Any, verb: str, wei: str | None = None, start: int = 0,
-           after_number: bool = True) -> None:
+           after_number: bool = True, basis_unsaid: bool = False) -> None:
     """The ranks from `start` on, each after 、: the first one's 居 / 排名 and 位 for all."""
     if wei is None:
         wei = _wei(verb, ranks[0]) if ranks else ""
@@ -156,7 +179,21 @@ def _ranks(c: _Clause, ranks: list[Rank], path: Any, verb: str, wei: str | None 
             continue
         if i or after_number:
             c.template("、")
-        _rank_words(c, r, path(i), verb, wei, same_basis=i > 0 and r.of == ranks[i - 1].of)
+        _rank_words(c, r, path(i), verb, wei, same_basis=i > 0 and r.of == ranks[i - 1].of,
+                    basis_unsaid=basis_unsaid and i == 0)
+
+
+def _verb_says_basis(c: _Clause, framed: re.Match, rp: tuple) -> None:
+    """In a frame's 「、居全省第N」, the 居 stands for the written 增速 it leaves unsaid: cut it
+    out of the frame's phrase run as a run of its own at the rank's `of`."""
+    verb = framed.group("rverb")
+    for j in range(len(c.runs) - 1, -1, -1):
+        r = c.runs[j]
+        at = r.text.rfind(verb) if r.source.kind == "phrase" else -1
+        if at >= 0:
+            parts = [Run(r.text[:at], r.source), _basis_in_verb(verb, rp), Run(r.text[at + len(verb):], r.source)]
+            c.runs[j:j + 1] = [x for x in parts if x.text]
+            return
 
 
 def _rank_path(f: Any, p: tuple, i: int) -> tuple:
@@ -246,14 +283,17 @@ def figure_runs(x: Data, headline: bool = False, show_estimate: bool = True,
     _comparisons(c, f, p)
     ranks = f.ranks
     wei: str | None = None
+    unsaid = basis_goes_unsaid(ranks, has_value, has_growth, fr.says_basis if fr is not None else False)
     if framed is not None and ranks_done:  # the others follow its 居 / 排名 and 位
         verb, wei = framed.group("rverb"), framed.group("rwei") or ""
+        if unsaid and "of" in ranks[0].model_fields_set:
+            _verb_says_basis(c, framed, _rank_path(f, p, 0))
         if not wei and _wei(verb, ranks[0]):  # a frame mined from 第一 says 第3 as 第3位
             c.template("位")
             wei = "位"
     else:
         verb = "排名" if ranks and not ranks[0].of and not has_value and not has_growth else "居"
-    _ranks(c, ranks, lambda i: _rank_path(f, p, i), verb, wei, ranks_done, has_value or has_growth)
+    _ranks(c, ranks, lambda i: _rank_path(f, p, i), verb, wei, ranks_done, has_value or has_growth, unsaid)
     if f.note:
         c.template("，")
         c.data(f.note, p + ("note",))
@@ -819,7 +859,9 @@ def _check_runs(x: Data, t: Any, p: tuple, level: str | LevelWords, gdp_growth: 
     elif t.actual_approx != "超":  # 「实际使用外资超49亿美元」: 超 says what 达到 would
         c.template("分别达到" if two else "达到")
     _pair(c, t, p, ("actual", "actual2") if two else ("actual",), unit, "实际完成值")
-    _ranks(c, t.ranks, lambda i: _rank_path(t, p, i), "居")  # 6.1万人、居全区第1位
+    # 6.1万人、居全区第1位; 增长6.5%、居全省第一 (the growth says 增速)
+    _ranks(c, t.ranks, lambda i: _rank_path(t, p, i), "居",
+           basis_unsaid=basis_goes_unsaid(t.ranks, False, t.kind == "growth", False))
     _benchmark(c, t, p, unit)
     c.template("，")
     return Runs(c.runs + _verdict_clause(x, level, gdp_growth))
