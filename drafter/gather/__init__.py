@@ -416,6 +416,38 @@ def _uncovered(f: GFigure, paths: dict[str, str]) -> GFigure | None:
                    where=where, source=source)
 
 
+_WORDS = ("approx", "qualifier", "actual_qualifier", "verb", "rank", "note")  # a fill item's 备注 fields
+
+
+def _word_shown(key: str, v) -> str:
+    if key == "rank" and isinstance(v, dict):
+        return f"{v.get('of') or ''}居{v.get('scope') or ''}第{v.get('place')}"
+    return str(v)
+
+
+def _words_to_entry(f: GFigure, entry: str, entry_paths: dict[str, str], name: str, office: list,
+                    refused: list[str]) -> dict | None:
+    """The 备注 words of a row whose numbers the office's entry already holds: the number is not
+    written twice, but the words (约, 以上, a rank, a note) are the department's and must not vanish.
+    A field the entry leaves empty takes them (a fill item of words alone: fill.py fills empty
+    fields); one the office wrote differently keeps the office's and the words go to `refused`."""
+    item = _fill_of(f, entry_paths, name, True)
+    cell = re.sub(r"![A-Z]+\d+$", f"!H{f.row}", f.where or f.source)  # 备注 is column H
+    words: dict = {}
+    for key in _WORDS:
+        mine = item.get(key)
+        if mine is None:
+            continue
+        found = [(v, w) for v, w in (_lookup(o, f"{entry}.{key}") for o in office) if w is not None and v not in (None, "")]
+        if not found:
+            words[key] = mine
+        elif all(v != mine for v, _ in found):
+            theirs, where = found[0]
+            refused.append(f"{cell}：指标“{f.name}”的备注“{_word_shown(key, mine)}”未写入——{where} {entry}.{key} 已是"
+                           f"“{_word_shown(key, theirs)}”，以办公室数据文件为准；如部门所写有据，请改数据文件")
+    return {"entry": entry, "name": name, **words} if words else None
+
+
 def _against_office(sources: list[Gathered], office: list,
                     unanswered: list[str] | None = None,
                     placed: list[str] | None = None) -> tuple[dict[int, int], list[str]]:
@@ -425,9 +457,12 @@ def _against_office(sources: list[Gathered], office: list,
     an empty entry is filled (the fragment lists the figure under `fill`, not beside it).
     Returns (figures already in the data per source, the entries filled); a 已完成 / 未完成
     with no task of the office's to answer goes to `unanswered`; a cell no entry takes is kept as
-    a review figure (_uncovered) and named in `placed`."""
+    a review figure (_uncovered) and named in `placed`; the 备注 words of a row whose numbers the
+    office holds reach its entry (_words_to_entry), and `unanswered` names them too."""
     unanswered = unanswered if unanswered is not None else []
     placed = placed if placed is not None else []  # cells no office entry takes, kept as review figures
+    worded: list[str] = []  # 备注 words written into an entry whose number the office holds
+    refused_words: list[str] = []  # 备注 words the office's entry already answers otherwise
     conflicts: list[str] = []
     in_data: dict[int, int] = {}
     filled: list[str] = []
@@ -496,6 +531,13 @@ def _against_office(sources: list[Gathered], office: list,
                                   f"上级下达任务（{f.name}），未写入；请在回顾中用文字说明")
             else:
                 in_data[i] = in_data.get(i, 0) + 1
+                entry, entry_paths = next(iter(entries.items()))  # the words go with the first entry (_fill_of)
+                name = next((v for v, _ in (_lookup(o, entry + ".name") for o in office) if isinstance(v, str)), f.name)
+                words = None if f.beside else _words_to_entry(f, entry, entry_paths, name, office, refused_words)
+                if words is not None:
+                    kept.append(replace(f, fill=words))
+                    worded.append(f"{re.sub(r'![A-Z]+[0-9]+$', f'!H{f.row}', f.where or f.source)} {name}："
+                                  + "、".join(_word_shown(k, v) for k, v in words.items() if k in _WORDS))
         # the row's own figure no longer says 「完成节能减排任务」: the task it answered says it
         answered = {f.row for f in kept if f.beside and f.fill}
         for f in kept:
@@ -504,6 +546,10 @@ def _against_office(sources: list[Gathered], office: list,
         g.figures = kept
     if conflicts:
         raise DrafterError("\n".join(conflicts + [f"有 {len(conflicts)} 处数字与数据文件冲突，未写入任何文件"]))
+    if worded:
+        unanswered.append(f"{len(worded)} 处备注写入办公室数据文件中已有数字的同一指标（数字不重复写入，备注由片段的 fill 部分补上）："
+                          + "；".join(worded[:MAX_FINDINGS_LISTED]) + ("……" if len(worded) > MAX_FINDINGS_LISTED else ""))
+    unanswered.extend(refused_words)
     return in_data, filled
 
 
