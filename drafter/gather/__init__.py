@@ -235,6 +235,16 @@ def _merge_contained(sources: list[Gathered]) -> dict[int, int]:
 
 
 _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
+# a sentence's time/place opening (2024年全市, 去年全区, 今年以来我县): said once for all its clauses
+_OPENING = re.compile(r"(?:(?:20\d{2}|过去一|去|今)年(?:以来|全年|上半年|前三季度|1-\d{1,2}月)?|今年以来)?"
+                      r"(?:全(?:市|区|县|州|旗|盟|省)|我(?:市|区|县|州|旗|盟))?")
+
+
+def _opened(cut: str, first: str) -> str:
+    """The first clause left after the sentence's first one was cut, given that clause's opening
+    (2024年全市) unless it has one of its own: the sentence must not start 「工业企业技改投资…」."""
+    opening = _OPENING.match(cut.lstrip()).group(0)
+    return first if not opening or _OPENING.match(first).group(0) else opening + first
 
 
 def _number(v) -> str:
@@ -294,17 +304,21 @@ def _drop_restated(sources: list[Gathered]) -> int:
         for t in g.texts:
             if t.part == "review":
                 clauses = _CLAUSE.findall(t.text)
-                left = []
-                for c in clauses:
+                left: list[str] = []
+                first_kept = False
+                for k, c in enumerate(clauses):
                     hit = next((f for n, f in said if n.search(c) and _names(c, _key_name(f.name))), None)
                     if hit is not None and not _others_kept(c, hit):
                         hit = None  # the clause's other numbers have nowhere to go: it stays whole
                     if hit is None:
+                        first_kept = first_kept or k == 0
                         left.append(c)
                     elif id(hit) not in moved:  # the first sentence restating it places it
                         moved.add(id(hit))
                         hit.topic = t.topic
                 if len(left) < len(clauses):
+                    if left and not first_kept:  # the opening clause went: its opening stays
+                        left[0] = _opened(clauses[0], left[0])
                     cut += len(clauses) - len(left)
                     rest = "".join(left).rstrip("，,；;")
                     if not re.search(r"[\u4e00-\u9fff]", rest):
