@@ -81,9 +81,11 @@ def draft(
         for problem in doubtful:
             print(f"  {problem.format()}")
     if result.suggestions:
+        from .checks.places import suggestion_places  # deferred: `drafter -h` loads no library
+
         print(f"另有 {len(result.suggestions)} 处取自语料的建议标题或引领句（绿色突出显示），请确认或改写：")
-        for run in result.suggestions:
-            print(f"  {run.text}  （{run.source.ref}）")
+        for place, run in suggestion_places(result.document):  # where in the report, not the phrase id
+            print(f"  {place}：{run.text}")
 
 
 @app.command()
