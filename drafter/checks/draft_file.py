@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DrafterError, display_path
@@ -22,12 +23,15 @@ from ..limits import MAX_REPORT_BYTES, check_paragraphs, read_capped
 from ..model import Report
 from ..parse.decode import ole_message
 from ..parse.docx_text import body_paragraphs, open_docx
+from ..style.profile import StyleProfile
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of a .doc / .xls
 DRAFTER_MARK = "drafter"  # core property `comments` of every .docx drafter writes
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _MD_MARKS = re.compile(r"^#+\s*|\*+")  # headings and emphasis; reports have no asterisks
+# the colour `draft` marks its suggestions with, unless a style profile chose another
+SUGGESTION_HIGHLIGHT = StyleProfile.model_fields["suggestion_highlight"].default
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -49,15 +53,31 @@ def _paragraph_text(p) -> str:
     return "".join(out)
 
 
-def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], str, str]:
-    """(paragraph texts, core title, core comments)."""
+def _suggestions_in(p) -> int:
+    """The stretches of green text in a paragraph: `draft` highlights each mined heading or lead
+    it offers (style profile suggestion_highlight) and the office removes the highlight when it
+    accepts or rewrites one; deleted text (修订) does not count."""
+    n, green = 0, False
+    for r in p.iter(f"{_W}r"):
+        if not any((t.text or "").strip() for t in r.iter(f"{_W}t")):
+            continue
+        h = r.find(f"{_W}rPr/{_W}highlight")
+        now = h is not None and h.get(f"{_W}val") == SUGGESTION_HIGHLIGHT
+        n += now and not green
+        green = now
+    return n
+
+
+def _docx_paragraphs(data: bytes, path: Path) -> tuple[list[str], list[int], str, str]:
+    """(paragraph texts, the suggestions left in each, core title, core comments)."""
     shown = display_path(path)
     document = open_docx(data, path, shown)  # zip and XML bombs refused first; Chinese errors
     paragraphs = body_paragraphs(document, path, shown)  # refused past the paragraph cap
     try:
         paras = [_paragraph_text(p) for p in paragraphs]
+        left = [_suggestions_in(p) for p in paragraphs]
         cp = document.core_properties
-        return paras, cp.title or "", cp.comments or ""
+        return paras, left, cp.title or "", cp.comments or ""
     except AttributeError as e:  # a docProps/core.xml that is no core properties part (other root or content type)
         raise DrafterError(f"{shown} 无法作为 .docx 读取（文件可能已损坏）：{type(e).__name__}") from None
 
@@ -78,8 +98,15 @@ def _text_paragraphs(data: bytes, path: Path) -> list[str]:
     return lines
 
 
-def read_draft(path: str | Path, report: Report) -> list[str]:
-    """The draft's paragraphs that have text, in order (index + 1 is Word's paragraph number).
+@dataclass
+class DraftText:
+    paragraphs: list[str]  # those with text, in order (index + 1 is Word's paragraph number)
+    suggestions: list[int]  # a .docx's green suggestions still in it: the index of each one's paragraph
+
+
+def read_draft(path: str | Path, report: Report) -> DraftText:
+    """The draft's paragraphs that have text, in order (index + 1 is Word's paragraph number),
+    and where the suggestions the office has not yet confirmed are.
 
     A .docx whose properties name another region or year was drafted from other data
     (last year's file, a neighbour's): checking it would report every figure, so it is
@@ -93,14 +120,17 @@ def read_draft(path: str | Path, report: Report) -> list[str]:
         raise DrafterError(f"{shown} 是空文件，没有可以检查的文字")
     title, comments = "", ""
     if data.startswith(ZIP_MAGIC):
-        paras, title, comments = _docx_paragraphs(data, path)
+        paras, left, title, comments = _docx_paragraphs(data, path)
     elif path.suffix.lower() in _TEXT_SUFFIXES:
         paras = _text_paragraphs(data, path)
+        left = [0] * len(paras)  # plain text has no highlight
     else:
         raise DrafterError(
             f"{shown} 不是 .docx 文件（文件可能已损坏，或并非 Word 文档）；请给出 drafter draft 生成的 .docx"
         )
-    paras = [p for p in paras if p.strip()]  # Word does not count an empty paragraph
+    kept = [(p, k) for p, k in zip(paras, left, strict=True) if p.strip()]  # Word does not count an empty paragraph
+    paras = [p for p, _ in kept]
+    suggestions = [i for i, (_, k) in enumerate(kept) for _ in range(k)]
     if not paras:
         raise DrafterError(f"{shown} 没有任何文字内容")
     wanted = report.meta.title or "政府工作报告"
@@ -116,4 +146,4 @@ def read_draft(path: str | Path, report: Report) -> list[str]:
         raise DrafterError(
             f"{shown} 是“{title}”的文稿，而数据文件是{meta.region}{meta.year}年的：请确认文稿和数据文件是否配对"
         )
-    return paras
+    return DraftText(paras, suggestions)

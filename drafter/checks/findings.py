@@ -21,6 +21,8 @@ CONSISTENCY = "一致性"
 PREVIOUS = "与上年报告对照"
 GROUPS = (TARGETS, FACTS, CONSISTENCY, PREVIOUS)
 
+SUGGESTIONS_LEFT = "待确认的建议"  # kind: green suggestions still in a .docx draft (one 提示 counting them)
+
 EXCERPT = 30
 
 

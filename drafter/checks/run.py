@@ -29,7 +29,7 @@ from .composed import ComposedParagraph, composed_paragraphs
 from .consistency import check_consistency
 from .draft_file import read_draft
 from .facts import fact_check
-from .findings import CONSISTENCY, FACTS, PREVIOUS, TARGETS
+from .findings import CONSISTENCY, FACTS, HINT, PREVIOUS, SUGGESTIONS_LEFT, TARGETS, Finding, at
 from .origins import DraftOrigins, Origins
 from .previous import check_previous
 from .render import check_report_target, write_report
@@ -84,13 +84,20 @@ def _check_targets(model: Report, result: CheckResult) -> None:
 def _check_draft(model: Report, composed: list[ComposedParagraph], draft: str | Path,
                  result: CheckResult) -> None:
     """The draft's numbers against the data, and its consistency."""
-    dparas = read_draft(draft, model)
+    read = read_draft(draft, model)
+    dparas = read.paragraphs
     al = align([c.text for c in composed], dparas)
     result.draft = Path(draft)
     result.checked = f"文稿 {display_path(draft)}"
     result.findings += fact_check(model, composed, dparas, al)
     result.findings += check_consistency(model, dparas, DraftOrigins(composed, al), docx=True)
     result.ran += [FACTS, CONSISTENCY]
+    if read.suggestions:  # the draft is not final while the office has not confirmed them
+        n, ex = at(dparas, read.suggestions[0])
+        result.findings.append(Finding(
+            CONSISTENCY, SUGGESTIONS_LEFT, HINT,
+            f"文稿中还有 {len(read.suggestions)} 处绿色突出显示的建议标题或引领句（取自语料，尚未确认），"
+            "稿子还不是定稿：请逐处采纳或改写，并取消绿色突出显示", n, ex))
 
 
 def _check_composed(model: Report, composed: list[ComposedParagraph], result: CheckResult) -> None:
