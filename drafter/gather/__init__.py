@@ -243,8 +243,8 @@ _OPENING = re.compile(r"(?:(?:20\d{2}|过去一|去|今)年(?:以来|全年|上�
 def _opened(cut: str, first: str) -> str:
     """The first clause left after the sentence's first one was cut, given that clause's opening
     (2024年全市) unless it has one of its own: the sentence must not start 「工业企业技改投资…」."""
-    opening = _OPENING.match(cut.lstrip()).group(0)
-    return first if not opening or _OPENING.match(first).group(0) else opening + first
+    opening, own = (m.group(0) if (m := _OPENING.match(x)) else "" for x in (cut.lstrip(), first))
+    return first if not opening or own else opening + first
 
 
 def _number(v) -> str:
